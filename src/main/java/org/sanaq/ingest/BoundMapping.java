@@ -1,0 +1,181 @@
+package org.sanaq.ingest;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sanaq.schema.Field;
+import org.sanaq.schema.ProtocolRecord;
+import org.sanaq.schema.ProtocolRules;
+
+/**
+ * A mapping fitted to one file's header: turns each record into canonical protocols, or into the one reason it
+ * cannot be used. Pure Java and serializable, so that Spark tasks run it and tests call it directly.
+ */
+public final class BoundMapping implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The field rules of one unpivot value (or of the whole record when there is no unpivot). */
+    record Variant(Map<Field, FieldRule.BoundField> fields) implements Serializable {
+    }
+
+    /** What a record became: its protocols, or why none could be made. */
+    public record Conversion(List<ProtocolRecord> protocols, String reason) {
+        static Conversion rejected(String reason) {
+            return new Conversion(List.of(), reason);
+        }
+    }
+
+    private final Mapping mapping;
+    private final int columns;
+    private final List<Variant> variants;
+    private final CandidateRules.Bound candidates;
+
+    BoundMapping(Mapping mapping, int columns, List<Variant> variants, CandidateRules.Bound candidates) {
+        this.mapping = mapping;
+        this.columns = columns;
+        this.variants = variants;
+        this.candidates = candidates;
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    /** Converts one data record. A record is used whole or quarantined whole. */
+    public Conversion convert(CsvRecord record) {
+        if (record.problem() != null) {
+            return Conversion.rejected(record.problem());
+        }
+        List<String> cells = record.cells();
+        if (cells.size() != columns) {
+            return Conversion.rejected("the record has " + cells.size() + " cells where the header has " + columns);
+        }
+        List<ProtocolRecord> out = new ArrayList<>();
+        for (Variant variant : variants) {
+            try {
+                ProtocolRecord protocol = protocol(variant, cells);
+                String invalid = ProtocolRules.whyUnusable(protocol);
+                if (invalid != null) {
+                    return Conversion.rejected(invalid);
+                }
+                out.add(protocol);
+            } catch (NumberFormat.NumberProblem e) {
+                return Conversion.rejected(e.getMessage());
+            }
+        }
+        return new Conversion(out, null);
+    }
+
+    private ProtocolRecord protocol(Variant variant, List<String> cells) throws NumberFormat.NumberProblem {
+        Map<Field, Object> values = new EnumMap<>(Field.class);
+        NumberFormat numbers = mapping.numbers();
+        for (Map.Entry<Field, FieldRule.BoundField> e : variant.fields().entrySet()) {
+            Field field = e.getKey();
+            FieldRule.BoundField rule = e.getValue();
+            Object value;
+            try {
+                value = switch (field.kind()) {
+                    case COUNT -> rule.count(cells, numbers);
+                    case FRACTION -> rule.fraction(cells, numbers);
+                    case PERCENT -> percent(rule.text(cells), numbers);
+                    case TIMESTAMP -> timestamp(rule.text(cells));
+                    case TEXT -> text(field, rule.text(cells));
+                };
+            } catch (NumberFormat.NumberProblem problem) {
+                throw new NumberFormat.NumberProblem(field.column() + ": " + problem.getMessage());
+            }
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        Map<String, Long> votes = new LinkedHashMap<>();
+        Map<String, String> pcts = new LinkedHashMap<>();
+        for (CandidateRules.NamedColumn c : candidates.votes()) {
+            put(votes, c.candidate(), count(cells, c.index(), c.header(), numbers));
+        }
+        for (CandidateRules.NamedColumn c : candidates.pcts()) {
+            String pct = percent(cells.get(c.index()), numbers);
+            if (pct != null) {
+                pcts.put(c.candidate(), pct);
+            }
+        }
+        for (CandidateRules.BoundPair pair : candidates.pairs()) {
+            String name = pair.name().text(cells);
+            Long v = count(cells, pair.votes(), pair.votesHeader(), numbers);
+            if (name == null) {
+                if (v != null) {
+                    throw new NumberFormat.NumberProblem("votes in '" + pair.votesHeader() + "' with no candidate name");
+                }
+                continue;
+            }
+            put(votes, name, v);
+            String pct = pair.pct() == null ? null : percent(cells.get(pair.pct()), numbers);
+            if (pct != null) {
+                pcts.put(name, pct);
+            }
+        }
+        return new ProtocolRecord(values, votes, pcts);
+    }
+
+    private static void put(Map<String, Long> votes, String candidate, Long value) throws NumberFormat.NumberProblem {
+        if (value == null) {
+            return;
+        }
+        if (votes.containsKey(candidate)) {
+            throw new NumberFormat.NumberProblem("candidate '" + candidate + "' appears twice in one record");
+        }
+        votes.put(candidate, value);
+    }
+
+    private static Long count(List<String> cells, int index, String header, NumberFormat numbers)
+            throws NumberFormat.NumberProblem {
+        try {
+            return numbers.parseCount(cells.get(index));
+        } catch (NumberFormat.NumberProblem e) {
+            throw new NumberFormat.NumberProblem("column '" + header + "': " + e.getMessage());
+        }
+    }
+
+    private String text(Field field, String value) {
+        if (field == Field.REGION && value != null) {
+            return mapping.aliases().getOrDefault(value, value);
+        }
+        return value;
+    }
+
+    /** A printed percentage, kept with its decimals; a trailing % sign is dropped and the decimal mark made '.'. */
+    private static String percent(String text, NumberFormat numbers) throws NumberFormat.NumberProblem {
+        if (text == null) {
+            return null;
+        }
+        String s = text.strip();
+        if (s.endsWith("%")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        var value = numbers.parseDecimal(s);
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static String timestamp(String text) throws NumberFormat.NumberProblem {
+        if (text == null) {
+            return null;
+        }
+        try {
+            OffsetDateTime.parse(text);
+        } catch (DateTimeParseException notOffset) {
+            try {
+                LocalDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new NumberFormat.NumberProblem("'" + text + "' is not an ISO 8601 date-time");
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,99 @@
+package org.sanaq.ingest;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a mapping finds the candidates (parties, options) of a record. Three layouts are covered:
+ * <ul>
+ *   <li>one column per candidate recognised by a header {@code pattern}; the name is the pattern's group
+ *   {@code name}, or the whole header;</li>
+ *   <li>every column {@code after} a given header, {@code except} those matching listed patterns; the name is the
+ *   header;</li>
+ *   <li>{@code pairs}: the name is in a cell (a winner and a runner-up, say), with the votes and the printed
+ *   percentage in other cells of the same record.</li>
+ * </ul>
+ * Published percentages use the same pattern or pair layout. {@code rename} turns a header into a display name.
+ */
+public record CandidateRules(String votesPattern, String votesAfter, List<String> except, String pctPattern,
+        Map<String, String> rename, List<Pair> pairs) implements Serializable {
+
+    /** A candidate whose name is in a cell: the name field, the votes column and the percentage column. */
+    public record Pair(FieldRule name, ColumnSelector votes, ColumnSelector publishedPct) implements Serializable {
+    }
+
+    /** A source column holding one candidate's figure. */
+    record NamedColumn(int index, String header, String candidate) implements Serializable {
+    }
+
+    /** The candidates' columns of a header, and the bound pairs. */
+    record Bound(List<NamedColumn> votes, List<NamedColumn> pcts, List<BoundPair> pairs) implements Serializable {
+    }
+
+    record BoundPair(FieldRule.BoundField name, int votes, String votesHeader, Integer pct) implements Serializable {
+    }
+
+    Bound bind(List<String> header, String where) throws MappingException {
+        List<NamedColumn> votes = new ArrayList<>();
+        if (votesPattern != null) {
+            votes.addAll(byPattern(header, votesPattern));
+        }
+        if (votesAfter != null) {
+            votes.addAll(after(header, where));
+        }
+        List<NamedColumn> pcts = pctPattern == null ? List.of() : byPattern(header, pctPattern);
+        List<BoundPair> bound = new ArrayList<>();
+        for (int k = 0; k < pairs.size(); k++) {
+            Pair p = pairs.get(k);
+            String w = where + ".pairs[" + k + "]";
+            int v = p.votes().resolve(header, w + ".votes");
+            Integer pct = p.publishedPct() == null ? null : p.publishedPct().resolve(header, w + ".published_pct");
+            bound.add(new BoundPair(p.name().bind(header, w + ".name"), v, ColumnSelector.clean(header.get(v)), pct));
+        }
+        if (votes.isEmpty() && bound.isEmpty()) {
+            throw new MappingException(where + ": no column of the header is a candidate's");
+        }
+        return new Bound(votes, pcts, bound);
+    }
+
+    private List<NamedColumn> byPattern(List<String> header, String regex) {
+        Pattern p = Pattern.compile(regex);
+        List<NamedColumn> out = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = ColumnSelector.clean(header.get(i));
+            Matcher m = p.matcher(h);
+            if (m.find()) {
+                String name = p.pattern().contains("(?<name>") ? m.group("name").strip() : h;
+                out.add(new NamedColumn(i, h, rename.getOrDefault(name, name)));
+            }
+        }
+        return out;
+    }
+
+    private List<NamedColumn> after(List<String> header, String where) throws MappingException {
+        Pattern start = Pattern.compile(votesAfter);
+        int from = -1;
+        for (int i = 0; i < header.size(); i++) {
+            if (start.matcher(ColumnSelector.clean(header.get(i))).find()) {
+                from = i;
+                break;
+            }
+        }
+        if (from < 0) {
+            throw new MappingException(where + ".after: no column matches '" + votesAfter + "'");
+        }
+        List<Pattern> skip = except.stream().map(Pattern::compile).toList();
+        List<NamedColumn> out = new ArrayList<>();
+        for (int i = from + 1; i < header.size(); i++) {
+            String h = ColumnSelector.clean(header.get(i));
+            if (skip.stream().noneMatch(s -> s.matcher(h).find())) {
+                out.add(new NamedColumn(i, h, rename.getOrDefault(h, h)));
+            }
+        }
+        return out;
+    }
+}

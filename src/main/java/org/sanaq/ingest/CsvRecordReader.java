@@ -1,0 +1,175 @@
+package org.sanaq.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A streaming RFC 4180 reader that keeps line numbers: quoted cells may hold separators, doubled quotes and line
+ * breaks; CRLF, LF and CR end records; a byte-order mark before the first cell is dropped. It holds one record in
+ * memory at a time, so a file of any size streams through a Spark task.
+ */
+public final class CsvRecordReader {
+    /** Raw text kept for the quarantine is cut at this many characters. */
+    static final int RAW_LIMIT = 2000;
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private final Reader in;
+    private final char separator;
+    private final char quote;
+    private final int maxRecordChars;
+    private long line = 1;
+    private int pushedBack = -2;
+    private boolean started;
+
+    public CsvRecordReader(Reader in, char separator, char quote, int maxRecordChars) {
+        this.in = in;
+        this.separator = separator;
+        this.quote = quote;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    /** The next record, or null at the end of the input. Blank lines are skipped. */
+    public CsvRecord next() throws IOException {
+        while (true) {
+            int c = read();
+            if (c == -1) {
+                return null;
+            }
+            if (c == '\n' || c == '\r') {
+                endOfLine(c);
+                continue;
+            }
+            unread(c);
+            return readRecord();
+        }
+    }
+
+    private CsvRecord readRecord() throws IOException {
+        long startLine = line;
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        StringBuilder raw = new StringBuilder();
+        boolean inQuotes = false;
+        boolean quotedCell = false;
+        int chars = 0;
+        String problem = null;
+        while (true) {
+            int c = read();
+            if (c == -1) {
+                if (inQuotes) {
+                    problem = "a quoted cell is not closed before the end of the file";
+                }
+                cells.add(cell.toString());
+                break;
+            }
+            if (++chars > maxRecordChars) {
+                skipRestOfLine(inQuotes);
+                return new CsvRecord(startLine, List.of(), clip(raw), "the record is longer than " + maxRecordChars
+                        + " characters (is the separator or the quoting wrong?)");
+            }
+            if (raw.length() < RAW_LIMIT) {
+                raw.append((char) c);
+            }
+            if (c == REPLACEMENT && problem == null) {
+                problem = "bytes that are not valid text in the file's encoding";
+            }
+            if (inQuotes) {
+                if (c == quote) {
+                    int d = read();
+                    if (d == quote) {
+                        cell.append(quote);
+                        if (raw.length() < RAW_LIMIT) {
+                            raw.append((char) d);
+                        }
+                    } else {
+                        inQuotes = false;
+                        unread(d);
+                    }
+                } else {
+                    if (c == '\n' || (c == '\r')) {
+                        if (c == '\r') {
+                            int d = read();
+                            if (d != '\n') {
+                                unread(d);
+                            } else {
+                                cell.append('\r');
+                                c = '\n';
+                            }
+                        }
+                        line++;
+                    }
+                    cell.append((char) c);
+                }
+            } else if (c == quote && cell.length() == 0 && !quotedCell) {
+                inQuotes = true;
+                quotedCell = true;
+            } else if (c == separator) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+                quotedCell = false;
+            } else if (c == '\n' || c == '\r') {
+                endOfLine(c);
+                cells.add(cell.toString());
+                break;
+            } else {
+                cell.append((char) c);
+            }
+        }
+        return new CsvRecord(startLine, cells, clip(raw), problem);
+    }
+
+    private static String clip(StringBuilder raw) {
+        String text = raw.toString().stripTrailing();
+        return text.length() >= RAW_LIMIT ? text.substring(0, RAW_LIMIT) + "…" : text;
+    }
+
+    private void skipRestOfLine(boolean inQuotes) throws IOException {
+        boolean quoted = inQuotes;
+        while (true) {
+            int c = read();
+            if (c == -1) {
+                return;
+            }
+            if (c == quote) {
+                quoted = !quoted;
+            } else if ((c == '\n' || c == '\r') && !quoted) {
+                endOfLine(c);
+                return;
+            } else if (c == '\n') {
+                line++;
+            }
+        }
+    }
+
+    private void endOfLine(int c) throws IOException {
+        if (c == '\r') {
+            int d = read();
+            if (d != '\n') {
+                unread(d);
+            }
+        }
+        line++;
+    }
+
+    private int read() throws IOException {
+        if (pushedBack != -2) {
+            int c = pushedBack;
+            pushedBack = -2;
+            return c;
+        }
+        int c = in.read();
+        if (!started) {
+            started = true;
+            if (c == '\uFEFF') {
+                c = in.read();
+            }
+        }
+        return c;
+    }
+
+    private void unread(int c) {
+        pushedBack = c;
+    }
+}

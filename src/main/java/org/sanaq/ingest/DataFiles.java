@@ -1,0 +1,138 @@
+package org.sanaq.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Opens data files for reading as records: plain text files, or each matching entry of a zip file, decoded in the
+ * mapping's encoding (bytes that are not text become U+FFFD, which the reader reports per record).
+ */
+public final class DataFiles {
+    /** Records longer than this are quarantined rather than held in memory. */
+    public static final int MAX_RECORD_CHARS = 1_000_000;
+
+    private DataFiles() {
+    }
+
+    /** One text stream inside a data file: the file itself, or one entry of a zip. */
+    public interface Entry {
+        /** The name used in messages and in the quarantine: {@code file} or {@code file!entry}. */
+        String name();
+
+        CsvRecordReader reader();
+    }
+
+    /** The text streams of a data file, opened one after the other. */
+    public interface Entries {
+        /** The next stream, or null when there is none; the previous one must have been read to its end. */
+        Entry next() throws IOException;
+    }
+
+    public static Entries open(String name, InputStream in, Mapping.TextFormat format) {
+        if (!name.toLowerCase().endsWith(".zip")) {
+            boolean[] given = {false};
+            return () -> {
+                if (given[0]) {
+                    return null;
+                }
+                given[0] = true;
+                return entry(name, in, format);
+            };
+        }
+        Pattern wanted = format.zipEntry() == null ? null : Pattern.compile(format.zipEntry());
+        ZipInputStream zip = new ZipInputStream(in);
+        return () -> {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String entryName = e.getName();
+                if (!e.isDirectory() && !entryName.startsWith("__MACOSX/")
+                        && (wanted == null || wanted.matcher(entryName).find())) {
+                    return entry(name + "!" + entryName, new NonClosing(zip), format);
+                }
+            }
+            return null;
+        };
+    }
+
+    /** The header record of an entry: the record on the mapping's header line; null for an empty file. */
+    public static CsvRecord header(CsvRecordReader reader, Mapping.TextFormat format) throws IOException {
+        for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+            if (r.line() >= format.headerLine()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Reads the headers of local files before Spark starts, so that a mapping that does not fit fails early. */
+    public static List<String> checkLocalHeaders(InputSpec input) throws MappingException {
+        List<String> checked = new ArrayList<>();
+        for (String file : input.files()) {
+            Path path = Path.of(file);
+            try (InputStream in = Files.newInputStream(path)) {
+                Entries entries = open(file, in, input.mapping().format());
+                for (Entry e = entries.next(); e != null; e = entries.next()) {
+                    CsvRecord header = header(e.reader(), input.mapping().format());
+                    if (header == null) {
+                        throw new IOException(e.name() + " is empty: it has no header line");
+                    }
+                    try {
+                        input.mapping().bind(header.cells());
+                    } catch (MappingException m) {
+                        throw new IOException(e.name() + ": " + m.getMessage());
+                    }
+                    checked.add(e.name());
+                    while (e.reader().next() != null) {
+                        // a zip's next entry starts after this one's last byte
+                    }
+                }
+            } catch (IOException e) {
+                throw new MappingException("input '" + input.id() + "': " + e.getMessage());
+            }
+        }
+        if (checked.isEmpty()) {
+            throw new MappingException("input '" + input.id() + "': no data file found (a zip with no matching entry?)");
+        }
+        return checked;
+    }
+
+    private static Entry entry(String name, InputStream in, Mapping.TextFormat format) {
+        var decoder = Charset.forName(format.encoding()).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CsvRecordReader reader = new CsvRecordReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16),
+                format.separator(), format.quote(), MAX_RECORD_CHARS);
+        return new Entry() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public CsvRecordReader reader() {
+                return reader;
+            }
+        };
+    }
+
+    /** Lets a reader close over a zip entry without closing the zip. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.sanaq.ingest;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How one canonical field is filled from a source record. Exactly one origin: a {@code column}, a
+ * {@code constant}, {@code sum_of} several columns or {@code min_of} several columns. Then, in this order,
+ * optional steps: {@code minus} (counts: subtract other columns), {@code extract} (text: the first group of a
+ * regular expression), {@code values} with {@code otherwise} (text: replace whole values), {@code normalize}
+ * ({@code digits}: keep the last run of digits without leading zeros, so {@code УИК №0554} is {@code 554}).
+ */
+public record FieldRule(ColumnSelector column, String constant, List<ColumnSelector> sumOf,
+        List<ColumnSelector> minOf, List<ColumnSelector> minus, String extract, Map<String, String> values,
+        String otherwise, String normalize) implements Serializable {
+
+    public static FieldRule constant(String value) {
+        return new FieldRule(null, value, List.of(), List.of(), List.of(), null, Map.of(), null, null);
+    }
+
+    FieldRule substitute(String key, String value) {
+        return new FieldRule(column == null ? null : column.substitute(key, value),
+                constant == null ? null : constant.replace("{" + key + "}", value),
+                sub(sumOf, key, value), sub(minOf, key, value), sub(minus, key, value), extract, values, otherwise,
+                normalize);
+    }
+
+    private static List<ColumnSelector> sub(List<ColumnSelector> list, String key, String value) {
+        return list.stream().map(s -> s.substitute(key, value)).toList();
+    }
+
+    /** Resolves the rule's columns against a header. */
+    BoundField bind(List<String> header, String where) throws MappingException {
+        List<Integer> origin = new ArrayList<>();
+        List<String> originNames = new ArrayList<>();
+        if (column != null) {
+            origin.add(column.resolve(header, where));
+        }
+        for (ColumnSelector s : sumOf.isEmpty() ? minOf : sumOf) {
+            origin.add(s.resolve(header, where));
+        }
+        for (int i : origin) {
+            originNames.add(ColumnSelector.clean(header.get(i)));
+        }
+        List<Integer> minusIdx = new ArrayList<>();
+        List<String> minusNames = new ArrayList<>();
+        for (ColumnSelector s : minus) {
+            int i = s.resolve(header, where);
+            minusIdx.add(i);
+            minusNames.add(ColumnSelector.clean(header.get(i)));
+        }
+        return new BoundField(constant, origin, originNames, !minOf.isEmpty(), minusIdx, minusNames,
+                extract == null ? null : Pattern.compile(extract), values, otherwise, normalize);
+    }
+
+    /** A rule with its columns resolved to positions; evaluates one record's cells. */
+    record BoundField(String constant, List<Integer> origin, List<String> originNames, boolean takeMinimum,
+            List<Integer> minus, List<String> minusNames, Pattern extract, Map<String, String> values,
+            String otherwise, String normalize) implements Serializable {
+
+        /** The field as text, or null when not reported. */
+        String text(List<String> cells) {
+            String value = constant != null ? constant : cells.get(origin.get(0)).strip();
+            if (extract != null && value != null) {
+                var m = extract.matcher(value);
+                value = m.find() ? (m.groupCount() >= 1 ? m.group(1) : m.group()).strip() : null;
+            }
+            if (!values.isEmpty() || otherwise != null) {
+                value = values.containsKey(value) ? values.get(value) : otherwise != null ? otherwise : value;
+            }
+            if ("digits".equals(normalize) && value != null) {
+                var m = Pattern.compile("(\\d+)\\D*$").matcher(value);
+                value = m.find() ? m.group(1).replaceFirst("^0+(?=\\d)", "") : value;
+            }
+            return value == null || value.isEmpty() ? null : value;
+        }
+
+        /** The field as a count: the origin column(s) summed, minus the {@code minus} columns. */
+        Long count(List<String> cells, NumberFormat format) throws NumberFormat.NumberProblem {
+            if (constant != null) {
+                return format.parseCount(constant);
+            }
+            Long total = 0L;
+            for (int k = 0; k < origin.size(); k++) {
+                Long v = parse(cells, origin.get(k), originNames.get(k), format);
+                if (v == null) {
+                    return null;
+                }
+                total += v;
+            }
+            for (int k = 0; k < minus.size(); k++) {
+                Long v = parse(cells, minus.get(k), minusNames.get(k), format);
+                if (v == null) {
+                    return null;
+                }
+                total -= v;
+            }
+            if (total < 0) {
+                throw new NumberFormat.NumberProblem("the difference " + originNames + " − " + minusNames
+                        + " is negative");
+            }
+            return total;
+        }
+
+        /** The field as a number from 0 to 1; with {@code min_of}, the smallest of the columns. */
+        Double fraction(List<String> cells, NumberFormat format) throws NumberFormat.NumberProblem {
+            Double result = null;
+            for (int k = 0; k < origin.size(); k++) {
+                var value = format.parseDecimal(cells.get(origin.get(k)));
+                if (value == null) {
+                    continue;
+                }
+                double v = value.doubleValue();
+                if (v < 0 || v > 1) {
+                    throw new NumberFormat.NumberProblem("'" + originNames.get(k) + "' = " + value
+                            + " is not between 0 and 1");
+                }
+                result = result == null || (takeMinimum && v < result) ? Double.valueOf(v) : result;
+                if (!takeMinimum) {
+                    break;
+                }
+            }
+            return result;
+        }
+
+        private static Long parse(List<String> cells, int index, String name, NumberFormat format)
+                throws NumberFormat.NumberProblem {
+            try {
+                return format.parseCount(cells.get(index));
+            } catch (NumberFormat.NumberProblem e) {
+                throw new NumberFormat.NumberProblem("column '" + name + "': " + e.getMessage());
+            }
+        }
+    }
+}

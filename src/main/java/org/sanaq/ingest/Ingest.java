@@ -1,0 +1,146 @@
+package org.sanaq.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sanaq.schema.ProtocolRecord;
+import org.sanaq.schema.ProtocolSchema;
+
+import scala.Tuple2;
+
+/**
+ * Reads every input of a job through its mapping into one Spark table of {@link ProtocolSchema#ingested()} rows:
+ * usable protocols and quarantined records side by side, each with its input, file and line. Each file is read
+ * by one task, streaming, so files of any size and any number of files work; nothing reaches the driver.
+ */
+public final class Ingest {
+    private Ingest() {
+    }
+
+    public static Dataset<Row> read(SparkSession spark, List<InputSpec> inputs) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> all = null;
+        for (InputSpec input : inputs) {
+            JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", input.files()))
+                    .flatMap(new ReadFile(input.id(), input.mapping()));
+            all = all == null ? rows : all.union(rows);
+        }
+        if (all == null) {
+            all = jsc.emptyRDD();
+        }
+        return spark.createDataFrame(all, ProtocolSchema.ingested());
+    }
+
+    /** The task that reads one data file, lazily: one record in memory at a time. */
+    static final class ReadFile implements FlatMapFunction<Tuple2<String, PortableDataStream>, Row> {
+        private static final long serialVersionUID = 1L;
+        private final String input;
+        private final Mapping mapping;
+
+        ReadFile(String input, Mapping mapping) {
+            this.input = input;
+            this.mapping = mapping;
+        }
+
+        @Override
+        public Iterator<Row> call(Tuple2<String, PortableDataStream> file) {
+            InputStream in = file._2().open();
+            return new FileRows(input, mapping, DataFiles.open(displayName(file._1()), in, mapping.format()), in);
+        }
+
+        /** The file's path as the user gave it, without a {@code file:} scheme. */
+        private static String displayName(String uri) {
+            return uri.startsWith("file:") ? uri.replaceFirst("^file:(//)?", "") : uri;
+        }
+    }
+
+    /** Rows of one data file, produced as the consumer asks for them. */
+    private static final class FileRows implements Iterator<Row> {
+        private final String input;
+        private final Mapping mapping;
+        private final DataFiles.Entries entries;
+        private final InputStream stream;
+        private final Deque<Row> pending = new ArrayDeque<>();
+        private DataFiles.Entry entry;
+        private BoundMapping bound;
+        private String unfit;
+        private boolean done;
+
+        FileRows(String input, Mapping mapping, DataFiles.Entries entries, InputStream stream) {
+            this.input = input;
+            this.mapping = mapping;
+            this.entries = entries;
+            this.stream = stream;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                while (pending.isEmpty() && !done) {
+                    advance();
+                }
+                return !pending.isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return pending.removeFirst();
+        }
+
+        private void advance() throws IOException {
+            if (entry == null) {
+                entry = entries.next();
+                if (entry == null) {
+                    done = true;
+                    stream.close();
+                    return;
+                }
+                CsvRecord header = DataFiles.header(entry.reader(), mapping.format());
+                if (header == null) {
+                    entry = null;
+                    return;
+                }
+                try {
+                    bound = mapping.bind(header.cells());
+                    unfit = null;
+                } catch (MappingException e) {
+                    bound = null;
+                    unfit = "the file's header does not fit the mapping: " + e.getMessage();
+                }
+            }
+            CsvRecord record = entry.reader().next();
+            if (record == null) {
+                entry = null;
+                return;
+            }
+            BoundMapping.Conversion c = bound == null ? null : bound.convert(record);
+            String reason = bound == null ? unfit : c.reason();
+            if (reason != null) {
+                pending.add(ProtocolRecord.quarantineRow(input, entry.name(), record.line(), reason, record.raw()));
+            } else {
+                for (ProtocolRecord p : c.protocols()) {
+                    pending.add(p.toRow(input, entry.name(), record.line()));
+                }
+            }
+        }
+    }
+}

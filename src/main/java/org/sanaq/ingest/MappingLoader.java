@@ -1,0 +1,299 @@
+package org.sanaq.ingest;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import org.sanaq.schema.Field;
+
+/**
+ * Reads a mapping file (YAML) into a {@link Mapping}, checking every key so that a mistake is reported with the
+ * file and the key's path ({@code fields.registered.column}) before any data is read.
+ */
+public final class MappingLoader {
+    private static final Set<String> TOP = Set.of("name", "description", "encoding", "separator", "quote",
+            "header_line", "zip_entry", "numbers", "constants", "fields", "candidates", "region_aliases", "unpivot");
+    private static final Set<String> RULE = Set.of("column", "pattern", "position", "constant", "sum_of", "min_of",
+            "minus", "extract", "values", "otherwise", "normalize");
+    private static final Set<String> SELECTOR = Set.of("column", "pattern", "position");
+    private static final Set<String> CANDIDATES = Set.of("pattern", "after", "except", "published_pct_pattern",
+            "rename", "pairs");
+
+    private MappingLoader() {
+    }
+
+    public static Mapping load(Path file) throws MappingException {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MappingException(file + ": cannot be read as YAML: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new MappingException(file + ": a mapping is a YAML map of keys (name, fields, candidates, ...)");
+        }
+        return new MappingLoader.Reader(file).mapping(root);
+    }
+
+    /** Reads one file; holds its name for messages. */
+    private record Reader(Path file) {
+
+        Mapping mapping(JsonNode root) throws MappingException {
+            keys(root, TOP, "");
+            String encoding = text(root, "encoding", "UTF-8");
+            try {
+                Charset.forName(encoding);
+            } catch (RuntimeException e) {
+                throw error("encoding", "unknown encoding '" + encoding + "'");
+            }
+            Mapping.TextFormat format = new Mapping.TextFormat(encoding, oneChar(root, "separator", ','),
+                    oneChar(root, "quote", '"'), intValue(root, "header_line", 1), regex(root, "zip_entry"));
+            Map<Field, FieldRule> fields = new EnumMap<>(Field.class);
+            JsonNode constants = root.path("constants");
+            for (Iterator<String> it = constants.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                fields.put(field(key, "constants." + key), FieldRule.constant(constants.get(key).asText()));
+            }
+            JsonNode fieldNodes = root.path("fields");
+            for (Iterator<String> it = fieldNodes.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                Field field = field(key, "fields." + key);
+                if (fields.containsKey(field)) {
+                    throw error("fields." + key, "is also given in constants");
+                }
+                fields.put(field, rule(fieldNodes.get(key), "fields." + key));
+            }
+            if (!root.has("candidates")) {
+                throw error("candidates", "is missing: say how the candidate (party) columns are found");
+            }
+            return new Mapping(text(root, "name", file.getFileName().toString()), file.toString(), format,
+                    numbers(root.path("numbers")), fields, candidates(root.get("candidates")), aliases(root),
+                    unpivot(root.path("unpivot")));
+        }
+
+        private NumberFormat numbers(JsonNode node) throws MappingException {
+            if (node.isMissingNode()) {
+                return NumberFormat.PLAIN;
+            }
+            keys(node, Set.of("thousands", "decimal"), "numbers");
+            Set<Character> grouping = new HashSet<>();
+            for (JsonNode sep : node.path("thousands")) {
+                String s = sep.asText();
+                if (s.length() != 1) {
+                    throw error("numbers.thousands", "each separator is one character, not '" + s + "'");
+                }
+                grouping.add(s.charAt(0));
+            }
+            Character decimal = '.';
+            if (node.has("decimal")) {
+                String d = node.get("decimal").isNull() ? "" : node.get("decimal").asText();
+                decimal = d.isEmpty() ? null : d.charAt(0);
+            }
+            try {
+                return new NumberFormat(grouping, decimal);
+            } catch (IllegalArgumentException e) {
+                throw error("numbers", e.getMessage());
+            }
+        }
+
+        private FieldRule rule(JsonNode node, String path) throws MappingException {
+            if (node.isTextual()) {
+                return new FieldRule(ColumnSelector.byName(node.asText()), null, List.of(), List.of(), List.of(), null,
+                        Map.of(), null, null);
+            }
+            if (!node.isObject()) {
+                throw error(path, "is a column name or a map with column, pattern, position, constant, ...");
+            }
+            keys(node, RULE, path);
+            ColumnSelector column = node.has("column") || node.has("pattern") || node.has("position")
+                    ? selector(node, path) : null;
+            String constant = node.has("constant") ? node.get("constant").asText() : null;
+            List<ColumnSelector> sumOf = selectors(node.path("sum_of"), path + ".sum_of");
+            List<ColumnSelector> minOf = selectors(node.path("min_of"), path + ".min_of");
+            int origins = (column != null ? 1 : 0) + (constant != null ? 1 : 0) + (sumOf.isEmpty() ? 0 : 1)
+                    + (minOf.isEmpty() ? 0 : 1);
+            if (origins != 1) {
+                throw error(path, "needs exactly one of column, pattern, position, constant, sum_of, min_of");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            JsonNode v = node.path("values");
+            for (Iterator<String> it = v.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                values.put(key, v.get(key).asText());
+            }
+            String normalize = text(node, "normalize", null);
+            if (normalize != null && !normalize.equals("digits")) {
+                throw error(path + ".normalize", "the only normalisation is 'digits', not '" + normalize + "'");
+            }
+            return new FieldRule(column, constant, sumOf, minOf, selectors(node.path("minus"), path + ".minus"),
+                    regex(node, "extract", path), values, text(node, "otherwise", null), normalize);
+        }
+
+        private ColumnSelector selector(JsonNode node, String path) throws MappingException {
+            if (node.isTextual()) {
+                return ColumnSelector.byName(node.asText());
+            }
+            int given = (node.has("column") ? 1 : 0) + (node.has("pattern") ? 1 : 0) + (node.has("position") ? 1 : 0);
+            if (given != 1) {
+                throw error(path, "names a column by exactly one of column, pattern or position");
+            }
+            return new ColumnSelector(text(node, "column", null), regex(node, "pattern", path),
+                    node.has("position") ? node.get("position").asInt() : null);
+        }
+
+        private List<ColumnSelector> selectors(JsonNode node, String path) throws MappingException {
+            List<ColumnSelector> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode item : node) {
+                if (item.isObject()) {
+                    keys(item, SELECTOR, path + "[" + i + "]");
+                }
+                out.add(selector(item, path + "[" + i + "]"));
+                i++;
+            }
+            return out;
+        }
+
+        private CandidateRules candidates(JsonNode node) throws MappingException {
+            keys(node, CANDIDATES, "candidates");
+            List<String> except = new ArrayList<>();
+            for (JsonNode e : node.path("except")) {
+                except.add(checkedRegex(e.asText(), "candidates.except"));
+            }
+            Map<String, String> rename = new LinkedHashMap<>();
+            JsonNode r = node.path("rename");
+            for (Iterator<String> it = r.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                rename.put(key, r.get(key).asText());
+            }
+            List<CandidateRules.Pair> pairs = new ArrayList<>();
+            int i = 0;
+            for (JsonNode p : node.path("pairs")) {
+                String path = "candidates.pairs[" + i++ + "]";
+                keys(p, Set.of("name", "votes", "published_pct"), path);
+                if (!p.has("name") || !p.has("votes")) {
+                    throw error(path, "needs name and votes");
+                }
+                pairs.add(new CandidateRules.Pair(rule(p.get("name"), path + ".name"),
+                        selector(p.get("votes"), path + ".votes"),
+                        p.has("published_pct") ? selector(p.get("published_pct"), path + ".published_pct") : null));
+            }
+            String pattern = regex(node, "pattern", "candidates");
+            String after = regex(node, "after", "candidates");
+            if (pattern == null && after == null && pairs.isEmpty()) {
+                throw error("candidates", "needs pattern, after or pairs");
+            }
+            return new CandidateRules(pattern, after, except, regex(node, "published_pct_pattern", "candidates"),
+                    rename, pairs);
+        }
+
+        private Map<String, String> aliases(JsonNode root) throws MappingException {
+            if (!root.has("region_aliases")) {
+                return Map.of();
+            }
+            Path aliasFile = file.toAbsolutePath().getParent().resolve(root.get("region_aliases").asText()).normalize();
+            try {
+                return RegionAliases.load(aliasFile);
+            } catch (IOException e) {
+                throw error("region_aliases", "cannot read " + aliasFile + ": " + e.getMessage());
+            }
+        }
+
+        private Mapping.Unpivot unpivot(JsonNode node) throws MappingException {
+            if (node.isMissingNode()) {
+                return Mapping.Unpivot.NONE;
+            }
+            keys(node, Set.of("key", "values"), "unpivot");
+            List<String> values = new ArrayList<>();
+            node.path("values").forEach(v -> values.add(v.asText()));
+            if (!node.has("key") || values.isEmpty()) {
+                throw error("unpivot", "needs a key and a list of values");
+            }
+            return new Mapping.Unpivot(node.get("key").asText(), values);
+        }
+
+        private Field field(String key, String path) throws MappingException {
+            Field field = Field.byColumn(key);
+            if (field == null) {
+                throw error(path, "'" + key + "' is not a canonical field (see FORMATS.md; candidates go under "
+                        + "'candidates')");
+            }
+            return field;
+        }
+
+        private void keys(JsonNode node, Set<String> allowed, String path) throws MappingException {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    throw error(path.isEmpty() ? key : path + "." + key,
+                            "unknown key; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
+                }
+            }
+        }
+
+        private String text(JsonNode node, String key, String otherwise) {
+            return node.has(key) && !node.get(key).isNull() ? node.get(key).asText() : otherwise;
+        }
+
+        private char oneChar(JsonNode node, String key, char otherwise) throws MappingException {
+            String s = text(node, key, null);
+            if (s == null) {
+                return otherwise;
+            }
+            if ("\\t".equals(s) || "tab".equals(s)) {
+                return '\t';
+            }
+            if (s.length() != 1) {
+                throw error(key, "is one character, not '" + s + "'");
+            }
+            return s.charAt(0);
+        }
+
+        private int intValue(JsonNode node, String key, int otherwise) throws MappingException {
+            if (!node.has(key)) {
+                return otherwise;
+            }
+            if (!node.get(key).canConvertToInt() || node.get(key).asInt() < 1) {
+                throw error(key, "is a line number from 1");
+            }
+            return node.get(key).asInt();
+        }
+
+        private String regex(JsonNode node, String key) throws MappingException {
+            return regex(node, key, "");
+        }
+
+        private String regex(JsonNode node, String key, String path) throws MappingException {
+            String s = text(node, key, null);
+            return s == null ? null : checkedRegex(s, path.isEmpty() ? key : path + "." + key);
+        }
+
+        private String checkedRegex(String s, String path) throws MappingException {
+            try {
+                Pattern.compile(s);
+                return s;
+            } catch (PatternSyntaxException e) {
+                throw error(path, "is not a valid regular expression: " + e.getDescription());
+            }
+        }
+
+        private MappingException error(String path, String message) {
+            return new MappingException(file + ": " + path + ": " + message);
+        }
+    }
+}

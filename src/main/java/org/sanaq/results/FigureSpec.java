@@ -1,0 +1,23 @@
+package org.sanaq.results;
+
+import java.util.Map;
+
+/**
+ * A chart a check asks for, by kind, drawn by the report from a detail table; checks never draw.
+ * Kinds and the columns each needs (keys of {@code columns}, values are column names of the table):
+ * <ul>
+ *   <li>{@code histogram_vs_expected}: {@code bin_low}, {@code bin_high}, {@code observed}, {@code expected};</li>
+ *   <li>{@code ranked_bars}: {@code label}, {@code value};</li>
+ *   <li>{@code heatmap}: {@code x_low}, {@code y_low}, {@code weight} (bins of equal width);</li>
+ *   <li>{@code scatter}: {@code x}, {@code y} (with the diagonal drawn).</li>
+ * </ul>
+ * {@code filter} optionally keeps only the rows whose column equals a value: {@code {"d": "2"}}.
+ */
+public record FigureSpec(String check, String id, String kind, String title, String table, Map<String, String> columns,
+        Map<String, String> filter, String xLabel, String yLabel, String caption) {
+
+    public FigureSpec {
+        columns = Map.copyOf(columns);
+        filter = filter == null ? Map.of() : Map.copyOf(filter);
+    }
+}

@@ -1,0 +1,79 @@
+package org.sanaq.schema;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * One canonical protocol as plain Java values, before it becomes a Spark row: the field values, the votes per
+ * option and the percentages as printed. Built by ingest; immutable once built.
+ */
+public final class ProtocolRecord implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final EnumMap<Field, Object> values;
+    private final LinkedHashMap<String, Long> votes;
+    private final LinkedHashMap<String, String> publishedPct;
+
+    public ProtocolRecord(Map<Field, Object> values, Map<String, Long> votes, Map<String, String> publishedPct) {
+        this.values = values.isEmpty() ? new EnumMap<>(Field.class) : new EnumMap<>(values);
+        this.votes = new LinkedHashMap<>(votes);
+        this.publishedPct = new LinkedHashMap<>(publishedPct);
+    }
+
+    public Object get(Field field) {
+        return values.get(field);
+    }
+
+    public String text(Field field) {
+        Object value = values.get(field);
+        return value == null ? null : value.toString();
+    }
+
+    public Long count(Field field) {
+        return (Long) values.get(field);
+    }
+
+    public Map<String, Long> votes() {
+        return Collections.unmodifiableMap(votes);
+    }
+
+    public Map<String, String> publishedPct() {
+        return Collections.unmodifiableMap(publishedPct);
+    }
+
+    /** The Spark row in {@link ProtocolSchema#ingested()} order, with its provenance and no quarantine reason. */
+    public Row toRow(String input, String file, long line) {
+        Object[] cells = new Object[Field.values().length + 7];
+        int i = 0;
+        for (Field field : Field.values()) {
+            cells[i++] = values.get(field);
+        }
+        // Spark converts java.util.Map for MapType columns under both Scala 2.12 and 2.13.
+        cells[i++] = votes;
+        cells[i++] = publishedPct;
+        cells[i++] = input;
+        cells[i++] = file;
+        cells[i++] = line;
+        cells[i++] = null;
+        cells[i] = null;
+        return RowFactory.create(cells);
+    }
+
+    /** A quarantined record in {@link ProtocolSchema#ingested()} order: only provenance, reason and raw text. */
+    public static Row quarantineRow(String input, String file, long line, String reason, String raw) {
+        Object[] cells = new Object[Field.values().length + 7];
+        int i = Field.values().length + 2;
+        cells[i++] = input;
+        cells[i++] = file;
+        cells[i++] = line;
+        cells[i++] = reason;
+        cells[i] = raw;
+        return RowFactory.create(cells);
+    }
+}

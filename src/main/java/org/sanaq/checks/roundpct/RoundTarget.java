@@ -122,7 +122,7 @@ public final class RoundTarget {
      * (S·v − b·q) / b; in [−0.5, 0.5], with round cells at |u| ≤ S / (2b). Used for the distance chart.
      */
     public double normalisedOffset() {
-        return new BigDecimal(scaledOffset).divide(BigDecimal.valueOf(base), MathContext.DECIMAL64).doubleValue();
+        return new BigDecimal(scaledOffset).divide(BigDecimal.valueOf(base), MathContext.DECIMAL128).doubleValue();
     }
 
     /**

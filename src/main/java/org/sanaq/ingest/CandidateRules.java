@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 public record CandidateRules(String votesPattern, String votesAfter, List<String> except, String pctPattern,
         Map<String, String> rename, List<Pair> pairs) implements Serializable {
 
+    /** No candidate columns: a table of turnout bulletins, say. */
+    public static final CandidateRules NONE = new CandidateRules(null, null, List.of(), null, Map.of(), List.of());
+
     /** A candidate whose name is in a cell: the name field, the votes column and the percentage column. */
     public record Pair(FieldRule name, ColumnSelector votes, ColumnSelector publishedPct) implements Serializable {
     }
@@ -54,7 +57,7 @@ public record CandidateRules(String votesPattern, String votesAfter, List<String
             Integer pct = p.publishedPct() == null ? null : p.publishedPct().resolve(header, w + ".published_pct");
             bound.add(new BoundPair(p.name().bind(header, w + ".name"), v, ColumnSelector.clean(header.get(v)), pct));
         }
-        if (votes.isEmpty() && bound.isEmpty()) {
+        if (votes.isEmpty() && bound.isEmpty() && this != NONE && !equals(NONE)) {
             throw new MappingException(where + ": no column of the header is a candidate's");
         }
         return new Bound(votes, pcts, bound);

@@ -12,28 +12,41 @@ import java.util.regex.Pattern;
  * optional steps: {@code minus} (counts: subtract other columns), {@code extract} (text: the first group of a
  * regular expression), {@code values} with {@code otherwise} (text: replace whole values), {@code normalize}
  * ({@code digits}: keep the last run of digits without leading zeros, so {@code УИК №0554} is {@code 554}).
+ * With {@code optional: true}, a column the file does not have leaves the field unreported instead of failing
+ * (one mapping for several years of a layout that gained or lost a column).
  */
 public record FieldRule(ColumnSelector column, String constant, List<ColumnSelector> sumOf,
         List<ColumnSelector> minOf, List<ColumnSelector> minus, String extract, Map<String, String> values,
-        String otherwise, String normalize) implements Serializable {
+        String otherwise, String normalize, boolean optional) implements Serializable {
 
     public static FieldRule constant(String value) {
-        return new FieldRule(null, value, List.of(), List.of(), List.of(), null, Map.of(), null, null);
+        return new FieldRule(null, value, List.of(), List.of(), List.of(), null, Map.of(), null, null, false);
     }
 
     FieldRule substitute(String key, String value) {
         return new FieldRule(column == null ? null : column.substitute(key, value),
                 constant == null ? null : constant.replace("{" + key + "}", value),
                 sub(sumOf, key, value), sub(minOf, key, value), sub(minus, key, value), extract, values, otherwise,
-                normalize);
+                normalize, optional);
+    }
+
+    private FieldRule required() {
+        return new FieldRule(column, constant, sumOf, minOf, minus, extract, values, otherwise, normalize, false);
     }
 
     private static List<ColumnSelector> sub(List<ColumnSelector> list, String key, String value) {
         return list.stream().map(s -> s.substitute(key, value)).toList();
     }
 
-    /** Resolves the rule's columns against a header. */
+    /** Resolves the rule's columns against a header; null for an optional field whose column is absent. */
     BoundField bind(List<String> header, String where) throws MappingException {
+        if (optional) {
+            try {
+                return required().bind(header, where);
+            } catch (MappingException absent) {
+                return null;
+            }
+        }
         List<Integer> origin = new ArrayList<>();
         List<String> originNames = new ArrayList<>();
         if (column != null) {

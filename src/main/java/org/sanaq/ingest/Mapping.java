@@ -66,7 +66,10 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
                 for (Map.Entry<String, String> sub : variant.entrySet()) {
                     rule = rule.substitute(sub.getKey(), sub.getValue());
                 }
-                boundFields.put(e.getKey(), rule.bind(header, file + ": fields." + e.getKey().column()));
+                FieldRule.BoundField boundField = rule.bind(header, file + ": fields." + e.getKey().column());
+                if (boundField != null) {
+                    boundFields.put(e.getKey(), boundField);
+                }
             }
             bound.add(new BoundMapping.Variant(boundFields));
         }

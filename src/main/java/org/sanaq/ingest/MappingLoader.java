@@ -29,7 +29,7 @@ public final class MappingLoader {
     private static final Set<String> TOP = Set.of("name", "description", "encoding", "separator", "quote",
             "header_line", "zip_entry", "numbers", "constants", "fields", "candidates", "region_aliases", "unpivot");
     private static final Set<String> RULE = Set.of("column", "pattern", "position", "constant", "sum_of", "min_of",
-            "minus", "extract", "values", "otherwise", "normalize");
+            "minus", "extract", "values", "otherwise", "normalize", "optional");
     private static final Set<String> SELECTOR = Set.of("column", "pattern", "position");
     private static final Set<String> CANDIDATES = Set.of("pattern", "after", "except", "published_pct_pattern",
             "rename", "pairs");
@@ -78,11 +78,9 @@ public final class MappingLoader {
                 }
                 fields.put(field, rule(fieldNodes.get(key), "fields." + key));
             }
-            if (!root.has("candidates")) {
-                throw error("candidates", "is missing: say how the candidate (party) columns are found");
-            }
             return new Mapping(text(root, "name", file.getFileName().toString()), file.toString(), format,
-                    numbers(root.path("numbers")), fields, candidates(root.get("candidates")), aliases(root),
+                    numbers(root.path("numbers")), fields,
+                    root.has("candidates") ? candidates(root.get("candidates")) : CandidateRules.NONE, aliases(root),
                     unpivot(root.path("unpivot")));
         }
 
@@ -114,7 +112,7 @@ public final class MappingLoader {
         private FieldRule rule(JsonNode node, String path) throws MappingException {
             if (node.isTextual()) {
                 return new FieldRule(ColumnSelector.byName(node.asText()), null, List.of(), List.of(), List.of(), null,
-                        Map.of(), null, null);
+                        Map.of(), null, null, false);
             }
             if (!node.isObject()) {
                 throw error(path, "is a column name or a map with column, pattern, position, constant, ...");
@@ -141,7 +139,8 @@ public final class MappingLoader {
                 throw error(path + ".normalize", "the only normalisation is 'digits', not '" + normalize + "'");
             }
             return new FieldRule(column, constant, sumOf, minOf, selectors(node.path("minus"), path + ".minus"),
-                    regex(node, "extract", path), values, text(node, "otherwise", null), normalize);
+                    regex(node, "extract", path), values, text(node, "otherwise", null), normalize,
+                    node.path("optional").asBoolean(false));
         }
 
         private ColumnSelector selector(JsonNode node, String path) throws MappingException {

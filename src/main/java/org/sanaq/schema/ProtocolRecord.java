@@ -54,15 +54,20 @@ public final class ProtocolRecord implements Serializable {
         for (Field field : Field.values()) {
             cells[i++] = values.get(field);
         }
-        // Spark converts java.util.Map for MapType columns under both Scala 2.12 and 2.13.
-        cells[i++] = votes;
-        cells[i++] = publishedPct;
+        // A Row's MapType cell must be a Scala map; JavaConverters exists under both Scala 2.12 and 2.13.
+        cells[i++] = scalaMap(votes);
+        cells[i++] = scalaMap(publishedPct);
         cells[i++] = input;
         cells[i++] = file;
         cells[i++] = line;
         cells[i++] = null;
         cells[i] = null;
         return RowFactory.create(cells);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static <V> scala.collection.Map<String, V> scalaMap(Map<String, V> map) {
+        return scala.collection.JavaConverters.mapAsScalaMap(map);
     }
 
     /** A quarantined record in {@link ProtocolSchema#ingested()} order: only provenance, reason and raw text. */

@@ -30,7 +30,9 @@ public final class ProtocolRules {
             return "missing precinct (required at level precinct)";
         }
         boolean preliminary = p.get(Field.REPORTED_AT) != null;
-        if (!preliminary && p.get(Field.REGISTERED) == null) {
+        // Published tables above the precinct are often partial (a constituency table with only the top two
+        // candidates); checks that need registered voters skip such rows. A precinct protocol must have it.
+        if (level == Level.PRECINCT && !preliminary && p.get(Field.REGISTERED) == null) {
             return "missing registered";
         }
         if (!preliminary && p.votes().isEmpty()) {

@@ -1,0 +1,35 @@
+package org.sanaq.checks;
+
+import java.util.List;
+import java.util.Map;
+
+import org.sanaq.results.CheckDescription;
+import org.sanaq.results.CheckOutcome;
+
+/**
+ * A forensic check. It declares the Spark aggregations it needs (the run computes those of all checks together,
+ * one pass per grouping) and judges their small results in plain Java. Presentation is not its business: it
+ * returns metrics, findings, detail tables and the kinds of charts it wants.
+ *
+ * <p>To add a check: one class implementing this, one line in {@link CheckCatalog}, one test fixture.
+ */
+public interface Check {
+
+    /** The id used in job specs, metrics.csv and findings.json, e.g. {@code round_percentages}. */
+    String id();
+
+    /** What the report says about the check whatever its results. */
+    CheckDescription description();
+
+    /** The check's parameters with their defaults; a job spec may override any of them and no other. */
+    Map<String, Object> defaults();
+
+    /** Checks the parameters a job gives; throws with the field's path in the message. */
+    void validate(CheckParameters parameters) throws org.sanaq.run.SpecException;
+
+    /** The aggregations this check needs over the canonical protocol table. */
+    List<Aggregation> aggregations(CheckContext context);
+
+    /** Turns the aggregations' results into an outcome. Pure: no Spark. */
+    CheckOutcome judge(CheckContext context, AggregationResults results);
+}

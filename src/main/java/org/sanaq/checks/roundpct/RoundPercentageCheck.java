@@ -1,0 +1,124 @@
+package org.sanaq.checks.roundpct;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Check;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.results.CheckDescription;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.run.SpecException;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.Level;
+import org.sanaq.schema.ProtocolColumns;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * The round-percentage ("repeating decimals") check of METHODS.md §6, after Kireev's observation on the 2023
+ * Kazakh results: in every table above the precinct, how many figures are the integer nearest to base × a round
+ * percentage, against the number honest counting gives (an exact Poisson-binomial tail), at 0, 1 and 2 decimals
+ * of a percent; and whether each published percentage matches its own counts.
+ */
+public final class RoundPercentageCheck implements Check {
+    public static final String ID = "round_percentages";
+    static final String UNITS = ID + ".units";
+    static final String CANDIDATES = ID + ".candidates";
+    private static final List<String> UNIT_KEYS = List.of(Field.LEVEL.column(), Field.REGION.column(),
+            Field.DISTRICT.column());
+    /** Tables above the precinct hold at most this many units; more means precinct data was mislabelled. */
+    private static final int MAX_UNITS = 200_000;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CheckDescription description() {
+        return new CheckDescription(ID, "Round percentages (\"repeating decimals\")",
+                "Do the published totals sit exactly on round percentages (53.90 %, 4.00 %) more often than honest "
+                        + "counting allows?",
+                "METHODS.md §6 (after A. Kireev, Electoral Geography, on the 2023 Kazakh results). For a count v "
+                        + "of a base b (valid votes for shares, registered voters for turnout) at d decimals of a "
+                        + "percent: q = round(10^d·100·v/b), target T = b·q/(100·10^d); v is round when |v − T| ≤ 0.5. "
+                        + "Honest counting makes that happen with probability p = min(1, 100·10^d/b); cells with "
+                        + "p > 0.2 are left out. The number of round cells is compared with its exact "
+                        + "Poisson-binomial distribution; p-values are multiplied by the number of precisions tried "
+                        + "(Bonferroni). The headline is the coarsest precision whose excess is significant and "
+                        + "not a by-product of a finer one (a figure built at two decimals is round at whole "
+                        + "percents one time in a hundred).",
+                "A table computed backwards from chosen percentages produces round cells; so can a clerk who "
+                        + "re-derived counts from rounded percentages when typing a table, or a table whose "
+                        + "counts were adjusted to match percentages announced earlier. A few round cells are "
+                        + "expected by chance (about p per cell). Small bases are excluded because a round value "
+                        + "is common there. The check says nothing about which figures are true, only that the "
+                        + "table was probably not summed from counted ballots.");
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("precisions", List.of(0, 1, 2));
+        d.put("max_cell_probability", 0.2);
+        d.put("alpha", 0.01);
+        d.put("source", "official");
+        d.put("published_rounding", "half_up");
+        return d;
+    }
+
+    @Override
+    public void validate(CheckParameters p) throws SpecException {
+        p.integers("precisions", 0, 2);
+        p.number("max_cell_probability", 0.0, 1.0);
+        p.number("alpha", 0.0, 0.5);
+        p.text("source");
+        p.choice("published_rounding", List.of("half_up", "half_even", "down"));
+    }
+
+    @Override
+    public List<Aggregation> aggregations(CheckContext context) {
+        String source = context.parameters().validated(p -> p.text("source"));
+        Column rows = col(Field.ELECTION.column()).equalTo(context.election())
+                .and(col(Field.SOURCE.column()).equalTo(source))
+                .and(col(Field.LEVEL.column()).notEqual(Level.PRECINCT.id()))
+                .and(col(Field.REPORTED_AT.column()).isNull());
+        String rowsKey = ID + ":" + context.election() + ":" + source;
+        List<Aggregation.Measure> unit = List.of(
+                new Aggregation.Measure("protocols", count(lit(1))),
+                new Aggregation.Measure("registered", Aggregation.total(ProtocolColumns.field(Field.REGISTERED))),
+                new Aggregation.Measure("turnout",
+                        Aggregation.total(ProtocolColumns.turnoutNumerator(context.conventions()))),
+                new Aggregation.Measure("base", Aggregation.total(ProtocolColumns.shareBase(context.conventions()))),
+                new Aggregation.Measure("published_turnout_min", min(col(Field.PUBLISHED_TURNOUT_PCT.column()))),
+                new Aggregation.Measure("published_turnout_max", max(col(Field.PUBLISHED_TURNOUT_PCT.column()))),
+                new Aggregation.Measure("file", min(col(ProtocolSchema.FILE))),
+                new Aggregation.Measure("line", min(col(ProtocolSchema.LINE))));
+        List<String> candidateKeys = new ArrayList<>(UNIT_KEYS);
+        candidateKeys.add(Aggregation.CANDIDATE);
+        List<Aggregation.Measure> candidate = List.of(
+                new Aggregation.Measure("votes", Aggregation.total(col(Aggregation.CANDIDATE_VOTES))),
+                new Aggregation.Measure("published_min", min(col(Aggregation.CANDIDATE_PCT))),
+                new Aggregation.Measure("published_max", max(col(Aggregation.CANDIDATE_PCT))));
+        return List.of(new Aggregation(UNITS, rowsKey, rows, UNIT_KEYS, false, unit, MAX_UNITS),
+                new Aggregation(CANDIDATES, rowsKey, rows, candidateKeys, true, candidate, MAX_UNITS * 100));
+    }
+
+    @Override
+    public CheckOutcome judge(CheckContext context, AggregationResults results) {
+        List<String> skipped = new ArrayList<>();
+        List<Cell> cells = CellReader.cells(results.rows(UNITS), results.rows(CANDIDATES), skipped);
+        return new RoundPercentageJudge(context.parameters(), cells, skipped).outcome();
+    }
+}

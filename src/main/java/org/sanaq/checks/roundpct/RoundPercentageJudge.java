@@ -1,0 +1,270 @@
+package org.sanaq.checks.roundpct;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.stats.PoissonBinomial;
+
+/**
+ * The judging half of {@link RoundPercentageCheck}: from cells to metrics, findings, the per-cell table and the
+ * distance histogram. Pure Java.
+ */
+final class RoundPercentageJudge {
+    private static final String ID = RoundPercentageCheck.ID;
+    private static final int BINS = 20;
+    /** Cells named one by one in a sentence before the rest is left to the table. */
+    private static final int NAMED = 12;
+    private static final String[] PRECISION_WORDS = {"whole percents", "one decimal of a percent",
+        "two decimals of a percent"};
+
+    private final List<Integer> precisions;
+    private final double maxP;
+    private final double alpha;
+    private final RoundingMode rounding;
+    private final List<Cell> cells;
+    private final List<String> skipped;
+
+    RoundPercentageJudge(CheckParameters parameters, List<Cell> cells, List<String> skipped) {
+        this.precisions = parameters.validated(p -> p.integers("precisions", 0, 2));
+        this.maxP = parameters.validated(p -> p.number("max_cell_probability", 0, 1));
+        this.alpha = parameters.validated(p -> p.number("alpha", 0, 0.5));
+        this.rounding = RoundingMode.valueOf(
+                parameters.validated(p -> p.choice("published_rounding", List.of("half_up", "half_even", "down")))
+                        .toUpperCase(Locale.ROOT));
+        this.cells = cells;
+        this.skipped = skipped;
+    }
+
+    /** The per-precision result: eligible and round cells, expectation, tail p-value and its correction. */
+    record Precision(int d, List<Cell> eligible, List<Cell> round, List<Cell> notRound, double expected,
+            double p, double pAdjusted) {
+
+        boolean flagged(double alpha) {
+            return !eligible.isEmpty() && pAdjusted < alpha;
+        }
+    }
+
+    /**
+     * A figure built from a percentage with d' decimals is also round at a coarser d whenever the last d' − d
+     * decimals of its percentage are zeros: one time in 10^(d'−d). So a strong excess at two decimals brings a
+     * small one at whole percents with it. This is the tail of the round count at d when the cells round at the
+     * finer d' are taken as built there (round at d with chance 10^(d−d')) and the others as honest; when it is
+     * not small, the coarser excess is a by-product of the finer one and is not the headline.
+     */
+    private double beyondFiner(Precision coarse, Precision fine) {
+        double byProduct = Math.pow(10, coarse.d() - fine.d());
+        java.util.Set<Cell> builtFiner = new java.util.HashSet<>(fine.round());
+        double[] p = new double[coarse.eligible().size()];
+        for (int i = 0; i < p.length; i++) {
+            Cell c = coarse.eligible().get(i);
+            p[i] = builtFiner.contains(c) ? byProduct : RoundTarget.of(c.votes(), c.base(), coarse.d()).probability();
+        }
+        return Math.min(1.0, PoissonBinomial.upperTail(p, coarse.round().size()) * precisions.size());
+    }
+
+    CheckOutcome outcome() {
+        List<Metric> metrics = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<Precision> results = new ArrayList<>();
+        for (int d : precisions) {
+            Precision r = precision(d);
+            results.add(r);
+            String subject = "d=" + d;
+            metrics.add(new Metric(ID, "national", subject, "eligible_cells", r.eligible().size()));
+            metrics.add(new Metric(ID, "national", subject, "round_cells", r.round().size()));
+            metrics.add(new Metric(ID, "national", subject, "expected_round_cells", r.expected()));
+            metrics.add(new Metric(ID, "national", subject, "p_value", r.p()));
+            metrics.add(new Metric(ID, "national", subject, "p_value_adjusted", r.pAdjusted()));
+        }
+        Map<Integer, Precision> explainedBy = new LinkedHashMap<>();
+        Precision headline = null;
+        for (Precision r : results.stream().sorted((a, b) -> Integer.compare(a.d(), b.d())).toList()) {
+            if (!r.flagged(alpha)) {
+                continue;
+            }
+            Precision finer = results.stream().filter(f -> f.d() > r.d() && f.flagged(alpha))
+                    .max((a, b) -> Integer.compare(a.d(), b.d())).orElse(null);
+            if (finer != null) {
+                double beyond = beyondFiner(r, finer);
+                metrics.add(new Metric(ID, "national", "d=" + r.d(), "p_value_beyond_finer", beyond));
+                if (beyond >= alpha) {
+                    explainedBy.put(r.d(), finer);
+                    continue;
+                }
+            }
+            if (headline == null) {
+                headline = r;
+            }
+        }
+        for (Precision r : results) {
+            findings.add(finding(r, r == headline, explainedBy.get(r.d())));
+        }
+        List<Cell> mismatches = publishedMismatches(findings);
+        metrics.add(new Metric(ID, "national", "all", "cells", cells.size()));
+        metrics.add(new Metric(ID, "national", "all", "published_checked",
+                cells.stream().filter(c -> c.published() != null && c.hasBase()).count()));
+        metrics.add(new Metric(ID, "national", "all", "published_mismatches", mismatches.size()));
+        metrics.add(new Metric(ID, "national", "all", "units_left_out", skipped.size()));
+        int chartD = headline != null ? headline.d() : precisions.get(precisions.size() - 1);
+        FigureSpec figure = new FigureSpec(ID, "distance", "histogram_vs_expected",
+                "Distance of each figure from its nearest round target, at " + PRECISION_WORDS[chartD],
+                ID + "_distance", Map.of("bin_low", "bin_low", "bin_high", "bin_high", "observed", "observed",
+                        "expected", "expected"), Map.of("d", Integer.toString(chartD)),
+                "offset from the round target (share of the gap between two round targets)", "cells (count)",
+                "Honest counting spreads figures evenly across the gap (the flat line); figures computed from "
+                        + "round percentages pile up at 0.");
+        return new CheckOutcome(ID, metrics, findings, List.of(cellTable(), distanceTable(results),
+                summaryTable(results)), List.of(figure));
+    }
+
+    private Precision precision(int d) {
+        List<Cell> eligible = new ArrayList<>();
+        List<Cell> round = new ArrayList<>();
+        List<Cell> notRound = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
+        for (Cell c : cells) {
+            if (!c.hasBase()) {
+                continue;
+            }
+            RoundTarget t = RoundTarget.of(c.votes(), c.base(), d);
+            if (!t.isEligible(maxP)) {
+                continue;
+            }
+            eligible.add(c);
+            ps.add(t.probability());
+            (t.isRound() ? round : notRound).add(c);
+        }
+        double[] p = ps.stream().mapToDouble(Double::doubleValue).toArray();
+        double tail = PoissonBinomial.upperTail(p, round.size());
+        return new Precision(d, eligible, round, notRound, PoissonBinomial.mean(p), tail,
+                Math.min(1.0, tail * precisions.size()));
+    }
+
+    private Finding finding(Precision r, boolean headline, Precision explainedBy) {
+        Verdict verdict = r.eligible().isEmpty() ? Verdict.INCONCLUSIVE
+                : r.pAdjusted() < alpha ? Verdict.FLAG : Verdict.PASS;
+        String words = PRECISION_WORDS[r.d()];
+        String sentence;
+        List<String> evidence = new ArrayList<>();
+        if (verdict == Verdict.INCONCLUSIVE) {
+            sentence = "At " + words + ", no figure has a base large enough for the test (each would be round by "
+                    + "chance more than " + Texts.percent(maxP) + " of the time).";
+        } else {
+            sentence = String.format(Locale.ROOT, "At %s, %s of %s published figures sit exactly on a round "
+                    + "percentage; honest counting gives about %s (p %s%s).", words, Texts.count(r.round().size()),
+                    Texts.count(r.eligible().size()), Texts.decimal(r.expected()), Texts.pValue(r.pAdjusted()),
+                    precisions.size() > 1 ? ", corrected for trying " + precisions.size() + " precisions" : "");
+            if (explainedBy != null) {
+                sentence += " That many is what figures built at " + PRECISION_WORDS[explainedBy.d()]
+                        + " give by chance, so this adds nothing to the finding there.";
+            }
+            if (headline && !r.notRound().isEmpty()) {
+                sentence += " Not round: " + Texts.names(r.notRound().stream().map(RoundPercentageJudge::label)
+                        .toList(), NAMED, "tables/" + ID + "_cells.csv") + ".";
+            }
+            for (Cell c : (verdict == Verdict.FLAG ? r.round() : r.notRound())) {
+                evidence.add(label(c) + " (" + c.where() + ")");
+            }
+        }
+        double rank = verdict != Verdict.FLAG ? 0 : explainedBy != null ? 0.5
+                : -Math.log10(Math.max(r.pAdjusted(), 1e-300)) + (headline ? 1 : 0);
+        return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(), r.p(),
+                r.pAdjusted(), verdict, sentence, evidence, rank);
+    }
+
+    private List<Cell> publishedMismatches(List<Finding> findings) {
+        List<Cell> mismatches = new ArrayList<>();
+        for (Cell c : cells) {
+            if (c.published() == null || !c.hasBase()
+                    || RoundTarget.publishedMatches(c.published(), c.votes(), c.base(), rounding)) {
+                continue;
+            }
+            mismatches.add(c);
+            int decimals = Math.max(0, new java.math.BigDecimal(c.published()).scale());
+            String computed = RoundTarget.of(c.votes(), c.base(), 0).percent()
+                    .setScale(decimals, rounding).toPlainString();
+            String what = c.subject().equals(CellReader.TURNOUT) ? "turnout" : c.subject() + "'s share";
+            String sentence = String.format(Locale.ROOT, "%s: the published %s, %s %%, does not match its own counts "
+                    + "(%s of %s = %s %%).", c.unit(), what, c.published(), Texts.count(c.votes()),
+                    Texts.count(c.base()), computed);
+            double gapPoints = Math.abs(new java.math.BigDecimal(c.published())
+                    .subtract(new java.math.BigDecimal(computed)).doubleValue());
+            findings.add(new Finding(ID, c.scope(), c.subject(), "published_pct_gap_points", gapPoints, null, null,
+                    Verdict.FLAG, sentence, List.of(c.where()), 1 + Math.min(gapPoints, 10)));
+        }
+        return mismatches;
+    }
+
+    private DetailTable cellTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int d : precisions) {
+            for (Cell c : cells) {
+                if (!c.hasBase()) {
+                    rows.add(List.of(c.level(), c.region(), nz(c.district()), c.subject(), nz(c.votes()),
+                            nz(c.base()), "", Integer.toString(d), "", "", "", "", "no base", "", nz(c.published()),
+                            ""));
+                    continue;
+                }
+                RoundTarget t = RoundTarget.of(c.votes(), c.base(), d);
+                String matches = c.published() == null ? ""
+                        : Boolean.toString(RoundTarget.publishedMatches(c.published(), c.votes(), c.base(), rounding));
+                rows.add(List.of(c.level(), c.region(), nz(c.district()), c.subject(), Long.toString(c.votes()),
+                        Long.toString(c.base()), t.percent().toPlainString(), Integer.toString(d),
+                        t.q().toString(), t.target().toPlainString(), t.offset().toPlainString(),
+                        Double.toString(t.probability()), t.isEligible(maxP) ? "yes" : "no (p > " + maxP + ")",
+                        Boolean.toString(t.isRound()), nz(c.published()), matches));
+            }
+        }
+        return new DetailTable(ID + "_cells", "Every figure at every precision", List.of("level", "region",
+                "district", "subject", "count", "base", "percent_5dp", "d", "q", "round_target", "count_minus_target",
+                "chance_round", "eligible", "round", "published_pct", "published_matches"), rows);
+    }
+
+    private DetailTable distanceTable(List<Precision> results) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Precision r : results) {
+            int[] observed = new int[BINS];
+            for (Cell c : r.eligible()) {
+                double u = RoundTarget.of(c.votes(), c.base(), r.d()).normalisedOffset();
+                observed[Math.min(BINS - 1, (int) Math.floor((u + 0.5) * BINS))]++;
+            }
+            for (int i = 0; i < BINS; i++) {
+                rows.add(List.of(Integer.toString(r.d()), Double.toString(-0.5 + i / (double) BINS),
+                        Double.toString(-0.5 + (i + 1) / (double) BINS), Integer.toString(observed[i]),
+                        Double.toString(r.eligible().size() / (double) BINS)));
+            }
+        }
+        return new DetailTable(ID + "_distance", "Offsets from the nearest round target", List.of("d", "bin_low",
+                "bin_high", "observed", "expected"), rows);
+    }
+
+    private DetailTable summaryTable(List<Precision> results) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Precision r : results) {
+            rows.add(List.of(Integer.toString(r.d()), Integer.toString(r.eligible().size()),
+                    Integer.toString(r.round().size()), Texts.decimal(r.expected()), Texts.scientific(r.p()),
+                    Texts.scientific(r.pAdjusted())));
+        }
+        return new DetailTable(ID + "_summary", "Round cells per precision", List.of("d", "eligible_cells",
+                "round_cells", "expected_round_cells", "p_value", "p_value_adjusted"), rows);
+    }
+
+    private static String label(Cell c) {
+        return c.subject().equals(CellReader.TURNOUT) ? "turnout in " + c.unit() : c.subject() + " in " + c.unit();
+    }
+
+    private static String nz(Object o) {
+        return o == null ? "" : o.toString();
+    }
+}

@@ -1,0 +1,183 @@
+package org.sanaq.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.sanaq.checks.Check;
+import org.sanaq.checks.CheckCatalog;
+import org.sanaq.report.ReportWriter;
+import org.sanaq.results.CheckDescription;
+import org.sanaq.results.RunFolder;
+import org.sanaq.run.JobRunner;
+import org.sanaq.run.JobSpec;
+import org.sanaq.run.JobSpecLoader;
+import org.sanaq.run.Progress;
+import org.sanaq.run.ProgramVersion;
+import org.sanaq.run.SparkSessions;
+import org.sanaq.run.SpecException;
+
+/**
+ * The command line: {@code run}, {@code validate}, {@code list-checks}, {@code explain}, {@code render}.
+ * Exit codes: 0 done, 1 the run failed, 2 the command or the job spec is wrong (nothing was started).
+ */
+public final class Main {
+    static final String USAGE = """
+            sanaq %s: election-integrity forensics on Apache Spark
+
+            Usage:
+              sanaq run <job.yaml> [--output <folder>]   read the job's inputs, run its checks, write the report
+              sanaq validate <job.yaml>                  check a job spec, its mappings and data headers; no Spark
+              sanaq list-checks                          the checks a job can name
+              sanaq explain <check>                      what a check asks, how, and what else explains a flag
+              sanaq render <run folder>                  rebuild report.pdf and the summaries from a run folder
+              sanaq --help | --version
+
+            Locally (embedded Spark):   mvn -q -DskipTests package exec:exec -Dsanaq.args="run jobs/<job>.yaml"
+            On a cluster:               jobs/spark-submit.sh <master> jobs/<job>.yaml
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> a = List.of(args);
+        if (a.isEmpty() || a.contains("--help") || a.contains("-h") || a.get(0).equals("help")) {
+            out.print(USAGE.formatted(ProgramVersion.version()));
+            return a.isEmpty() ? 2 : 0;
+        }
+        if (a.contains("--version")) {
+            out.println("sanaq " + ProgramVersion.version() + " (" + ProgramVersion.commit() + ")");
+            return 0;
+        }
+        try {
+            return switch (a.get(0)) {
+                case "run" -> runJob(a, err);
+                case "validate" -> validate(a, out);
+                case "list-checks" -> listChecks(out);
+                case "explain" -> explain(a, out);
+                case "render" -> render(a, out);
+                default -> usage(err, "unknown command '" + a.get(0) + "'");
+            };
+        } catch (SpecException e) {
+            err.println("sanaq: the job spec cannot run: " + e.getMessage());
+            return 2;
+        } catch (UsageException e) {
+            return usage(err, e.getMessage());
+        } catch (Exception e) {
+            err.println("sanaq: the run failed: " + describe(e));
+            err.println("sanaq: no report was written; a previous report in the output folder is untouched.");
+            if (System.getenv("SANAQ_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("sanaq: set SANAQ_DEBUG=1 for the stack trace.");
+            }
+            return 1;
+        }
+    }
+
+    private static int runJob(List<String> a, PrintStream err) throws Exception {
+        JobSpec spec = JobSpecLoader.load(Path.of(argument(a, "run", "<job.yaml>")));
+        int output = a.indexOf("--output");
+        if (output > 0) {
+            if (output + 1 >= a.size()) {
+                throw new UsageException("--output needs a folder");
+            }
+            spec = spec.withOutput(Path.of(a.get(output + 1)).toAbsolutePath().normalize());
+        }
+        Progress progress = new Progress(err, 5);
+        progress.start("starting Spark");
+        SparkSession spark = SparkSessions.start(spec.job());
+        progress.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
+        try {
+            Path folder = new JobRunner(progress).run(spec, spark);
+            err.println("sanaq: report written to " + folder.resolve("report.pdf"));
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static int validate(List<String> a, PrintStream out) throws SpecException, UsageException {
+        JobSpec spec = JobSpecLoader.load(Path.of(argument(a, "validate", "<job.yaml>")));
+        out.printf(Locale.ROOT, "%s is valid: %d input(s), checks %s, output %s%n", spec.file(), spec.inputs().size(),
+                spec.checks().stream().map(c -> c.check().id()).toList(), spec.output());
+        return 0;
+    }
+
+    private static int listChecks(PrintStream out) {
+        for (Check c : CheckCatalog.all()) {
+            out.printf(Locale.ROOT, "%-22s %s%n", c.id(), c.description().title());
+        }
+        return 0;
+    }
+
+    private static int explain(List<String> a, PrintStream out) throws UsageException {
+        String id = argument(a, "explain", "<check>");
+        Check check = CheckCatalog.find(id);
+        if (check == null) {
+            throw new UsageException("no check is called '" + id + "'; sanaq list-checks shows them");
+        }
+        CheckDescription d = check.description();
+        out.println(d.title() + " (" + d.id() + ")\n");
+        out.println("Asks: " + d.question() + "\n");
+        out.println("Method: " + d.method() + "\n");
+        out.println("What else could explain a flag: " + d.caveats() + "\n");
+        out.println("Parameters (defaults):");
+        for (Map.Entry<String, Object> p : check.defaults().entrySet()) {
+            out.println("  " + p.getKey() + ": " + p.getValue());
+        }
+        return 0;
+    }
+
+    private static int render(List<String> a, PrintStream out) throws Exception {
+        Path folder = Path.of(argument(a, "render", "<run folder>"));
+        RunFolder.Contents contents = RunFolder.read(folder);
+        ReportWriter.write(folder, contents, id -> CheckCatalog.find(id) == null ? null
+                : CheckCatalog.find(id).description());
+        out.println("sanaq: report rebuilt in " + folder);
+        return 0;
+    }
+
+    private static String argument(List<String> a, String command, String what) throws UsageException {
+        if (a.size() < 2 || a.get(1).startsWith("--")) {
+            throw new UsageException(command + " needs " + what);
+        }
+        return a.get(1);
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("sanaq: " + message + "\n");
+        err.print(USAGE.formatted(ProgramVersion.version()));
+        return 2;
+    }
+
+    /** The chain of causes in one line, without Java class names where a message exists. */
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 1000; t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            m = m.length() > 300 ? m.substring(0, 300) + "…" : m;
+            if (sb.indexOf(m) < 0) {
+                sb.append(sb.length() == 0 ? "" : " ← ").append(m.lines().findFirst().orElse(m));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A command line that does not say what to do. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

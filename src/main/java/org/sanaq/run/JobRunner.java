@@ -1,0 +1,154 @@
+package org.sanaq.run;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.CheckCatalog;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.ingest.Ingest;
+import org.sanaq.report.ReportWriter;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Manifest;
+import org.sanaq.results.Metric;
+import org.sanaq.results.RunFolder;
+import org.sanaq.results.SafeCsv;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * Runs a validated job: ingest every input once (cached), account for every row, derive totals where asked,
+ * compute all checks' aggregations together, judge them, and write the run folder and the report atomically.
+ */
+public final class JobRunner {
+    private final Progress progress;
+
+    public JobRunner(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Runs the job in the given session and returns the output folder. */
+    public Path run(JobSpec spec, SparkSession spark) throws IOException {
+        String started = Instant.now().toString();
+        progress.start("reading " + spec.inputs().size() + " input(s) through their mappings");
+        Dataset<Row> ingested = Ingest.read(spark, spec.inputs()).persist(StorageLevel.MEMORY_AND_DISK());
+        List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(),
+                spark.sparkContext().hadoopConfiguration());
+        long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
+        long quarantined = accounts.stream().mapToLong(Manifest.InputAccount::rowsQuarantined).sum();
+        progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined", read, read - quarantined,
+                quarantined));
+
+        progress.start("computing the checks' aggregations");
+        Dataset<Row> protocols = ingested.filter(col(ProtocolSchema.REASON).isNull())
+                .drop(ProtocolSchema.REASON, ProtocolSchema.RAW);
+        if (!spec.levels().isEmpty()) {
+            protocols = LevelTotals.withDerived(protocols, spec.levels(), spec.country());
+        }
+        List<Aggregation> aggregations = new ArrayList<>();
+        Map<String, CheckContext> contexts = new LinkedHashMap<>();
+        for (JobSpec.ConfiguredCheck c : spec.checks()) {
+            CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
+                    c.parameters());
+            contexts.put(c.check().id(), context);
+            aggregations.addAll(c.check().aggregations(context));
+        }
+        AggregationResults results = FusedAggregations.run(protocols, aggregations);
+        progress.done(FusedAggregations.passes(aggregations) + " Spark pass(es) for " + aggregations.size()
+                + " aggregation(s)");
+
+        progress.start("judging");
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (JobSpec.ConfiguredCheck c : spec.checks()) {
+            outcomes.add(c.check().judge(contexts.get(c.check().id()), results));
+        }
+        long flags = outcomes.stream().flatMap(o -> o.findings().stream())
+                .filter(f -> f.verdict() == org.sanaq.results.Verdict.FLAG).count();
+        progress.done(outcomes.stream().mapToInt(o -> o.findings().size()).sum() + " finding(s), " + flags
+                + " worth a closer look");
+
+        progress.start("writing " + spec.output());
+        OutputFolder output = OutputFolder.begin(spec.output());
+        try {
+            writeQuarantine(ingested, output.staging().resolve(RunFolder.QUARANTINE));
+            Manifest manifest = new Manifest(spec.job(), spec.title(), spec.election(), spec.language(), accounts,
+                    spec.text(), sha256(spec.text()), spec.parameters(), spec.conventions().asMap(), Map.of(),
+                    ProgramVersion.version(), ProgramVersion.commit(), spark.version(),
+                    spark.sparkContext().master(), started, Instant.now().toString());
+            RunFolder.Contents contents = contents(manifest, outcomes);
+            RunFolder.write(output.staging(), contents);
+            ReportWriter.write(output.staging(), contents, id -> CheckCatalog.find(id) == null ? null
+                    : CheckCatalog.find(id).description());
+            output.commit();
+        } catch (IOException | RuntimeException e) {
+            output.abandon();
+            throw e;
+        } finally {
+            ingested.unpersist();
+        }
+        progress.done("report.pdf, summary.html, summary.md, findings.json, metrics.csv, tables/, quarantine.csv, "
+                + "manifest.json");
+        return spec.output();
+    }
+
+    static RunFolder.Contents contents(Manifest manifest, List<CheckOutcome> outcomes) {
+        List<Finding> findings = new ArrayList<>();
+        List<Metric> metrics = new ArrayList<>();
+        List<FigureSpec> figures = new ArrayList<>();
+        Map<String, DetailTable> tables = new LinkedHashMap<>();
+        for (CheckOutcome o : outcomes) {
+            findings.addAll(o.findings());
+            metrics.addAll(o.metrics());
+            figures.addAll(o.figures());
+            o.tables().forEach(t -> tables.put(t.name(), t));
+        }
+        return new RunFolder.Contents(manifest, findings, metrics, figures, tables);
+    }
+
+    /** Streams the quarantined rows to a CSV through the driver, one partition at a time, in file and line order. */
+    private static void writeQuarantine(Dataset<Row> ingested, Path file) throws IOException {
+        Dataset<Row> bad = ingested.filter(col(ProtocolSchema.REASON).isNotNull())
+                .select(col(ProtocolSchema.INPUT), col(ProtocolSchema.FILE), col(ProtocolSchema.LINE),
+                        col(ProtocolSchema.REASON), col(ProtocolSchema.RAW))
+                .orderBy(col(ProtocolSchema.INPUT), col(ProtocolSchema.FILE), col(ProtocolSchema.LINE));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            SafeCsv.writeRow(out, List.of("input", "file", "line", "reason", "raw"));
+            for (Iterator<Row> it = bad.toLocalIterator(); it.hasNext();) {
+                Row r = it.next();
+                SafeCsv.writeRow(out, List.of(r.getString(0), r.getString(1), Long.toString(r.getLong(2)),
+                        r.getString(3), r.isNullAt(4) ? "" : r.getString(4)));
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.sanaq.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import org.sanaq.checks.Check;
+import org.sanaq.checks.CheckCatalog;
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.ingest.DataFiles;
+import org.sanaq.ingest.InputSpec;
+import org.sanaq.ingest.Mapping;
+import org.sanaq.ingest.MappingException;
+import org.sanaq.ingest.MappingLoader;
+import org.sanaq.schema.Conventions;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.Level;
+
+/**
+ * Reads and validates a job spec (YAML) before Spark starts: every key known, every file present, every mapping
+ * loaded and fitted to its files' headers, every check known with valid parameters. Errors name the file and the
+ * field. Relative paths are relative to the spec file's folder.
+ */
+public final class JobSpecLoader {
+    private static final Set<String> TOP = Set.of("job", "title", "election", "country", "language", "inputs",
+            "aggregate", "conventions", "checks", "output");
+    private static final Set<String> INPUT = Set.of("id", "files", "mapping", "source", "election");
+    private static final List<String> LANGUAGES = List.of("en", "ru");
+
+    private final Path file;
+
+    private JobSpecLoader(Path file) {
+        this.file = file;
+    }
+
+    public static JobSpec load(Path file) throws SpecException {
+        return new JobSpecLoader(file).read();
+    }
+
+    private JobSpec read() throws SpecException {
+        if (!Files.isRegularFile(file)) {
+            throw new SpecException(file + ": no such job spec file");
+        }
+        String text;
+        JsonNode root;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            root = new YAMLMapper().readTree(text);
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot be read as YAML: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new SpecException(file + ": a job spec is a YAML map (job, election, inputs, checks, output)");
+        }
+        keys(root, TOP, "");
+        String job = required(root, "job");
+        if (!job.matches("[A-Za-z0-9._-]+")) {
+            throw error("job", "use letters, digits, '.', '_' and '-' only (it names the output folder)");
+        }
+        String election = required(root, "election");
+        String language = optional(root, "language", "en");
+        if (!LANGUAGES.contains(language)) {
+            throw error("language", "must be one of " + LANGUAGES + ", not " + language);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        String output = optional(root, "output", "../reports/" + job);
+        return new JobSpec(file, text, job, optional(root, "title", job), election,
+                optional(root, "country", "national"), language, inputs(root, base, election), levels(root),
+                conventions(root.path("conventions")), checks(root.path("checks")), base.resolve(output).normalize());
+    }
+
+    private List<InputSpec> inputs(JsonNode root, Path base, String election) throws SpecException {
+        JsonNode list = root.path("inputs");
+        if (!list.isArray() || list.isEmpty()) {
+            throw error("inputs", "must list at least one input (id, files, mapping)");
+        }
+        List<InputSpec> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "inputs[" + i + "]";
+            JsonNode node = list.get(i);
+            keys(node, INPUT, path);
+            String id = required(node, "id", path);
+            if (!ids.add(id)) {
+                throw error(path + ".id", "'" + id + "' is used by two inputs");
+            }
+            List<String> files = new ArrayList<>();
+            JsonNode fileNode = node.path("files");
+            if (fileNode.isTextual()) {
+                files.add(resolveFile(base, fileNode.asText(), path + ".files"));
+            } else if (fileNode.isArray() && !fileNode.isEmpty()) {
+                for (int k = 0; k < fileNode.size(); k++) {
+                    files.add(resolveFile(base, fileNode.get(k).asText(), path + ".files[" + k + "]"));
+                }
+            } else {
+                throw error(path + ".files", "must name a data file or a list of them");
+            }
+            Path mappingFile = base.resolve(required(node, "mapping", path)).normalize();
+            if (!Files.isRegularFile(mappingFile)) {
+                throw error(path + ".mapping", "no such mapping file: " + mappingFile);
+            }
+            Mapping mapping;
+            try {
+                mapping = MappingLoader.load(mappingFile);
+            } catch (MappingException e) {
+                throw error(path + ".mapping", e.getMessage());
+            }
+            Map<Field, String> overrides = new EnumMap<>(Field.class);
+            if (node.has("source")) {
+                overrides.put(Field.SOURCE, node.get("source").asText());
+            }
+            if (node.has("election")) {
+                overrides.put(Field.ELECTION, node.get("election").asText());
+            }
+            InputSpec input = new InputSpec(id, files, mapping.withConstants(overrides));
+            if (files.stream().noneMatch(JobSpecLoader::isRemote)) {
+                try {
+                    DataFiles.checkLocalHeaders(input);
+                } catch (MappingException e) {
+                    throw error(path, e.getMessage());
+                }
+            }
+            out.add(input);
+        }
+        return out;
+    }
+
+    private String resolveFile(Path base, String name, String path) throws SpecException {
+        if (isRemote(name)) {
+            return name;
+        }
+        Path resolved = base.resolve(name).normalize();
+        if (!Files.isRegularFile(resolved)) {
+            throw error(path, "no such data file: " + resolved + " (see the README for where to get the data)");
+        }
+        return resolved.toString();
+    }
+
+    private static boolean isRemote(String name) {
+        return name.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !name.startsWith("file:");
+    }
+
+    private List<Level> levels(JsonNode root) throws SpecException {
+        List<Level> levels = new ArrayList<>();
+        for (JsonNode l : root.path("aggregate")) {
+            Level level = Level.parse(l.asText());
+            if (level == null || level == Level.PRECINCT) {
+                throw error("aggregate", "lists levels to derive from precincts: district, region, national; not '"
+                        + l.asText() + "'");
+            }
+            levels.add(level);
+        }
+        return levels;
+    }
+
+    private Conventions conventions(JsonNode node) throws SpecException {
+        keys(node, Set.of("turnout", "share_base"), "conventions");
+        Conventions.Turnout turnout = choice(node, "turnout", Conventions.Turnout.class,
+                Conventions.DEFAULT.turnout());
+        Conventions.ShareBase base = choice(node, "share_base", Conventions.ShareBase.class,
+                Conventions.DEFAULT.shareBase());
+        return new Conventions(turnout, base);
+    }
+
+    private <E extends Enum<E>> E choice(JsonNode node, String key, Class<E> type, E otherwise)
+            throws SpecException {
+        if (!node.has(key)) {
+            return otherwise;
+        }
+        String value = node.get(key).asText();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(e.name().toLowerCase());
+        }
+        throw error("conventions." + key, "must be one of " + allowed + ", not " + value);
+    }
+
+    private List<JobSpec.ConfiguredCheck> checks(JsonNode node) throws SpecException {
+        if (!node.isObject() || node.isEmpty()) {
+            throw error("checks", "must name at least one check (sanaq list-checks shows them)");
+        }
+        List<JobSpec.ConfiguredCheck> out = new ArrayList<>();
+        ObjectMapper plain = new ObjectMapper();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String id = it.next();
+            Check check = CheckCatalog.find(id);
+            if (check == null) {
+                throw error("checks." + id, "unknown check; known: " + CheckCatalog.ids());
+            }
+            JsonNode params = node.get(id);
+            Map<String, Object> given = params == null || params.isNull() ? Map.of()
+                    : plain.convertValue(params, new TypeReference<LinkedHashMap<String, Object>>() { });
+            try {
+                CheckParameters parameters = new CheckParameters("checks." + id, check.defaults(), given);
+                check.validate(parameters);
+                out.add(new JobSpec.ConfiguredCheck(check, parameters));
+            } catch (SpecException e) {
+                throw new SpecException(file + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private void keys(JsonNode node, Set<String> allowed, String path) throws SpecException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw error(path.isEmpty() ? key : path + "." + key,
+                        "unknown field; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private String required(JsonNode node, String key) throws SpecException {
+        return required(node, key, "");
+    }
+
+    private String required(JsonNode node, String key, String path) throws SpecException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw error(path.isEmpty() ? key : path + "." + key, "is required");
+        }
+        return v.asText();
+    }
+
+    private String optional(JsonNode node, String key, String otherwise) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() || v.asText().isBlank() ? otherwise : v.asText();
+    }
+
+    private SpecException error(String path, String message) {
+        return new SpecException(file + ": " + path + ": " + message);
+    }
+}

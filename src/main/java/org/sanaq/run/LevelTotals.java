@@ -1,0 +1,103 @@
+package org.sanaq.run;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.sanaq.checks.Aggregation;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.Level;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * Derives district, region and national protocols as sums of precinct protocols, for sources that publish only
+ * precincts (the Russian CEC files). A derived total is null when any precinct did not report the line. Derived
+ * rows have input {@code derived} and say in {@code document_ref} how many precincts they sum.
+ */
+public final class LevelTotals {
+    public static final String DERIVED = "derived";
+
+    private LevelTotals() {
+    }
+
+    /** The protocols with derived rows for each level added. */
+    public static Dataset<Row> withDerived(Dataset<Row> protocols, List<Level> levels, String country) {
+        Dataset<Row> precincts = protocols.filter(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id())
+                .and(col(Field.REPORTED_AT.column()).isNull()));
+        Dataset<Row> out = protocols;
+        for (Level level : levels) {
+            out = out.unionByName(derive(precincts, level, country));
+        }
+        return out;
+    }
+
+    private static Dataset<Row> derive(Dataset<Row> precincts, Level level, String country) {
+        List<Column> keys = new ArrayList<>(List.of(col(Field.ELECTION.column()), col(Field.SOURCE.column())));
+        if (level != Level.NATIONAL) {
+            keys.add(col(Field.REGION.column()));
+        }
+        if (level == Level.DISTRICT) {
+            keys.add(col(Field.DISTRICT.column()));
+        }
+        Column[] keyArray = keys.toArray(Column[]::new);
+        List<Column> sums = new ArrayList<>();
+        for (Field f : Field.values()) {
+            if (f.kind() == Field.Kind.COUNT) {
+                sums.add(Aggregation.total(col(f.column())).as(f.column()));
+            }
+        }
+        sums.add(count(lit(1)).as("_precincts"));
+        Dataset<Row> totals = precincts.groupBy(keyArray).agg(sums.get(0), sums.subList(1, sums.size())
+                .toArray(Column[]::new));
+        Dataset<Row> votes = precincts
+                .select(col(Field.ELECTION.column()), col(Field.SOURCE.column()), col(Field.REGION.column()),
+                        col(Field.DISTRICT.column()), explode(col(ProtocolSchema.VOTES)).as(new String[] {"k", "v"}))
+                .groupBy(append(keys, col("k")))
+                .agg(Aggregation.total(col("v")).as("v"))
+                .groupBy(keyArray)
+                .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as(ProtocolSchema.VOTES));
+        String[] joinKeys = keys.stream().map(Column::toString).toArray(String[]::new);
+        Dataset<Row> joined = totals.join(votes, joinKeys);
+        if (level == Level.NATIONAL) {
+            joined = joined.withColumn(Field.REGION.column(), lit(country));
+        }
+        if (level != Level.DISTRICT) {
+            joined = joined.withColumn(Field.DISTRICT.column(), lit(null).cast("string"));
+        }
+        return joined
+                .withColumn(Field.LEVEL.column(), lit(level.id()))
+                .withColumn(Field.DOCUMENT_REF.column(),
+                        concat(lit("sum of "), col("_precincts").cast("string"), lit(" precinct protocols")))
+                .withColumn(ProtocolSchema.PUBLISHED_PCT, map().cast("map<string,string>"))
+                .withColumn(ProtocolSchema.INPUT, lit(DERIVED))
+                .withColumn(ProtocolSchema.FILE, lit(DERIVED))
+                .withColumn(ProtocolSchema.LINE, lit(0L))
+                .select(columnsOf(ProtocolSchema.protocols().fieldNames()));
+    }
+
+    private static Column[] append(List<Column> keys, Column extra) {
+        List<Column> all = new ArrayList<>(keys);
+        all.add(extra);
+        return all.toArray(Column[]::new);
+    }
+
+    private static Column[] columnsOf(String[] names) {
+        List<Column> cols = new ArrayList<>();
+        for (String n : names) {
+            cols.add(col(n));
+        }
+        return cols.toArray(Column[]::new);
+    }
+}

@@ -1,0 +1,30 @@
+package org.sanaq.schema;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The two conventions of METHODS.md that change numbers: turnout from ballots issued (Kobak) or from ballots
+ * found in the boxes (EFToolkit), and shares of valid ballots or of valid + invalid. Recorded in the manifest.
+ */
+public record Conventions(Turnout turnout, ShareBase shareBase) {
+
+    public static final Conventions DEFAULT = new Conventions(Turnout.BALLOTS_ISSUED, ShareBase.VALID);
+
+    /** Which count is the numerator of turnout. */
+    public enum Turnout {
+        BALLOTS_ISSUED, BALLOTS_CAST
+    }
+
+    /** Which count is the base of a candidate's share. */
+    public enum ShareBase {
+        VALID, VALID_PLUS_INVALID
+    }
+
+    public Map<String, String> asMap() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("turnout", turnout.name().toLowerCase());
+        out.put("share_base", shareBase.name().toLowerCase());
+        return out;
+    }
+}

@@ -64,8 +64,10 @@ public final class JobRunner {
         progress.start("computing the checks' aggregations");
         Dataset<Row> protocols = ingested.filter(col(ProtocolSchema.REASON).isNull())
                 .drop(ProtocolSchema.REASON, ProtocolSchema.RAW);
+        Dataset<Row> derived = null;
         if (!spec.levels().isEmpty()) {
-            protocols = LevelTotals.withDerived(protocols, spec.levels(), spec.country());
+            derived = LevelTotals.derived(protocols, spec.levels(), spec.country()).persist(StorageLevel.MEMORY_AND_DISK());
+            protocols = protocols.unionByName(derived);
         }
         List<Aggregation> aggregations = new ArrayList<>();
         Map<String, CheckContext> contexts = new LinkedHashMap<>();
@@ -107,6 +109,9 @@ public final class JobRunner {
             throw e;
         } finally {
             ingested.unpersist();
+            if (derived != null) {
+                derived.unpersist();
+            }
         }
         progress.done("report.pdf, summary.html, summary.md, findings.json, metrics.csv, tables/, quarantine.csv, "
                 + "manifest.json");

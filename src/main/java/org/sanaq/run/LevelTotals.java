@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
@@ -32,13 +33,17 @@ public final class LevelTotals {
     private LevelTotals() {
     }
 
-    /** The protocols with derived rows for each level added. */
-    public static Dataset<Row> withDerived(Dataset<Row> protocols, List<Level> levels, String country) {
+    /**
+     * The derived rows for each level (one per unit, so few; the caller may cache them). Preliminary reports
+     * are not summed.
+     */
+    public static Dataset<Row> derived(Dataset<Row> protocols, List<Level> levels, String country) {
         Dataset<Row> precincts = protocols.filter(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id())
                 .and(col(Field.REPORTED_AT.column()).isNull()));
-        Dataset<Row> out = protocols;
+        Dataset<Row> out = null;
         for (Level level : levels) {
-            out = out.unionByName(derive(precincts, level, country));
+            Dataset<Row> rows = derive(precincts, level, country);
+            out = out == null ? rows : out.unionByName(rows);
         }
         return out;
     }
@@ -84,7 +89,7 @@ public final class LevelTotals {
                 .withColumn(ProtocolSchema.INPUT, lit(DERIVED))
                 .withColumn(ProtocolSchema.FILE, lit(DERIVED))
                 .withColumn(ProtocolSchema.LINE, lit(0L))
-                .select(columnsOf(ProtocolSchema.protocols().fieldNames()));
+                .select(canonicalColumns(joined.columns()));
     }
 
     private static Column[] append(List<Column> keys, Column extra) {
@@ -93,10 +98,15 @@ public final class LevelTotals {
         return all.toArray(Column[]::new);
     }
 
-    private static Column[] columnsOf(String[] names) {
+    /** The canonical columns in order; those a derived row has no value for (precinct, special, ...) are null. */
+    private static Column[] canonicalColumns(String[] present) {
+        List<String> have = new ArrayList<>(List.of(present));
+        have.addAll(List.of(Field.LEVEL.column(), Field.DOCUMENT_REF.column(), ProtocolSchema.PUBLISHED_PCT,
+                ProtocolSchema.INPUT, ProtocolSchema.FILE, ProtocolSchema.LINE, Field.REGION.column(),
+                Field.DISTRICT.column()));
         List<Column> cols = new ArrayList<>();
-        for (String n : names) {
-            cols.add(col(n));
+        for (StructField f : ProtocolSchema.protocols().fields()) {
+            cols.add(have.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()));
         }
         return cols.toArray(Column[]::new);
     }

@@ -1,0 +1,79 @@
+package org.sanaq.checks.roundpct;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Verdict;
+
+/** The judging step on tables made by hand, without Spark. */
+class RoundPercentageJudgeTest {
+
+    private static CheckOutcome judge(List<Cell> cells, Map<String, Object> parameters) throws Exception {
+        CheckParameters p = new CheckParameters("checks.round_percentages", new RoundPercentageCheck().defaults(),
+                parameters);
+        return new RoundPercentageJudge(p, cells, new ArrayList<>()).outcome();
+    }
+
+    private static Cell cell(String region, String subject, long votes, long base, String published) {
+        return new Cell("region", region, null, subject, votes, base, published, "t.csv line 2");
+    }
+
+    private static Finding finding(CheckOutcome o, String subject) {
+        return o.findings().stream().filter(f -> f.subject().equals(subject)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTableBuiltFromTwoDecimalPercentagesIsFlagged() throws Exception {
+        // Base 200,000: at d = 2 the round targets are 20 votes apart, so p = 10000/200000 = 0.05 per cell.
+        // v = 200000 × 12.34 % = 24,680 exactly: round. Ten such cells: K = 10, expected 0.5,
+        // P(K ≥ 10) = 0.05^10 = 9.765625e-14 (every cell must be round), × 1 precision tried.
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            cells.add(cell("R" + i, "A", 24_680, 200_000, null));
+        }
+        CheckOutcome o = judge(cells, Map.of("precisions", List.of(2)));
+        Finding f = finding(o, "d=2");
+        assertEquals(Verdict.FLAG, f.verdict());
+        assertEquals(9.765625e-14, f.pValue(), 1e-25);
+        assertEquals(10.0, f.value());
+        assertTrue(f.sentence().contains("10 of 10"), f.sentence());
+    }
+
+    @Test
+    void honestLookingFiguresPassAndSmallBasesAreNotEligible() throws Exception {
+        // 24,689 of 200,000 is 12.3445 %: the nearest target at d = 2 is 12.34 % = 24,680, 9 votes away: not round.
+        // A base of 40,000 gives p = 10000/40000 = 0.25 > 0.2 at d = 2: not eligible.
+        CheckOutcome o = judge(List.of(cell("R1", "A", 24_689, 200_000, null), cell("R2", "A", 5_000, 40_000, null)),
+                Map.of("precisions", List.of(2)));
+        Finding f = finding(o, "d=2");
+        assertEquals(Verdict.PASS, f.verdict());
+        assertEquals(1.0, f.pValue(), "P(K ≥ 0) = 1");
+        assertTrue(o.metrics().stream().anyMatch(m -> m.metric().equals("eligible_cells") && m.value() == 1));
+    }
+
+    @Test
+    void aPublishedPercentageThatDoesNotMatchItsCountsIsAFinding() throws Exception {
+        // 341,118 / 788,931 = 43.2379…% → 43.24 at two decimals, published 42.91: a gap of 0.33 points.
+        CheckOutcome o = judge(List.of(cell("Astana", "turnout", 341_118, 788_931, "42.91"),
+                cell("Abai", "A", 158_103, 233_155, "67.81")), Map.of());
+        List<Finding> mismatches = o.findings().stream()
+                .filter(f -> f.statistic().equals("published_pct_gap_points")).toList();
+        assertEquals(1, mismatches.size());
+        assertEquals("region=Astana", mismatches.get(0).scope());
+        assertEquals(0.33, mismatches.get(0).value(), 1e-12);
+    }
+
+    @Test
+    void withNoEligibleCellTheVerdictIsInconclusive() throws Exception {
+        CheckOutcome o = judge(List.of(cell("R", "A", 10, 1_000, null)), Map.of("precisions", List.of(2)));
+        assertEquals(Verdict.INCONCLUSIVE, finding(o, "d=2").verdict());
+    }
+}

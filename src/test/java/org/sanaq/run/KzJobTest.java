@@ -1,0 +1,127 @@
+package org.sanaq.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanaq.SparkTestSession;
+import org.sanaq.TestData;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Manifest;
+import org.sanaq.results.Metric;
+import org.sanaq.results.RunFolder;
+import org.sanaq.results.Verdict;
+
+/**
+ * The default job on Kazakhstan's published tables, end to end on local Spark. Expected figures were worked out
+ * outside sanaq, with exact rational arithmetic in Python over datasets/kz-2023/party-list-by-region.csv
+ * (valid = total ballots − invalid; "248.291" read as 248,291): at two decimals 132 of the 168 party cells and 7
+ * of the 21 turnout cells are round (139 of 189), at one decimal 13, at whole percents 2; the expected count
+ * Σ 10000 / b = 6.413743450312617; the only published percentage that does not match its counts (HALF_UP at
+ * the printed decimals) is Astana's turnout, 42.91 against 43.24.
+ */
+class KzJobTest {
+    @TempDir
+    static Path output;
+    static RunFolder.Contents run;
+    static String progress;
+
+    @BeforeAll
+    static void runDefaultJob() throws Exception {
+        JobSpec spec = JobSpecLoader.load(TestData.project().resolve("jobs/kz-2023-majilis.yaml"))
+                .withOutput(output.resolve("kz"));
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        new JobRunner(new Progress(new PrintStream(lines, true, "UTF-8"), 4)).run(spec, SparkTestSession.get());
+        progress = lines.toString("UTF-8");
+        run = RunFolder.read(output.resolve("kz"));
+    }
+
+    private static double metric(String subject, String name) {
+        return run.metrics().stream().filter(m -> m.subject().equals(subject) && m.metric().equals(name))
+                .mapToDouble(Metric::value).findFirst().orElseThrow(() -> new AssertionError(subject + " " + name));
+    }
+
+    @Test
+    void roundCellsAtEachPrecisionMatchTheIndependentCount() {
+        assertEquals(189, metric("d=2", "eligible_cells"));
+        assertEquals(139, metric("d=2", "round_cells"));
+        assertEquals(13, metric("d=1", "round_cells"));
+        assertEquals(2, metric("d=0", "round_cells"));
+        // Σp is a sum of 189 doubles 10000/b: agreement to 1e-9 leaves room for summation order only.
+        assertEquals(6.413743450312617, metric("d=2", "expected_round_cells"), 1e-9);
+        // A plain float DP in Python over the same 189 probabilities gives 5.389e-167; relative 1e-6 is far
+        // looser than either computation's rounding error and far tighter than anything a reader would notice.
+        assertEquals(5.3894898291848466e-167, metric("d=2", "p_value"), 5.39e-173);
+    }
+
+    @Test
+    void theHeadlineFlagsTwoDecimalsWithItsPValueAndNamesTheCellsThatAreNotRound() {
+        Finding headline = run.findings().stream().filter(f -> f.subject().equals("d=2")).findFirst().orElseThrow();
+        assertEquals(Verdict.FLAG, headline.verdict());
+        assertTrue(headline.sentence().startsWith("At two decimals of a percent, 139 of 189 published figures sit "
+                + "exactly on a round percentage; honest counting gives about 6.4 (p = 1.6e-166"),
+                headline.sentence());
+        assertTrue(headline.sentence().contains("Not round: "));
+        assertTrue(headline.sentence().contains("Amanat in Abai Region"));
+        assertTrue(headline.sentence().contains("and 38 more"), "50 cells are not round; 12 are named");
+        // The whole-percent excess (2 where 0.06 are expected) is what two-decimal figures give one time in 100.
+        Finding wholePercents = run.findings().stream().filter(f -> f.subject().equals("d=0")).findFirst()
+                .orElseThrow();
+        assertTrue(wholePercents.sentence().contains("adds nothing"), wholePercents.sentence());
+        assertTrue(headline.rank() > wholePercents.rank());
+    }
+
+    @Test
+    void astanasPublishedTurnoutIsReportedAgainstItsOwnCounts() {
+        List<Finding> mismatches = run.findings().stream()
+                .filter(f -> f.statistic().equals("published_pct_gap_points")).toList();
+        assertEquals(1, mismatches.size());
+        Finding astana = mismatches.get(0);
+        assertEquals("region=Astana", astana.scope());
+        assertEquals("turnout", astana.subject());
+        assertEquals(0.33, astana.value(), 1e-9);
+        assertTrue(astana.sentence().contains("42.91 %") && astana.sentence().contains("43.24 %"));
+        assertTrue(astana.evidence().get(0).contains("party-list-by-region.csv line 19"));
+    }
+
+    @Test
+    void everyInputRowIsAccountedFor() {
+        Map<String, Manifest.InputAccount> inputs = run.manifest().inputs().stream()
+                .collect(Collectors.toMap(Manifest.InputAccount::id, i -> i));
+        // Data lines of each file, counted with wc -l minus the header.
+        assertEquals(21, inputs.get("party-list").rowsRead());
+        assertEquals(21, inputs.get("turnout-by-hour").rowsRead());
+        assertEquals(29, inputs.get("constituencies").rowsRead());
+        assertEquals(21 * 7, inputs.get("turnout-by-hour").protocols(), "one preliminary report per hour");
+        for (Manifest.InputAccount input : run.manifest().inputs()) {
+            assertEquals(input.rowsRead(), input.rowsUsed() + input.rowsQuarantined(), input.id());
+            assertEquals(64, input.files().get(0).sha256().length());
+        }
+    }
+
+    @Test
+    void theRunFolderIsCompleteAndNoStagingFolderIsLeft() throws IOException {
+        for (String f : List.of("report.pdf", "summary.html", "summary.md", "findings.json", "metrics.csv",
+                "quarantine.csv", "manifest.json", "tables/round_percentages_cells.csv")) {
+            assertTrue(Files.exists(output.resolve("kz").resolve(f)), f);
+        }
+        try (Stream<Path> siblings = Files.list(output)) {
+            assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".partial-")));
+        }
+        assertTrue(progress.contains("71 rows read, 71 used, 0 quarantined"), progress);
+        assertEquals("local[2]", run.manifest().sparkMaster());
+    }
+}

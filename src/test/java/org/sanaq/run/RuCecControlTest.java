@@ -1,0 +1,62 @@
+package org.sanaq.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanaq.SparkTestSession;
+import org.sanaq.TestData;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Manifest;
+import org.sanaq.results.RunFolder;
+import org.sanaq.results.Verdict;
+
+/**
+ * The negative control: Russia's 2018 presidential polling-station protocols, summed by sanaq to regions and the
+ * nation. Sums of counted precincts are not built from round percentages, so the round-percentage check must
+ * not flag them. The file has 97,699 data lines (unzip -p 2018.csv.zip | wc -l, minus the header).
+ */
+class RuCecControlTest {
+    @TempDir
+    static Path output;
+    static RunFolder.Contents run;
+
+    @BeforeAll
+    static void runJob() throws Exception {
+        TestData.shared("ru-cec/2018.csv.zip");
+        JobSpec spec = JobSpecLoader.load(TestData.project().resolve("jobs/ru-2018-president.yaml"))
+                .withOutput(output.resolve("ru"));
+        new JobRunner(new Progress(new PrintStream(OutputStream.nullOutputStream()), 4))
+                .run(spec, SparkTestSession.get());
+        run = RunFolder.read(output.resolve("ru"));
+    }
+
+    @Test
+    void everyStationIsReadAndAccountedFor() {
+        Manifest.InputAccount input = run.manifest().inputs().get(0);
+        assertEquals(97_699, input.rowsRead());
+        assertEquals(input.rowsRead(), input.rowsUsed() + input.rowsQuarantined());
+    }
+
+    @Test
+    void regionalSumsOfCountedBallotsAreNotFlagged() {
+        for (Finding f : run.findings()) {
+            assertNotEquals(Verdict.FLAG, f.verdict(), f.sentence());
+        }
+    }
+
+    @Test
+    void theDerivedTableHasOneRowPerRegionAndTheNation() {
+        // 87 distinct region names in the 2018 file (python: len({row[0] for row in rows})) plus the national
+        // row: 88 units, each with a turnout cell and 8 candidates' cells.
+        double cells = run.metrics().stream().filter(m -> m.metric().equals("cells")).findFirst().orElseThrow()
+                .value();
+        assertEquals(88 * 9, cells);
+    }
+}

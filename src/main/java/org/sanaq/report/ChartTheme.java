@@ -69,7 +69,7 @@ final class ChartTheme {
         TextTitle sourceLine = new TextTitle(source, ReportFonts.awt(false, 8f), Color.DARK_GRAY,
                 RectangleEdge.BOTTOM, HorizontalAlignment.LEFT, VerticalAlignment.BOTTOM,
                 new RectangleInsets(6, 0, 0, 0));
-        chart.addSubtitle(sourceLine);
+        chart.addSubtitle(0, sourceLine);
         return chart;
     }
 }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -143,6 +144,7 @@ final class Charts {
         NumberAxis values = new NumberAxis(label(figure.yLabel(), "value"));
         CategoryPlot plot = new CategoryPlot(data, categories, values, new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         JFreeChart chart = ChartTheme.apply(new JFreeChart(title, plot), source);
         chart.removeLegend();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
@@ -222,7 +224,7 @@ final class Charts {
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(4, 8, 4, 4));
         legend.setStripWidth(10);
-        chart.addSubtitle(0, legend);
+        chart.addSubtitle(legend);
         return new Sized(chart, WIDTH, 360);
     }
 

@@ -105,14 +105,16 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    /** Text whose line breaks are kept, each line wrapped (a job spec, for example). */
+    /** Text whose line breaks and indentation are kept, each line wrapped (a job spec, for example). */
     void lines(String text, float size) throws IOException {
         for (String line : text.split("\r?\n", -1)) {
-            String shown = line.replace("\t", "    ");
-            if (shown.isBlank()) {
+            String shown = line.replace("\t", "    ").stripTrailing();
+            if (shown.isEmpty()) {
                 skip(size * 1.35f);
             } else {
-                paragraph(shown, size, false, Color.BLACK, 0);
+                String body = shown.stripLeading();
+                float indent = width(" ".repeat(shown.length() - body.length()), false, size);
+                paragraph(body, size, false, Color.BLACK, Math.min(indent, width() / 2));
             }
         }
     }

@@ -18,7 +18,7 @@ final class PdfTable {
     private static final float LEADING = SIZE * 1.3f;
     private static final float PAD = 3;
     private static final int MAX_LINES = 3;
-    private static final float MAX_NATURAL = 220;
+    private static final float MAX_NATURAL = 300;
     private static final Color HEADER_FILL = new Color(0xE8E8E8);
     private static final Color ZEBRA = new Color(0xF6F6F6);
 

@@ -2,12 +2,12 @@ package org.sanaq.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +23,8 @@ import org.sanaq.results.Verdict;
  * What every rendering of a run shows, in the order it shows it: the findings ranked for the first page (flags
  * first, then by {@link Finding#rank()} descending) and one section per check in the order the checks first appear
  * in the findings. A detail table belongs to the check whose figure draws from it, or else to the check whose id
- * starts its name ({@code <check>_...}); tables that no check claims are listed apart.
+ * starts its name ({@code <check>_...}), in the order of their names; tables that no check claims are listed
+ * apart.
  */
 record ReportPlan(Manifest manifest, List<Finding> ranked, List<CheckSection> sections,
         List<DetailTable> otherTables, Map<String, DetailTable> tables, String source) {
@@ -41,7 +42,7 @@ record ReportPlan(Manifest manifest, List<Finding> ranked, List<CheckSection> se
         Set<String> checks = new LinkedHashSet<>();
         contents.findings().forEach(f -> checks.add(f.check()));
         contents.figures().forEach(f -> checks.add(f.check()));
-        Map<String, DetailTable> unclaimed = new LinkedHashMap<>(contents.tables());
+        Map<String, DetailTable> unclaimed = new TreeMap<>(contents.tables());
         List<CheckSection> sections = new ArrayList<>();
         for (String check : checks) {
             List<FigureSpec> figures = contents.figures().stream().filter(f -> f.check().equals(check)).toList();

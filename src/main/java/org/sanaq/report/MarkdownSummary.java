@@ -44,8 +44,8 @@ final class MarkdownSummary {
             md.append("### ").append(inline(detail.title() == null || detail.title().isBlank()
                     ? detail.name() : detail.title())).append("\n\n");
             table(md, SummaryTables.head(detail));
-            md.append('_').append(inline(Wording.shown(detail.rows().size())
-                    + Wording.fullTable(detail.name(), detail.rows().size()))).append("_\n\n");
+            md.append(inline(Wording.shown(detail.rows().size())
+                    + Wording.fullTable(detail.name(), detail.rows().size()))).append("\n\n");
         }
     }
 
@@ -70,9 +70,9 @@ final class MarkdownSummary {
         md.append('\n');
     }
 
-    /** A table cell: pipes and backslashes escaped, line breaks as spaces. */
+    /** A table cell: backslashes, pipes and '<' escaped (so no cell becomes HTML), line breaks as spaces. */
     static String cell(String text) {
-        return inline(text).replace("\\", "\\\\").replace("|", "\\|");
+        return inline(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<");
     }
 
     private static String inline(String text) {

@@ -38,8 +38,8 @@ final class PdfLayout implements AutoCloseable {
 
     PdfLayout(PDDocument document) throws IOException {
         this.document = document;
-        this.regular = PDType0Font.load(document, ReportFonts.file(false), true);
-        this.bold = PDType0Font.load(document, ReportFonts.file(true), true);
+        this.regular = ReportFonts.pdf(document, false);
+        this.bold = ReportFonts.pdf(document, true);
         chartText.registerFont(ReportFonts.awt(false, 10f).getFontName(), regular);
         chartText.registerFont(ReportFonts.awt(true, 10f).getFontName(), bold);
         newPage();

@@ -8,13 +8,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
 /**
  * The report's typefaces, DejaVu Sans and DejaVu Sans Bold, shipped inside the build (see
  * {@code fonts/LICENSE-DejaVu.txt}) and loaded from the classpath, never from the machine. They cover Latin, Cyrillic
  * and the Kazakh letters ә ғ қ ң ө ұ ү һ і. The AWT fonts are registered with the local graphics environment so that
  * JFreeChart measures text with the same font the PDF embeds.
  */
-public final class ReportFonts {
+final class ReportFonts {
     private static final String REGULAR_FILE = "fonts/DejaVuSans.ttf";
     private static final String BOLD_FILE = "fonts/DejaVuSans-Bold.ttf";
     private static final byte[] REGULAR_BYTES = read(REGULAR_FILE);
@@ -26,13 +32,19 @@ public final class ReportFonts {
     }
 
     /** The AWT font at a size, regular or bold. */
-    public static Font awt(boolean bold, float size) {
+    static Font awt(boolean bold, float size) {
         return (bold ? BOLD : REGULAR).deriveFont(size);
     }
 
-    /** The font file's bytes, as a fresh stream. */
-    static InputStream file(boolean bold) {
-        return new ByteArrayInputStream(bold ? BOLD_BYTES : REGULAR_BYTES);
+    /**
+     * The font embedded (as a subset) in a PDF document. Glyph substitution is off so that "ffi" stays three
+     * letters that a reader can search and copy, not a ligature.
+     */
+    static PDType0Font pdf(PDDocument document, boolean bold) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bold ? BOLD_BYTES : REGULAR_BYTES));
+        font.setEnableGsub(false);
+        document.registerTrueTypeFontForClosing(font);
+        return PDType0Font.load(document, font, true);
     }
 
     private static byte[] read(String resource) {

@@ -22,7 +22,7 @@ import org.sanaq.results.Verdict;
 /**
  * What every rendering of a run shows, in the order it shows it: the findings ranked for the first page (flags
  * first, then by {@link Finding#rank()} descending) and one section per check in the order the checks first appear
- * in the findings. A detail table belongs to the check whose figure draws from it, or else to the check whose id
+ * in the findings, each section's findings ranked as on the first page. A detail table belongs to the check whose figure draws from it, or else to the check whose id
  * starts its name ({@code <check>_...}), in the order of their names; tables that no check claims are listed
  * apart.
  */
@@ -35,10 +35,9 @@ record ReportPlan(Manifest manifest, List<Finding> ranked, List<CheckSection> se
     }
 
     static ReportPlan of(RunFolder.Contents contents, Function<String, CheckDescription> describe) {
-        List<Finding> ranked = contents.findings().stream()
-                .sorted(Comparator.comparing((Finding f) -> f.verdict() != Verdict.FLAG)
-                        .thenComparing(Comparator.comparingDouble(Finding::rank).reversed()))
-                .toList();
+        Comparator<Finding> strongestFirst = Comparator.comparing((Finding f) -> f.verdict() != Verdict.FLAG)
+                .thenComparing(Comparator.comparingDouble(Finding::rank).reversed());
+        List<Finding> ranked = contents.findings().stream().sorted(strongestFirst).toList();
         Set<String> checks = new LinkedHashSet<>();
         contents.findings().forEach(f -> checks.add(f.check()));
         contents.figures().forEach(f -> checks.add(f.check()));
@@ -57,7 +56,7 @@ record ReportPlan(Manifest manifest, List<Finding> ranked, List<CheckSection> se
             CheckDescription description = describe.apply(check);
             sections.add(new CheckSection(description != null ? description
                     : new CheckDescription(check, check, "", "", ""),
-                    contents.findings().stream().filter(f -> f.check().equals(check)).toList(), figures, tables));
+                    ranked.stream().filter(f -> f.check().equals(check)).toList(), figures, tables));
         }
         return new ReportPlan(contents.manifest(), ranked, sections, List.copyOf(unclaimed.values()),
                 contents.tables(), sourceLine(contents.manifest()));

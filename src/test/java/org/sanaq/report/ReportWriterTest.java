@@ -187,6 +187,13 @@ class ReportWriterTest {
     }
 
     @Test
+    void textHasNoLigatures() {
+        assertFalse(pdfText.contains("\uFB03"), "ffi ligature");
+        assertTrue(pdfText.contains("official_vs_observer"));
+        assertTrue(pdfText.contains("Official against observer counts"));
+    }
+
+    @Test
     void everyFontIsEmbedded() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(folder.resolve(ReportWriter.PDF).toFile())) {
             int fonts = 0;

@@ -28,7 +28,7 @@ import org.sanaq.results.Verdict;
 /**
  * Writes report.pdf: the findings in plain language on the first page, one section per check (question, findings,
  * charts, detail tables, innocent explanations, method), a methods note and the provenance appendix. The same plan
- * always gives the same text; the document's dates come from the manifest, never from the clock.
+ * always gives the same bytes: the document's dates and its ID come from the manifest, never from the clock.
  */
 final class PdfReport {
     private static final float BODY = 10;
@@ -260,6 +260,8 @@ final class PdfReport {
         Calendar when = calendar(m == null ? null : m.finishedAt());
         info.setCreationDate(when);
         info.setModificationDate(when);
+        document.setDocumentId((long) (title(m) + "|" + (m == null ? "" : m.jobSpecSha256() + "|" + m.finishedAt()))
+                .hashCode());
     }
 
     /** The manifest's finishing time, or 1 January 2000 UTC when it is absent or unreadable. */

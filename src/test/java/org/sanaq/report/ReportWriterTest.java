@@ -1,5 +1,6 @@
 package org.sanaq.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -225,13 +226,26 @@ class ReportWriterTest {
     }
 
     @Test
-    void sameContentsGiveTheSameText(@TempDir Path again) throws IOException {
+    void sameContentsGiveTheSameDocument(@TempDir Path again) throws IOException {
         ReportWriter.write(again, contents(), DESCRIBE);
         try (PDDocument pdf = Loader.loadPDF(again.resolve(ReportWriter.PDF).toFile())) {
             assertEquals(pdfText, new PDFTextStripper().getText(pdf));
         }
+        assertArrayEquals(Files.readAllBytes(folder.resolve(ReportWriter.PDF)),
+                Files.readAllBytes(again.resolve(ReportWriter.PDF)));
         assertEquals(Files.readString(folder.resolve(ReportWriter.MARKDOWN)),
                 Files.readString(again.resolve(ReportWriter.MARKDOWN)));
+    }
+
+    @Test
+    void rebuildsFromWhatTheRunFolderHolds(@TempDir Path run) throws IOException {
+        RunFolder.write(run, contents());
+        ReportWriter.write(run, RunFolder.read(run), DESCRIBE);
+        try (PDDocument pdf = Loader.loadPDF(run.resolve(ReportWriter.PDF).toFile())) {
+            String text = oneLine(new PDFTextStripper().getText(pdf));
+            assertTrue(text.contains(oneLine(FLAG_SENTENCE)));
+            assertTrue(text.contains("share of valid votes (%)"), "the histogram is drawn");
+        }
     }
 
     @Test

@@ -122,6 +122,13 @@ class ReportWriterTest {
         }
         DetailTable gridTable = new DetailTable("fingerprint_grid", "Turnout by share", List.of("x_low", "y_low",
                 "weight"), grid);
+        List<List<String>> violations = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            violations.add(List.of("P-" + i, "ballots_issued = ballots_cast + ballots_spoilt ",
+                    ("Protocol " + i + " of Түркістан облысы gives more ballots cast than issued. ").repeat(6)));
+        }
+        DetailTable violationTable = new DetailTable("protocol_arithmetic_violations", "Violations",
+                List.of("precinct", "relation", "explanation"), violations);
         DetailTable pairTable = new DetailTable("official_vs_observer_pairs", "Pairs", List.of("x", "y"), pairs);
         List<FigureSpec> figures = List.of(
                 new FigureSpec("fingerprint", "grid", "heatmap", "Turnout against the leader's share",
@@ -140,7 +147,7 @@ class ReportWriterTest {
         return new RunFolder.Contents(manifest, findings, List.of(), figures,
                 Map.of("round_percentages_bins", histogram, "round_percentages_cells", round,
                         "round_percentages_regions", byRegion, "fingerprint_grid", gridTable,
-                        "official_vs_observer_pairs", pairTable));
+                        "official_vs_observer_pairs", pairTable, "protocol_arithmetic_violations", violationTable));
     }
 
     @Test
@@ -175,6 +182,9 @@ class ReportWriterTest {
         assertTrue(pdfText.contains("party 39"));
         assertFalse(pdfText.contains("party 40"), "only 40 rows in the PDF");
         assertTrue(pdfText.contains("chart kind violin not yet drawn"));
+        assertTrue(pdfText.contains("…"), "long cells are cut");
+        assertTrue(pdfText.contains("P-39"));
+        assertTrue(pdfText.split("precinct relation explanation", -1).length > 2, "header repeated on a new page");
         assertTrue(pdfText.contains("Round percentages"));
         assertTrue(pdfText.contains("What else could explain this"));
         assertTrue(pdfText.contains("Provenance"));

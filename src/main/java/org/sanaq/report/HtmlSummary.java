@@ -157,9 +157,13 @@ final class HtmlSummary {
         }
         table(html, SummaryTables.table("inputs", List.of("input", "source", "file", "SHA-256", "bytes",
                 "rows read", "rows used", "rows quarantined"), rows));
-        paragraph(html, "Program " + m.programVersion() + " (commit " + m.programCommit() + "), Spark "
-                + m.sparkVersion() + " on " + m.sparkMaster() + "; run from " + m.startedAt() + " to "
-                + m.finishedAt() + ".", "muted");
+        paragraph(html, "Program " + known(m.programVersion()) + " (commit " + known(m.programCommit())
+                + "), Spark " + known(m.sparkVersion()) + " on " + known(m.sparkMaster()) + "; run from "
+                + known(m.startedAt()) + " to " + known(m.finishedAt()) + ".", "muted");
+    }
+
+    private static String known(String value) {
+        return value == null || value.isBlank() ? "(not recorded)" : value;
     }
 
     static void table(StringBuilder html, Table table) {

@@ -1,0 +1,274 @@
+package org.sanaq.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+
+/**
+ * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
+ * made. Kinds: {@code histogram_vs_expected} (bars of observed counts per bin, the expected counts as a dashed step
+ * line), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
+ * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier) and
+ * {@code scatter} (points with the diagonal y = x). Axis labels come from the figure and should carry units.
+ */
+final class Charts {
+    /** A chart with the size it reads well at, in points (PDF) or pixels (PNG). */
+    record Sized(JFreeChart chart, int width, int height) {
+    }
+
+    static final int WIDTH = 495;
+    private static final int HEIGHT = 290;
+    private static final int MAX_BARS = 40;
+
+    private Charts() {
+    }
+
+    /**
+     * The figure's chart, or empty when its kind is not drawn yet.
+     *
+     * @throws IllegalArgumentException when the table lacks a column the kind needs
+     */
+    static Optional<Sized> create(FigureSpec figure, DetailTable table, String source) {
+        FigureRows rows = new FigureRows(figure, table);
+        return Optional.ofNullable(switch (figure.kind()) {
+            case "histogram_vs_expected" -> histogram(figure, rows, source);
+            case "ranked_bars" -> rankedBars(figure, rows, source);
+            case "heatmap" -> heatmap(figure, rows, source);
+            case "scatter" -> scatter(figure, rows, source);
+            default -> null;
+        });
+    }
+
+    private static Sized histogram(FigureSpec figure, FigureRows rows, String source) {
+        List<double[]> bins = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] bin = {rows.number(i, "bin_low"), rows.number(i, "bin_high"), rows.number(i, "observed"),
+                rows.number(i, "expected")};
+            if (!Double.isNaN(bin[0]) && !Double.isNaN(bin[1])) {
+                bins.add(bin);
+            }
+        }
+        bins.sort(Comparator.comparingDouble(b -> b[0]));
+        XYIntervalSeries observed = new XYIntervalSeries("Observed");
+        XYSeries expected = new XYSeries("Expected", false, true);
+        for (double[] b : bins) {
+            if (!Double.isNaN(b[2])) {
+                observed.add((b[0] + b[1]) / 2, b[0], b[1], b[2], b[2], b[2]);
+            }
+            if (!Double.isNaN(b[3])) {
+                expected.add(b[0], b[3]);
+                expected.add(b[1], b[3]);
+            }
+        }
+        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+        bars.addSeries(observed);
+        NumberAxis x = new NumberAxis(label(figure.xLabel(), "bin"));
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(label(figure.yLabel(), "count"));
+        XYPlot plot = new XYPlot(bars, x, y, new XYBarRenderer());
+        plot.setDataset(1, new XYSeriesCollection(expected));
+        plot.setRenderer(1, new XYLineAndShapeRenderer(true, false));
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), source);
+        XYBarRenderer barRenderer = (XYBarRenderer) plot.getRenderer(0);
+        barRenderer.setSeriesPaint(0, ChartTheme.SKY_BLUE);
+        barRenderer.setDrawBarOutline(true);
+        barRenderer.setSeriesOutlinePaint(0, ChartTheme.INK);
+        barRenderer.setSeriesOutlineStroke(0, new BasicStroke(0.5f));
+        barRenderer.setMargin(0.05);
+        XYLineAndShapeRenderer line = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        line.setSeriesPaint(0, ChartTheme.VERMILLION);
+        line.setSeriesStroke(0, ChartTheme.DASHED);
+        return new Sized(chart, WIDTH, HEIGHT);
+    }
+
+    private static Sized rankedBars(FigureSpec figure, FigureRows rows, String source) {
+        record Bar(String label, double value) {
+        }
+        List<Bar> all = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double value = rows.number(i, "value");
+            if (!Double.isNaN(value)) {
+                all.add(new Bar(rows.text(i, "label"), value));
+            }
+        }
+        all.sort(Comparator.comparingDouble(Bar::value).reversed());
+        List<Bar> shown = all.subList(0, Math.min(MAX_BARS, all.size()));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Bar bar : shown) {
+            int n = seen.merge(bar.label(), 1, Integer::sum);
+            data.addValue(bar.value(), "value", n == 1 ? bar.label() : bar.label() + " (" + n + ")");
+        }
+        String title = all.size() > shown.size()
+                ? figure.title() + " (top " + shown.size() + " of " + all.size() + ")" : figure.title();
+        CategoryAxis categories = new CategoryAxis(label(figure.xLabel(), ""));
+        categories.setMaximumCategoryLabelWidthRatio(0.4f);
+        categories.setCategoryMargin(0.15);
+        NumberAxis values = new NumberAxis(label(figure.yLabel(), "value"));
+        CategoryPlot plot = new CategoryPlot(data, categories, values, new BarRenderer());
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(title, plot), source);
+        chart.removeLegend();
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, ChartTheme.BLUE);
+        renderer.setMaximumBarWidth(0.08);
+        return new Sized(chart, WIDTH, Math.max(180, Math.min(640, 90 + 16 * shown.size())));
+    }
+
+    private static Sized scatter(FigureSpec figure, FigureRows rows, String source) {
+        XYSeries points = new XYSeries("Units", false, true);
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < rows.size(); i++) {
+            double x = rows.number(i, "x");
+            double y = rows.number(i, "y");
+            if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                points.add(x, y);
+                low = Math.min(low, Math.min(x, y));
+                high = Math.max(high, Math.max(x, y));
+            }
+        }
+        NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
+        NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(points), x, y, new XYLineAndShapeRenderer(false, true));
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), source);
+        chart.removeLegend();
+        if (low < high) {
+            plot.addAnnotation(new XYLineAnnotation(low, low, high, high, ChartTheme.THIN_DASHED, Color.GRAY));
+        }
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        renderer.setSeriesPaint(0, ChartTheme.BLUE);
+        renderer.setUseOutlinePaint(true);
+        renderer.setSeriesOutlinePaint(0, ChartTheme.INK);
+        return new Sized(chart, WIDTH, 330);
+    }
+
+    private static Sized heatmap(FigureSpec figure, FigureRows rows, String source) {
+        List<double[]> cells = new ArrayList<>();
+        double max = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double[] c = {rows.number(i, "x_low"), rows.number(i, "y_low"), rows.number(i, "weight")};
+            if (!Double.isNaN(c[0]) && !Double.isNaN(c[1]) && !Double.isNaN(c[2])) {
+                cells.add(c);
+                max = Math.max(max, c[2]);
+            }
+        }
+        double[][] series = new double[3][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            for (int k = 0; k < 3; k++) {
+                series[k][i] = cells.get(i)[k];
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("weight", series);
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setBlockWidth(step(series[0]));
+        renderer.setBlockHeight(step(series[1]));
+        renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
+        PaintScale scale = new Shades(max > 0 ? max : 1);
+        renderer.setPaintScale(scale);
+        NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
+        NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), source);
+        chart.removeLegend();
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        NumberAxis weightAxis = new NumberAxis(figure.columns().getOrDefault("weight", "weight"));
+        weightAxis.setTickLabelFont(ReportFonts.awt(false, 8f));
+        weightAxis.setLabelFont(ReportFonts.awt(false, 9f));
+        PaintScaleLegend legend = new PaintScaleLegend(scale, weightAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(4, 8, 4, 4));
+        legend.setStripWidth(10);
+        chart.addSubtitle(legend);
+        return new Sized(chart, WIDTH, 360);
+    }
+
+    /** The smallest gap between distinct values: the width of one bin of an equal-width grid. */
+    private static double step(double[] values) {
+        TreeSet<Double> distinct = new TreeSet<>();
+        for (double v : values) {
+            distinct.add(v);
+        }
+        double step = Double.POSITIVE_INFINITY;
+        Double previous = null;
+        for (double v : distinct) {
+            if (previous != null) {
+                step = Math.min(step, v - previous);
+            }
+            previous = v;
+        }
+        return Double.isInfinite(step) ? 1 : step;
+    }
+
+    private static String label(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given;
+    }
+
+    /** White for zero to dark blue for the largest weight, on a square-root scale so that faint cells show. */
+    private record Shades(double max) implements PaintScale {
+        @Override
+        public double getLowerBound() {
+            return 0;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return max;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            double t = Math.sqrt(Math.max(0, Math.min(1, value / max)));
+            return new Color(mix(255, 0x08, t), mix(255, 0x30, t), mix(255, 0x6B, t));
+        }
+
+        private static int mix(int from, int to, double t) {
+            return (int) Math.round(from + (to - from) * t);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.sanaq.report;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import org.sanaq.results.CheckDescription;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.Finding;
+
+/**
+ * The report's tables as Tablesaw tables, every cell as text: the findings table and the first rows of each detail
+ * table. The PDF, HTML and Markdown renderings all draw from these, so that they show the same cells.
+ */
+final class SummaryTables {
+    static final List<String> FINDING_COLUMNS =
+            List.of("verdict", "check", "scope", "subject", "sentence", "p", "adjusted p");
+
+    private SummaryTables() {
+    }
+
+    /** One row per finding, in the given order; the check is named by its title when it has a description. */
+    static Table findings(List<Finding> findings, Function<String, CheckDescription> describe) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Finding f : findings) {
+            CheckDescription d = describe.apply(f.check());
+            rows.add(List.of(Wording.verdict(f.verdict()), d == null ? f.check() : d.title(), text(f.scope()),
+                    text(f.subject()), text(f.sentence()), Wording.p(f.pValue()), Wording.p(f.pAdjusted())));
+        }
+        return table("findings", FINDING_COLUMNS, rows);
+    }
+
+    /** The first {@link Wording#MAX_TABLE_ROWS} rows of a detail table. */
+    static Table head(DetailTable detail) {
+        List<List<String>> rows = detail.rows().subList(0, Math.min(Wording.MAX_TABLE_ROWS, detail.rows().size()));
+        return table(detail.name(), detail.columns(), rows);
+    }
+
+    /** A table of text columns; repeated or empty column names are made unique, missing cells left empty. */
+    static Table table(String name, List<String> columns, List<List<String>> rows) {
+        Table table = Table.create(name);
+        Set<String> used = new HashSet<>();
+        for (int c = 0; c < columns.size(); c++) {
+            String base = text(columns.get(c)).isBlank() ? "column " + (c + 1) : columns.get(c);
+            String unique = base;
+            for (int n = 2; !used.add(unique.toLowerCase(Locale.ROOT)); n++) {
+                unique = base + " (" + n + ")";
+            }
+            StringColumn column = StringColumn.create(unique);
+            for (List<String> row : rows) {
+                column.append(c < row.size() ? text(row.get(c)) : "");
+            }
+            table.addColumns(column);
+        }
+        return table;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -30,7 +30,8 @@ public final class Main {
             System.exit(2);
         }
         Path job = Path.of(args[1]);
-        Path out = args.length >= 4 && args[2].equals("--output") ? Path.of(args[3]) : Path.of("reports", "placeholder");
+        boolean hasOutput = args.length >= 4 && args[2].equals("--output");
+        Path out = hasOutput ? Path.of(args[3]) : Path.of("reports", "placeholder");
         if (!Files.isRegularFile(job)) {
             System.err.println("job file not found: " + job.toAbsolutePath());
             System.exit(2);

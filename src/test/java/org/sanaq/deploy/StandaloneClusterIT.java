@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,23 +39,25 @@ class StandaloneClusterIT {
     private final Path sparkJar = Path.of(property("sanaq.spark.jar")).toAbsolutePath();
     private final List<String> addOpens = Arrays.asList(property("sanaq.it.add.opens").trim().split("\\s+"));
     private final Path work = Path.of("target", "standalone-cluster-it").toAbsolutePath();
-    private final List<Process> daemons = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
     void stopCluster() {
-        // Workers launch executors as their own children: stop those first, then the daemons themselves.
-        for (Process daemon : daemons) {
-            daemon.descendants().forEach(ProcessHandle::destroy);
-            daemon.destroy();
+        // The worker launches executors as its own children: take the descendants before they are orphaned.
+        List<ProcessHandle> all = new ArrayList<>();
+        for (Process process : processes) {
+            process.descendants().forEach(all::add);
+            all.add(process.toHandle());
         }
-        for (Process daemon : daemons) {
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : all) {
             try {
-                if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
-                    daemon.descendants().forEach(ProcessHandle::destroyForcibly);
-                    daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
+                handle.onExit().get(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            } catch (ExecutionException | TimeoutException e) {
+                handle.destroyForcibly();
             }
         }
     }
@@ -69,10 +73,11 @@ class StandaloneClusterIT {
         int masterPort = freePort();
         String master = "spark://" + LOOPBACK + ":" + masterPort;
         Path masterLog = work.resolve("master.log");
-        daemons.add(start(javaCommand("org.apache.spark.deploy.master.Master",
-                "--host", LOOPBACK, "--port", String.valueOf(masterPort),
+        // No REST submission server: it would take the fixed port 6066, shared with any concurrent run.
+        processes.add(start(javaCommand(List.of("-Dspark.master.rest.enabled=false"),
+                "org.apache.spark.deploy.master.Master", "--host", LOOPBACK, "--port", String.valueOf(masterPort),
                 "--webui-port", String.valueOf(freePort())), masterLog));
-        daemons.add(start(javaCommand("org.apache.spark.deploy.worker.Worker", master,
+        processes.add(start(javaCommand(List.of(), "org.apache.spark.deploy.worker.Worker", master,
                 "--host", LOOPBACK, "--cores", "1", "--memory", "2g",
                 "--webui-port", String.valueOf(freePort()),
                 "--work-dir", Files.createDirectories(work.resolve("worker")).toString()), work.resolve("worker.log")));
@@ -80,20 +85,21 @@ class StandaloneClusterIT {
 
         Path submitLog = work.resolve("submit.log");
         Instant started = Instant.now();
-        Process submit = start(javaCommand("org.apache.spark.deploy.SparkSubmit",
+        Process submit = start(javaCommand(List.of(), "org.apache.spark.deploy.SparkSubmit",
                 "--master", master, "--deploy-mode", "client",
                 "--class", "org.sanaq.cli.Main",
                 "--conf", "spark.driver.host=" + LOOPBACK,
                 "--conf", "spark.driver.bindAddress=" + LOOPBACK,
                 "--conf", "spark.executor.memory=1g",
+                "--conf", "spark.ui.enabled=false",
                 sparkJar.toString(), "run", JOB, "--output", output.toString()), submitLog);
-        daemons.add(submit); // so that a timed-out driver is stopped with the rest
+        processes.add(submit); // so that a timed-out driver is stopped with the rest
         if (!submit.waitFor(SUBMIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            fail("spark-submit did not finish within " + SUBMIT_TIMEOUT + "; see " + submitLog + "\n" + tail(submitLog));
+            fail("spark-submit did not finish within " + SUBMIT_TIMEOUT + "\n" + tail(submitLog));
         }
         System.out.printf("spark-submit on %s took %.1f s%n", master,
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
-        assertEquals(0, submit.exitValue(), "spark-submit failed; see " + submitLog + "\n" + tail(submitLog));
+        assertEquals(0, submit.exitValue(), "spark-submit failed\n" + tail(submitLog));
 
         for (String file : List.of("manifest.json", "findings.json", "metrics.csv", "report.pdf")) {
             Path path = output.resolve(file);
@@ -105,11 +111,12 @@ class StandaloneClusterIT {
     }
 
     /** A JVM on SPARK_HOME/jars with Spark's module flags; the launched Spark code inherits the environment. */
-    private List<String> javaCommand(String mainClass, String... args) {
+    private List<String> javaCommand(List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.addAll(addOpens);
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(sparkHome.resolve("jars") + File.separator + "*");
         command.add(mainClass);
@@ -134,9 +141,9 @@ class StandaloneClusterIT {
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
                 return;
             }
-            for (Process daemon : daemons) {
-                if (!daemon.isAlive()) {
-                    fail("a cluster process exited early (" + daemon.exitValue() + "); see " + work);
+            for (Process process : processes) {
+                if (!process.isAlive()) {
+                    fail("a cluster process exited early (" + process.exitValue() + "); see " + work);
                 }
             }
             Thread.sleep(250);
@@ -153,7 +160,8 @@ class StandaloneClusterIT {
     private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            List<String> last = lines.subList(Math.max(0, lines.size() - 40), lines.size());
+            return "last lines of " + log + ":\n" + String.join("\n", last);
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e + ")";
         }

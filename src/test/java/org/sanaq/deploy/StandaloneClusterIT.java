@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the shaded jar on a real Spark standalone cluster on loopback: a master and a worker started from Spark's
- * Maven jars (target/spark-home/jars, filled at pre-integration-test), then {@code SparkSubmit --deploy-mode client}.
+ * Maven jars (target/spark-home-<version>/jars, filled at pre-integration-test), then {@code SparkSubmit --deploy-mode client}.
  * Every process binds to 127.0.0.1. Logs and the run folder stay in target/standalone-cluster-it/.
  */
 class StandaloneClusterIT {

@@ -108,6 +108,9 @@ class StandaloneClusterIT {
         String sparkMaster = new ObjectMapper().readTree(output.resolve("manifest.json").toFile())
                 .path("sparkMaster").asText("");
         assertTrue(sparkMaster.startsWith("spark://" + LOOPBACK + ":"), "manifest.json sparkMaster: " + sparkMaster);
+        // The same finding as on local Spark (KzJobTest, worked out independently there): 139 round cells.
+        assertTrue(Files.readAllLines(output.resolve("metrics.csv"))
+                .contains("round_percentages,national,d=2,round_cells,139"), "metrics.csv lacks the kz finding");
     }
 
     /** A JVM on SPARK_HOME/jars with Spark's module flags; the launched Spark code inherits the environment. */

@@ -129,11 +129,16 @@ final class RoundPercentageJudge {
     }
 
     private Precision precision(int d) {
+        return precision(d, cells);
+    }
+
+    /** The test at precision d over some of the cells (all of them, or one level's). */
+    private Precision precision(int d, List<Cell> over) {
         List<Cell> eligible = new ArrayList<>();
         List<Cell> round = new ArrayList<>();
         List<Cell> notRound = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
-        for (Cell c : cells) {
+        for (Cell c : over) {
             if (!c.hasBase()) {
                 continue;
             }
@@ -249,15 +254,33 @@ final class RoundPercentageJudge {
                 "bin_high", "observed", "expected"), rows);
     }
 
+    /**
+     * One row per precision for the whole table, then per level (METHODS.md §6 runs the test at every level above
+     * the precinct; the whole table is the headline because a level may have too few cells on its own).
+     */
     private DetailTable summaryTable(List<Precision> results) {
         List<List<String>> rows = new ArrayList<>();
         for (Precision r : results) {
-            rows.add(List.of(Integer.toString(r.d()), Integer.toString(r.eligible().size()),
-                    Integer.toString(r.round().size()), Texts.decimal(r.expected()), Texts.scientific(r.p()),
-                    Texts.scientific(r.pAdjusted())));
+            rows.add(summaryRow("all", r));
         }
-        return new DetailTable(ID + "_summary", "Round cells per precision", List.of("d", "eligible_cells",
-                "round_cells", "expected_round_cells", "p_value", "p_value_adjusted"), rows);
+        Map<String, List<Cell>> byLevel = new LinkedHashMap<>();
+        cells.forEach(c -> byLevel.computeIfAbsent(c.level(), k -> new ArrayList<>()).add(c));
+        if (byLevel.size() > 1) {
+            for (Map.Entry<String, List<Cell>> level : byLevel.entrySet()) {
+                for (int d : precisions) {
+                    rows.add(summaryRow(level.getKey(), precision(d, level.getValue())));
+                }
+            }
+        }
+        return new DetailTable(ID + "_summary", "Round cells per precision, for the whole table and per level",
+                List.of("level", "d", "eligible_cells", "round_cells", "expected_round_cells", "p_value",
+                        "p_value_adjusted"), rows);
+    }
+
+    private static List<String> summaryRow(String level, Precision r) {
+        return List.of(level, Integer.toString(r.d()), Integer.toString(r.eligible().size()),
+                Integer.toString(r.round().size()), Texts.decimal(r.expected()), Texts.scientific(r.p()),
+                Texts.scientific(r.pAdjusted()));
     }
 
     private static String label(Cell c) {

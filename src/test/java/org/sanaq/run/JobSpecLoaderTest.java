@@ -240,6 +240,37 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void aggregateAsOneLevel() throws Exception {
+        // like inputs[].files, one level may be written without a list; it must not be silently ignored
+        JobSpec spec = JobSpecLoader.load(write("job.yaml", good() + "aggregate: national\n"));
+        assertEquals(List.of(Level.NATIONAL), spec.levels());
+        spec = JobSpecLoader.load(write("job.yaml", good() + "aggregate: [region, national]\n"));
+        assertEquals(List.of(Level.REGION, Level.NATIONAL), spec.levels());
+        contains(refused(good() + "aggregate: {national: true}\n"), ": aggregate: ");
+        assertEquals(List.of(), JobSpecLoader.load(write("job.yaml", good() + "aggregate:\n")).levels());
+    }
+
+    @Test
+    void conventionsNotAMap() throws Exception {
+        String spec = good().replace("conventions:\n  turnout: ballots_cast\n  share_base: valid\n",
+                "conventions: ballots_cast\n");
+        contains(refused(spec), ": conventions: ");
+    }
+
+    @Test
+    void checkParametersNotAMap() throws Exception {
+        String spec = good().replace("round_percentages:\n    precisions: [0, 1, 2]\n", "round_percentages: 3\n");
+        contains(refused(spec), ": checks.round_percentages: ");
+    }
+
+    @Test
+    void checkWithNoParametersUsesDefaults() throws Exception {
+        String spec = good().replace("round_percentages:\n    precisions: [0, 1, 2]\n", "round_percentages:\n");
+        JobSpec loaded = JobSpecLoader.load(write("job.yaml", spec));
+        assertEquals(0.01, loaded.checks().get(0).parameters().asMap().get("alpha"));
+    }
+
+    @Test
     void notAMap() throws Exception {
         contains(refused("- just\n- a list\n"), "YAML map");
     }

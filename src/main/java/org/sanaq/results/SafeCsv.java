@@ -14,6 +14,11 @@ public final class SafeCsv {
     }
 
     public static void writeRow(Writer out, List<String> cells) throws IOException {
+        if (cells.size() == 1 && (cells.get(0) == null || cells.get(0).isEmpty())) {
+            // a row of one empty cell written bare would be a blank line, which readers skip
+            out.write("\"\"\r\n");
+            return;
+        }
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');

@@ -110,6 +110,15 @@ class RunFolderTest {
         assertEquals(List.of(List.of("'=quoted", "2.5")), t.rows());
     }
 
+    @Test
+    void singleColumnTableWithAnEmptyCellKeepsItsRow(@TempDir Path dir) throws Exception {
+        // a one-column row with an empty cell must not become a blank line, which a CSV reader skips
+        RunFolder.Contents c = new RunFolder.Contents(manifest(), List.of(), List.of(), List.of(), Map.of("one",
+                new DetailTable("one", "one", List.of("note"), List.of(List.of("a"), List.of(""), List.of("b")))));
+        RunFolder.write(dir, c);
+        assertEquals(List.of(List.of("a"), List.of(""), List.of("b")), RunFolder.read(dir).tables().get("one").rows());
+    }
+
     private static String defused(String cell) throws Exception {
         StringWriter w = new StringWriter();
         SafeCsv.writeRow(w, List.of(cell));

@@ -150,7 +150,8 @@ class RunFolderTest {
         assertEquals("-1.5E-7\r\n", defused("-1.5E-7"));
         assertEquals("Abai Region\r\n", defused("Abai Region"));
         assertEquals("a-b=c\r\n", defused("a-b=c"));
-        assertEquals("\r\n", defused(""));
+        assertEquals("", SafeCsv.defuse(""));
+        assertEquals("\"\"\r\n", defused("")); // a lone empty cell is quoted, not a blank line
         assertEquals("", SafeCsv.defuse(null));
     }
 

@@ -64,7 +64,11 @@ public final class CsvRecordReader {
                 cells.add(cell.toString());
                 break;
             }
-            if (++chars > maxRecordChars) {
+            // A line break that ends the record is not part of it; the character that overflows is given back
+            // so that the skip sees it (a newline that ends the record, a quote that opens or closes a cell).
+            boolean endsRecord = !inQuotes && (c == '\n' || c == '\r');
+            if (!endsRecord && ++chars > maxRecordChars) {
+                unread(c);
                 skipRestOfLine(inQuotes);
                 return new CsvRecord(startLine, List.of(), clip(raw), "the record is longer than " + maxRecordChars
                         + " characters (is the separator or the quoting wrong?)");

@@ -96,6 +96,18 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
             if (constant != null) {
                 return format.parseCount(constant);
             }
+            if (takeMinimum) {
+                // the smallest of the columns given, as for fractions; an empty cell is not reported
+                Long least = null;
+                for (int k = 0; k < origin.size(); k++) {
+                    Long v = parse(cells, origin.get(k), originNames.get(k), format);
+                    least = v == null || (least != null && least <= v) ? least : v;
+                }
+                if (least == null) {
+                    return null;
+                }
+                return subtract(least, cells, format);
+            }
             Long total = 0L;
             for (int k = 0; k < origin.size(); k++) {
                 Long v = parse(cells, origin.get(k), originNames.get(k), format);
@@ -104,6 +116,10 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
                 }
                 total += v;
             }
+            return subtract(total, cells, format);
+        }
+
+        private Long subtract(long total, List<String> cells, NumberFormat format) throws NumberFormat.NumberProblem {
             for (int k = 0; k < minus.size(); k++) {
                 Long v = parse(cells, minus.get(k), minusNames.get(k), format);
                 if (v == null) {

@@ -103,7 +103,8 @@ public final class RunFolder {
             rows.add(r.cells().stream().map(RunFolder::undefuse).toList());
         }
         String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
-        return new DetailTable(name, name, header == null ? List.of() : header.cells(), rows);
+        return new DetailTable(name, name,
+                header == null ? List.of() : header.cells().stream().map(RunFolder::undefuse).toList(), rows);
     }
 
     /** Plain decimal text for a metric value: integers without a decimal point, others in full precision. */
@@ -118,8 +119,7 @@ public final class RunFolder {
     }
 
     private static String undefuse(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
+        return SafeCsv.undefuse(cell);
     }
 
     /** Reads a JSON value of a generic type (used for the manifest's free-form parts). */

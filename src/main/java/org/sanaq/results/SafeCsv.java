@@ -14,6 +14,11 @@ public final class SafeCsv {
     }
 
     public static void writeRow(Writer out, List<String> cells) throws IOException {
+        if (cells.size() == 1 && (cells.get(0) == null || cells.get(0).isEmpty())) {
+            // a row of one empty cell written bare would be a blank line, which readers skip
+            out.write("\"\"\r\n");
+            return;
+        }
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -32,7 +37,26 @@ public final class SafeCsv {
         if (risky && !cell.matches("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
             return "'" + cell;
         }
+        // A cell that already starts with apostrophes before such a character gets one more, so that reading back
+        // (which removes one) gives the cell as it was.
+        if (escaped(cell)) {
+            return "'" + cell;
+        }
         return cell;
+    }
+
+    /** Whether a cell is apostrophes followed by a character that would start a formula. */
+    static boolean escaped(String cell) {
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) == '\'') {
+            i++;
+        }
+        return i > 0 && i < cell.length() && "=+-@\t\r".indexOf(cell.charAt(i)) >= 0;
+    }
+
+    /** The cell as it was before {@link #defuse}: one leading apostrophe removed where defuse added one. */
+    public static String undefuse(String cell) {
+        return escaped(cell) ? cell.substring(1) : cell;
     }
 
     private static String quote(String cell) {

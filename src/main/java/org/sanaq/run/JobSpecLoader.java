@@ -157,7 +157,17 @@ public final class JobSpecLoader {
 
     private List<Level> levels(JsonNode root) throws SpecException {
         List<Level> levels = new ArrayList<>();
-        for (JsonNode l : root.path("aggregate")) {
+        JsonNode given = root.path("aggregate");
+        if (given.isNull()) {
+            return levels;
+        }
+        if (given.isValueNode()) {
+            // one level may be written without a list, as inputs[].files may
+            given = new ObjectMapper().createArrayNode().add(given);
+        } else if (!given.isMissingNode() && !given.isArray()) {
+            throw error("aggregate", "lists levels to derive from precincts: district, region, national");
+        }
+        for (JsonNode l : given) {
             Level level = Level.parse(l.asText());
             if (level == null || level == Level.PRECINCT) {
                 throw error("aggregate", "lists levels to derive from precincts: district, region, national; not '"
@@ -169,6 +179,9 @@ public final class JobSpecLoader {
     }
 
     private Conventions conventions(JsonNode node) throws SpecException {
+        if (!node.isMissingNode() && !node.isObject()) {
+            throw error("conventions", "is a map with turnout and share_base");
+        }
         keys(node, Set.of("turnout", "share_base"), "conventions");
         Conventions.Turnout turnout = choice(node, "turnout", Conventions.Turnout.class,
                 Conventions.DEFAULT.turnout());
@@ -208,6 +221,10 @@ public final class JobSpecLoader {
                 throw error("checks." + id, "unknown check; known: " + CheckCatalog.ids());
             }
             JsonNode params = node.get(id);
+            if (params != null && !params.isNull() && !params.isObject()) {
+                throw error("checks." + id, "its parameters are a map (name: value); sanaq explain " + id
+                        + " lists them");
+            }
             Map<String, Object> given = params == null || params.isNull() ? Map.of()
                     : plain.convertValue(params, new TypeReference<LinkedHashMap<String, Object>>() { });
             try {

@@ -1,0 +1,200 @@
+package org.sanaq.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** RFC 4180 reading with line numbers; every expected value below is worked out by hand from the input text. */
+class CsvRecordReaderTest {
+
+    private static List<CsvRecord> readAll(String text, int max) throws IOException {
+        CsvRecordReader reader = new CsvRecordReader(new StringReader(text), ',', '"', max);
+        List<CsvRecord> out = new ArrayList<>();
+        for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static List<CsvRecord> readAll(String text) throws IOException {
+        return readAll(text, 1_000_000);
+    }
+
+    @Test
+    void quotedSeparatorsAndDoubledQuotes() throws IOException {
+        List<CsvRecord> rs = readAll("a,\"b,c\",\"say \"\"hi\"\"\",d\n");
+        assertEquals(1, rs.size());
+        assertEquals(List.of("a", "b,c", "say \"hi\"", "d"), rs.get(0).cells());
+        assertNull(rs.get(0).problem());
+        assertEquals(1, rs.get(0).line());
+    }
+
+    @Test
+    void headerWithRussianQuotedNameAsInTheRuCecFiles() throws IOException {
+        // The 2011 ru-cec header writes: "2. Политическая партия ""Либерально-демократическая партия России"""
+        List<CsvRecord> rs = readAll("uik,\"2. Политическая партия \"\"Либерально-демократическая партия России\"\"\"\n");
+        assertEquals(List.of("uik", "2. Политическая партия \"Либерально-демократическая партия России\""),
+                rs.get(0).cells());
+    }
+
+    @Test
+    void quotedNewlineKeepsLineNumbers() throws IOException {
+        // record 1 on line 1; record 2 starts on line 2 and spans lines 2-4; record 3 is on line 5
+        String text = "h1,h2\n1,\"two\nlines\nhere\"\n3,x\n";
+        List<CsvRecord> rs = readAll(text);
+        assertEquals(3, rs.size());
+        assertEquals(1, rs.get(0).line());
+        assertEquals(2, rs.get(1).line());
+        assertEquals(List.of("1", "two\nlines\nhere"), rs.get(1).cells());
+        assertEquals(5, rs.get(2).line());
+        assertEquals(List.of("3", "x"), rs.get(2).cells());
+    }
+
+    @Test
+    void quotedCrlfNewlineCountsOneLine() throws IOException {
+        String text = "a,\"x\r\ny\"\r\nb,c\r\n";
+        List<CsvRecord> rs = readAll(text);
+        assertEquals(2, rs.size());
+        assertEquals(List.of("a", "x\r\ny"), rs.get(0).cells());
+        assertEquals(3, rs.get(1).line());
+    }
+
+    @Test
+    void crlfAndLoneCrEndRecords() throws IOException {
+        List<CsvRecord> rs = readAll("a,b\r\nc,d\re,f\ng,h");
+        assertEquals(4, rs.size());
+        assertEquals(List.of("a", "b"), rs.get(0).cells());
+        assertEquals(List.of("c", "d"), rs.get(1).cells());
+        assertEquals(List.of("e", "f"), rs.get(2).cells());
+        assertEquals(List.of("g", "h"), rs.get(3).cells());
+        assertEquals(List.of(1L, 2L, 3L, 4L), rs.stream().map(CsvRecord::line).toList());
+        // no stray CR left in a cell
+        assertTrue(rs.stream().flatMap(r -> r.cells().stream()).noneMatch(c -> c.contains("\r")));
+    }
+
+    @Test
+    void byteOrderMarkBeforeFirstCellIsDropped() throws IOException {
+        List<CsvRecord> rs = readAll("\uFEFFdistrict_id,x\n01,2\n");
+        assertEquals("district_id", rs.get(0).cells().get(0));
+        assertEquals(List.of("01", "2"), rs.get(1).cells());
+    }
+
+    @Test
+    void byteOrderMarkBeforeQuotedFirstCell() throws IOException {
+        List<CsvRecord> rs = readAll("\uFEFF\"a,b\",c\n");
+        assertEquals(List.of("a,b", "c"), rs.get(0).cells());
+    }
+
+    @Test
+    void blankLinesSkippedButCounted() throws IOException {
+        List<CsvRecord> rs = readAll("a\n\n\r\n\nb\n\n");
+        assertEquals(2, rs.size());
+        assertEquals(List.of("a"), rs.get(0).cells());
+        assertEquals(1, rs.get(0).line());
+        // lines 2, 3, 4 are blank; b is on line 5
+        assertEquals(List.of("b"), rs.get(1).cells());
+        assertEquals(5, rs.get(1).line());
+    }
+
+    @Test
+    void emptyCellsKept() throws IOException {
+        List<CsvRecord> rs = readAll("a,,\"\",d,\n");
+        assertEquals(List.of("a", "", "", "d", ""), rs.get(0).cells());
+    }
+
+    @Test
+    void lastRecordWithoutNewline() throws IOException {
+        List<CsvRecord> rs = readAll("a,b\nc,d");
+        assertEquals(List.of("c", "d"), rs.get(1).cells());
+        assertNull(rs.get(1).problem());
+    }
+
+    @Test
+    void unterminatedQuoteAtEofIsAProblem() throws IOException {
+        List<CsvRecord> rs = readAll("a,b\n1,\"open\n2,3\n");
+        assertEquals(2, rs.size());
+        assertNull(rs.get(0).problem());
+        CsvRecord bad = rs.get(1);
+        assertEquals(2, bad.line());
+        assertNotNull(bad.problem());
+        assertTrue(bad.problem().contains("not closed"), bad.problem());
+    }
+
+    @Test
+    void overlongRecordIsReportedAndTheNextRecordKept() throws IOException {
+        String longLine = "x".repeat(50);
+        List<CsvRecord> rs = readAll("a,b\n" + longLine + "\nc,d\n", 20);
+        assertEquals(3, rs.size());
+        assertNull(rs.get(0).problem());
+        CsvRecord tooLong = rs.get(1);
+        assertEquals(2, tooLong.line());
+        assertNotNull(tooLong.problem());
+        assertTrue(tooLong.problem().contains("longer than 20"), tooLong.problem());
+        assertEquals(List.of("c", "d"), rs.get(2).cells());
+        assertEquals(3, rs.get(2).line());
+        assertNull(rs.get(2).problem());
+    }
+
+    @Test
+    void overlongRecordWithQuotedNewlineIsSkippedWhole() throws IOException {
+        // the long record spans lines 2-3 (a quoted newline); the next record is on line 4
+        String text = "a,b\n\"" + "y".repeat(30) + "\n" + "z".repeat(5) + "\",q\nc,d\n";
+        List<CsvRecord> rs = readAll(text, 20);
+        assertEquals(3, rs.size());
+        assertNotNull(rs.get(1).problem());
+        assertEquals(2, rs.get(1).line());
+        assertEquals(List.of("c", "d"), rs.get(2).cells());
+        assertEquals(4, rs.get(2).line());
+    }
+
+    @Test
+    void recordExactlyAtTheLimitIsKeptAndTheNextRecordNotLost() throws IOException {
+        // "abcdefghij" is 10 characters: not longer than a limit of 10, so it is read; "k,l" follows on line 2
+        List<CsvRecord> rs = readAll("abcdefghij\nk,l\n", 10);
+        assertEquals(2, rs.size(), () -> rs.toString());
+        assertEquals(List.of("abcdefghij"), rs.get(0).cells());
+        assertNull(rs.get(0).problem());
+        assertEquals(List.of("k", "l"), rs.get(1).cells());
+        assertEquals(2, rs.get(1).line());
+    }
+
+    @Test
+    void overlongRecordWhoseLimitFallsOnItsNewlineDoesNotSwallowTheNext() throws IOException {
+        // "abcdefghijkl" is 12 characters, one over a limit of 11: reported, and "k,l" on line 2 must survive
+        List<CsvRecord> rs = readAll("abcdefghijkl\nk,l\n", 11);
+        assertEquals(2, rs.size(), () -> rs.toString());
+        assertNotNull(rs.get(0).problem());
+        assertEquals(List.of("k", "l"), rs.get(1).cells());
+        assertEquals(2, rs.get(1).line());
+    }
+
+    @Test
+    void rawTextIsKept() throws IOException {
+        List<CsvRecord> rs = readAll("h\n1,\"a,b\",\"q\"\"q\"\n");
+        assertEquals("1,\"a,b\",\"q\"\"q\"", rs.get(1).raw());
+    }
+
+    @Test
+    void rawTextOfAnOverlongRecordIsClipped() throws IOException {
+        List<CsvRecord> rs = readAll("x".repeat(5000) + "\nok\n", 1_000_000);
+        // under the record limit, so read; raw kept up to RAW_LIMIT (2000) characters plus an ellipsis
+        assertEquals(2001, rs.get(0).raw().length());
+        assertTrue(rs.get(0).raw().endsWith("…"));
+        assertEquals(5000, rs.get(0).cells().get(0).length());
+    }
+
+    @Test
+    void otherSeparator() throws IOException {
+        CsvRecordReader reader = new CsvRecordReader(new StringReader("a;\"b;c\";d\n"), ';', '"', 100);
+        assertEquals(List.of("a", "b;c", "d"), reader.next().cells());
+        assertNull(reader.next());
+    }
+}

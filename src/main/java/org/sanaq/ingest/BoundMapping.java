@@ -98,7 +98,7 @@ public final class BoundMapping implements Serializable {
         Map<String, Long> votes = new LinkedHashMap<>();
         Map<String, String> pcts = new LinkedHashMap<>();
         for (CandidateRules.NamedColumn c : candidates.votes()) {
-            put(votes, c.candidate(), count(cells, c.index(), c.header(), numbers));
+            put(votes, c.candidate(), numbers.parseCount(cells, c.index(), c.header()));
         }
         for (CandidateRules.NamedColumn c : candidates.pcts()) {
             String pct = percent(cells.get(c.index()), numbers);
@@ -108,7 +108,7 @@ public final class BoundMapping implements Serializable {
         }
         for (CandidateRules.BoundPair pair : candidates.pairs()) {
             String name = pair.name().text(cells);
-            Long v = count(cells, pair.votes(), pair.votesHeader(), numbers);
+            Long v = numbers.parseCount(cells, pair.votes(), pair.votesHeader());
             if (name == null) {
                 if (v != null) {
                     throw new NumberFormat.NumberProblem("votes in '" + pair.votesHeader() + "' with no candidate name");
@@ -132,15 +132,6 @@ public final class BoundMapping implements Serializable {
             throw new NumberFormat.NumberProblem("candidate '" + candidate + "' appears twice in one record");
         }
         votes.put(candidate, value);
-    }
-
-    private static Long count(List<String> cells, int index, String header, NumberFormat numbers)
-            throws NumberFormat.NumberProblem {
-        try {
-            return numbers.parseCount(cells.get(index));
-        } catch (NumberFormat.NumberProblem e) {
-            throw new NumberFormat.NumberProblem("column '" + header + "': " + e.getMessage());
-        }
     }
 
     private String text(Field field, String value) {

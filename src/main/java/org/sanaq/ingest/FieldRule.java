@@ -100,7 +100,7 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
                 // the smallest of the columns given, as for fractions; an empty cell is not reported
                 Long least = null;
                 for (int k = 0; k < origin.size(); k++) {
-                    Long v = parse(cells, origin.get(k), originNames.get(k), format);
+                    Long v = format.parseCount(cells, origin.get(k), originNames.get(k));
                     least = v == null || (least != null && least <= v) ? least : v;
                 }
                 if (least == null) {
@@ -110,7 +110,7 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
             }
             Long total = 0L;
             for (int k = 0; k < origin.size(); k++) {
-                Long v = parse(cells, origin.get(k), originNames.get(k), format);
+                Long v = format.parseCount(cells, origin.get(k), originNames.get(k));
                 if (v == null) {
                     return null;
                 }
@@ -121,7 +121,7 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
 
         private Long subtract(long total, List<String> cells, NumberFormat format) throws NumberFormat.NumberProblem {
             for (int k = 0; k < minus.size(); k++) {
-                Long v = parse(cells, minus.get(k), minusNames.get(k), format);
+                Long v = format.parseCount(cells, minus.get(k), minusNames.get(k));
                 if (v == null) {
                     return null;
                 }
@@ -153,15 +153,6 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
                 }
             }
             return result;
-        }
-
-        private static Long parse(List<String> cells, int index, String name, NumberFormat format)
-                throws NumberFormat.NumberProblem {
-            try {
-                return format.parseCount(cells.get(index));
-            } catch (NumberFormat.NumberProblem e) {
-                throw new NumberFormat.NumberProblem("column '" + name + "': " + e.getMessage());
-            }
         }
     }
 }

@@ -2,8 +2,6 @@ package org.sanaq.ingest;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import org.sanaq.schema.Field;
 
@@ -40,9 +37,9 @@ public final class MappingLoader {
     public static Mapping load(Path file) throws MappingException {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = YamlFiles.read(file);
         } catch (IOException e) {
-            throw new MappingException(file + ": cannot be read as YAML: " + e.getMessage());
+            throw new MappingException(file + ": " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new MappingException(file + ": a mapping is a YAML map of keys (name, fields, candidates, ...)");
@@ -236,12 +233,10 @@ public final class MappingLoader {
         }
 
         private void keys(JsonNode node, Set<String> allowed, String path) throws MappingException {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-                String key = it.next();
-                if (!allowed.contains(key)) {
-                    throw error(path.isEmpty() ? key : path + "." + key,
-                            "unknown key; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
-                }
+            String key = YamlFiles.unknownKey(node, allowed);
+            if (key != null) {
+                throw error(path.isEmpty() ? key : path + "." + key,
+                        "unknown key; allowed here: " + YamlFiles.listing(allowed));
             }
         }
 

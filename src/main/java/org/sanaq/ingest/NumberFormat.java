@@ -59,6 +59,15 @@ public record NumberFormat(Set<Character> grouping, Character decimal) implement
         return Long.parseLong(digits);
     }
 
+    /** Parses the count in one cell of a record; a problem names the column. */
+    public Long parseCount(java.util.List<String> cells, int index, String column) throws NumberProblem {
+        try {
+            return parseCount(cells.get(index));
+        } catch (NumberProblem e) {
+            throw new NumberProblem("column '" + column + "': " + e.getMessage());
+        }
+    }
+
     /** Parses a decimal number (a percentage or a fraction) written with this format's decimal mark. */
     public BigDecimal parseDecimal(String text) throws NumberProblem {
         String s = text == null ? "" : text.strip();

@@ -16,7 +16,6 @@ import java.util.Set;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckCatalog;
@@ -26,9 +25,11 @@ import org.sanaq.ingest.InputSpec;
 import org.sanaq.ingest.Mapping;
 import org.sanaq.ingest.MappingException;
 import org.sanaq.ingest.MappingLoader;
+import org.sanaq.ingest.YamlFiles;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
+import org.sanaq.schema.ProtocolRules;
 
 /**
  * Reads and validates a job spec (YAML) before Spark starts: every key known, every file present, every mapping
@@ -60,9 +61,9 @@ public final class JobSpecLoader {
         JsonNode root;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-            root = new YAMLMapper().readTree(text);
+            root = YamlFiles.read(file);
         } catch (IOException e) {
-            throw new SpecException(file + ": cannot be read as YAML: " + e.getMessage());
+            throw new SpecException(file + ": " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new SpecException(file + ": a job spec is a YAML map (job, election, inputs, checks, output)");
@@ -122,6 +123,10 @@ public final class JobSpecLoader {
             }
             Map<Field, String> overrides = new EnumMap<>(Field.class);
             if (node.has("source")) {
+                if (!ProtocolRules.isSource(node.get("source").asText())) {
+                    throw error(path + ".source", "is 'official' or 'observer:<who>', not '"
+                            + node.get("source").asText() + "'");
+                }
                 overrides.put(Field.SOURCE, node.get("source").asText());
             }
             if (node.has("election")) {
@@ -239,12 +244,9 @@ public final class JobSpecLoader {
     }
 
     private void keys(JsonNode node, Set<String> allowed, String path) throws SpecException {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw error(path.isEmpty() ? key : path + "." + key,
-                        "unknown field; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
+        String key = YamlFiles.unknownKey(node, allowed);
+        if (key != null) {
+            throw error(path.isEmpty() ? key : path + "." + key, "unknown field; allowed: " + YamlFiles.listing(allowed));
         }
     }
 

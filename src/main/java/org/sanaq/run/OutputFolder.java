@@ -42,7 +42,14 @@ public final class OutputFolder {
             previous = target.resolveSibling("." + target.getFileName() + ".previous-" + UUID.randomUUID());
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (previous != null) {
+                Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
         if (previous != null) {
             deleteTree(previous);
         }

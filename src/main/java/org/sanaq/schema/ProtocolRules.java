@@ -12,6 +12,11 @@ public final class ProtocolRules {
     private ProtocolRules() {
     }
 
+    /** Whether a source names the commission ({@code official}) or an observer ({@code observer:<who>}). */
+    public static boolean isSource(String source) {
+        return source != null && SOURCE.matcher(source).matches();
+    }
+
     /** Why the protocol cannot be used, in words, or null when it can. */
     public static String whyUnusable(ProtocolRecord p) {
         for (Field required : new Field[] {Field.ELECTION, Field.SOURCE, Field.LEVEL, Field.REGION}) {
@@ -19,7 +24,7 @@ public final class ProtocolRules {
                 return "missing " + required.column();
             }
         }
-        if (!SOURCE.matcher(p.text(Field.SOURCE)).matches()) {
+        if (!isSource(p.text(Field.SOURCE))) {
             return "source '" + p.text(Field.SOURCE) + "' is neither 'official' nor 'observer:<who>'";
         }
         Level level = Level.parse(p.text(Field.LEVEL));

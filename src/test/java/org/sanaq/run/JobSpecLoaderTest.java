@@ -108,6 +108,19 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void badSourceOverrideFailsBeforeAnyRowIsRead() throws Exception {
+        String m = refused(good().replace("  - id: turnout\n", "  - id: turnout\n    source: observer\n"));
+        contains(m, "inputs[1].source", "'observer'");
+    }
+
+    @Test
+    void yamlSyntaxErrorIsOneLineWithItsPosition() throws Exception {
+        String m = refused(good().replace("job: test-job", "job: [test-job"));
+        contains(m, "not valid YAML at line ");
+        assertEquals(1, m.lines().count(), m);
+    }
+
+    @Test
     void missingMappingFile() throws Exception {
         String m = refused(good().replace(PARTY_MAPPING.toString(), "mappings/nowhere.yaml"));
         contains(m, "inputs[0].mapping", "no such mapping file", "nowhere.yaml");

@@ -92,9 +92,6 @@ public final class DataFiles {
                         throw new IOException(e.name() + ": " + m.getMessage());
                     }
                     checked.add(e.name());
-                    while (e.reader().next() != null) {
-                        // a zip's next entry starts after this one's last byte
-                    }
                 }
             } catch (IOException e) {
                 throw new MappingException("input '" + input.id() + "': " + e.getMessage());

@@ -39,6 +39,8 @@ public final class RoundPercentageCheck implements Check {
             Field.DISTRICT.column());
     /** Tables above the precinct hold at most this many units; more means precinct data was mislabelled. */
     private static final int MAX_UNITS = 200_000;
+    /** Units × candidates that may reach the driver: a district table of a large country with many parties. */
+    private static final int MAX_CELLS = 2_000_000;
 
     @Override
     public String id() {
@@ -112,7 +114,7 @@ public final class RoundPercentageCheck implements Check {
                 new Aggregation.Measure("published_min", min(col(Aggregation.CANDIDATE_PCT))),
                 new Aggregation.Measure("published_max", max(col(Aggregation.CANDIDATE_PCT))));
         return List.of(new Aggregation(UNITS, rowsKey, rows, UNIT_KEYS, false, unit, MAX_UNITS),
-                new Aggregation(CANDIDATES, rowsKey, rows, candidateKeys, true, candidate, MAX_UNITS * 100));
+                new Aggregation(CANDIDATES, rowsKey, rows, candidateKeys, true, candidate, MAX_CELLS));
     }
 
     @Override

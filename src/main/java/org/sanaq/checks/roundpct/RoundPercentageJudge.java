@@ -245,8 +245,7 @@ final class RoundPercentageJudge {
                 observed[Math.min(BINS - 1, (int) Math.floor((u + 0.5) * BINS))]++;
             }
             for (int i = 0; i < BINS; i++) {
-                rows.add(List.of(Integer.toString(r.d()), Double.toString(-0.5 + i / (double) BINS),
-                        Double.toString(-0.5 + (i + 1) / (double) BINS), Integer.toString(observed[i]),
+                rows.add(List.of(Integer.toString(r.d()), binEdge(i), binEdge(i + 1), Integer.toString(observed[i]),
                         Double.toString(r.eligible().size() / (double) BINS)));
             }
         }
@@ -281,6 +280,12 @@ final class RoundPercentageJudge {
         return List.of(level, Integer.toString(r.d()), Integer.toString(r.eligible().size()),
                 Integer.toString(r.round().size()), Texts.decimal(r.expected()), Texts.scientific(r.p()),
                 Texts.scientific(r.pAdjusted()));
+    }
+
+    /** The i-th bin edge on [−0.5, 0.5], written exactly ("-0.15", not "-0.15000000000000002"). */
+    private static String binEdge(int i) {
+        return java.math.BigDecimal.valueOf(i - BINS / 2, 0).divide(java.math.BigDecimal.valueOf(BINS))
+                .stripTrailingZeros().toPlainString();
     }
 
     private static String label(Cell c) {

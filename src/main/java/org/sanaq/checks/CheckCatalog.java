@@ -3,6 +3,8 @@ package org.sanaq.checks;
 import java.util.List;
 
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
+import org.sanaq.results.CheckDescription;
+import org.sanaq.run.DuplicateProtocols;
 
 /** Every check sanaq has, in the order the report presents them. A new check is one line here. */
 public final class CheckCatalog {
@@ -19,6 +21,18 @@ public final class CheckCatalog {
     /** The check with this id, or null. */
     public static Check find(String id) {
         return CHECKS.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * What the report says about a check id: a check's description, or that of a step every run takes
+     * (duplicate protocols); null for an unknown id.
+     */
+    public static CheckDescription describe(String id) {
+        if (DuplicateProtocols.ID.equals(id)) {
+            return DuplicateProtocols.DESCRIPTION;
+        }
+        Check check = find(id);
+        return check == null ? null : check.description();
     }
 
     public static List<String> ids() {

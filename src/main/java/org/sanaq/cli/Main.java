@@ -140,8 +140,7 @@ public final class Main {
     private static int render(List<String> a, PrintStream out) throws Exception {
         Path folder = Path.of(argument(a, "render", "<run folder>"));
         RunFolder.Contents contents = RunFolder.read(folder);
-        ReportWriter.write(folder, contents, id -> CheckCatalog.find(id) == null ? null
-                : CheckCatalog.find(id).description());
+        ReportWriter.write(folder, contents, CheckCatalog::describe);
         out.println("sanaq: report rebuilt in " + folder);
         return 0;
     }

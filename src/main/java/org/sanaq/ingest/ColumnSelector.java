@@ -33,12 +33,26 @@ public record ColumnSelector(String column, String pattern, Integer position) im
             return position - 1;
         }
         if (column != null) {
+            List<Integer> exact = new ArrayList<>();
+            String nearly = null;
             for (int i = 0; i < header.size(); i++) {
-                if (clean(header.get(i)).equals(column.strip())) {
-                    return i;
+                String h = clean(header.get(i));
+                if (h.equals(column.strip())) {
+                    exact.add(i);
+                } else if (h.equalsIgnoreCase(column.strip())) {
+                    nearly = h;
                 }
             }
-            throw new MappingException(where + ": no column is named '" + column + "'" + listing(header));
+            if (exact.size() == 1) {
+                return exact.get(0);
+            }
+            if (exact.size() > 1) {
+                throw new MappingException(where + ": the column '" + column + "' appears " + exact.size()
+                        + " times in the header; remove the copies or pick one by position");
+            }
+            String hint = nearly == null ? "" : " (there is '" + nearly + "': names are compared exactly, so "
+                    + "write it as in the file)";
+            throw new MappingException(where + ": no column is named '" + column + "'" + hint + listing(header));
         }
         Pattern regex = Pattern.compile(pattern);
         List<Integer> hits = new ArrayList<>();

@@ -84,12 +84,17 @@ public final class DataFiles {
                 for (Entry e = entries.next(); e != null; e = entries.next()) {
                     CsvRecord header = header(e.reader(), input.mapping().format());
                     if (header == null) {
-                        throw new IOException(e.name() + " is empty: it has no header line");
+                        throw new IOException(e.name() + " line 1: the file is empty: it has no header line");
+                    }
+                    String notText = notText(header, input.mapping().format());
+                    if (notText != null) {
+                        throw new IOException(e.name() + " line " + header.line() + ": " + notText);
                     }
                     try {
                         input.mapping().bind(header.cells());
                     } catch (MappingException m) {
-                        throw new IOException(e.name() + ": " + m.getMessage());
+                        throw new IOException(e.name() + " line " + header.line() + " (the header): "
+                                + m.getMessage());
                     }
                     checked.add(e.name());
                 }
@@ -101,6 +106,23 @@ public final class DataFiles {
             throw new MappingException("input '" + input.id() + "': no data file found (a zip with no matching entry?)");
         }
         return checked;
+    }
+
+    /**
+     * Why a header is not text in the mapping's encoding (a UTF-16 file read as UTF-8 is full of NUL characters;
+     * a Latin-1 or binary file has bytes that decode to U+FFFD), or null when it reads as text.
+     */
+    static String notText(CsvRecord header, Mapping.TextFormat format) {
+        String text = String.join(",", header.cells());
+        if (text.indexOf('\u0000') >= 0) {
+            return "the header holds NUL characters: the file is UTF-16 (set 'encoding: UTF-16' in the mapping) "
+                    + "or not a text file at all";
+        }
+        if (header.problem() != null || text.indexOf('\uFFFD') >= 0) {
+            return "the header is not text in " + format.encoding() + ": the file is in another encoding (set "
+                    + "'encoding:' in the mapping, e.g. windows-1251 or ISO-8859-1) or is not a CSV file at all";
+        }
+        return null;
     }
 
     private static Entry entry(String name, InputStream in, Mapping.TextFormat format) {

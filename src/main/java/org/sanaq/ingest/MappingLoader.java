@@ -100,7 +100,7 @@ public final class MappingLoader {
                 decimal = d.isEmpty() ? null : d.charAt(0);
             }
             try {
-                return new NumberFormat(grouping, decimal);
+                return new NumberFormat(grouping, decimal, node.has("decimal"));
             } catch (IllegalArgumentException e) {
                 throw error("numbers", e.getMessage());
             }

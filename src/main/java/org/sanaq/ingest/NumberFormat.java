@@ -11,12 +11,18 @@ import java.util.regex.Pattern;
  * and decimals are accepted only when they are all zero ({@code 4.0} is 4; {@code 248.291} is an error unless the
  * mapping declares the dot a thousands separator, when it is 248,291).
  */
-public record NumberFormat(Set<Character> grouping, Character decimal) implements Serializable {
+public record NumberFormat(Set<Character> grouping, Character decimal, boolean decimalDeclared)
+        implements Serializable {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    /** Plain numbers: no thousands separators, a dot for decimals. */
-    public static final NumberFormat PLAIN = new NumberFormat(Set.of(), '.');
+    /** Plain numbers: no thousands separators, a dot for decimals (by default, not declared by a mapping). */
+    public static final NumberFormat PLAIN = new NumberFormat(Set.of(), '.', false);
+
+    /** A format whose decimal mark the mapping declared. */
+    public NumberFormat(Set<Character> grouping, Character decimal) {
+        this(grouping, decimal, true);
+    }
 
     public NumberFormat {
         grouping = Set.copyOf(grouping);
@@ -49,6 +55,12 @@ public record NumberFormat(Set<Character> grouping, Character decimal) implement
                 if (!fraction.chars().allMatch(ch -> ch == '0')) {
                     throw new NumberProblem("count '" + s + "' is not a whole number");
                 }
+                if (fraction.length() == 3 && !decimalDeclared) {
+                    // "1.000" is one in some countries and a thousand in others: never guess.
+                    throw new NumberProblem("count '" + s + "' is ambiguous (" + whole(s, mark) + " or "
+                            + s.replace(String.valueOf(decimal), "") + "?): declare the decimal mark and the "
+                            + "thousands separator under 'numbers' in the mapping");
+                }
                 whole = s.substring(0, mark);
             }
         }
@@ -66,6 +78,10 @@ public record NumberFormat(Set<Character> grouping, Character decimal) implement
         } catch (NumberProblem e) {
             throw new NumberProblem("column '" + column + "': " + e.getMessage());
         }
+    }
+
+    private static String whole(String s, int mark) {
+        return s.substring(0, mark);
     }
 
     /** Parses a decimal number (a percentage or a fraction) written with this format's decimal mark. */

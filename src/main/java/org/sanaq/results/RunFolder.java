@@ -62,6 +62,10 @@ public final class RunFolder {
             }
         }
         for (DetailTable table : contents.tables().values()) {
+            if (!table.name().matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+                // A table's name becomes a file name: it must never reach outside tables/.
+                throw new IllegalArgumentException("a detail table may not be named '" + table.name() + "'");
+            }
             try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(TABLES).resolve(table.name() + ".csv"),
                     StandardCharsets.UTF_8)) {
                 SafeCsv.writeRow(out, table.columns());

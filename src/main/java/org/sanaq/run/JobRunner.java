@@ -53,7 +53,8 @@ public final class JobRunner {
     public Path run(JobSpec spec, SparkSession spark) throws IOException {
         String started = Instant.now().toString();
         progress.start("reading " + spec.inputs().size() + " input(s) through their mappings");
-        Dataset<Row> ingested = Ingest.read(spark, spec.inputs()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ingested = DuplicateProtocols.mark(Ingest.read(spark, spec.inputs()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(),
                 spark.sparkContext().hadoopConfiguration());
         long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
@@ -62,8 +63,9 @@ public final class JobRunner {
                 quarantined));
 
         progress.start("computing the checks' aggregations");
-        Dataset<Row> protocols = ingested.filter(col(ProtocolSchema.REASON).isNull())
-                .drop(ProtocolSchema.REASON, ProtocolSchema.RAW);
+        Dataset<Row> protocols = ingested.filter(col(ProtocolSchema.REASON).isNull()
+                        .and(col(DuplicateProtocols.STATUS).isNull()))
+                .drop(ProtocolSchema.REASON, ProtocolSchema.RAW, DuplicateProtocols.STATUS);
         Dataset<Row> derived = null;
         if (!spec.levels().isEmpty()) {
             derived = LevelTotals.derived(protocols, spec.levels(), spec.country()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -82,7 +84,7 @@ public final class JobRunner {
                 + " aggregation(s)");
 
         progress.start("judging");
-        List<CheckOutcome> outcomes = new ArrayList<>();
+        List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested)));
         for (JobSpec.ConfiguredCheck c : spec.checks()) {
             outcomes.add(c.check().judge(contexts.get(c.check().id()), results));
         }
@@ -101,8 +103,7 @@ public final class JobRunner {
                     spark.sparkContext().master(), started, Instant.now().toString());
             RunFolder.Contents contents = contents(manifest, outcomes);
             RunFolder.write(output.staging(), contents);
-            ReportWriter.write(output.staging(), contents, id -> CheckCatalog.find(id) == null ? null
-                    : CheckCatalog.find(id).description());
+            ReportWriter.write(output.staging(), contents, CheckCatalog::describe);
             output.commit();
         } catch (IOException | RuntimeException e) {
             output.abandon();

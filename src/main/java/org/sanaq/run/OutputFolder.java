@@ -8,6 +8,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A run's output folder, written in a temporary sibling folder and moved into place at the end, so that a run
@@ -25,7 +28,9 @@ public final class OutputFolder {
     public static OutputFolder begin(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path staging = parent.resolve("." + target.getFileName() + ".partial-" + UUID.randomUUID());
+        removeAbandoned(parent, target.getFileName().toString());
+        Path staging = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID());
         Files.createDirectories(staging);
         return new OutputFolder(target.toAbsolutePath(), staging);
     }
@@ -61,6 +66,22 @@ public final class OutputFolder {
             deleteTree(staging);
         } catch (IOException e) {
             System.err.println("sanaq: could not remove the unfinished output " + staging + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes staging folders left by runs of the same output that were killed: the process id in the folder's
+     * name is no longer alive. A staging folder of a run still going is left alone.
+     */
+    private static void removeAbandoned(Path parent, String name) throws IOException {
+        Pattern partial = Pattern.compile(Pattern.quote("." + name + ".partial-") + "(\\d+)-.*");
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path sibling : siblings.toList()) {
+                Matcher m = partial.matcher(sibling.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true)) {
+                    deleteTree(sibling);
+                }
+            }
         }
     }
 

@@ -1,0 +1,151 @@
+package org.sanaq.run;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.sanaq.results.CheckDescription;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * The rule for a protocol that appears twice (the same election, source, level, unit and report time): copies
+ * with identical figures are used once; copies whose figures differ are all kept out of the checks and reported,
+ * because nothing says which one is right. Computed in one Spark window over the ingested table.
+ */
+public final class DuplicateProtocols {
+    public static final String ID = "duplicate_protocols";
+    /** Ingest-side column: null for a protocol to use, {@link #COPY} or {@link #CONFLICT} otherwise. */
+    public static final String STATUS = "_duplicate";
+    public static final String COPY = "identical copy";
+    public static final String CONFLICT = "conflicting copies";
+    private static final List<Field> IDENTITY = List.of(Field.ELECTION, Field.SOURCE, Field.LEVEL, Field.REGION,
+            Field.DISTRICT, Field.PRECINCT, Field.REPORTED_AT);
+    /** Conflicting protocols listed one by one in the detail table; the total is always given. */
+    private static final int LISTED = 1_000;
+
+    public static final CheckDescription DESCRIPTION = new CheckDescription(ID, "Protocols that appear twice",
+            "Does any source give the same protocol more than once, and do the copies agree?",
+            "A protocol is identified by election, source, level, region, district, precinct and report time. "
+                    + "Copies with identical figures are used once. Copies whose figures differ are all left out "
+                    + "of every check and listed here, since nothing says which one is right.",
+            "A file exported twice, a scraper that read a page twice, or a protocol corrected after publication "
+                    + "(both versions kept) give duplicates; a correction is innocent but should be documented.");
+
+    private DuplicateProtocols() {
+    }
+
+    /** The ingested table with {@link #STATUS} set for every usable row. */
+    public static Dataset<Row> mark(Dataset<Row> ingested) {
+        Column usable = col(ProtocolSchema.REASON).isNull();
+        List<Column> keys = new ArrayList<>();
+        for (Field f : IDENTITY) {
+            keys.add(col(f.column()));
+        }
+        // Quarantined rows get a key of their own, so that they never form one huge window partition.
+        keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.FILE)));
+        keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.LINE)));
+        WindowSpec group = Window.partitionBy(keys.toArray(Column[]::new));
+        Column copies = count(lit(1)).over(group);
+        Column versions = size(collect_set(col("_figures")).over(group));
+        Column order = row_number().over(group.orderBy(col(ProtocolSchema.FILE), col(ProtocolSchema.LINE)));
+        return ingested.withColumn("_figures", figures())
+                .withColumn(STATUS, when(usable.and(copies.gt(1)),
+                        when(versions.gt(1), lit(CONFLICT)).when(order.gt(1), lit(COPY))))
+                .drop("_figures");
+    }
+
+    /** A fingerprint of everything a protocol reports, candidates in a fixed order. */
+    private static Column figures() {
+        List<Column> parts = new ArrayList<>();
+        for (Field f : Field.values()) {
+            if (!IDENTITY.contains(f)) {
+                parts.add(col(f.column()));
+            }
+        }
+        parts.add(array_sort(map_entries(col(ProtocolSchema.VOTES))).as("votes"));
+        parts.add(array_sort(map_entries(col(ProtocolSchema.PUBLISHED_PCT))).as("pct"));
+        return sha2(to_json(struct(parts.toArray(Column[]::new))), 256);
+    }
+
+    /** The finding, metrics and table of the duplicates in a marked table; only counts and a bounded list are collected. */
+    public static CheckOutcome outcome(Dataset<Row> marked) {
+        Dataset<Row> flagged = marked.filter(col(STATUS).isNotNull());
+        long copies = flagged.filter(col(STATUS).equalTo(COPY)).count();
+        Dataset<Row> conflicts = flagged.filter(col(STATUS).equalTo(CONFLICT));
+        long conflicting = conflicts.count();
+        List<Column> shown = new ArrayList<>();
+        for (Field f : IDENTITY) {
+            shown.add(col(f.column()));
+        }
+        shown.add(col(ProtocolSchema.FILE));
+        shown.add(col(ProtocolSchema.LINE));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        for (Row r : conflicts.select(shown.toArray(Column[]::new))
+                .orderBy(shown.toArray(Column[]::new)).limit(LISTED).collectAsList()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < r.size(); i++) {
+                cells.add(r.isNullAt(i) ? "" : r.get(i).toString());
+            }
+            rows.add(cells);
+            if (evidence.size() < 20) {
+                evidence.add(r.getAs(Field.REGION.column()) + " / " + nz(r.getAs(Field.PRECINCT.column())) + " ("
+                        + r.getAs(ProtocolSchema.FILE).toString().replaceFirst("^.*/", "") + " line "
+                        + r.getAs(ProtocolSchema.LINE) + ")");
+            }
+        }
+        List<Metric> metrics = List.of(new Metric(ID, "national", "all", "identical_copies_dropped", copies),
+                new Metric(ID, "national", "all", "conflicting_protocols", conflicting));
+        String sentence;
+        Verdict verdict;
+        if (conflicting > 0) {
+            verdict = Verdict.FLAG;
+            sentence = String.format(Locale.ROOT, "%,d protocols appear more than once with different figures; "
+                    + "all their copies were left out of the checks%s.", conflicting,
+                    conflicting > LISTED ? " (the first " + LISTED + " are listed)" : "");
+        } else {
+            verdict = Verdict.PASS;
+            sentence = "No protocol appears twice with different figures.";
+        }
+        if (copies > 0) {
+            sentence += String.format(Locale.ROOT, " %,d identical copies were used once.", copies);
+        }
+        Finding finding = new Finding(ID, "national", "all", "conflicting_protocols", (double) conflicting, null,
+                null, verdict, sentence, evidence, verdict == Verdict.FLAG ? 2 : 0);
+        List<String> columns = new ArrayList<>();
+        IDENTITY.forEach(f -> columns.add(f.column()));
+        columns.add("file");
+        columns.add("line");
+        return new CheckOutcome(ID, metrics, List.of(finding),
+                List.of(new DetailTable(ID + "_conflicts", "Protocols given twice with different figures", columns,
+                        rows)), List.of());
+    }
+
+    private static String nz(Object o) {
+        return o == null ? "—" : o.toString();
+    }
+}

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
@@ -49,7 +50,8 @@ public final class DuplicateProtocols {
 
     public static final CheckDescription DESCRIPTION = new CheckDescription(ID, "Protocols that appear twice",
             "Does any source give the same protocol more than once, and do the copies agree?",
-            "A protocol is identified by election, source, level, region, district, precinct and report time. "
+            "A protocol is identified by election, source, level, region, district, precinct, report time and "
+                    + "the candidates it names (rows of a long table, one per candidate, are parts, not copies). "
                     + "Copies with identical figures are used once. Copies whose figures differ are all left out "
                     + "of every check and listed here, since nothing says which one is right.",
             "A file exported twice, a scraper that read a page twice, or a protocol corrected after publication "
@@ -65,6 +67,8 @@ public final class DuplicateProtocols {
         for (Field f : IDENTITY) {
             keys.add(col(f.column()));
         }
+        // Rows naming different candidates are parts of a long table (one row per candidate), not copies.
+        keys.add(array_sort(map_keys(col(ProtocolSchema.VOTES))));
         // Quarantined rows get a key of their own, so that they never form one huge window partition.
         keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.FILE)));
         keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.LINE)));

@@ -172,9 +172,10 @@ public final class PairStatistics {
                 .agg(sum(col("official")).as("official"), sum(col("substituted")).as("substituted"));
     }
 
-    /** Per district: precincts and registered voters, in all and with a copy of known coverage. */
+    /** Per district: precincts and registered voters, in all and with a full copy (not a lower bound). */
     private static Dataset<Row> coverage(Dataset<Row> official, Dataset<Row> pairs) {
-        Dataset<Row> covered = pairs.select(col(ProtocolPairs.OFFICIAL_ID)).distinct()
+        Dataset<Row> covered = pairs.filter(col(ProtocolPairs.LOWER_BOUND).unary_$bang())
+                .select(col(ProtocolPairs.OFFICIAL_ID)).distinct()
                 .withColumn("_covered", lit(true));
         return precincts(official).join(covered, ProtocolPairs.OFFICIAL_ID, "left")
                 .groupBy(col(Field.REGION.column()), col(Field.DISTRICT.column()))

@@ -70,7 +70,7 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
         d.put("seat_method", "dhondt");
         d.put("largest", 20);
         d.put("list_cap", 200);
-        d.put("scatter_points", 20_000);
+        d.put("scatter_points", 5_000);
         return d;
     }
 

@@ -74,7 +74,8 @@ public final class PairStatistics {
                                 .as("lost_confident")), MAX_UNIT_ROWS));
         out.put(DISTRICT_VOTES, collect(districtVotes(matching.official(), pairs), MAX_UNIT_ROWS));
         out.put(COVERAGE, collect(coverage(matching.official(), pairs), MAX_UNIT_ROWS));
-        Dataset<Row> differing = pairs.filter(col("differing"));
+        // a lower-bound source differs by design; its flag is observer > official, listed by the judge
+        Dataset<Row> differing = pairs.filter(col("differing").and(col(ProtocolPairs.LOWER_BOUND).unary_$bang()));
         capped(out, LARGEST, differing.orderBy(col("abs_difference").desc(), col(ProtocolPairs.OFFICIAL_ID),
                 col(ProtocolPairs.COPY_ID)).select(listed(pairs)), largest);
         Dataset<Row> unmatched = matching.unmatched();

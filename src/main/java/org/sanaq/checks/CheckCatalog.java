@@ -2,6 +2,7 @@ package org.sanaq.checks;
 
 import java.util.List;
 
+import org.sanaq.checks.observer.OfficialVsObserverCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.run.DuplicateProtocols;
@@ -9,7 +10,8 @@ import org.sanaq.run.DuplicateProtocols;
 /** Every check sanaq has, in the order the report presents them. A new check is one line here. */
 public final class CheckCatalog {
     private static final List<Check> CHECKS = List.of(
-            new RoundPercentageCheck());
+            new RoundPercentageCheck(),
+            new OfficialVsObserverCheck());
 
     private CheckCatalog() {
     }

@@ -26,6 +26,7 @@ import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.JoiningCheck;
 import org.sanaq.ingest.Ingest;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.results.CheckOutcome;
@@ -79,7 +80,14 @@ public final class JobRunner {
             contexts.put(c.check().id(), context);
             aggregations.addAll(c.check().aggregations(context));
         }
-        AggregationResults results = FusedAggregations.run(protocols, aggregations);
+        AggregationResults fusedResults = FusedAggregations.run(protocols, aggregations);
+        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fusedResults.byName());
+        for (JobSpec.ConfiguredCheck c : spec.checks()) {
+            if (c.check() instanceof JoiningCheck joining) {
+                byName.putAll(joining.compute(protocols, contexts.get(c.check().id())));
+            }
+        }
+        AggregationResults results = new AggregationResults(byName);
         progress.done(FusedAggregations.passes(aggregations) + " Spark pass(es) for " + aggregations.size()
                 + " aggregation(s)");
 

@@ -121,7 +121,27 @@ class KzJobTest {
         try (Stream<Path> siblings = Files.list(output)) {
             assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".partial-")));
         }
-        assertTrue(progress.contains("71 rows read, 71 used, 0 quarantined"), progress);
+        assertTrue(progress.contains("77 rows read, 77 used, 0 quarantined") // 71 + the 6 claims, progress);
         assertEquals("local[2]", run.manifest().sparkMaster());
+    }
+
+    @Test
+    void observerClaimsForDistricts4And14And27StandBesideTheOfficialFigures() {
+        // datasets/kz-2023/observer-claims.csv beside constituencies.csv: the claimed votes and the official
+        // winner/runner-up votes of the same district, as the two files give them.
+        List<List<String>> claims = run.tables().get("official_vs_observer_claims").rows();
+        assertEquals(6, claims.size());
+        assertTrue(claims.contains(List.of("Almaty", "4", "sanjar-boqaev", "Sanjar Boqaev", "4459", "11660",
+                "precinct result protocols received via WhatsApp; precinct coverage not stated", "unknown")));
+        assertTrue(claims.stream().anyMatch(c -> c.subList(0, 6).equals(List.of("West Kazakhstan Region", "14",
+                "jaria", "Abzal Quspan", "8922", "126784"))));
+        assertTrue(claims.stream().anyMatch(c -> c.subList(0, 6).equals(List.of("Turkistan Region", "27",
+                "nurjan-altaev", "Nūrjan Ältaev", "35178", "35116"))));
+        // no statistic is drawn from claims of unknown coverage
+        assertEquals(0, run.metrics().stream().filter(m -> m.check().equals("official_vs_observer")
+                && m.metric().equals("pairs_matched")).mapToDouble(Metric::value).sum());
+        assertTrue(run.findings().stream().filter(f -> f.check().equals("official_vs_observer")
+                && f.statistic().equals("claimed_votes")).allMatch(f -> f.verdict() == Verdict.INCONCLUSIVE
+                        && f.sentence().contains("unstated set of precincts")));
     }
 }

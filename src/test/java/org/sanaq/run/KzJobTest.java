@@ -121,7 +121,8 @@ class KzJobTest {
         try (Stream<Path> siblings = Files.list(output)) {
             assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".partial-")));
         }
-        assertTrue(progress.contains("77 rows read, 77 used, 0 quarantined") // 71 + the 6 claims, progress);
+        // 21 + 21 + 29 rows of the three tables, and the 6 observer claims
+        assertTrue(progress.contains("77 rows read, 77 used, 0 quarantined"), progress);
         assertEquals("local[2]", run.manifest().sparkMaster());
     }
 

@@ -2,12 +2,14 @@ package org.sanaq.checks;
 
 import java.util.List;
 
+import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 
 /** Every check sanaq has, in the order the report presents them. A new check is one line here. */
 public final class CheckCatalog {
     private static final List<Check> CHECKS = List.of(
-            new RoundPercentageCheck());
+            new RoundPercentageCheck(),
+            new ProtocolIntegrityCheck());
 
     private CheckCatalog() {
     }

@@ -26,6 +26,7 @@ import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.Selection;
 import org.sanaq.ingest.Ingest;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.results.CheckOutcome;
@@ -70,16 +71,18 @@ public final class JobRunner {
             protocols = protocols.unionByName(derived);
         }
         List<Aggregation> aggregations = new ArrayList<>();
+        List<Selection> selections = new ArrayList<>();
         Map<String, CheckContext> contexts = new LinkedHashMap<>();
         for (JobSpec.ConfiguredCheck c : spec.checks()) {
             CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
                     c.parameters());
             contexts.put(c.check().id(), context);
             aggregations.addAll(c.check().aggregations(context));
+            selections.addAll(c.check().selections(context));
         }
-        AggregationResults results = FusedAggregations.run(protocols, aggregations);
-        progress.done(FusedAggregations.passes(aggregations) + " Spark pass(es) for " + aggregations.size()
-                + " aggregation(s)");
+        AggregationResults results = FusedAggregations.run(protocols, aggregations, selections);
+        progress.done(FusedAggregations.passes(aggregations) + selections.size() + " Spark pass(es) for "
+                + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)");
 
         progress.start("judging");
         List<CheckOutcome> outcomes = new ArrayList<>();

@@ -30,6 +30,11 @@ public interface Check {
     /** The aggregations this check needs over the canonical protocol table. */
     List<Aggregation> aggregations(CheckContext context);
 
-    /** Turns the aggregations' results into an outcome. Pure: no Spark. */
+    /** Protocol rows the check names one by one (each bounded by its limit); none unless a check needs them. */
+    default List<Selection> selections(CheckContext context) {
+        return List.of();
+    }
+
+    /** Turns the aggregations' (and selections') results into an outcome. Pure: no Spark. */
     CheckOutcome judge(CheckContext context, AggregationResults results);
 }

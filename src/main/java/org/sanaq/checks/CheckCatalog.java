@@ -2,6 +2,7 @@ package org.sanaq.checks;
 
 import java.util.List;
 
+import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 import org.sanaq.results.CheckDescription;
@@ -11,6 +12,7 @@ import org.sanaq.run.DuplicateProtocols;
 public final class CheckCatalog {
     private static final List<Check> CHECKS = List.of(
             new RoundPercentageCheck(),
+            new ProtocolIntegrityCheck(),
             new OfficialVsObserverCheck());
 
     private CheckCatalog() {

@@ -2,6 +2,7 @@ package org.sanaq.run;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Selection;
 import org.sanaq.schema.ProtocolSchema;
 
 /**
@@ -51,15 +53,46 @@ public final class FusedAggregations {
                 .distinct().count();
     }
 
-    private static Map<String, List<Map<String, Object>>> runGroup(Dataset<Row> protocols, List<Aggregation> group) {
-        Aggregation first = group.get(0);
-        Dataset<Row> rows = protocols.filter(first.rows());
-        if (first.perCandidate()) {
+    /** Runs every aggregation and every selection; the result maps each one's name to its groups or rows. */
+    public static AggregationResults run(Dataset<Row> protocols, List<Aggregation> aggregations,
+            List<Selection> selections) {
+        Map<String, List<Map<String, Object>>> results = new LinkedHashMap<>(run(protocols, aggregations).byName());
+        for (Selection s : selections) {
+            // A selection's filter may name a candidate's columns, so it applies after the rows are exploded.
+            Dataset<Row> rows = rows(protocols, lit(true), s.perCandidate()).filter(s.rows())
+                    .orderBy(s.order().toArray(Column[]::new))
+                    .select(s.columns().toArray(Column[]::new))
+                    .limit(s.limit());
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Row row : rows.collectAsList()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (String column : row.schema().fieldNames()) {
+                    values.put(column, row.getAs(column));
+                }
+                out.add(values);
+            }
+            if (results.put(s.name(), out) != null) {
+                throw new IllegalArgumentException("an aggregation and a selection are both named " + s.name());
+            }
+        }
+        return new AggregationResults(results);
+    }
+
+    /** The protocols a filter keeps; with {@code perCandidate}, one row per protocol and candidate. */
+    private static Dataset<Row> rows(Dataset<Row> protocols, Column filter, boolean perCandidate) {
+        Dataset<Row> rows = protocols.filter(filter);
+        if (perCandidate) {
             rows = rows.select(col("*"), explode(col(ProtocolSchema.VOTES))
                             .as(new String[] {Aggregation.CANDIDATE, Aggregation.CANDIDATE_VOTES}))
                     .withColumn(Aggregation.CANDIDATE_PCT,
                             col(ProtocolSchema.PUBLISHED_PCT).getItem(col(Aggregation.CANDIDATE)));
         }
+        return rows;
+    }
+
+    private static Map<String, List<Map<String, Object>>> runGroup(Dataset<Row> protocols, List<Aggregation> group) {
+        Aggregation first = group.get(0);
+        Dataset<Row> rows = rows(protocols, first.rows(), first.perCandidate());
         List<Column> measures = new ArrayList<>();
         for (Aggregation a : group) {
             for (Aggregation.Measure m : a.measures()) {

@@ -27,6 +27,7 @@ import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.Selection;
 import org.sanaq.ingest.Ingest;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.results.CheckOutcome;
@@ -73,14 +74,16 @@ public final class JobRunner {
             protocols = protocols.unionByName(derived);
         }
         List<Aggregation> aggregations = new ArrayList<>();
+        List<Selection> selections = new ArrayList<>();
         Map<String, CheckContext> contexts = new LinkedHashMap<>();
         for (JobSpec.ConfiguredCheck c : spec.checks()) {
             CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
                     c.parameters());
             contexts.put(c.check().id(), context);
             aggregations.addAll(c.check().aggregations(context));
+            selections.addAll(c.check().selections(context));
         }
-        AggregationResults fusedResults = FusedAggregations.run(protocols, aggregations);
+        AggregationResults fusedResults = FusedAggregations.run(protocols, aggregations, selections);
         Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fusedResults.byName());
         for (JobSpec.ConfiguredCheck c : spec.checks()) {
             if (c.check() instanceof JoiningCheck joining) {
@@ -88,8 +91,8 @@ public final class JobRunner {
             }
         }
         AggregationResults results = new AggregationResults(byName);
-        progress.done(FusedAggregations.passes(aggregations) + " Spark pass(es) for " + aggregations.size()
-                + " aggregation(s)");
+        progress.done(FusedAggregations.passes(aggregations) + selections.size() + " Spark pass(es) for "
+                + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)");
 
         progress.start("judging");
         List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested)));

@@ -93,7 +93,8 @@ class MainTest {
     void validateTheShippedKzJob() {
         Result r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run("validate", "jobs/kz-2023-majilis.yaml"));
         assertEquals(0, r.code(), r.err());
-        contains(r.out(), "kz-2023-majilis.yaml is valid: 3 input(s), checks [round_percentages]");
+        contains(r.out(), "kz-2023-majilis.yaml is valid: 4 input(s), checks [round_percentages, protocol_integrity, "
+                + "official_vs_observer]");
     }
 
     private static Path badSpec(Path dir) throws Exception {

@@ -300,7 +300,7 @@ class JobSpecLoaderTest {
     void shippedKzJobLoads() throws Exception {
         JobSpec spec = JobSpecLoader.load(Path.of("jobs/kz-2023-majilis.yaml"));
         assertEquals("kz-2023-majilis", spec.job());
-        assertEquals(List.of("party-list", "turnout-by-hour", "constituencies"),
+        assertEquals(List.of("party-list", "turnout-by-hour", "constituencies", "observer-claims"),
                 spec.inputs().stream().map(i -> i.id()).toList());
         assertEquals(Conventions.Turnout.BALLOTS_CAST, spec.conventions().turnout());
         assertEquals(Path.of("reports/kz-2023-majilis").toAbsolutePath().normalize(), spec.output());

@@ -29,7 +29,8 @@ import org.sanaq.schema.ProtocolSchema;
  * The round-percentage ("repeating decimals") check of METHODS.md §6, after Kireev's observation on the 2023
  * Kazakh results: in every table above the precinct, how many figures are the integer nearest to base × a round
  * percentage, against the number honest counting gives (an exact Poisson-binomial tail), at 0, 1 and 2 decimals
- * of a percent; and whether each published percentage matches its own counts.
+ * of a percent. Whether each published percentage matches its own counts is marked per cell; the finding is
+ * the protocol_integrity check's.
  */
 public final class RoundPercentageCheck implements Check {
     public static final String ID = "round_percentages";

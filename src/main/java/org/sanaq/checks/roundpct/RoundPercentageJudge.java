@@ -110,11 +110,7 @@ final class RoundPercentageJudge {
         for (Precision r : results) {
             findings.add(finding(r, r == headline, explainedBy.get(r.d())));
         }
-        List<Cell> mismatches = publishedMismatches(findings);
         metrics.add(new Metric(ID, "national", "all", "cells", cells.size()));
-        metrics.add(new Metric(ID, "national", "all", "published_checked",
-                cells.stream().filter(c -> c.published() != null && c.hasBase()).count()));
-        metrics.add(new Metric(ID, "national", "all", "published_mismatches", mismatches.size()));
         metrics.add(new Metric(ID, "national", "all", "units_left_out", skipped.size()));
         int chartD = headline != null ? headline.d() : precisions.get(precisions.size() - 1);
         FigureSpec figure = new FigureSpec(ID, "distance", "histogram_vs_expected",
@@ -186,29 +182,6 @@ final class RoundPercentageJudge {
                 : -Math.log10(Math.max(r.pAdjusted(), 1e-300)) + (headline ? 1 : 0);
         return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(), r.p(),
                 r.pAdjusted(), verdict, sentence, evidence, rank);
-    }
-
-    private List<Cell> publishedMismatches(List<Finding> findings) {
-        List<Cell> mismatches = new ArrayList<>();
-        for (Cell c : cells) {
-            if (c.published() == null || !c.hasBase()
-                    || RoundTarget.publishedMatches(c.published(), c.votes(), c.base(), rounding)) {
-                continue;
-            }
-            mismatches.add(c);
-            int decimals = Math.max(0, new java.math.BigDecimal(c.published()).scale());
-            String computed = RoundTarget.of(c.votes(), c.base(), 0).percent()
-                    .setScale(decimals, rounding).toPlainString();
-            String what = c.subject().equals(CellReader.TURNOUT) ? "turnout" : c.subject() + "'s share";
-            String sentence = String.format(Locale.ROOT, "%s: the published %s, %s %%, does not match its own counts "
-                    + "(%s of %s = %s %%).", c.unit(), what, c.published(), Texts.count(c.votes()),
-                    Texts.count(c.base()), computed);
-            double gapPoints = Math.abs(new java.math.BigDecimal(c.published())
-                    .subtract(new java.math.BigDecimal(computed)).doubleValue());
-            findings.add(new Finding(ID, c.scope(), c.subject(), "published_pct_gap_points", gapPoints, null, null,
-                    Verdict.FLAG, sentence, List.of(c.where()), 1 + Math.min(gapPoints, 10)));
-        }
-        return mismatches;
     }
 
     private DetailTable cellTable() {

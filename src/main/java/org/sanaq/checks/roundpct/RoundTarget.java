@@ -142,13 +142,22 @@ public final class RoundTarget {
      * @throws IllegalArgumentException if {@code published} is not such a number, b ≤ 0 or v < 0
      */
     public static boolean publishedMatches(String published, long votes, long base, RoundingMode mode) {
+        return new BigDecimal(published.strip()).compareTo(computedAsPublished(published, votes, base, mode)) == 0;
+    }
+
+    /**
+     * 100 · v / b rounded with the given rule to as many decimals as the published percentage is printed with:
+     * the figure the publisher should have printed ("42.91" against 341,118 of 788,931 gives 43.24).
+     *
+     * @throws IllegalArgumentException as {@link #publishedMatches(String, long, long, RoundingMode)}
+     */
+    public static BigDecimal computedAsPublished(String published, long votes, long base, RoundingMode mode) {
         checkCounts(votes, base);
         if (published == null || !PUBLISHED_PERCENT.matcher(published.strip()).matches()) {
             throw new IllegalArgumentException(
                     "published percentage must be digits with an optional '.' fraction, got '" + published + "'");
         }
-        BigDecimal printed = new BigDecimal(published.strip());
-        return printed.compareTo(percent(votes, base, printed.scale(), mode)) == 0;
+        return percent(votes, base, new BigDecimal(published.strip()).scale(), mode);
     }
 
     private static BigDecimal percent(long votes, long base, int scale, RoundingMode mode) {

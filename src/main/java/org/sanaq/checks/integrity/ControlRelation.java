@@ -1,0 +1,138 @@
+package org.sanaq.checks.integrity;
+
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.map_values;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.ProtocolColumns;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * The control relations of METHODS.md §1 that one protocol must satisfy, as Spark expressions: the two sides,
+ * when the relation applies (every line it needs is reported), and when it is broken. A balance is broken when
+ * its sides differ, an inequality when the left side exceeds the right (or, for counts, falls below zero).
+ */
+enum ControlRelation {
+    RECEIVED_BALANCE("received_balance",
+            "ballots received = issued early + issued in the station + issued outside + cancelled + lost "
+                    + "− not accounted on receipt",
+            ProtocolColumns.field(Field.BALLOTS_RECEIVED),
+            ProtocolColumns.field(Field.BALLOTS_ISSUED_EARLY).plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_IN_STATION))
+                    .plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_OUTSIDE))
+                    .plus(ProtocolColumns.field(Field.BALLOTS_CANCELLED))
+                    .plus(ProtocolColumns.field(Field.BALLOTS_LOST))
+                    .minus(ProtocolColumns.field(Field.BALLOTS_UNACCOUNTED)),
+            Kind.BALANCE),
+    BOXES_BALANCE("boxes_balance",
+            "ballots found in the portable and stationary boxes (or their published total) = invalid + valid",
+            ProtocolColumns.ballotsCast(),
+            ProtocolColumns.field(Field.INVALID).plus(ProtocolColumns.field(Field.VALID)), Kind.BALANCE),
+    VALID_SUM("valid_sum", "valid ballots = the sum of all options' votes",
+            ProtocolColumns.field(Field.VALID),
+            aggregate(map_values(col(ProtocolSchema.VOTES)), lit(0L), (sum, v) -> sum.plus(v)), Kind.BALANCE),
+    ISSUED_LE_REGISTERED("issued_le_registered", "ballots issued ≤ registered voters (turnout at most 100 %)",
+            ProtocolColumns.ballotsIssued(), ProtocolColumns.field(Field.REGISTERED), Kind.AT_MOST),
+    BOXES_LE_ISSUED("boxes_le_issued", "ballots found in the boxes ≤ ballots issued",
+            ProtocolColumns.ballotsCast(), ProtocolColumns.ballotsIssued(), Kind.AT_MOST),
+    OPTION_LE_VALID("option_le_valid", "no option has more votes than there are valid ballots",
+            array_max(map_values(col(ProtocolSchema.VOTES))), ProtocolColumns.field(Field.VALID), Kind.AT_MOST),
+    /**
+     * Ingest stores counts as whole numbers and quarantines negative or fractional ones, so this cannot fail on
+     * ingested data; it is computed all the same (over the smallest count of each protocol) and so counted as
+     * checked.
+     */
+    COUNTS_NON_NEGATIVE("counts_non_negative",
+            "every count is a whole, non-negative number (whole by type; ingest quarantines any other)",
+            smallestCount(), lit(0L), Kind.AT_LEAST);
+
+    /** How the two sides must compare. */
+    enum Kind {
+        BALANCE, AT_MOST, AT_LEAST
+    }
+
+    private final String id;
+    private final String description;
+    private final Column left;
+    private final Column right;
+    private final Kind kind;
+
+    ControlRelation(String id, String description, Column left, Column right, Kind kind) {
+        this.id = id;
+        this.description = description;
+        this.left = left;
+        this.right = right;
+        this.kind = kind;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String description() {
+        return description;
+    }
+
+    Column left() {
+        return left;
+    }
+
+    Column right() {
+        return right;
+    }
+
+    /** Left minus right: how far the protocol is off (positive when the left side is larger). */
+    Column difference() {
+        return left.minus(right);
+    }
+
+    /** Whether the protocol reports every line the relation needs (and, for votes, has at least one option). */
+    Column applies() {
+        Column both = left.isNotNull().and(right.isNotNull());
+        return this == VALID_SUM || this == OPTION_LE_VALID ? both.and(size(col(ProtocolSchema.VOTES)).gt(0)) : both;
+    }
+
+    /** Whether the relation applies and is broken. */
+    Column broken() {
+        Column off = switch (kind) {
+            case BALANCE -> left.notEqual(right);
+            case AT_MOST -> left.gt(right);
+            case AT_LEAST -> left.lt(right);
+        };
+        return applies().and(off);
+    }
+
+    /** The option the relation is about, where it names one (the option with most votes), else null. */
+    Column subject() {
+        if (this != OPTION_LE_VALID) {
+            return lit(null).cast("string");
+        }
+        return array_max(transform(map_entries(col(ProtocolSchema.VOTES)),
+                e -> struct(e.getField("value").as("v"), e.getField("key").as("k")))).getField("k");
+    }
+
+    private static Column smallestCount() {
+        List<Column> counts = new ArrayList<>();
+        for (Field f : Field.values()) {
+            if (f.kind() == Field.Kind.COUNT) {
+                counts.add(ProtocolColumns.field(f));
+            }
+        }
+        counts.add(array_min(map_values(col(ProtocolSchema.VOTES))));
+        // least skips nulls; a protocol with no count at all has nothing to check and counts as 0.
+        return coalesce(least(counts.toArray(Column[]::new)), lit(0L));
+    }
+}

@@ -1,0 +1,285 @@
+package org.sanaq.checks.integrity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.roundpct.RoundTarget;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+
+/**
+ * The judging half of {@link ProtocolIntegrityCheck}: counts per relation, source and region become metrics and
+ * one finding per relation and source; the worst cases become one table per relation; level sums and
+ * election-day reports are compared unit by unit. Pure Java over bounded results.
+ *
+ * <p>Each relation's table holds at most {@code worst_cases} protocols (largest difference first), not every
+ * violation: the counts are exact, and a reader needs the worst cases, while a list of every violation of a
+ * large election could not be read back by {@code render} (which loads each table whole).
+ */
+final class IntegrityJudge {
+    private static final String ID = ProtocolIntegrityCheck.ID;
+    private static final String OFFICIAL = "official";
+    /** Mismatching percentages named as findings of their own, per source; the rest are in the table. */
+    private static final int NAMED_PERCENTAGES = 20;
+    private static final List<String> VIOLATION_COLUMNS = List.of("relation", "source", "level", "region",
+            "district", "precinct", "subject", "left", "right", "difference", "file", "line");
+
+    private final CheckContext context;
+    private final AggregationResults results;
+    private final RoundingMode rounding;
+    private final List<Metric> metrics = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<DetailTable> tables = new ArrayList<>();
+    private final List<List<String>> summary = new ArrayList<>();
+    /** Violations per "source region" label, for the chart. */
+    private final Map<String, Long> byRegion = new TreeMap<>();
+    /** Mismatching percentages named as findings so far, per source. */
+    private final Map<String, Integer> named = new TreeMap<>();
+
+    IntegrityJudge(CheckContext context, AggregationResults results) {
+        this.context = context;
+        this.results = results;
+        this.rounding = ProtocolIntegrityCheck.rounding(context.parameters());
+    }
+
+    CheckOutcome outcome() {
+        for (ControlRelation r : ControlRelation.values()) {
+            relation(r.id(), r.description(), ProtocolIntegrityCheck.BY_REGION, "protocols");
+        }
+        relation(PublishedPercentage.TURNOUT.id(), PublishedPercentage.TURNOUT.description(),
+                ProtocolIntegrityCheck.BY_REGION, "published turnouts");
+        relation(PublishedPercentage.SHARE.id(), PublishedPercentage.SHARE.description(),
+                ProtocolIntegrityCheck.SHARES_BY_REGION, "published shares");
+        for (LevelSum sum : LevelSum.values()) {
+            levelSum(sum);
+        }
+        electionDay();
+        tables.add(0, new DetailTable(ID + "_relations", "Protocols checked and violations, per relation and source",
+                List.of("relation", "source", "description", "checked", "violations"), summary));
+        List<List<String>> bars = byRegion.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .map(e -> List.of(e.getKey(), Long.toString(e.getValue()))).toList();
+        tables.add(new DetailTable(ID + "_by_region", "Violations of the control relations and published "
+                + "percentages, by region", List.of("label", "value"), bars));
+        FigureSpec figure = new FigureSpec(ID, "by_region", "ranked_bars",
+                "Protocols breaking a relation, by region", ID + "_by_region",
+                Map.of("label", "label", "value", "value"), Map.of(), "region (source)", "violations (count)",
+                "Each protocol counts once per relation it breaks. Many violations in one region point to how that "
+                        + "region's commissions fill or publish protocols, not necessarily to fraud.");
+        return new CheckOutcome(ID, metrics, findings, tables, bars.isEmpty() ? List.of() : List.of(figure));
+    }
+
+    private static String scope(String source, String region) {
+        String prefix = OFFICIAL.equals(source) ? "" : "source=" + source;
+        if (region == null) {
+            return prefix.isEmpty() ? "national" : prefix;
+        }
+        return (prefix.isEmpty() ? "" : prefix + ";") + "region=" + region;
+    }
+
+    private void addCounts(String relation, String source, String region, long checked, long broken) {
+        metrics.add(new Metric(ID, scope(source, region), relation, "protocols_checked", checked));
+        metrics.add(new Metric(ID, scope(source, region), relation, "violations", broken));
+    }
+
+    /** Metrics per region and nationally, a summary row and a finding per source, and the worst-case table. */
+    private void relation(String id, String description, String aggregation, String what) {
+        Map<String, long[]> national = new TreeMap<>();
+        for (Map<String, Object> row : results.rows(aggregation)) {
+            String source = (String) row.get("source");
+            String region = (String) row.get("region");
+            long checked = ((Number) row.get(id + ProtocolIntegrityCheck.CHECKED)).longValue();
+            long broken = ((Number) row.get(id + ProtocolIntegrityCheck.BROKEN)).longValue();
+            addCounts(id, source, region, checked, broken);
+            long[] n = national.computeIfAbsent(source, k -> new long[2]);
+            n[0] += checked;
+            n[1] += broken;
+            byRegion.merge(region + (OFFICIAL.equals(source) ? "" : " (" + source + ")"), broken, Long::sum);
+        }
+        List<List<String>> worst = worstCases(id);
+        national.forEach((source, n) -> {
+            addCounts(id, source, null, n[0], n[1]);
+            summary.add(List.of(id, source, description, Long.toString(n[0]), Long.toString(n[1])));
+            if (n[0] > 0) {
+                findings.add(relationFinding(id, description, what, source, n[0], n[1], worst));
+            }
+        });
+        if (!worst.isEmpty()) {
+            tables.add(new DetailTable(ID + "_" + id, id + ": " + description + " (worst first, at most "
+                    + results.rows(ProtocolIntegrityCheck.WORST + id).size() + " shown)", VIOLATION_COLUMNS, worst));
+        }
+    }
+
+    private Finding relationFinding(String id, String description, String what, String source, long checked,
+            long broken, List<List<String>> worst) {
+        List<List<String>> ofSource = worst.stream().filter(r -> r.get(1).equals(source)).toList();
+        String sentence = String.format(Locale.ROOT, "%s: %,d of %,d %s (%s) break the relation \"%s\".", id, broken,
+                checked, what, source, description);
+        if (broken == 0) {
+            sentence = String.format(Locale.ROOT, "%s: all %,d %s (%s) satisfy \"%s\".", id, checked, what, source,
+                    description);
+        } else {
+            List<String> w = ofSource.get(0);
+            sentence += String.format(Locale.ROOT, " The largest gap: %s, %s against %s (difference %s). A typing "
+                    + "error, a late correction or recount, or a line the commission fills differently can explain "
+                    + "single cases; many in one place deserve a look at the protocols themselves.", where(w),
+                    w.get(7), w.get(8), w.get(9));
+        }
+        List<String> evidence = ofSource.stream().limit(20).map(r -> where(r) + ": " + r.get(7) + " against "
+                + r.get(8)).toList();
+        return new Finding(ID, scope(source, null), id, "violations", (double) broken, null, null,
+                broken == 0 ? Verdict.PASS : Verdict.FLAG, sentence, evidence,
+                broken == 0 ? 0 : 1 + Math.min(5, Math.log10(broken)));
+    }
+
+    private static String where(List<String> row) {
+        StringBuilder s = new StringBuilder(row.get(3));
+        if (!row.get(4).isEmpty()) {
+            s.append(", district ").append(row.get(4));
+        }
+        if (!row.get(5).isEmpty()) {
+            s.append(", precinct ").append(row.get(5));
+        }
+        if (!row.get(6).isEmpty()) {
+            s.append(" (").append(row.get(6)).append(")");
+        }
+        return s.append(" [").append(row.get(10)).append(" line ").append(row.get(11)).append("]").toString();
+    }
+
+    /** The selection's rows as table rows; published percentages get the computed value and the gap. */
+    private List<List<String>> worstCases(String id) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> r : results.rows(ProtocolIntegrityCheck.WORST + id)) {
+            String left;
+            String right;
+            String difference;
+            if (r.containsKey("published")) {
+                BigDecimal printed = new BigDecimal(((String) r.get("published")).strip());
+                BigDecimal computed = RoundTarget.computedAsPublished((String) r.get("published"),
+                        (Long) r.get("count"), (Long) r.get("base"), rounding);
+                left = printed.toPlainString();
+                right = computed.toPlainString() + " (" + r.get("count") + " of " + r.get("base") + ")";
+                difference = printed.subtract(computed).toPlainString();
+                if (named.merge((String) r.get("source"), 1, Integer::sum) <= NAMED_PERCENTAGES) {
+                    findings.add(percentageFinding(r, printed, computed));
+                }
+            } else {
+                left = text(r.get("left"));
+                right = text(r.get("right"));
+                difference = text(r.get("difference"));
+            }
+            rows.add(List.of(id, text(r.get("source")), text(r.get("level")), text(r.get("region")),
+                    text(r.get("district")), text(r.get("precinct")), text(r.get("subject")), left, right, difference,
+                    text(r.get("file")), text(r.get("line"))));
+        }
+        return rows;
+    }
+
+    private Finding percentageFinding(Map<String, Object> r, BigDecimal printed, BigDecimal computed) {
+        String source = (String) r.get("source");
+        String subject = (String) r.get("subject");
+        String what = subject.equals("turnout") ? "turnout" : subject + "'s share";
+        double gap = printed.subtract(computed).abs().doubleValue();
+        String sentence = String.format(Locale.ROOT, "%s: the published %s, %s %%, does not match its own counts "
+                + "(%,d of %,d = %s %%), a gap of %s points. A typing error or a figure printed before a late "
+                + "correction can explain it.", r.get("region"), what, printed.toPlainString(), (Long) r.get("count"),
+                (Long) r.get("base"), computed.toPlainString(), printed.subtract(computed).abs().toPlainString());
+        return new Finding(ID, scope(source, (String) r.get("region")), subject, "published_pct_gap_points", gap, null,
+                null, Verdict.FLAG, sentence,
+                List.of(r.get("file") + " line " + r.get("line")), 1 + Math.min(gap, 10));
+    }
+
+    private void levelSum(LevelSum sum) {
+        LevelSum.Comparison c = sum.compare(results, context.country());
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Long> mismatchesBySource = new TreeMap<>();
+        for (LevelSum.Mismatch m : c.mismatches()) {
+            mismatchesBySource.merge(m.source(), 1L, Long::sum);
+            rows.add(List.of(sum.id(), m.source(), m.unit(), m.field(), Long.toString(m.published()),
+                    Long.toString(m.lowerSum()), Long.toString(m.difference()), Long.toString(m.lowerProtocols()),
+                    m.file(), Long.toString(m.line())));
+            findings.add(new Finding(ID, scope(m.source(), m.unit()), sum.id(), "difference", (double) m.difference(),
+                    null, null, Verdict.FLAG, String.format(Locale.ROOT, "%s: the published %s (%,d) differs from "
+                            + "the sum of its %,d lower-level protocols (%,d) by %,d. A protocol corrected after the "
+                            + "totals were published, or a unit counted in another place, can explain it.", m.unit(),
+                            m.field(), m.published(), m.lowerProtocols(), m.lowerSum(), m.difference()),
+                    List.of(m.file() + " line " + m.line()), 1 + Math.min(5, Math.log10(1 + Math.abs(m.difference())))));
+        }
+        c.checkedBySource().forEach((source, checked) -> {
+            long broken = mismatchesBySource.getOrDefault(source, 0L);
+            addCounts(sum.id(), source, null, checked, broken);
+            summary.add(List.of(sum.id(), source, sum.description(), Long.toString(checked), Long.toString(broken)));
+        });
+        if (!rows.isEmpty()) {
+            tables.add(new DetailTable(ID + "_" + sum.id(), sum.id() + ": " + sum.description(), List.of("relation",
+                    "source", "unit", "field", "published", "lower_sum", "difference", "lower_protocols", "file",
+                    "line"), rows));
+        }
+    }
+
+    private void electionDay() {
+        List<List<String>> rows = new ArrayList<>();
+        for (ElectionDayReports.Comparison c : ElectionDayReports.compare(results)) {
+            String scope = scope(c.source(), c.level().equals("national") ? null : c.region());
+            metrics.add(new Metric(ID, scope, "turnout", "final_minus_last_report_voters", c.gapVoters().doubleValue()));
+            metrics.add(new Metric(ID, scope, "turnout", "final_minus_last_report_points", c.gapPoints().doubleValue()));
+            String lastVoters = c.last().voters() == null ? "" : Long.toString(c.last().voters());
+            rows.add(List.of(c.source(), c.level(), c.region(), c.last().at(), text(c.last().percent()), lastVoters,
+                    Long.toString(c.finalBallots()), Long.toString(c.registered()), points(c.finalPercent()),
+                    c.gapVoters().setScale(0, RoundingMode.HALF_UP).toPlainString(), points(c.gapPoints()),
+                    c.bound().setScale(0, RoundingMode.HALF_UP).toPlainString(), c.estimated() ? "yes" : "no",
+                    c.flagged() ? "yes" : "no"));
+            if (c.level().equals("national") || c.flagged()) {
+                findings.add(electionDayFinding(c, scope));
+            }
+        }
+        if (!rows.isEmpty()) {
+            tables.add(new DetailTable(ID + "_election_day", "The last election-day turnout report against the "
+                    + "final protocol", List.of("source", "level", "region", "last_report_at", "last_report_pct",
+                    "last_report_voters", "final_ballots", "registered", "final_pct", "final_minus_last_voters",
+                    "final_minus_last_points", "bound_voters", "voters_estimated_from_pct", "flag"), rows));
+        }
+    }
+
+    private Finding electionDayFinding(ElectionDayReports.Comparison c, String scope) {
+        String last = c.last().voters() != null
+                ? String.format(Locale.ROOT, "%,d voters", c.last().voters()) : "no count";
+        String sentence = String.format(Locale.ROOT, "%s: the final protocol counts %,d ballots of %,d registered "
+                + "(%s %%); the last election-day report (%s) gave %s, %s %%: %s %s voters and %s points more. ",
+                c.region(), c.finalBallots(), c.registered(), points(c.finalPercent()), c.last().at(), last,
+                text(c.last().percent()), c.estimated() ? "about" : "",
+                String.format(Locale.ROOT, "%,d", c.gapVoters().setScale(0, RoundingMode.HALF_UP).longValue()),
+                points(c.gapPoints()));
+        sentence += c.flagged()
+                ? String.format(Locale.ROOT, "That exceeds the %,d voters who came between the last two reports, "
+                        + "the bound sanaq uses for voters still to come; a late report, voters still queueing at "
+                        + "closing, or a correction of the preliminary figure may explain it.",
+                        c.bound().setScale(0, RoundingMode.HALF_UP).longValue())
+                : String.format(Locale.ROOT, "That is within the %,d voters who came between the last two reports, "
+                        + "the bound sanaq uses for voters still to come.",
+                        c.bound().setScale(0, RoundingMode.HALF_UP).longValue());
+        return new Finding(ID, scope, "turnout", "final_minus_last_report_voters", c.gapVoters().doubleValue(), null,
+                null, c.flagged() ? Verdict.FLAG : Verdict.PASS, sentence.replace("  ", " "),
+                List.of(c.file() + " line " + c.line()), c.flagged() ? 2 : 0);
+    }
+
+    private static String points(BigDecimal x) {
+        return x.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o instanceof BigDecimal b ? b.toPlainString() : o.toString();
+    }
+}

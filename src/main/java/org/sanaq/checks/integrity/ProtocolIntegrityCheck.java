@@ -1,0 +1,171 @@
+package org.sanaq.checks.integrity;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Check;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.Selection;
+import org.sanaq.results.CheckDescription;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.run.LevelTotals;
+import org.sanaq.run.SpecException;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * Protocol integrity (METHODS.md §1 and §7): do the protocols add up? Every final protocol of the election, of
+ * every level and source, against the control relations ({@link ControlRelation}); every printed percentage
+ * against its counts ({@link PublishedPercentage}); published units against the sum of the units below
+ * ({@link LevelSum}); and election-day turnout reports against the final protocol ({@link ElectionDayReports}).
+ * Derived sums (input {@code derived}) are not publications and are left out, except as the final count of §7.
+ * Violations are found in Spark; only counts per region and the worst cases of each relation reach the driver.
+ */
+public final class ProtocolIntegrityCheck implements Check {
+    public static final String ID = "protocol_integrity";
+    static final String BY_REGION = ID + ".by_region";
+    static final String SHARES_BY_REGION = ID + ".shares_by_region";
+    static final String WORST = ID + ".worst.";
+    static final String CHECKED = "_checked";
+    static final String BROKEN = "_broken";
+    private static final List<String> REGION_KEYS = List.of(Field.SOURCE.column(), Field.REGION.column());
+    /** Sources × regions. */
+    private static final int MAX_REGIONS = 100_000;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CheckDescription description() {
+        return new CheckDescription(ID, "Protocol integrity: do the protocols add up?",
+                "Do the protocols satisfy the arithmetic every commission is supposed to check before signing, do "
+                        + "published totals equal the sums of the units below them, do printed percentages match "
+                        + "their own counts, and does the final turnout follow from the last report of election day?",
+                "METHODS.md §1 and §7. Control relations of each final protocol (ballot balance, boxes = invalid + "
+                        + "valid, valid = sum of the options, issued ≤ registered, boxes ≤ issued, no option above "
+                        + "valid, counts whole and non-negative), each applied where the protocol gives every line "
+                        + "it needs; each count and option of a published region or nation against the sum of its "
+                        + "published precincts, districts or regions; each printed percentage against 100 · count / "
+                        + "base rounded to the printed decimals (HALF_UP unless the job says otherwise); the last "
+                        + "election-day turnout report against the final ballots, flagged when the final count "
+                        + "exceeds it by more than the growth between the last two reports.",
+                "A broken relation is a reason to look at the protocol, not proof of fraud: a typing error when the "
+                        + "protocol was entered, a late correction or recount recorded in one table and not in "
+                        + "another, a line the publisher fills differently (ballots lost, not accounted), an "
+                        + "optical reading error in observer copies, or a reporting unit that moved between "
+                        + "districts. Election-day reports are preliminary and often revised.");
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("published_rounding", "half_up");
+        d.put("worst_cases", 1000);
+        return d;
+    }
+
+    @Override
+    public void validate(CheckParameters p) throws SpecException {
+        p.choice("published_rounding", List.of("half_up", "half_even", "down"));
+        p.number("worst_cases", 1, 100_000);
+    }
+
+    static RoundingMode rounding(CheckParameters p) {
+        return RoundingMode.valueOf(p.validated(q -> q.choice("published_rounding",
+                List.of("half_up", "half_even", "down"))).toUpperCase(Locale.ROOT));
+    }
+
+    /** Final protocols of the election as published: no preliminary reports, no derived sums. */
+    static Column finalRows(String election) {
+        return col(Field.ELECTION.column()).equalTo(election)
+                .and(col(Field.REPORTED_AT.column()).isNull())
+                .and(col(ProtocolSchema.INPUT).notEqual(LevelTotals.DERIVED));
+    }
+
+    @Override
+    public List<Aggregation> aggregations(CheckContext context) {
+        Column rows = finalRows(context.election());
+        String rowsKey = ID + ":" + context.election();
+        RoundingMode rounding = rounding(context.parameters());
+        List<Aggregation.Measure> perProtocol = new ArrayList<>();
+        for (ControlRelation r : ControlRelation.values()) {
+            perProtocol.add(new Aggregation.Measure(r.id() + CHECKED, count(when(r.applies(), lit(1)))));
+            perProtocol.add(new Aggregation.Measure(r.id() + BROKEN, count(when(r.broken(), lit(1)))));
+        }
+        PublishedPercentage t = PublishedPercentage.TURNOUT;
+        PublishedPercentage s = PublishedPercentage.SHARE;
+        perProtocol.add(new Aggregation.Measure(t.id() + CHECKED, count(when(t.applies(context.conventions()), lit(1)))));
+        perProtocol.add(new Aggregation.Measure(t.id() + BROKEN,
+                count(when(t.broken(context.conventions(), rounding), lit(1)))));
+        List<Aggregation> out = new ArrayList<>(List.of(
+                new Aggregation(BY_REGION, rowsKey, rows, REGION_KEYS, false, perProtocol, MAX_REGIONS),
+                new Aggregation(SHARES_BY_REGION, rowsKey, rows, REGION_KEYS, true, List.of(
+                        new Aggregation.Measure(s.id() + CHECKED, count(when(s.applies(context.conventions()), lit(1)))),
+                        new Aggregation.Measure(s.id() + BROKEN,
+                                count(when(s.broken(context.conventions(), rounding), lit(1))))), MAX_REGIONS)));
+        for (LevelSum sum : LevelSum.values()) {
+            out.addAll(sum.aggregations(rows, rowsKey));
+        }
+        out.addAll(ElectionDayReports.aggregations(context.election(), context.conventions()));
+        return out;
+    }
+
+    @Override
+    public List<Selection> selections(CheckContext context) {
+        Column rows = finalRows(context.election());
+        int limit = context.parameters().validated(p -> p.number("worst_cases", 1, 100_000)).intValue();
+        RoundingMode rounding = rounding(context.parameters());
+        List<Selection> out = new ArrayList<>();
+        for (ControlRelation r : ControlRelation.values()) {
+            List<Column> columns = new ArrayList<>(where());
+            columns.addAll(List.of(r.subject().as("subject"), r.left().cast("string").as("left"),
+                    r.right().cast("string").as("right"), r.difference().cast("string").as("difference")));
+            out.add(new Selection(WORST + r.id(), rows.and(r.broken()), false, columns,
+                    worstFirst(abs(r.difference())), limit));
+        }
+        for (PublishedPercentage p : PublishedPercentage.values()) {
+            List<Column> columns = new ArrayList<>(where());
+            columns.addAll(List.of(p.subject().as("subject"), p.published().as("published"),
+                    p.count(context.conventions()).as("count"), p.base(context.conventions()).as("base")));
+            out.add(new Selection(WORST + p.id(), rows.and(p.broken(context.conventions(), rounding)),
+                    p.perCandidate(), columns, worstFirst(p.gap(context.conventions())), limit));
+        }
+        return out;
+    }
+
+    /** Largest gap first; ties in file and line order, so that the list does not depend on partitioning. */
+    private static List<Column> worstFirst(Column gap) {
+        return List.of(gap.desc(), col(ProtocolSchema.FILE).asc(), col(ProtocolSchema.LINE).asc());
+    }
+
+    private static List<Column> where() {
+        List<Column> columns = new ArrayList<>();
+        for (Field f : List.of(Field.SOURCE, Field.LEVEL, Field.REGION, Field.DISTRICT, Field.PRECINCT)) {
+            columns.add(col(f.column()));
+        }
+        columns.add(col(ProtocolSchema.FILE).as("file"));
+        columns.add(col(ProtocolSchema.LINE).as("line"));
+        return columns;
+    }
+
+    @Override
+    public CheckOutcome judge(CheckContext context, AggregationResults results) {
+        return new IntegrityJudge(context, results).outcome();
+    }
+}

@@ -1,0 +1,91 @@
+package org.sanaq.checks.integrity;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+
+import java.math.RoundingMode;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.roundpct.RoundTarget;
+import org.sanaq.schema.Conventions;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.ProtocolColumns;
+
+/**
+ * The published percentages of METHODS.md §1: printed turnout and candidates' shares against the percentage
+ * computed from the protocol's own counts (under the job's conventions), rounded as published — to the decimals
+ * printed, with the job's rounding rule — by {@link RoundTarget#publishedMatches}, run inside Spark.
+ */
+enum PublishedPercentage {
+    TURNOUT("published_turnout_pct", "the published turnout = ballots (by the job's turnout convention) / "
+            + "registered voters, rounded as printed"),
+    SHARE("published_share_pct", "each option's published percentage = its votes / the share base (by the "
+            + "job's convention), rounded as printed");
+
+    private final String id;
+    private final String description;
+
+    PublishedPercentage(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Whether the relation reads one row per candidate (shares) or one per protocol (turnout). */
+    boolean perCandidate() {
+        return this == SHARE;
+    }
+
+    Column published() {
+        return this == TURNOUT ? col(Field.PUBLISHED_TURNOUT_PCT.column()) : col(Aggregation.CANDIDATE_PCT);
+    }
+
+    Column count(Conventions conventions) {
+        return this == TURNOUT ? ProtocolColumns.turnoutNumerator(conventions) : col(Aggregation.CANDIDATE_VOTES);
+    }
+
+    Column base(Conventions conventions) {
+        return this == TURNOUT ? ProtocolColumns.field(Field.REGISTERED) : ProtocolColumns.shareBase(conventions);
+    }
+
+    Column subject() {
+        return this == TURNOUT ? lit("turnout") : col(Aggregation.CANDIDATE);
+    }
+
+    /** Whether a printed percentage and the counts it must match are all there. */
+    Column applies(Conventions conventions) {
+        return published().isNotNull().and(count(conventions).isNotNull()).and(base(conventions).gt(0));
+    }
+
+    /** Whether it applies and the printed figure differs from the counts' percentage rounded as printed. */
+    Column broken(Conventions conventions, RoundingMode rounding) {
+        return applies(conventions)
+                .and(matches(rounding).apply(published(), count(conventions), base(conventions)).equalTo(false));
+    }
+
+    /** |printed − computed| in points, in floating point: only for ordering the worst first. */
+    Column gap(Conventions conventions) {
+        return abs(published().cast("double").minus(count(conventions).multiply(100.0).divide(base(conventions))));
+    }
+
+    private static UserDefinedFunction matches(RoundingMode rounding) {
+        // Null-safe on its own: Spark may evaluate a UDF before the conditions beside it in a filter.
+        UDF3<String, Long, Long, Boolean> f = (published, count, base) -> published == null || count == null
+                || count < 0 || base == null || base <= 0 ? null
+                : RoundTarget.publishedMatches(published, count, base, rounding);
+        return udf(f, DataTypes.BooleanType).withName("published_pct_matches");
+    }
+}

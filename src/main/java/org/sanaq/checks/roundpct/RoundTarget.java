@@ -142,7 +142,8 @@ public final class RoundTarget {
      * @throws IllegalArgumentException if {@code published} is not such a number, b ≤ 0 or v < 0
      */
     public static boolean publishedMatches(String published, long votes, long base, RoundingMode mode) {
-        return new BigDecimal(published.strip()).compareTo(computedAsPublished(published, votes, base, mode)) == 0;
+        BigDecimal computed = computedAsPublished(published, votes, base, mode);
+        return new BigDecimal(published.strip()).compareTo(computed) == 0;
     }
 
     /**

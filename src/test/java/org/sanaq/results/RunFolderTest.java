@@ -163,4 +163,15 @@ class RunFolderTest {
         assertEquals("NaN", RunFolder.number(Double.NaN));
         assertEquals("1.0E20", RunFolder.number(1e20));
     }
+
+    @org.junit.jupiter.api.Test
+    void aTableNameCannotReachOutsideTheTablesFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        DetailTable escape = new DetailTable("../../evil", "t", java.util.List.of("a"), java.util.List.of());
+        RunFolder.Contents contents = new RunFolder.Contents(null, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.Map.of(escape.name(), escape));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RunFolder.write(dir, contents));
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(dir.getParent().getParent()
+                .resolve("evil.csv")));
+    }
 }

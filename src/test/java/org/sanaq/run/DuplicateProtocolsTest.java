@@ -1,0 +1,46 @@
+package org.sanaq.run;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.sanaq.SparkTestSession;
+import org.sanaq.TestData;
+import org.sanaq.ingest.Ingest;
+import org.sanaq.ingest.InputSpec;
+import org.sanaq.ingest.MappingLoader;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Verdict;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * The duplicate rule on src/test/resources/broken/precinct-twice.csv: precincts 1, 2, 3, then precinct 2 again
+ * with the same figures (line 5) and precinct 3 again with A 499 and B 181 instead of 500 and 180 (line 6).
+ */
+class DuplicateProtocolsTest {
+
+    @Test
+    void identicalCopiesAreUsedOnceAndConflictingCopiesAreLeftOutAndReported() throws Exception {
+        InputSpec input = new InputSpec("t", List.of(TestData.project()
+                .resolve("src/test/resources/broken/precinct-twice.csv").toString()),
+                MappingLoader.load(TestData.project().resolve("jobs/mappings/canonical.yaml")));
+        Dataset<Row> marked = DuplicateProtocols.mark(Ingest.read(SparkTestSession.get(), List.of(input)));
+        List<Long> used = marked.filter(col(DuplicateProtocols.STATUS).isNull()).orderBy(ProtocolSchema.LINE)
+                .select(ProtocolSchema.LINE).as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+        assertEquals(List.of(2L, 3L), used, "precinct 1, and precinct 2 once (its first copy)");
+
+        CheckOutcome outcome = DuplicateProtocols.outcome(marked);
+        Finding finding = outcome.findings().get(0);
+        assertEquals(Verdict.FLAG, finding.verdict());
+        assertEquals(2.0, finding.value(), "both copies of precinct 3");
+        assertTrue(finding.sentence().contains("1 identical copies were used once"), finding.sentence());
+        assertEquals(List.of("5", "6"), outcome.tables().get(0).rows().stream().map(r -> r.get(8)).toList(),
+                "the conflicting copies' lines (column 'line')");
+    }
+}

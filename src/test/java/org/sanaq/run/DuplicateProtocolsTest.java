@@ -20,8 +20,9 @@ import org.sanaq.results.Verdict;
 import org.sanaq.schema.ProtocolSchema;
 
 /**
- * The duplicate rule on src/test/resources/broken/precinct-twice.csv: precincts 1, 2, 3, then precinct 2 again
- * with the same figures (line 5) and precinct 3 again with A 499 and B 181 instead of 500 and 180 (line 6).
+ * The duplicate rule on src/test/resources/broken/precinct-twice.csv: precincts 1, 2, 3 on lines 2–4, then
+ * precinct 2 again with the same figures (line 5) and precinct 3 again with A 499 and B 181 instead of 500 and 180
+ * (line 6).
  */
 class DuplicateProtocolsTest {
 
@@ -40,7 +41,7 @@ class DuplicateProtocolsTest {
         assertEquals(Verdict.FLAG, finding.verdict());
         assertEquals(2.0, finding.value(), "both copies of precinct 3");
         assertTrue(finding.sentence().contains("1 identical copies were used once"), finding.sentence());
-        assertEquals(List.of("5", "6"), outcome.tables().get(0).rows().stream().map(r -> r.get(8)).toList(),
+        assertEquals(List.of("4", "6"), outcome.tables().get(0).rows().stream().map(r -> r.get(8)).toList(),
                 "the conflicting copies' lines (column 'line')");
     }
 }

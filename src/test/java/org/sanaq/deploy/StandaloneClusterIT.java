@@ -92,6 +92,8 @@ class StandaloneClusterIT {
                 "--conf", "spark.driver.bindAddress=" + LOOPBACK,
                 "--conf", "spark.executor.memory=1g",
                 "--conf", "spark.ui.enabled=false",
+                // the test job is tiny: Spark's default of 200 shuffle partitions would only add scheduling
+                "--conf", "spark.sql.shuffle.partitions=4",
                 sparkJar.toString(), "run", JOB, "--output", output.toString()), submitLog);
         processes.add(submit); // so that a timed-out driver is stopped with the rest
         if (!submit.waitFor(SUBMIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

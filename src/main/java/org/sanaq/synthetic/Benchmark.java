@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,13 @@ import org.sanaq.run.SpecException;
 /**
  * One benchmark measurement: generates a synthetic election of the given size, then runs the full job over it
  * (every check of the catalog, the run folder and the report) and appends to a CSV the wall time, precincts per
- * second, the driver's peak heap (sampled every 20 ms; in local mode the executors share the driver's JVM, so
+ * second, the driver's peak heap, used and live after collections (sampled every 20 ms; in local mode the executors share the driver's JVM, so
  * this is an upper bound) and the process's peak resident memory (VmHWM). Run one size per JVM
  * ({@code jobs/benchmark.sh}) so that the peaks belong to that size.
  */
 public final class Benchmark {
     static final String HEADER = "precincts,files,generate_s,wall_s,precincts_per_s,peak_driver_heap_mb,"
-            + "peak_rss_mb,max_heap_mb,spark_master,cores,machine,java";
+            + "peak_heap_after_gc_mb,peak_rss_mb,max_heap_mb,spark_master,cores,load_average,machine,java";
 
     private Benchmark() {
     }
@@ -50,10 +51,12 @@ public final class Benchmark {
         new JobRunner(new Progress(log, 5)).run(job, spark);
         double wall = (System.nanoTime() - t1) / 1e9;
         heap.interrupt();
-        String row = String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.0f,%d,%d,%d,%s,%d,\"%s\",%s", precincts, files,
-                generate, wall, precincts / wall, heap.peak.get() >> 20, peakRssKb() >> 10,
-                Runtime.getRuntime().maxMemory() >> 20, spark.sparkContext().master(),
-                Runtime.getRuntime().availableProcessors(), machine(), System.getProperty("java.version"));
+        String row = String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.0f,%d,%d,%d,%d,%s,%d,%.1f,\"%s\",%s", precincts,
+                files, generate, wall, precincts / wall, heap.peak.get() >> 20, heap.peakAfterGc.get() >> 20,
+                peakRssKb() >> 10, Runtime.getRuntime().maxMemory() >> 20, spark.sparkContext().master(),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), machine(),
+                System.getProperty("java.version"));
         boolean fresh = !Files.exists(csv);
         Files.createDirectories(csv.toAbsolutePath().getParent());
         Files.writeString(csv, (fresh ? HEADER + "\n" : "") + row + "\n", StandardCharsets.UTF_8,
@@ -93,9 +96,13 @@ public final class Benchmark {
         return -1;
     }
 
-    /** Samples the JVM's used heap until interrupted and keeps the largest value. */
+    /**
+     * Samples the JVM's used heap until interrupted and keeps the largest value; also the largest heap still in
+     * use after a collection (what the run needs, rather than garbage the collector had not yet reclaimed).
+     */
     private static final class HeapSampler extends Thread {
         final AtomicLong peak = new AtomicLong();
+        final AtomicLong peakAfterGc = new AtomicLong();
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
         HeapSampler() {
@@ -107,6 +114,10 @@ public final class Benchmark {
         public void run() {
             while (!isInterrupted()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                long live = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null)
+                        .mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
+                peakAfterGc.accumulateAndGet(live, Math::max);
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {

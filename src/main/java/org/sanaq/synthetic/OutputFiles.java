@@ -25,7 +25,9 @@ final class OutputFiles implements Serializable {
     }
 
     private FileSystem fileSystem() throws IOException {
-        return new Path(folder).getFileSystem(new Configuration());
+        FileSystem fs = new Path(folder).getFileSystem(new Configuration());
+        fs.setWriteChecksum(false); // no .crc side files beside the data on a local disk
+        return fs;
     }
 
     OutputStream create(String name) throws IOException {

@@ -39,6 +39,12 @@ class SyntheticElectionTest {
     static Path altered;
 
     static SyntheticSpec spec(String name, long precincts, int files, String irregularities) throws SpecException {
+        return spec(dir, name, precincts, files, irregularities);
+    }
+
+    /** A small spec written into {@code dir}, its election written to {@code dir/<name>-<files>}. */
+    static SyntheticSpec spec(Path dir, String name, long precincts, int files, String irregularities)
+            throws SpecException {
         try {
             String yaml = """
                     name: %s

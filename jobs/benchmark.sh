@@ -13,6 +13,6 @@ $MVN -q -B -DskipTests compile
 for n in "${sizes[@]}"; do
   data="${TMPDIR:-/tmp}/sanaq-benchmark-$n"
   $MVN -q -B exec:exec -Dsanaq.args="benchmark --precincts $n --data $data"
-  rm -rf "$data" "reports/benchmark/run-$n"
+  rm -rf "$data" "reports/benchmark/run-$n" "reports/benchmark/job-$n.yaml"
 done
 cat reports/benchmark/benchmark.csv

@@ -33,18 +33,23 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    public static void run(SparkSession spark, SyntheticSpec base, long precincts, Path data, Path csv,
+    /** @param data where the election is written: a local folder or a Hadoop URI ({@code hdfs://...}) */
+    public static void run(SparkSession spark, SyntheticSpec base, long precincts, String data, Path csv,
             PrintStream log) throws IOException, SpecException {
+        // two files per 100,000 precincts (at least four): ingest reads each file in one task
         int files = (int) Math.max(4, Math.min(1000, precincts / 100_000 * 2));
-        SyntheticSpec spec = base.with(base.seed(), precincts, files, data.toAbsolutePath().toString(),
-                base.irregularities());
+        SyntheticSpec spec = base.with(base.seed(), precincts, files, data.contains("://") ? data
+                : Path.of(data).toAbsolutePath().toString(), base.irregularities());
+        Files.createDirectories(csv.toAbsolutePath().getParent());
         long t0 = System.nanoTime();
         SyntheticElection.generate(spark, spec, 0);
         double generate = (System.nanoTime() - t0) / 1e9;
         log.printf(Locale.ROOT, "sanaq: benchmark: %,d precincts generated in %d files in %.1f s%n", precincts,
                 files, generate);
-        JobSpec job = JobSpecLoader.load(data.resolve(SyntheticElection.JOB_FILE));
-        job = job.withOutput(csv.toAbsolutePath().getParent().resolve("run-" + precincts));
+        Path folder = csv.toAbsolutePath().getParent();
+        Path jobFile = folder.resolve("job-" + precincts + ".yaml");
+        Files.writeString(jobFile, SyntheticElection.jobFile(spec, true), StandardCharsets.UTF_8);
+        JobSpec job = JobSpecLoader.load(jobFile).withOutput(folder.resolve("run-" + precincts));
         HeapSampler heap = new HeapSampler();
         heap.start();
         long t1 = System.nanoTime();
@@ -58,7 +63,6 @@ public final class Benchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), machine(),
                 System.getProperty("java.version"));
         boolean fresh = !Files.exists(csv);
-        Files.createDirectories(csv.toAbsolutePath().getParent());
         Files.writeString(csv, (fresh ? HEADER + "\n" : "") + row + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         log.println("sanaq: benchmark: " + HEADER + "\nsanaq: benchmark: " + row);

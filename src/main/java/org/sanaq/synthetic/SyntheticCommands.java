@@ -40,8 +40,8 @@ public final class SyntheticCommands {
                 default -> {
                     long precincts = Long.parseLong(option(a, "--precincts", "100000"));
                     SyntheticSpec spec = SyntheticSpec.load(Path.of(option(a, "--spec", "jobs/synthetic/clean.yaml")));
-                    Benchmark.run(spark, spec, precincts, Path.of(option(a, "--data",
-                            System.getProperty("java.io.tmpdir") + "/sanaq-benchmark-" + precincts)),
+                    Benchmark.run(spark, spec, precincts, option(a, "--data",
+                            System.getProperty("java.io.tmpdir") + "/sanaq-benchmark-" + precincts),
                             Path.of(option(a, "--csv", "reports/benchmark/benchmark.csv")), err);
                 }
             }

@@ -36,7 +36,7 @@ public final class SyntheticElection {
                 .treeReduce(SyntheticElection::add);
         RegionalTable.write(spec, sums, out);
         try (OutputStream job = out.create(JOB_FILE)) {
-            job.write(jobFile(spec).getBytes(StandardCharsets.UTF_8));
+            job.write(jobFile(spec, false).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -53,11 +53,16 @@ public final class SyntheticElection {
         return out;
     }
 
-    /** A job over the generated files that runs every check in the catalog with its defaults. */
-    static String jobFile(SyntheticSpec spec) {
-        boolean local = !spec.output().contains("://");
-        String mapping = local ? Path.of(spec.output()).toAbsolutePath().relativize(Path.of(spec.mapping())
-                .toAbsolutePath()).toString() : spec.mapping();
+    /**
+     * A job over the generated files that runs every check in the catalog with its defaults. Paths are relative
+     * to the output folder (the job.yaml written there), or {@code absolute} for a job file kept elsewhere (a
+     * benchmark's, or the driver's copy when the data are on a cluster file system).
+     */
+    static String jobFile(SyntheticSpec spec, boolean absolute) {
+        boolean relative = !absolute && !spec.output().contains("://");
+        String mapping = relative ? Path.of(spec.output()).toAbsolutePath().relativize(Path.of(spec.mapping())
+                .toAbsolutePath()).toString() : Path.of(spec.mapping()).toAbsolutePath().toString();
+        String folder = relative ? "" : spec.output() + "/";
         StringBuilder sb = new StringBuilder();
         sb.append("# Written by `sanaq generate`: the synthetic election ").append(spec.name()).append(", seed ")
                 .append(spec.seed()).append(".\n");
@@ -67,10 +72,10 @@ public final class SyntheticElection {
         sb.append("election: ").append(spec.election()).append('\n');
         sb.append("country: ").append(spec.country()).append('\n');
         sb.append("language: en\ninputs:\n");
-        sb.append(input("precincts", files(spec, PrecinctFile::precinctsName), mapping));
-        sb.append(input("regions", List.of(RegionalTable.FILE), mapping));
+        sb.append(input("precincts", files(spec, f -> folder + PrecinctFile.precinctsName(f)), mapping));
+        sb.append(input("regions", List.of(folder + RegionalTable.FILE), mapping));
         if (spec.plants("observer_copies")) {
-            sb.append(input("observers", files(spec, PrecinctFile::observersName), mapping));
+            sb.append(input("observers", files(spec, f -> folder + PrecinctFile.observersName(f)), mapping));
         }
         sb.append("checks:\n");
         CheckCatalog.ids().forEach(id -> sb.append("  ").append(id).append(": {}\n"));

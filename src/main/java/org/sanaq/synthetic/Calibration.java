@@ -51,7 +51,7 @@ public final class Calibration {
     static final String ID = "calibration";
     static final String TABLE = "calibration_rates";
     static final List<String> COLUMNS = List.of("scenario", "irregularity", "strength", "check", "expected", "runs",
-            "flagged", "rate", "nominal_alpha", "label");
+            "flagged", "rate", "nominal_alpha", "label", "charted");
 
     /** One irregularity at one strength (the honest election has none). */
     record Scenario(String irregularity, Map<String, Double> parameters, Set<String> expectedChecks) {
@@ -94,7 +94,7 @@ public final class Calibration {
             for (String missing : scenario.expectedChecks()) {
                 if (CheckCatalog.find(missing) == null) { // expected to catch it, not written yet: a row says so
                     rows.add(List.of("planted", scenario.irregularity(), strength(scenario), missing, "yes", "0",
-                            "", "", "", missing + " (not in the catalog yet)"));
+                            "", "", "", missing + " (not in the catalog yet)", "no"));
                 }
             }
             for (Map.Entry<String, Integer> e : flagged.entrySet()) {
@@ -158,7 +158,16 @@ public final class Calibration {
                 : s.irregularity(), strength(s), check, expected,
                 Integer.toString(runs), Integer.toString(flagged),
                 String.format(Locale.ROOT, "%.4f", (double) flagged / runs), alpha == null ? "" : alpha.toString(),
-                check + ": " + s.label());
+                s.irregularity() == null ? "honest: " + check : chartLabel(s),
+                s.irregularity() == null || expected.equals("yes") ? "yes" : "no");
+    }
+
+    /** Short enough for a bar label: the strength first, e.g. "regions=1 decimals=2 round_regional_totals". */
+    private static String chartLabel(Scenario s) {
+        StringBuilder sb = new StringBuilder();
+        s.parameters().forEach((k, v) -> sb.append(k).append('=').append(v == Math.rint(v) ? Long.toString(v
+                .longValue()) : v.toString()).append(' '));
+        return sb + s.irregularity();
     }
 
     private static String strength(Scenario s) {
@@ -171,9 +180,10 @@ public final class Calibration {
                 + "planted irregularities by strength (detection)", COLUMNS, rows);
         FigureSpec chart = new FigureSpec(ID, "calibration_rates", "ranked_bars",
                 "Share of " + seeds + " seeds in which each check flagged, by scenario", TABLE,
-                Map.of("label", "label", "value", "rate"), null, "check: scenario", "share of seeds flagged",
-                "Honest scenarios give the false-positive rate (compare with the check's nominal level); planted "
-                        + "ones the detection rate at each strength.");
+                Map.of("label", "label", "value", "rate"), Map.of("charted", "yes"), "scenario",
+                "share of seeds flagged", "Honest bars give each check's false-positive rate (compare with its "
+                        + "nominal level); the others the detection rate, at each strength, of the checks expected to "
+                        + "catch the irregularity.");
         Map<String, Long> seedMap = new LinkedHashMap<>();
         seedMap.put("first_seed", firstSeed);
         seedMap.put("seeds", (long) seeds);

@@ -95,6 +95,10 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
         double total = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = cands.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().matches("[^,\"\\r\\n]+") || e.getValue().asDouble() <= 0) {
+                throw new SpecException(where + ": candidates." + e.getKey() + ": a name without commas or quotes, "
+                        + "with a positive support");
+            }
             support[names.size()] = e.getValue().asDouble();
             total += support[names.size()];
             names.add(e.getKey());
@@ -126,8 +130,9 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
         JsonNode size = root.path("precinct_size");
         long precincts = root.path("precincts").asLong(2000);
         int files = root.path("files").asInt(1);
-        if (precincts < 1 || files < 1 || files > precincts) {
-            throw new SpecException(where + ": precincts and files must be positive, files at most precincts");
+        if (precincts < 1 || files < 1 || files > precincts || root.path("regions").asInt(10) < 1) {
+            throw new SpecException(where + ": precincts, files and regions must be positive, files at most "
+                    + "precincts");
         }
         String output = root.path("output").asText("synthetic-" + root.path("name").asText("election"));
         return new SyntheticSpec(root.path("name").asText("election"), root.path("seed").asLong(1), precincts, files,

@@ -162,10 +162,13 @@ public final class Calibration {
                 s.irregularity() == null || expected.equals("yes") ? "yes" : "no");
     }
 
-    /** Short enough for a bar label: the strength first, e.g. "regions=1 decimals=2 round_regional_totals". */
+    /**
+     * Short enough for a bar label (the chart cuts them at about twenty characters): the strength first with
+     * parameter names cut to three letters, e.g. "reg=1 dec=2 round_regional_totals".
+     */
     private static String chartLabel(Scenario s) {
         StringBuilder sb = new StringBuilder();
-        s.parameters().forEach((k, v) -> sb.append(k).append('=').append(v == Math.rint(v) ? Long.toString(v
+        s.parameters().forEach((k, v) -> sb.append(k, 0, Math.min(3, k.length())).append('=').append(v == Math.rint(v) ? Long.toString(v
                 .longValue()) : v.toString()).append(' '));
         return sb + s.irregularity();
     }

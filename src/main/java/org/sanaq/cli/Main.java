@@ -19,6 +19,7 @@ import org.sanaq.run.Progress;
 import org.sanaq.run.ProgramVersion;
 import org.sanaq.run.SparkSessions;
 import org.sanaq.run.SpecException;
+import org.sanaq.synthetic.SyntheticCommands;
 
 /**
  * The command line: {@code run}, {@code validate}, {@code list-checks}, {@code explain}, {@code render}.
@@ -34,6 +35,9 @@ public final class Main {
               sanaq list-checks                          the checks a job can name
               sanaq explain <check>                      what a check asks, how, and what else explains a flag
               sanaq render <run folder>                  rebuild report.pdf and the summaries from a run folder
+              sanaq generate <spec.yaml> [--output <folder>]  write a synthetic election with its ground truth
+              sanaq calibrate <calibration.yaml>         false-positive and detection rates of every check
+              sanaq benchmark --precincts <n> [--spec <spec.yaml>] [--data <folder>] [--csv <file>]
               sanaq --help | --version
 
             Locally (embedded Spark):   mvn -q -DskipTests package exec:exec -Dsanaq.args="run jobs/<job>.yaml"
@@ -64,6 +68,7 @@ public final class Main {
                 case "list-checks" -> listChecks(out);
                 case "explain" -> explain(a, out);
                 case "render" -> render(a, out);
+                case "generate", "calibrate", "benchmark" -> SyntheticCommands.run(a, err);
                 default -> usage(err, "unknown command '" + a.get(0) + "'");
             };
         } catch (SpecException e) {

@@ -64,45 +64,7 @@ public final class JobRunner {
         progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined", read, read - quarantined,
                 quarantined));
 
-        progress.start("computing the checks' aggregations");
-        Dataset<Row> protocols = ingested.filter(col(ProtocolSchema.REASON).isNull()
-                        .and(col(DuplicateProtocols.STATUS).isNull()))
-                .drop(ProtocolSchema.REASON, ProtocolSchema.RAW, DuplicateProtocols.STATUS);
-        Dataset<Row> derived = null;
-        if (!spec.levels().isEmpty()) {
-            derived = LevelTotals.derived(protocols, spec.levels(), spec.country()).persist(StorageLevel.MEMORY_AND_DISK());
-            protocols = protocols.unionByName(derived);
-        }
-        List<Aggregation> aggregations = new ArrayList<>();
-        List<Selection> selections = new ArrayList<>();
-        Map<String, CheckContext> contexts = new LinkedHashMap<>();
-        for (JobSpec.ConfiguredCheck c : spec.checks()) {
-            CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
-                    c.parameters());
-            contexts.put(c.check().id(), context);
-            aggregations.addAll(c.check().aggregations(context));
-            selections.addAll(c.check().selections(context));
-        }
-        AggregationResults fusedResults = FusedAggregations.run(protocols, aggregations, selections);
-        Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fusedResults.byName());
-        for (JobSpec.ConfiguredCheck c : spec.checks()) {
-            if (c.check() instanceof JoiningCheck joining) {
-                byName.putAll(joining.compute(protocols, contexts.get(c.check().id())));
-            }
-        }
-        AggregationResults results = new AggregationResults(byName);
-        progress.done(FusedAggregations.passes(aggregations) + selections.size() + " Spark pass(es) for "
-                + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)");
-
-        progress.start("judging");
-        List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested)));
-        for (JobSpec.ConfiguredCheck c : spec.checks()) {
-            outcomes.add(c.check().judge(contexts.get(c.check().id()), results));
-        }
-        long flags = outcomes.stream().flatMap(o -> o.findings().stream())
-                .filter(f -> f.verdict() == org.sanaq.results.Verdict.FLAG).count();
-        progress.done(outcomes.stream().mapToInt(o -> o.findings().size()).sum() + " finding(s), " + flags
-                + " worth a closer look");
+        List<CheckOutcome> outcomes = judge(spec, ingested, progress);
 
         progress.start("writing " + spec.output());
         OutputFolder output = OutputFolder.begin(spec.output());
@@ -121,13 +83,63 @@ public final class JobRunner {
             throw e;
         } finally {
             ingested.unpersist();
-            if (derived != null) {
-                derived.unpersist();
-            }
         }
         progress.done("report.pdf, summary.html, summary.md, findings.json, metrics.csv, tables/, quarantine.csv, "
                 + "manifest.json");
         return spec.output();
+    }
+
+    /**
+     * The checks' outcomes over the usable ingested rows (marked by {@link DuplicateProtocols#mark}): totals derived
+     * where the job asks, all checks' aggregations computed together, then each check judged. Used by runs and by the synthetic calibration.
+     */
+    public static List<CheckOutcome> judge(JobSpec spec, Dataset<Row> ingested, Progress progress) {
+        progress.start("computing the checks' aggregations");
+        Dataset<Row> protocols = ingested.filter(col(ProtocolSchema.REASON).isNull()
+                        .and(col(DuplicateProtocols.STATUS).isNull()))
+                .drop(ProtocolSchema.REASON, ProtocolSchema.RAW, DuplicateProtocols.STATUS);
+        Dataset<Row> derived = null;
+        if (!spec.levels().isEmpty()) {
+            derived = LevelTotals.derived(protocols, spec.levels(), spec.country()).persist(StorageLevel.MEMORY_AND_DISK());
+            protocols = protocols.unionByName(derived);
+        }
+        try {
+            List<Aggregation> aggregations = new ArrayList<>();
+            List<Selection> selections = new ArrayList<>();
+            Map<String, CheckContext> contexts = new LinkedHashMap<>();
+            for (JobSpec.ConfiguredCheck c : spec.checks()) {
+                CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
+                        c.parameters());
+                contexts.put(c.check().id(), context);
+                aggregations.addAll(c.check().aggregations(context));
+                selections.addAll(c.check().selections(context));
+            }
+            AggregationResults fused = FusedAggregations.run(protocols, aggregations, selections);
+            Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fused.byName());
+            for (JobSpec.ConfiguredCheck c : spec.checks()) {
+                if (c.check() instanceof JoiningCheck joining) {
+                    byName.putAll(joining.compute(protocols, contexts.get(c.check().id())));
+                }
+            }
+            AggregationResults results = new AggregationResults(byName);
+            progress.done(FusedAggregations.passes(aggregations) + selections.size() + " Spark pass(es) for "
+                    + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)");
+
+            progress.start("judging");
+            List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested)));
+            for (JobSpec.ConfiguredCheck c : spec.checks()) {
+                outcomes.add(c.check().judge(contexts.get(c.check().id()), results));
+            }
+            long flags = outcomes.stream().flatMap(o -> o.findings().stream())
+                    .filter(f -> f.verdict() == org.sanaq.results.Verdict.FLAG).count();
+            progress.done(outcomes.stream().mapToInt(o -> o.findings().size()).sum() + " finding(s), " + flags
+                    + " worth a closer look");
+            return outcomes;
+        } finally {
+            if (derived != null) {
+                derived.unpersist();
+            }
+        }
     }
 
     static RunFolder.Contents contents(Manifest manifest, List<CheckOutcome> outcomes) {

@@ -1,0 +1,73 @@
+package org.sanaq.synthetic;
+
+import java.io.Serializable;
+import java.util.SplittableRandom;
+
+/**
+ * The honest election of a spec: each region's mean turnout and support, and each precinct's counts drawn from
+ * them. Turnout varies on the logit scale around the regional mean; shares are Dirichlet around the regional
+ * shares; voters, ballots and votes are binomial and multinomial counts, so that whole numbers and their digits
+ * come out of the arithmetic of counting, not of a formula.
+ */
+final class HonestElection implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Shares of ballots issued early and outside the station (portable boxes), and of ballots taken away. */
+    private static final double EARLY = 0.03;
+    private static final double OUTSIDE = 0.06;
+    private static final double TAKEN_AWAY = 0.002;
+    /** Ballots are delivered in packs of this many: received is registered rounded up to a pack. */
+    private static final long PACK = 50;
+
+    private final SyntheticSpec spec;
+    private final double[] regionTurnout;
+    private final double[][] regionShares;
+
+    HonestElection(SyntheticSpec spec) {
+        this.spec = spec;
+        regionTurnout = new double[spec.regions()];
+        regionShares = new double[spec.regions()][];
+        for (int r = 0; r < spec.regions(); r++) {
+            SplittableRandom random = Draws.stream(spec.seed(), r, Draws.Purpose.REGION);
+            regionTurnout[r] = Draws.logistic(Draws.logit(spec.turnoutMean())
+                    + spec.turnoutRegionSd() * random.nextGaussian());
+            regionShares[r] = Draws.dirichlet(random, spec.support(), spec.regionConcentration());
+        }
+    }
+
+    static String regionName(int region) {
+        return String.format("Region %02d", region + 1);
+    }
+
+    /** The honest protocol of precinct {@code index} (0-based), a function of the spec's seed and the index. */
+    Protocol precinct(long index) {
+        SplittableRandom r = Draws.stream(spec.seed(), index, Draws.Purpose.HONEST);
+        int region = r.nextInt(spec.regions());
+        long registered = Math.max(spec.sizeMin(), Math.min(spec.sizeMax(),
+                Math.round(spec.sizeMedian() * Math.exp(spec.sizeSigma() * r.nextGaussian()))));
+        double turnout = Draws.logistic(Draws.logit(regionTurnout[region])
+                + spec.turnoutPrecinctSd() * r.nextGaussian());
+        long issued = Draws.binomial(r, registered, turnout);
+        long early = Draws.binomial(r, issued, EARLY);
+        long outside = Draws.binomial(r, issued - early, OUTSIDE);
+        long inStation = issued - early - outside;
+        long received = (registered + PACK - 1) / PACK * PACK;
+        long taken = Draws.binomial(r, early + inStation, TAKEN_AWAY);
+        long stationary = early + inStation - taken;
+        long inBoxes = outside + stationary;
+        long invalid = Draws.binomial(r, inBoxes, spec.invalidRate());
+        long valid = inBoxes - invalid;
+        double[] shares = Draws.dirichlet(r, regionShares[region], spec.precinctConcentration());
+        long[] counts = new long[Protocol.COUNTS.size()];
+        counts[Protocol.REGISTERED] = registered;
+        counts[Protocol.RECEIVED] = received;
+        counts[Protocol.EARLY] = early;
+        counts[Protocol.IN_STATION] = inStation;
+        counts[Protocol.OUTSIDE] = outside;
+        counts[Protocol.CANCELLED] = received - issued;
+        counts[Protocol.PORTABLE] = outside;
+        counts[Protocol.STATIONARY] = stationary;
+        counts[Protocol.INVALID] = invalid;
+        counts[Protocol.VALID] = valid;
+        return new Protocol(region, counts, Draws.multinomial(r, valid, shares));
+    }
+}

@@ -1,0 +1,148 @@
+package org.sanaq.synthetic;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sanaq.ingest.YamlFiles;
+import org.sanaq.run.SpecException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a synthetic election looks like: its size, its regions, how turnout and support vary, and which
+ * irregularities are planted how strongly. Loaded from YAML (see {@code jobs/synthetic/}); the first candidate
+ * is the leader that irregularities favour.
+ *
+ * @param irregularities each planted irregularity by name with its parameters (see {@link #IRREGULARITIES})
+ * @param output         the folder the election is written to (a local path or a Hadoop URI)
+ * @param mapping        the canonical mapping, named in the job file written beside the data
+ */
+public record SyntheticSpec(String name, long seed, long precincts, int files, String country, int regions,
+        List<String> candidates, double[] support, double turnoutMean, double turnoutRegionSd,
+        double turnoutPrecinctSd, double regionConcentration, double precinctConcentration, double sizeMedian,
+        double sizeSigma, long sizeMin, long sizeMax, double invalidRate,
+        Map<String, Map<String, Double>> irregularities, String output, String mapping) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Every irregularity the generator can plant, with its parameters and their defaults. */
+    public static final Map<String, Map<String, Double>> IRREGULARITIES = Map.of(
+            "stuffing", Map.of("fi", 0.1, "fe", 0.0, "alpha", 2.0, "sigma_x", 0.075),
+            "switching", Map.of("fraction", 0.05, "share", 0.2),
+            "integer_percentages", Map.of("fraction", 0.05),
+            "round_regional_totals", Map.of("regions", 1.0, "decimals", 1.0),
+            "broken_relations", Map.of("fraction", 0.01),
+            "last_digit", Map.of("fraction", 0.05),
+            "observer_copies", Map.of("coverage", 0.1, "noise", 0.05, "duplicates", 0.02, "conflicts", 0.01),
+            "malformed_rows", Map.of("fraction", 0.005));
+
+    private static final Set<String> KEYS = Set.of("name", "seed", "precincts", "files", "country", "regions",
+            "candidates", "turnout", "support", "precinct_size", "invalid_rate", "irregularities", "output",
+            "mapping");
+
+    public boolean plants(String irregularity) {
+        return irregularities.containsKey(irregularity);
+    }
+
+    /** A parameter of a planted irregularity (its default when the spec does not give it). */
+    public double parameter(String irregularity, String parameter) {
+        Double given = irregularities.get(irregularity).get(parameter);
+        return given != null ? given : IRREGULARITIES.get(irregularity).get(parameter);
+    }
+
+    public String election() {
+        return "synthetic-" + name;
+    }
+
+    public SyntheticSpec with(long newSeed, long newPrecincts, int newFiles, String newOutput,
+            Map<String, Map<String, Double>> newIrregularities) {
+        return new SyntheticSpec(name, newSeed, newPrecincts, newFiles, country, regions, candidates, support,
+                turnoutMean, turnoutRegionSd, turnoutPrecinctSd, regionConcentration, precinctConcentration,
+                sizeMedian, sizeSigma, sizeMin, sizeMax, invalidRate, newIrregularities, newOutput, mapping);
+    }
+
+    public static SyntheticSpec load(Path file) throws SpecException {
+        JsonNode root;
+        try {
+            root = YamlFiles.read(file);
+        } catch (IOException e) {
+            throw new SpecException(file + ": " + e.getMessage());
+        }
+        return parse(root, file.toAbsolutePath().getParent(), file.toString());
+    }
+
+    /** Reads a spec tree; relative paths are resolved against {@code base}. */
+    static SyntheticSpec parse(JsonNode root, Path base, String where) throws SpecException {
+        if (!root.isObject()) {
+            throw new SpecException(where + ": a synthetic election spec is a YAML map");
+        }
+        String unknown = YamlFiles.unknownKey(root, KEYS);
+        if (unknown != null) {
+            throw new SpecException(where + ": unknown key '" + unknown + "'; known: " + YamlFiles.listing(KEYS));
+        }
+        JsonNode cands = root.path("candidates");
+        if (!cands.isObject() || cands.size() < 2) {
+            throw new SpecException(where + ": candidates: map each candidate (leader first) to its national support");
+        }
+        List<String> names = new ArrayList<>();
+        double[] support = new double[cands.size()];
+        double total = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = cands.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().matches("[^,\"\\r\\n]+") || e.getValue().asDouble() <= 0) {
+                throw new SpecException(where + ": candidates." + e.getKey() + ": a name without commas or quotes, "
+                        + "with a positive support");
+            }
+            support[names.size()] = e.getValue().asDouble();
+            total += support[names.size()];
+            names.add(e.getKey());
+        }
+        for (int i = 0; i < support.length; i++) {
+            support[i] /= total;
+        }
+        Map<String, Map<String, Double>> plants = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("irregularities").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Map<String, Double> known = IRREGULARITIES.get(e.getKey());
+            if (known == null) {
+                throw new SpecException(where + ": irregularities." + e.getKey() + ": unknown; known: "
+                        + YamlFiles.listing(IRREGULARITIES.keySet()));
+            }
+            Map<String, Double> params = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> p = e.getValue().fields(); p.hasNext();) {
+                Map.Entry<String, JsonNode> pe = p.next();
+                if (!known.containsKey(pe.getKey()) || !pe.getValue().isNumber()) {
+                    throw new SpecException(where + ": irregularities." + e.getKey() + "." + pe.getKey()
+                            + ": not a numeric parameter of it; known: " + YamlFiles.listing(known.keySet()));
+                }
+                params.put(pe.getKey(), pe.getValue().asDouble());
+            }
+            plants.put(e.getKey(), params);
+        }
+        JsonNode turnout = root.path("turnout");
+        JsonNode spread = root.path("support");
+        JsonNode size = root.path("precinct_size");
+        long precincts = root.path("precincts").asLong(2000);
+        int files = root.path("files").asInt(1);
+        if (precincts < 1 || files < 1 || files > precincts || root.path("regions").asInt(10) < 1) {
+            throw new SpecException(where + ": precincts, files and regions must be positive, files at most "
+                    + "precincts");
+        }
+        String output = root.path("output").asText("synthetic-" + root.path("name").asText("election"));
+        return new SyntheticSpec(root.path("name").asText("election"), root.path("seed").asLong(1), precincts, files,
+                root.path("country").asText("Synthland"), root.path("regions").asInt(10), List.copyOf(names), support,
+                turnout.path("mean").asDouble(0.6), turnout.path("region_sd").asDouble(0.3),
+                turnout.path("precinct_sd").asDouble(0.3), spread.path("region_concentration").asDouble(200),
+                spread.path("precinct_concentration").asDouble(100), size.path("median").asDouble(800),
+                size.path("sigma").asDouble(0.6), size.path("min").asLong(20), size.path("max").asLong(3000),
+                root.path("invalid_rate").asDouble(0.015), plants,
+                output.contains("://") ? output : base.resolve(output).normalize().toString(),
+                base.resolve(root.path("mapping").asText("../mappings/canonical.yaml")).normalize().toString());
+    }
+}

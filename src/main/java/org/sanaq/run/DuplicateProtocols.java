@@ -97,10 +97,14 @@ public final class DuplicateProtocols {
 
     /** The finding, metrics and table of the duplicates in a marked table; only counts and a bounded list are collected. */
     public static CheckOutcome outcome(Dataset<Row> marked) {
-        Dataset<Row> flagged = marked.filter(col(STATUS).isNotNull());
-        long copies = flagged.filter(col(STATUS).equalTo(COPY)).count();
-        Dataset<Row> conflicts = flagged.filter(col(STATUS).equalTo(CONFLICT));
-        long conflicting = conflicts.count();
+        // Both counts in one pass: at most two groups reach the driver.
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (Row r : marked.filter(col(STATUS).isNotNull()).groupBy(col(STATUS)).count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        long copies = counts.getOrDefault(COPY, 0L);
+        long conflicting = counts.getOrDefault(CONFLICT, 0L);
+        Dataset<Row> conflicts = marked.filter(col(STATUS).equalTo(CONFLICT));
         List<Column> shown = new ArrayList<>();
         for (Field f : IDENTITY) {
             shown.add(col(f.column()));

@@ -2,22 +2,15 @@ package org.sanaq.checks.integrity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sanaq.SparkTestSession;
-import org.sanaq.TestData;
+import org.sanaq.CanonicalJob;
 import org.sanaq.results.Metric;
 import org.sanaq.results.RunFolder;
-import org.sanaq.run.JobRunner;
-import org.sanaq.run.JobSpecLoader;
-import org.sanaq.run.Progress;
 
 /**
  * Observer copies go through the same relations as official protocols and are counted apart, labelled by source.
@@ -30,19 +23,13 @@ class ObserverSourceIntegrityTest {
 
     @Test
     void observerCopiesAreCheckedAndLabelledBySource() throws Exception {
-        Files.writeString(dir.resolve("p.csv"), String.join("\n",
+        RunFolder.Contents run = CanonicalJob.run(dir, String.join("\n",
                 "election,source,level,region,precinct,registered,valid,votes:A,votes:B",
                 "e,official,precinct,R,1,1000,500,300,200",
                 "e,official,precinct,R,2,1000,500,300,200",
                 "e,observer:ocr,precinct,R,1,1000,500,300,200",
-                "e,observer:ocr,precinct,R,2,1000,500,300,210", ""));
-        Files.writeString(dir.resolve("job.yaml"), String.join("\n", "job: sources", "election: e", "country: C",
-                "inputs:", "  - id: p", "    files: p.csv",
-                "    mapping: " + TestData.project().resolve("jobs/mappings/canonical.yaml"),
-                "checks:", "  protocol_integrity: {}", "output: out", ""));
-        new JobRunner(new Progress(new PrintStream(OutputStream.nullOutputStream()), 4))
-                .run(JobSpecLoader.load(dir.resolve("job.yaml")), SparkTestSession.get());
-        Map<String, Double> validSum = RunFolder.read(dir.resolve("out")).metrics().stream()
+                "e,observer:ocr,precinct,R,2,1000,500,300,210", ""), "  protocol_integrity: {}");
+        Map<String, Double> validSum = run.metrics().stream()
                 .filter(m -> m.check().equals(ProtocolIntegrityCheck.ID) && m.subject().equals("valid_sum")
                         && !m.scope().contains("region="))
                 .collect(Collectors.toMap(m -> m.scope() + " " + m.metric(), Metric::value));

@@ -3,11 +3,11 @@ package org.sanaq.report;
 import java.util.Locale;
 
 import org.sanaq.results.Verdict;
+import org.sanaq.text.Messages;
 
 /** The report's fixed words: verdicts in plain language, the standing caveat, and how p-values are printed. */
 final class Wording {
-    static final String CAVEAT = "A statistical anomaly is a reason to look closer, not proof of fraud. "
-            + "Each check below says what it can and cannot show and what innocent explanations exist.";
+    static final String CAVEAT = Messages.of(Messages.FALLBACK).format("report.caveat");
     /** Rows of a detail table shown in the PDF, HTML and Markdown; the CSV has them all. */
     static final int MAX_TABLE_ROWS = 40;
 

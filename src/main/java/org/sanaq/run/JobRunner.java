@@ -39,6 +39,7 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.RunFolder;
 import org.sanaq.results.SafeCsv;
 import org.sanaq.schema.ProtocolSchema;
+import org.sanaq.text.Messages;
 
 /**
  * Runs a validated job: ingest every input once (cached), account for every row, derive totals where asked,
@@ -109,7 +110,7 @@ public final class JobRunner {
             Map<String, CheckContext> contexts = new LinkedHashMap<>();
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
                 CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
-                        c.parameters());
+                        c.parameters(), Messages.of(spec.language()));
                 contexts.put(c.check().id(), context);
                 aggregations.addAll(c.check().aggregations(context));
                 selections.addAll(c.check().selections(context));

@@ -30,6 +30,7 @@ import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
 import org.sanaq.schema.ProtocolRules;
+import org.sanaq.text.Messages;
 
 /**
  * Reads and validates a job spec (YAML) before Spark starts: every key known, every file present, every mapping
@@ -40,8 +41,6 @@ public final class JobSpecLoader {
     private static final Set<String> TOP = Set.of("job", "title", "election", "country", "language", "inputs",
             "aggregate", "conventions", "checks", "output");
     private static final Set<String> INPUT = Set.of("id", "files", "mapping", "source", "election");
-    /** Report languages with message files; Russian is planned (issue "The report a journalist reads"). */
-    private static final List<String> LANGUAGES = List.of("en");
 
     private final Path file;
 
@@ -75,8 +74,8 @@ public final class JobSpecLoader {
         }
         String election = required(root, "election");
         String language = optional(root, "language", "en");
-        if (!LANGUAGES.contains(language)) {
-            throw error("language", "must be one of " + LANGUAGES + ", not " + language);
+        if (!Messages.LANGUAGES.contains(language)) {
+            throw error("language", "must be one of " + new java.util.TreeSet<>(Messages.LANGUAGES) + ", not " + language);
         }
         Path base = file.toAbsolutePath().getParent();
         String output = optional(root, "output", "../reports/" + job);

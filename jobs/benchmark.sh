@@ -1,18 +1,81 @@
 #!/usr/bin/env bash
 # Times the full job (every check, run folder and report) on synthetic elections, one JVM per size so that the
-# peak memory figures belong to that size. Rows are appended to reports/benchmark/benchmark.csv.
-#   jobs/benchmark.sh                     # 100,000, 1,000,000 and 10,000,000 precincts
-#   jobs/benchmark.sh 100000 1000000      # chosen sizes
-# MVN="mvn -o" runs Maven offline. The generated data go to ${TMPDIR:-/tmp}/sanaq-benchmark-<n> and are removed.
+# peak memory figures belong to that size. Rows are appended to reports/benchmark/benchmark.csv (local mode) or
+# reports/benchmark/cluster.csv (--cluster).
+#   jobs/benchmark.sh                       # 100,000, 1,000,000 and 10,000,000 precincts on embedded local Spark
+#   jobs/benchmark.sh 100000 1000000        # chosen sizes
+#   jobs/benchmark.sh --cluster 10000000    # on a Spark standalone cluster started here on 127.0.0.1
+# With --cluster the script starts a master and a worker from Spark's Maven jars (no Spark install needed), submits
+# each size with the driver in its own JVM limited to DRIVER_MEMORY (default 1g), so the heap figures are the
+# driver's alone, and stops the cluster at the end. WORKER_CORES (default: all), EXECUTOR_MEMORY (default 12g) and
+# MASTER_PORT (default 7177) can be set. MVN="mvn -o" runs Maven offline. The generated data go to
+# ${TMPDIR:-/tmp}/sanaq-benchmark-<n> and are removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=${MVN:-mvn}
+cluster=false
+if [[ ${1:-} == --cluster ]]; then
+  cluster=true
+  shift
+fi
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(100000 1000000 10000000)
-$MVN -q -B -DskipTests compile
+
+if ! $cluster; then
+  $MVN -q -B -DskipTests compile
+  for n in "${sizes[@]}"; do
+    data="${TMPDIR:-/tmp}/sanaq-benchmark-$n"
+    $MVN -q -B exec:exec -Dsanaq.args="benchmark --precincts $n --data $data"
+    rm -rf "$data" "reports/benchmark/run-$n" "reports/benchmark/job-$n.yaml"
+  done
+  cat reports/benchmark/benchmark.csv
+  exit 0
+fi
+
+# The shaded jar, and Spark's own jars as SPARK_HOME/jars (the same step that StandaloneClusterIT uses).
+$MVN -q -B -DskipTests package
+$MVN -q -B invoker:run@spark-home -DskipTests=false
+spark_version=$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' pom.xml | head -1)
+export SPARK_HOME=$PWD/target/spark-home-$spark_version
+export SPARK_SCALA_VERSION=$(sed -n 's:.*<scala.binary.version>\(.*\)</scala.binary.version>.*:\1:p' pom.xml | head -1)
+export SPARK_LOCAL_IP=127.0.0.1
+unset SPARK_CONF_DIR
+read -r -a opens <<<"$(sed -n 's:.*<spark.add.opens>\(.*\)</spark.add.opens>.*:\1:p' pom.xml)"
+jar=$(ls target/sanaq-*-spark.jar)
+logs=reports/benchmark/cluster-logs
+mkdir -p "$logs"
+port=${MASTER_PORT:-7177}
+# Spark logs at WARN, as in local runs (the same log4j2 file).
+spark_java() { java "${opens[@]}" -Dlog4j2.configurationFile="$PWD/src/main/resources/log4j2.properties" -cp "$SPARK_HOME/jars/*" "$@"; }
+
+pids=()
+stop_cluster() {
+  # SIGTERM lets the worker stop its executors before it exits.
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_cluster EXIT
+spark_java -Xmx512m -Dspark.master.rest.enabled=false org.apache.spark.deploy.master.Master \
+  --host 127.0.0.1 --port "$port" --webui-port $((port + 1)) >"$logs/master.log" 2>&1 &
+pids+=($!)
+spark_java -Xmx512m org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$port" --host 127.0.0.1 \
+  --cores "${WORKER_CORES:-$(nproc)}" --memory "${WORKER_MEMORY:-14g}" --webui-port $((port + 2)) \
+  --work-dir "$PWD/$logs/worker" >"$logs/worker.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  grep -q "Registering worker" "$logs/master.log" 2>/dev/null && break
+  sleep 0.5
+done
+grep -q "Registering worker" "$logs/master.log" || { echo "benchmark.sh: the cluster did not start; see $logs" >&2; exit 1; }
+
 for n in "${sizes[@]}"; do
   data="${TMPDIR:-/tmp}/sanaq-benchmark-$n"
-  $MVN -q -B exec:exec -Dsanaq.args="benchmark --precincts $n --data $data"
+  # Client mode: the driver is this JVM, so its -Xmx is the driver's memory.
+  spark_java "-Xmx${DRIVER_MEMORY:-1g}" org.apache.spark.deploy.SparkSubmit \
+    --master "spark://127.0.0.1:$port" --deploy-mode client --class org.sanaq.cli.Main \
+    --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false \
+    --conf "spark.executor.memory=${EXECUTOR_MEMORY:-12g}" \
+    "$jar" benchmark --precincts "$n" --data "$data" --csv reports/benchmark/cluster.csv
   rm -rf "$data" "reports/benchmark/run-$n" "reports/benchmark/job-$n.yaml"
 done
-cat reports/benchmark/benchmark.csv
+cat reports/benchmark/cluster.csv

@@ -22,6 +22,10 @@ public final class SparkSessions {
         }
         // Explicit, so that Spark 3.5 and 4.x behave the same; the code never relies on either default.
         conf.setIfMissing("spark.sql.ansi.enabled", "true");
+        // The ingested table is cached once and read by every pass. Its partitions come from the duplicate
+        // marking's shuffle; without this, adaptive execution may not coalesce a cached plan's partitions, and every
+        // pass then runs spark.sql.shuffle.partitions (200 by default on a cluster) tasks over a small table.
+        conf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

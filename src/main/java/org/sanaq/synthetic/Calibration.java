@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,6 +55,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Calibration {
     static final String ID = "calibration";
     static final String TABLE = "calibration_rates";
+    /** Elections generated and judged at the same time (spec field {@code parallel_runs}). */
+    static final int DEFAULT_PARALLEL_RUNS = 3;
     static final List<String> COLUMNS = List.of("scenario", "irregularity", "strength", "check", "expected", "runs",
             "flagged", "rate", "nominal_alpha", "label", "charted");
 
@@ -78,35 +84,80 @@ public final class Calibration {
         List<List<String>> rows = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
         Path work = Files.createTempDirectory("sanaq-calibration");
-        for (Scenario scenario : scenarios) {
-            Map<String, Integer> flagged = new LinkedHashMap<>();
-            CheckCatalog.ids().forEach(id -> flagged.put(id, 0));
-            for (int k = 0; k < seeds; k++) {
-                Map<String, Map<String, Double>> plants = scenario.irregularity() == null ? Map.of()
-                        : Map.of(scenario.irregularity(), scenario.parameters());
-                SyntheticSpec spec = election.with(election.seed() + k, election.precincts(), election.files(),
-                        work.resolve("election").toString(), plants);
-                for (String check : flaggingChecks(spark, spec)) {
-                    flagged.merge(check, 1, Integer::sum);
+        int parallel = root.path("parallel_runs").asInt(DEFAULT_PARALLEL_RUNS);
+        if (parallel < 1) {
+            throw new SpecException("parallel_runs: must be at least 1, not " + parallel);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            for (Scenario scenario : scenarios) {
+                Map<String, Integer> flagged = new LinkedHashMap<>();
+                CheckCatalog.ids().forEach(id -> flagged.put(id, 0));
+                for (Set<String> checks : flaggingChecksPerSeed(spark, pool, election, scenario, seeds, work)) {
+                    checks.forEach(check -> flagged.merge(check, 1, Integer::sum));
                 }
+                log.printf(Locale.ROOT, "sanaq: calibration: %s over %d seeds: flagged by %s%n", scenario.label(),
+                        seeds, flagged);
+                tabulate(scenario, seeds, flagged, rows, metrics);
             }
-            log.printf(Locale.ROOT, "sanaq: calibration: %s over %d seeds: flagged by %s%n", scenario.label(), seeds,
-                    flagged);
-            for (String missing : scenario.expectedChecks()) {
-                if (CheckCatalog.find(missing) == null) { // expected to catch it, not written yet: a row says so
-                    rows.add(List.of("planted", scenario.irregularity(), strength(scenario), missing, "yes", "0",
-                            "", "", "", missing + " (not in the catalog yet)", "no"));
-                }
-            }
-            for (Map.Entry<String, Integer> e : flagged.entrySet()) {
-                rows.add(row(scenario, e.getKey(), seeds, e.getValue()));
-                metrics.add(new Metric(ID, "national", e.getKey(), scenario.irregularity() == null
-                        ? "false_positive_rate" : "detection_rate_" + scenario.label().replaceAll("\\W+", "_"),
-                        (double) e.getValue() / seeds));
-            }
+        } finally {
+            pool.shutdownNow();
         }
         write(output, specFile, root, seeds, election.seed(), started, rows, metrics);
         return output;
+    }
+
+    /**
+     * Each seed's election is generated and judged on its own, several at a time: the runs are small, so a run's
+     * Spark jobs leave the cores idle while the driver plans the next one, and concurrent runs fill those gaps.
+     * Each seed writes to its own folder; results are returned in seed order, so the table does not depend on
+     * {@code parallel_runs}.
+     */
+    private static List<Set<String>> flaggingChecksPerSeed(SparkSession spark, ExecutorService pool,
+            SyntheticSpec election, Scenario scenario, int seeds, Path work) throws IOException, SpecException {
+        Map<String, Map<String, Double>> plants = scenario.irregularity() == null ? Map.of()
+                : Map.of(scenario.irregularity(), scenario.parameters());
+        List<Future<Set<String>>> runs = new ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            SyntheticSpec spec = election.with(election.seed() + k, election.precincts(), election.files(),
+                    work.resolve("election-" + k).toString(), plants);
+            runs.add(pool.submit(() -> flaggingChecks(spark, spec)));
+        }
+        List<Set<String>> out = new ArrayList<>();
+        for (Future<Set<String>> run : runs) {
+            try {
+                out.add(run.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("calibration interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof SpecException spec) {
+                    throw spec;
+                }
+                throw new IllegalStateException("a calibration run failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return out;
+    }
+
+    /** The scenario's rows of the rates table and its metrics; a check expected but not written yet gets a row. */
+    private static void tabulate(Scenario scenario, int seeds, Map<String, Integer> flagged, List<List<String>> rows,
+            List<Metric> metrics) {
+        for (String missing : scenario.expectedChecks()) {
+            if (CheckCatalog.find(missing) == null) {
+                rows.add(List.of("planted", scenario.irregularity(), strength(scenario), missing, "yes", "0",
+                        "", "", "", missing + " (not in the catalog yet)", "no"));
+            }
+        }
+        for (Map.Entry<String, Integer> e : flagged.entrySet()) {
+            rows.add(row(scenario, e.getKey(), seeds, e.getValue()));
+            metrics.add(new Metric(ID, "national", e.getKey(), scenario.irregularity() == null
+                    ? "false_positive_rate" : "detection_rate_" + scenario.label().replaceAll("\\W+", "_"),
+                    (double) e.getValue() / seeds));
+        }
     }
 
     /** The honest scenario first, then each irregularity at each strength listed. */

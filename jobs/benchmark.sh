@@ -45,9 +45,15 @@ jar=$(ls target/sanaq-*-spark.jar)
 logs=reports/benchmark/cluster-logs
 mkdir -p "$logs"
 port=${MASTER_PORT:-7177}
-# Spark logs at WARN, as in local runs (the same log4j2 file).
-spark_java() { java "${opens[@]}" -Dlog4j2.configurationFile="$PWD/src/main/resources/log4j2.properties" -cp "$SPARK_HOME/jars/*" "$@"; }
+# A JVM on Spark's jars, logging at WARN as local runs do (the same log4j2 file).
+spark_java=(java "${opens[@]}" -Dlog4j2.configurationFile="$PWD/src/main/resources/log4j2.properties"
+  -cp "$SPARK_HOME/jars/*")
 
+# A master already on the port (say, left by a killed run) would take this run's worker and its memory.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "benchmark.sh: something already listens on 127.0.0.1:$port (an earlier cluster?); stop it or set MASTER_PORT" >&2
+  exit 1
+fi
 pids=()
 stop_cluster() {
   # SIGTERM lets the worker stop its executors before it exits.
@@ -55,12 +61,14 @@ stop_cluster() {
   wait 2>/dev/null || true
 }
 trap stop_cluster EXIT
-spark_java -Xmx512m -Dspark.master.rest.enabled=false org.apache.spark.deploy.master.Master \
-  --host 127.0.0.1 --port "$port" --webui-port $((port + 1)) >"$logs/master.log" 2>&1 &
+# `exec` in the background subshell, so that $! is the JVM itself and stop_cluster reaches it.
+(exec "${spark_java[@]}" -Xmx512m -Dspark.master.rest.enabled=false org.apache.spark.deploy.master.Master \
+  --host 127.0.0.1 --port "$port" --webui-port $((port + 1)) >"$logs/master.log" 2>&1) &
 pids+=($!)
-spark_java -Xmx512m org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$port" --host 127.0.0.1 \
+(exec "${spark_java[@]}" -Xmx512m \
+  org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$port" --host 127.0.0.1 \
   --cores "${WORKER_CORES:-$(nproc)}" --memory "${WORKER_MEMORY:-14g}" --webui-port $((port + 2)) \
-  --work-dir "$PWD/$logs/worker" >"$logs/worker.log" 2>&1 &
+  --work-dir "$PWD/$logs/worker" >"$logs/worker.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 120); do
   grep -q "Registering worker" "$logs/master.log" 2>/dev/null && break
@@ -71,7 +79,8 @@ grep -q "Registering worker" "$logs/master.log" || { echo "benchmark.sh: the clu
 for n in "${sizes[@]}"; do
   data="${TMPDIR:-/tmp}/sanaq-benchmark-$n"
   # Client mode: the driver is this JVM, so its -Xmx is the driver's memory.
-  spark_java "-Xmx${DRIVER_MEMORY:-1g}" org.apache.spark.deploy.SparkSubmit \
+  "${spark_java[@]}" "-Xmx${DRIVER_MEMORY:-1g}" \
+    org.apache.spark.deploy.SparkSubmit \
     --master "spark://127.0.0.1:$port" --deploy-mode client --class org.sanaq.cli.Main \
     --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false \
     --conf "spark.executor.memory=${EXECUTOR_MEMORY:-12g}" \

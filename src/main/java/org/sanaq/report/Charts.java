@@ -86,6 +86,9 @@ final class Charts {
         if (table == null) {
             return new Drawn(null, words.get("chart.missing", figure.title(), figure.table()));
         }
+        if (new FigureRows(figure, table).size() == 0) {
+            return new Drawn(null, words.get("chart.empty", figure.title()));
+        }
         try {
             return create(figure, table, plan).map(c -> new Drawn(c, null))
                     .orElseGet(() -> new Drawn(null, words.get("chart.unknown_kind", figure.title(), figure.kind())));

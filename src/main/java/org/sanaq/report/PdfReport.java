@@ -114,12 +114,34 @@ final class PdfReport {
 
     /** "Source: rows read, protocols used, rows set aside": one line per input, in the report's language. */
     static String sourceSentence(Wording words, Manifest.InputAccount input) {
-        return words.get("sources.input", blank(input.source()) ? input.id() : input.source(), input.rowsRead(),
+        String files = input.files().stream().map(f -> Path.of(f.path()).getFileName().toString()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return words.get("sources.input", input.id(), text(input.source()), files, input.rowsRead(),
                 input.protocols(), input.rowsQuarantined());
     }
 
+    /**
+     * A finding's scope for readers: "the whole country", or the region or district it names (after
+     * {@code region=} or {@code district=}), with the source when it is not the official one.
+     */
     private String where(Finding f) {
-        return blank(f.scope()) || f.scope().equals("national") ? words.get("scope.national") : f.scope();
+        if (blank(f.scope()) || f.scope().equals("national")) {
+            return words.get("scope.national");
+        }
+        List<String> places = new ArrayList<>();
+        String source = null;
+        for (String part : f.scope().split(";")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? "" : part.substring(0, eq);
+            String value = part.substring(eq + 1);
+            if (key.equals("source")) {
+                source = value;
+            } else {
+                places.add(value);
+            }
+        }
+        String place = places.isEmpty() ? words.get("scope.national") : String.join(", ", places);
+        return source == null ? place : words.get("scope.source", place, source);
     }
 
     private String checkTitle(String check) {

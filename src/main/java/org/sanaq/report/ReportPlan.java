@@ -111,7 +111,8 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
 
     /**
      * A page per region that has a flag, in the order of its strongest flag: every finding about the region, the
-     * figures drawn for it, and the rows of every detail table with a {@code region} column equal to its name.
+     * figures drawn for it, and the rows of every detail table with a {@code region} column equal to its name, the
+     * tables in the order of their names (as a run folder lists them, so that {@code render} gives the same pages).
      */
     private static List<RegionPage> regionPages(RunFolder.Contents contents, List<Finding> ranked) {
         Map<String, List<Finding>> byRegion = new LinkedHashMap<>();
@@ -126,7 +127,7 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
         List<RegionPage> pages = new ArrayList<>();
         byRegion.forEach((region, findings) -> pages.add(new RegionPage(region, findings,
                 contents.figures().stream().filter(f -> region.equals(region(f))).toList(),
-                rowsAbout(region, contents.tables().values()))));
+                rowsAbout(region, new TreeMap<>(contents.tables()).values()))));
         return pages;
     }
 
@@ -146,10 +147,10 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
         return about;
     }
 
-    /** The line under every chart: where the data came from. */
+    /** The line under every chart: where the data came from, by the names of the input files. */
     private static String sourceLine(Manifest manifest, Wording words) {
         String inputs = manifest == null ? "" : manifest.inputs().stream()
-                .map(i -> i.source() == null || i.source().isBlank() ? i.id() : i.source())
+                .flatMap(i -> i.files().stream()).map(f -> java.nio.file.Path.of(f.path()).getFileName().toString())
                 .distinct().collect(Collectors.joining("; "));
         return words.get("chart.source", inputs.isBlank() ? words.get("chart.source_unknown") : inputs);
     }

@@ -194,7 +194,7 @@ class ReportWriterTest {
     @Test
     void chartTextIsText() {
         assertTrue(pdfText.contains("share of valid votes (%)"), "axis label drawn as text");
-        assertTrue(pdfText.contains("Source: Орталық сайлау комиссиясы · sanaq"), "source line under the chart");
+        assertTrue(pdfText.contains("Source: kz-2023.csv · sanaq"), "source line under the chart names the input file");
     }
 
     @Test

@@ -156,8 +156,13 @@ final class IntegrityJudge {
         if (!row.get(6).isEmpty()) {
             s.append(" (").append(row.get(6)).append(")");
         }
-        return s.append(" [").append(words.format(ID + ".where.file", row.get(10), row.get(11))).append("]")
-                .toString();
+        return s.append(" [").append(words.format(ID + ".where.file", fileName(row.get(10)), row.get(11)))
+                .append("]").toString();
+    }
+
+    /** A file's name without its folder: the sentence names the file, the table keeps its path. */
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The selection's rows as table rows; published percentages get the computed value and the gap. */

@@ -111,8 +111,9 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
 
     /**
      * A page per region that has a flag, in the order of its strongest flag: every finding about the region, the
-     * figures drawn for it, and the rows of every detail table with a {@code region} column equal to its name, the
-     * tables in the order of their names (as a run folder lists them, so that {@code render} gives the same pages).
+     * figures drawn for it, and the rows about it (a {@code region} column equal to its name) of the detail tables
+     * of the checks that flag it, the tables in the order of their names (as a run folder lists them, so that
+     * {@code render} gives the same pages). Tables of checks that found nothing there are left to their sections.
      */
     private static List<RegionPage> regionPages(RunFolder.Contents contents, List<Finding> ranked) {
         Map<String, List<Finding>> byRegion = new LinkedHashMap<>();
@@ -125,9 +126,15 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
             }
         }
         List<RegionPage> pages = new ArrayList<>();
-        byRegion.forEach((region, findings) -> pages.add(new RegionPage(region, findings,
-                contents.figures().stream().filter(f -> region.equals(region(f))).toList(),
-                rowsAbout(region, new TreeMap<>(contents.tables()).values()))));
+        byRegion.forEach((region, findings) -> {
+            Set<String> flagging = findings.stream().filter(Finding::headline).map(Finding::check)
+                    .collect(Collectors.toSet());
+            List<DetailTable> tables = new TreeMap<>(contents.tables()).values().stream()
+                    .filter(t -> flagging.stream().anyMatch(c -> t.name().startsWith(c + "_"))).toList();
+            pages.add(new RegionPage(region, findings,
+                    contents.figures().stream().filter(f -> region.equals(region(f))).toList(),
+                    rowsAbout(region, tables)));
+        });
         return pages;
     }
 

@@ -300,6 +300,52 @@ class ReportWriterTest {
         }
     }
 
+    @Test
+    void sectionsFollowTheFixedOrderAndFlaggedRegionsGetAPage() {
+        ReportPlan plan = ReportPlan.of(contents(), DESCRIBE);
+        // round_percentages, official_vs_observer, fingerprint in SECTION_ORDER's order; the unknown check after.
+        assertEquals(List.of("round_percentages", "official_vs_observer", "fingerprint", "protocol_arithmetic"),
+                plan.sections().stream().map(s -> s.description().id()).toList());
+        // Only Қарағанды облысы has a flag; Түркістан облысы's finding is inconclusive.
+        assertEquals(List.of("Қарағанды облысы"), plan.regions().stream().map(ReportPlan.RegionPage::region).toList());
+        // Regions cycle through 6 names over the 100 cells: rows 0, 6, ..., 96 are Қарағанды облысы's, 17 of them.
+        assertTrue(oneLine(pdfText).contains("Region: Қарағанды облысы"), "the region's page");
+        assertTrue(oneLine(pdfText).contains("Rows of tables/round_percentages_cells.csv about Қарағанды облысы: 17."),
+                pdfText);
+    }
+
+    @Test
+    void aFlagExplainedByAnotherFindingIsNotOnTheFirstPage() {
+        RunFolder.Contents base = contents();
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.add(new Finding("round_percentages", "national", "d=0", "round_cells", 2.0, 1e-4, 3e-4, Verdict.FLAG,
+                "At whole percents, 2 of 189 figures are round.", List.of(), 0.5, "d=2"));
+        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(base.manifest(), findings, base.metrics(),
+                base.figures(), base.tables()), DESCRIBE);
+        assertEquals(List.of(FLAG_SENTENCE), PdfReport.firstPageFindings(plan).stream().map(Finding::sentence)
+                .toList());
+        Finding explained = plan.ranked().stream().filter(f -> "d=2".equals(f.explainedBy())).findFirst()
+                .orElseThrow();
+        assertEquals("Explained by another finding", plan.words().verdict(explained));
+    }
+
+    @Test
+    void theReportSpeaksTheManifestsLanguage(@TempDir Path russian) throws IOException {
+        RunFolder.Contents base = contents();
+        Manifest m = base.manifest();
+        Manifest ru = new Manifest(m.job(), m.title(), m.election(), "ru", m.inputs(), m.jobSpec(), m.jobSpecSha256(),
+                m.parameters(), m.conventions(), m.seeds(), m.programVersion(), m.programCommit(), m.sparkVersion(),
+                m.sparkMaster(), m.startedAt(), m.finishedAt());
+        ReportWriter.write(russian, new RunFolder.Contents(ru, base.findings(), base.metrics(), base.figures(),
+                base.tables()), DESCRIBE);
+        try (PDDocument pdf = Loader.loadPDF(russian.resolve(ReportWriter.PDF).toFile())) {
+            String text = oneLine(new PDFTextStripper().getText(pdf));
+            assertTrue(text.contains("Что нашли проверки"), text);
+            assertTrue(text.contains("Полная таблица: tables/round_percentages_cells.csv (строк: 100)"), text);
+            assertFalse(text.contains("What the checks found"), "no English headings");
+        }
+    }
+
     private static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {

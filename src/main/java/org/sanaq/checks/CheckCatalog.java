@@ -7,6 +7,7 @@ import org.sanaq.checks.observer.OfficialVsObserverCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.run.DuplicateProtocols;
+import org.sanaq.text.Messages;
 
 /** Every check sanaq has, in the order the report presents them. A new check is one line here. */
 public final class CheckCatalog {
@@ -37,6 +38,14 @@ public final class CheckCatalog {
         }
         Check check = find(id);
         return check == null ? null : check.description();
+    }
+
+    /**
+     * A check's description in the language of {@code messages}: from its message file when the file has its words
+     * ({@code <id>.title} and the rest, see {@link CheckDescription#of}), else as {@link #describe(String)} gives it.
+     */
+    public static CheckDescription describe(String id, Messages messages) {
+        return messages.defines(id + ".title") ? CheckDescription.of(id, messages) : describe(id);
     }
 
     public static List<String> ids() {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.report.ReportWriter;
+import org.sanaq.text.Messages;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.results.RunFolder;
 import org.sanaq.run.JobRunner;
@@ -145,7 +146,9 @@ public final class Main {
     private static int render(List<String> a, PrintStream out) throws Exception {
         Path folder = Path.of(argument(a, "render", "<run folder>"));
         RunFolder.Contents contents = RunFolder.read(folder);
-        ReportWriter.write(folder, contents, CheckCatalog::describe);
+        Messages messages = Messages.of(contents.manifest() == null || contents.manifest().language() == null
+                ? Messages.FALLBACK : contents.manifest().language());
+        ReportWriter.write(folder, contents, id -> CheckCatalog.describe(id, messages));
         out.println("sanaq: report rebuilt in " + folder);
         return 0;
     }

@@ -64,18 +64,40 @@ final class Charts {
      *
      * @throws IllegalArgumentException when the table lacks a column the kind needs
      */
-    static Optional<Sized> create(FigureSpec figure, DetailTable table, String source) {
+    static Optional<Sized> create(FigureSpec figure, DetailTable table, ReportPlan plan) {
         FigureRows rows = new FigureRows(figure, table);
         return Optional.ofNullable(switch (figure.kind()) {
-            case "histogram_vs_expected" -> histogram(figure, rows, source);
-            case "ranked_bars" -> rankedBars(figure, rows, source);
-            case "heatmap" -> heatmap(figure, rows, source);
-            case "scatter" -> scatter(figure, rows, source);
+            case "histogram_vs_expected" -> histogram(figure, rows, plan);
+            case "ranked_bars" -> rankedBars(figure, rows, plan);
+            case "heatmap" -> heatmap(figure, rows, plan);
+            case "scatter" -> scatter(figure, rows, plan);
             default -> null;
         });
     }
 
-    private static Sized histogram(FigureSpec figure, FigureRows rows, String source) {
+    /** A figure's chart, or the sentence saying why it is not drawn (exactly one of the two is null). */
+    record Drawn(Sized chart, String problem) {
+    }
+
+    /** The figure drawn from its table in the plan, or the reason it cannot be, in the report's words. */
+    static Drawn draw(FigureSpec figure, ReportPlan plan) {
+        DetailTable table = plan.tables().get(figure.table());
+        Wording words = plan.words();
+        if (table == null) {
+            return new Drawn(null, words.get("chart.missing", figure.title(), figure.table()));
+        }
+        if (new FigureRows(figure, table).size() == 0) {
+            return new Drawn(null, words.get("chart.empty", figure.title()));
+        }
+        try {
+            return create(figure, table, plan).map(c -> new Drawn(c, null))
+                    .orElseGet(() -> new Drawn(null, words.get("chart.unknown_kind", figure.title(), figure.kind())));
+        } catch (IllegalArgumentException e) {
+            return new Drawn(null, words.get("chart.failed", figure.title(), e.getMessage()));
+        }
+    }
+
+    private static Sized histogram(FigureSpec figure, FigureRows rows, ReportPlan plan) {
         List<double[]> bins = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             double[] bin = {rows.number(i, "bin_low"), rows.number(i, "bin_high"), rows.number(i, "observed"),
@@ -85,8 +107,8 @@ final class Charts {
             }
         }
         bins.sort(Comparator.comparingDouble(b -> b[0]));
-        XYIntervalSeries observed = new XYIntervalSeries("Observed");
-        XYSeries expected = new XYSeries("Expected", false, true);
+        XYIntervalSeries observed = new XYIntervalSeries(plan.words().get("chart.observed"));
+        XYSeries expected = new XYSeries(plan.words().get("chart.expected"), false, true);
         for (double[] b : bins) {
             if (!Double.isNaN(b[2])) {
                 observed.add((b[0] + b[1]) / 2, b[0], b[1], b[2], b[2], b[2]);
@@ -105,7 +127,7 @@ final class Charts {
         plot.setDataset(1, new XYSeriesCollection(expected));
         plot.setRenderer(1, new XYLineAndShapeRenderer(true, false));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), source);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
         XYBarRenderer barRenderer = (XYBarRenderer) plot.getRenderer(0);
         barRenderer.setSeriesPaint(0, ChartTheme.SKY_BLUE);
         barRenderer.setDrawBarOutline(true);
@@ -118,7 +140,7 @@ final class Charts {
         return new Sized(chart, WIDTH, HEIGHT);
     }
 
-    private static Sized rankedBars(FigureSpec figure, FigureRows rows, String source) {
+    private static Sized rankedBars(FigureSpec figure, FigureRows rows, ReportPlan plan) {
         record Bar(String label, double value) {
         }
         List<Bar> all = new ArrayList<>();
@@ -137,7 +159,7 @@ final class Charts {
             data.addValue(bar.value(), "value", n == 1 ? bar.label() : bar.label() + " (" + n + ")");
         }
         String title = all.size() > shown.size()
-                ? figure.title() + " (top " + shown.size() + " of " + all.size() + ")" : figure.title();
+                ? plan.words().get("chart.top", figure.title(), shown.size(), all.size()) : figure.title();
         CategoryAxis categories = new CategoryAxis(label(figure.xLabel(), ""));
         categories.setMaximumCategoryLabelWidthRatio(0.4f);
         categories.setCategoryMargin(0.15);
@@ -145,7 +167,7 @@ final class Charts {
         CategoryPlot plot = new CategoryPlot(data, categories, values, new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(title, plot), source);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(title, plot), plan.source());
         chart.removeLegend();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, ChartTheme.BLUE);
@@ -153,8 +175,8 @@ final class Charts {
         return new Sized(chart, WIDTH, Math.max(180, Math.min(640, 90 + 16 * shown.size())));
     }
 
-    private static Sized scatter(FigureSpec figure, FigureRows rows, String source) {
-        XYSeries points = new XYSeries("Units", false, true);
+    private static Sized scatter(FigureSpec figure, FigureRows rows, ReportPlan plan) {
+        XYSeries points = new XYSeries(plan.words().get("chart.points"), false, true);
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
@@ -171,7 +193,7 @@ final class Charts {
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(new XYSeriesCollection(points), x, y, new XYLineAndShapeRenderer(false, true));
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), source);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
         chart.removeLegend();
         if (low < high) {
             plot.addAnnotation(new XYLineAnnotation(low, low, high, high, ChartTheme.THIN_DASHED, Color.GRAY));
@@ -184,7 +206,7 @@ final class Charts {
         return new Sized(chart, WIDTH, 330);
     }
 
-    private static Sized heatmap(FigureSpec figure, FigureRows rows, String source) {
+    private static Sized heatmap(FigureSpec figure, FigureRows rows, ReportPlan plan) {
         List<double[]> cells = new ArrayList<>();
         double max = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -213,7 +235,7 @@ final class Charts {
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), source);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
         chart.removeLegend();
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -41,86 +40,89 @@ final class HtmlSummary {
     }
 
     static String render(ReportPlan plan, Table findings) throws IOException {
+        Wording words = plan.words();
         StringBuilder html = new StringBuilder();
-        String title = PdfReport.title(plan.manifest());
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        String title = PdfReport.title(plan);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(words.language()).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n");
         Manifest m = plan.manifest();
-        if (m != null && m.election() != null && !m.election().isBlank()) {
+        if (m != null && !PdfReport.blank(m.election())) {
             html.append("<p class=\"muted\">").append(escape(m.election())).append("</p>\n");
         }
-        html.append("<p class=\"caveat\">").append(escape(Wording.CAVEAT)).append("</p>\n");
-        html.append("<h2>Findings</h2>\n");
+        html.append("<p class=\"caveat\">").append(escape(words.caveat())).append("</p>\n");
+        html.append("<h2>").append(escape(words.get("findings.heading"))).append("</h2>\n");
         table(html, findings);
         for (ReportPlan.CheckSection section : plan.sections()) {
             section(html, plan, section);
         }
+        for (ReportPlan.RegionPage region : plan.regions()) {
+            html.append("<section>\n<h2>").append(escape(words.get("region.heading", region.region())))
+                    .append("</h2>\n");
+            findings(html, words, region.findings());
+            for (FigureSpec figure : region.figures()) {
+                figure(html, plan, figure);
+            }
+            html.append("</section>\n");
+        }
         if (!plan.otherTables().isEmpty()) {
-            html.append("<h2>Other detail tables</h2>\n");
+            html.append("<h2>").append(escape(words.get("other_tables"))).append("</h2>\n");
             for (DetailTable detail : plan.otherTables()) {
-                detail(html, detail);
+                detail(html, words, detail);
             }
         }
-        inputs(html, m);
+        inputs(html, words, m);
         html.append("</body>\n</html>\n");
         return html.toString();
     }
 
     private static void section(StringBuilder html, ReportPlan plan, ReportPlan.CheckSection section)
             throws IOException {
+        Wording words = plan.words();
         CheckDescription d = section.description();
         html.append("<section>\n<h2>").append(escape(d.title())).append("</h2>\n");
         paragraph(html, d.question(), "muted");
-        if (!section.findings().isEmpty()) {
-            html.append("<ul>\n");
-            for (Finding f : section.findings()) {
-                html.append("<li><span class=\"").append(f.verdict().id()).append("\">")
-                        .append(escape(Wording.verdict(f.verdict()))).append("</span>: ")
-                        .append(escape(f.sentence())).append("</li>\n");
-            }
-            html.append("</ul>\n");
-        }
+        findings(html, words, section.findings());
         for (FigureSpec figure : section.figures()) {
             figure(html, plan, figure);
         }
         for (DetailTable detail : section.tables()) {
-            detail(html, detail);
+            detail(html, words, detail);
         }
-        if (d.caveats() != null && !d.caveats().isBlank()) {
-            html.append("<h3>What else could explain this</h3>\n");
+        if (!PdfReport.blank(d.caveats())) {
+            html.append("<h3>").append(escape(words.get("section.else"))).append("</h3>\n");
             paragraph(html, d.caveats(), null);
         }
-        if (d.method() != null && !d.method().isBlank()) {
-            html.append("<h3>Method</h3>\n");
+        if (!PdfReport.blank(d.method())) {
+            html.append("<h3>").append(escape(words.get("section.method"))).append("</h3>\n");
             paragraph(html, d.method(), null);
         }
         html.append("</section>\n");
     }
 
-    private static void figure(StringBuilder html, ReportPlan plan, FigureSpec figure) throws IOException {
-        DetailTable table = plan.tables().get(figure.table());
-        String problem = null;
-        Optional<Charts.Sized> chart = Optional.empty();
-        if (table == null) {
-            problem = "table " + figure.table() + " is missing";
-        } else {
-            try {
-                chart = Charts.create(figure, table, plan.source());
-                if (chart.isEmpty()) {
-                    problem = "chart kind " + figure.kind() + " not yet drawn";
-                }
-            } catch (IllegalArgumentException e) {
-                problem = "could not be drawn: " + e.getMessage();
-            }
-        }
-        if (problem != null) {
-            paragraph(html, "Chart “" + figure.title() + "”: " + problem + ".", "muted");
+    private static void findings(StringBuilder html, Wording words, List<Finding> findings) {
+        if (findings.isEmpty()) {
             return;
         }
-        Charts.Sized sized = chart.get();
+        html.append("<ul>\n");
+        for (Finding f : findings) {
+            html.append("<li><span class=\"").append(f.headline() ? "flag" : "muted").append("\">")
+                    .append(escape(words.verdict(f))).append("</span>: ").append(escape(f.sentence()))
+                    .append("</li>\n");
+        }
+        html.append("</ul>\n");
+    }
+
+    private static void figure(StringBuilder html, ReportPlan plan, FigureSpec figure) throws IOException {
+        Charts.Drawn drawn = Charts.draw(figure, plan);
+        if (drawn.problem() != null) {
+            paragraph(html, drawn.problem(), "muted");
+            return;
+        }
+        Charts.Sized sized = drawn.chart();
         BufferedImage image = sized.chart().createBufferedImage(sized.width() * 2, sized.height() * 2,
                 sized.width(), sized.height(), null);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -128,42 +130,42 @@ final class HtmlSummary {
         html.append("<figure>\n<img src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\" width=\"")
                 .append(sized.width()).append("\" alt=\"").append(escape(figure.title())).append("\">\n");
-        if (figure.caption() != null && !figure.caption().isBlank()) {
+        if (!PdfReport.blank(figure.caption())) {
             html.append("<figcaption class=\"muted\">").append(escape(figure.caption())).append("</figcaption>\n");
         }
         html.append("</figure>\n");
     }
 
-    private static void detail(StringBuilder html, DetailTable detail) {
-        html.append("<h3>").append(escape(detail.title() == null || detail.title().isBlank()
-                ? detail.name() : detail.title())).append("</h3>\n");
+    private static void detail(StringBuilder html, Wording words, DetailTable detail) {
+        html.append("<h3>").append(escape(PdfReport.blank(detail.title()) ? detail.name() : detail.title()))
+                .append("</h3>\n");
         table(html, SummaryTables.head(detail));
-        paragraph(html, Wording.shown(detail.rows().size())
-                + Wording.fullTable(detail.name(), detail.rows().size()), "muted");
+        paragraph(html, words.tableNote(detail.name(), detail.rows().size()), "muted");
     }
 
-    private static void inputs(StringBuilder html, Manifest m) {
+    private static void inputs(StringBuilder html, Wording words, Manifest m) {
         if (m == null) {
             return;
         }
-        html.append("<h2>What was analysed</h2>\n");
+        html.append("<h2>").append(escape(words.get("sources.heading"))).append("</h2>\n<ul>\n");
+        for (Manifest.InputAccount input : m.inputs()) {
+            html.append("<li>").append(escape(PdfReport.sourceSentence(words, input))).append("</li>\n");
+        }
+        html.append("</ul>\n");
         List<List<String>> rows = new ArrayList<>();
         for (Manifest.InputAccount input : m.inputs()) {
             for (Manifest.FileHash file : input.files()) {
-                rows.add(List.of(input.id(), input.source() == null ? "" : input.source(), file.path(),
-                        file.sha256(), Long.toString(file.bytes()), Long.toString(input.rowsRead()),
-                        Long.toString(input.rowsUsed()), Long.toString(input.rowsQuarantined())));
+                rows.add(List.of(input.id(), file.path(), file.sha256(), words.count(file.bytes())));
             }
         }
-        table(html, SummaryTables.table("inputs", List.of("input", "source", "file", "SHA-256", "bytes",
-                "rows read", "rows used", "rows quarantined"), rows));
-        paragraph(html, "Program " + known(m.programVersion()) + " (commit " + known(m.programCommit())
-                + "), Spark " + known(m.sparkVersion()) + " on " + known(m.sparkMaster()) + "; run from "
-                + known(m.startedAt()) + " to " + known(m.finishedAt()) + ".", "muted");
+        table(html, SummaryTables.table("files", List.of(words.get("column.input"), words.get("column.file"),
+                words.get("column.sha256"), words.get("column.bytes")), rows));
+        paragraph(html, words.get("provenance.version", known(words, m.programVersion()),
+                known(words, m.programCommit())), "muted");
     }
 
-    private static String known(String value) {
-        return value == null || value.isBlank() ? "(not recorded)" : value;
+    private static String known(Wording words, String value) {
+        return PdfReport.blank(value) ? words.get("provenance.not_recorded") : value;
     }
 
     static void table(StringBuilder html, Table table) {

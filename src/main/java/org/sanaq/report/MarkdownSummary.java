@@ -17,12 +17,13 @@ final class MarkdownSummary {
 
     static String render(ReportPlan plan, Table findings) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(inline(PdfReport.title(plan.manifest()))).append("\n\n");
+        Wording words = plan.words();
+        md.append("# ").append(inline(PdfReport.title(plan))).append("\n\n");
         if (plan.manifest() != null && plan.manifest().election() != null && !plan.manifest().election().isBlank()) {
             md.append(inline(plan.manifest().election())).append("\n\n");
         }
-        md.append("> ").append(Wording.CAVEAT).append("\n\n");
-        md.append("## Findings\n\n");
+        md.append("> ").append(words.caveat()).append("\n\n");
+        md.append("## ").append(words.get("findings.heading")).append("\n\n");
         table(md, findings);
         for (ReportPlan.CheckSection section : plan.sections()) {
             CheckDescription d = section.description();
@@ -30,22 +31,21 @@ final class MarkdownSummary {
                 continue;
             }
             md.append("## ").append(inline(d.title())).append("\n\n");
-            tables(md, section.tables());
+            tables(md, words, section.tables());
         }
         if (!plan.otherTables().isEmpty()) {
-            md.append("## Other detail tables\n\n");
-            tables(md, plan.otherTables());
+            md.append("## ").append(words.get("other_tables")).append("\n\n");
+            tables(md, words, plan.otherTables());
         }
         return md.toString();
     }
 
-    private static void tables(StringBuilder md, List<DetailTable> tables) {
+    private static void tables(StringBuilder md, Wording words, List<DetailTable> tables) {
         for (DetailTable detail : tables) {
             md.append("### ").append(inline(detail.title() == null || detail.title().isBlank()
                     ? detail.name() : detail.title())).append("\n\n");
             table(md, SummaryTables.head(detail));
-            md.append(inline(Wording.shown(detail.rows().size())
-                    + Wording.fullTable(detail.name(), detail.rows().size()))).append("\n\n");
+            md.append(inline(words.tableNote(detail.name(), detail.rows().size()))).append("\n\n");
         }
     }
 

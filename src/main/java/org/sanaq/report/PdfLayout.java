@@ -219,15 +219,16 @@ final class PdfLayout implements AutoCloseable {
         return font.getStringWidth(text) / 1000f * size;
     }
 
-    /** Numbers every page in the footer: "title · page n of N". */
-    void footers(String title) throws IOException {
+    /** Numbers every page in the footer: the title, and the page label for page n of N ("Page n of N"). */
+    void footers(String title, java.util.function.BiFunction<Integer, Integer, String> pageLabel)
+            throws IOException {
         stream.close();
         stream = null;
         int pages = document.getNumberOfPages();
         for (int i = 0; i < pages; i++) {
             try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
-                String label = "Page " + (i + 1) + " of " + pages;
+                String label = pageLabel.apply(i + 1, pages);
                 float size = 8;
                 float labelWidth = regular.getStringWidth(label) / 1000f * size;
                 footer.setStrokingColor(Color.LIGHT_GRAY);

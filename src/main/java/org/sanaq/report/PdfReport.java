@@ -11,7 +11,6 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TimeZone;
 import java.util.TreeMap;
 
@@ -23,78 +22,150 @@ import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Manifest;
-import org.sanaq.results.Verdict;
 
 /**
- * Writes report.pdf: the findings in plain language on the first page, one section per check (question, findings,
- * charts, detail tables, innocent explanations, method), a methods note and the provenance appendix. The same plan
- * always gives the same bytes: the document's dates and its ID come from the manifest, never from the clock.
+ * Writes report.pdf: the first page (the election, its sources and their coverage, the standing caveat and the
+ * flags in plain sentences, strongest first), a page explaining the terms used later, one section per check (what
+ * it asks, what it found, charts, evidence tables, what else could explain it), a page per flagged region, the
+ * methods note and the provenance appendix. The text holds no clock time, so the same run folder always gives the
+ * same text; the document's dates and ID come from the manifest, so it also gives the same bytes.
  */
 final class PdfReport {
+    /** Flags listed on the first page at most; the others follow in the sections and the region pages. */
+    static final int FIRST_PAGE_FLAGS = 6;
+    /** Terms explained once on the page after the first, in this order (keys report.term.<term>.*). */
+    private static final List<String> TERMS = List.of("protocol", "flag", "explained", "expected", "p_value",
+            "adjusted_p", "quarantined", "tables");
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
     private static final Color GREY = new Color(0x555555);
     private static final Color FLAG = new Color(0xB34700);
 
     private final ReportPlan plan;
+    private final Wording words;
     private final PdfLayout out;
 
     private PdfReport(ReportPlan plan, PdfLayout out) {
         this.plan = plan;
+        this.words = plan.words();
         this.out = out;
     }
 
     static void write(Path file, ReportPlan plan) throws IOException {
         try (PDDocument document = new PDDocument()) {
-            info(document, plan.manifest());
+            info(document, plan);
             try (PdfLayout layout = new PdfLayout(document)) {
                 PdfReport report = new PdfReport(plan, layout);
                 report.firstPage();
+                report.terms();
                 for (ReportPlan.CheckSection section : plan.sections()) {
                     report.section(section);
+                }
+                for (ReportPlan.RegionPage region : plan.regions()) {
+                    report.region(region);
                 }
                 report.otherTables();
                 report.methods();
                 report.provenance();
-                layout.footers("sanaq · " + title(plan.manifest()));
+                layout.footers(plan.words().get("footer", title(plan)), (n, of) -> plan.words().get("page", n, of));
             }
             document.save(file.toFile());
         }
     }
 
+    /** The flags the first page lists: the strongest {@link #FIRST_PAGE_FLAGS} that no other finding explains. */
+    static List<Finding> firstPageFindings(ReportPlan plan) {
+        return plan.headlines().subList(0, Math.min(FIRST_PAGE_FLAGS, plan.headlines().size()));
+    }
+
     private void firstPage() throws IOException {
         Manifest m = plan.manifest();
-        out.paragraph(title(m), 18, true, Color.BLACK, 0);
-        if (m != null && m.election() != null && !m.election().isBlank()) {
+        out.paragraph(title(plan), 18, true, Color.BLACK, 0);
+        if (m != null && !blank(m.election())) {
             out.paragraph(m.election(), 12, false, GREY, 0);
         }
-        out.skip(6);
-        out.heading("What was analysed", 12);
+        out.heading(words.get("sources.heading"), 12);
         if (m != null) {
             for (Manifest.InputAccount input : m.inputs()) {
-                out.paragraph("• " + input.id() + (blank(input.source()) ? "" : " — " + input.source()) + ": "
-                        + input.rowsRead() + " rows read, " + input.rowsUsed() + " used, " + input.rowsQuarantined()
-                        + " quarantined.", BODY, false, Color.BLACK, 6);
+                out.paragraph("• " + sourceSentence(words, input), BODY, false, Color.BLACK, 6);
             }
         }
-        out.heading("Findings", 12);
-        out.paragraph(Wording.CAVEAT, BODY, false, GREY, 0);
         out.skip(4);
-        if (plan.ranked().isEmpty()) {
-            out.paragraph("No check produced a finding.", BODY, false, Color.BLACK, 0);
+        out.paragraph(words.caveat(), BODY, false, GREY, 0);
+        out.heading(words.get("findings.heading"), 12);
+        List<Finding> shown = firstPageFindings(plan);
+        if (shown.isEmpty()) {
+            out.paragraph(words.get("findings.none"), BODY, false, Color.BLACK, 0);
         }
-        for (Finding f : plan.ranked()) {
-            finding(f);
+        for (Finding f : shown) {
+            out.need(BODY * 4);
+            out.skip(4);
+            out.paragraph(f.sentence(), BODY, false, Color.BLACK, 0);
+            out.paragraph(words.get("findings.where", where(f), checkTitle(f.check())), SMALL, false, GREY, 10);
+        }
+        out.skip(6);
+        int more = plan.headlines().size() - shown.size();
+        if (more > 0) {
+            out.paragraph(words.get("findings.more_flags", more), BODY, false, Color.BLACK, 0);
+        }
+        out.paragraph(words.get("findings.rest", plan.ranked().size() - plan.headlines().size(),
+                plan.regions().size()), BODY, false, GREY, 0);
+    }
+
+    /** "Source: rows read, protocols used, rows set aside": one line per input, in the report's language. */
+    static String sourceSentence(Wording words, Manifest.InputAccount input) {
+        String files = input.files().stream().map(f -> Path.of(f.path()).getFileName().toString()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return words.get("sources.input", input.id(), text(input.source()), files, input.rowsRead(),
+                input.protocols(), input.rowsQuarantined());
+    }
+
+    /**
+     * A finding's scope for readers: "the whole country", or the region or district it names (after
+     * {@code region=} or {@code district=}), with the source when it is not the official one.
+     */
+    private String where(Finding f) {
+        if (blank(f.scope()) || f.scope().equals("national")) {
+            return words.get("scope.national");
+        }
+        List<String> places = new ArrayList<>();
+        String source = null;
+        for (String part : f.scope().split(";")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? "" : part.substring(0, eq);
+            String value = part.substring(eq + 1);
+            if (key.equals("source")) {
+                source = value;
+            } else {
+                places.add(value);
+            }
+        }
+        String place = places.isEmpty() ? words.get("scope.national") : String.join(", ", places);
+        return source == null ? place : words.get("scope.source", place, source);
+    }
+
+    private String checkTitle(String check) {
+        return plan.sections().stream().filter(s -> s.description().id().equals(check))
+                .map(s -> s.description().title()).findFirst().orElse(check);
+    }
+
+    private void terms() throws IOException {
+        out.newPage();
+        out.paragraph(words.get("terms.heading"), 15, true, Color.BLACK, 0);
+        out.skip(4);
+        for (String term : TERMS) {
+            out.paragraph(words.get("term." + term + ".name"), BODY, true, Color.BLACK, 0);
+            out.paragraph(words.get("term." + term + ".text"), BODY, false, Color.BLACK, 10);
+            out.skip(3);
         }
     }
 
     private void finding(Finding f) throws IOException {
         out.need(BODY * 4);
         out.skip(3);
-        out.paragraph(Wording.verdict(f.verdict()), SMALL + 0.5f, true,
-                f.verdict() == Verdict.FLAG ? FLAG : GREY, 0);
+        out.paragraph(words.verdict(f), SMALL + 0.5f, true, f.headline() ? FLAG : GREY, 0);
         out.paragraph(f.sentence(), BODY, false, Color.BLACK, 10);
-        String p = pValues(f);
+        String p = details(f);
         if (!p.isEmpty()) {
             out.paragraph(p, SMALL, false, GREY, 10);
         }
@@ -105,60 +176,65 @@ final class PdfReport {
         out.newPage();
         out.paragraph(d.title(), 15, true, Color.BLACK, 0);
         if (!blank(d.question())) {
-            out.paragraph(d.question(), BODY + 0.5f, false, GREY, 0);
+            out.heading(words.get("section.asks"), 11);
+            out.paragraph(d.question(), BODY + 0.5f, false, Color.BLACK, 0);
         }
-        out.skip(4);
+        out.heading(words.get("section.answer"), 11);
+        if (section.findings().isEmpty()) {
+            out.paragraph(words.get("section.no_findings"), BODY, false, GREY, 0);
+        }
         for (Finding f : section.findings()) {
             finding(f);
         }
         for (FigureSpec figure : section.figures()) {
             figure(figure);
         }
+        if (!section.tables().isEmpty()) {
+            out.heading(words.get("section.evidence"), 11);
+        }
         for (DetailTable table : section.tables()) {
-            table(table);
+            table(table, words.tableNote(table.name(), table.rows().size()));
         }
         if (!blank(d.caveats())) {
-            out.heading("What else could explain this", 11);
+            out.heading(words.get("section.else"), 11);
             out.paragraph(d.caveats(), BODY, false, Color.BLACK, 0);
         }
-        if (!blank(d.method())) {
-            out.heading("Method", 11);
-            out.paragraph(d.method(), BODY, false, Color.BLACK, 0);
+    }
+
+    private void region(ReportPlan.RegionPage page) throws IOException {
+        out.newPage();
+        out.paragraph(words.get("region.heading", page.region()), 15, true, Color.BLACK, 0);
+        out.paragraph(words.get("region.intro", page.region()), BODY, false, GREY, 0);
+        for (Finding f : page.findings()) {
+            finding(f);
+        }
+        for (FigureSpec figure : page.figures()) {
+            figure(figure);
+        }
+        for (DetailTable table : page.rows()) {
+            table(table, words.shown(table.rows().size())
+                    + words.get("region.rows", table.name(), table.rows().size(), page.region()));
         }
     }
 
     private void figure(FigureSpec figure) throws IOException {
-        DetailTable table = plan.tables().get(figure.table());
         out.skip(8);
-        if (table == null) {
-            out.paragraph("Chart “" + figure.title() + "”: table " + figure.table() + " is missing.", SMALL, false,
-                    GREY, 0);
+        Charts.Drawn drawn = Charts.draw(figure, plan);
+        if (drawn.problem() != null) {
+            out.paragraph(drawn.problem(), SMALL, false, GREY, 0);
             return;
         }
-        Optional<Charts.Sized> chart;
-        try {
-            chart = Charts.create(figure, table, plan.source());
-        } catch (IllegalArgumentException e) {
-            out.paragraph("Chart “" + figure.title() + "” could not be drawn: " + e.getMessage(), SMALL, false, GREY,
-                    0);
-            return;
-        }
-        if (chart.isEmpty()) {
-            out.paragraph("Chart “" + figure.title() + "”: chart kind " + figure.kind() + " not yet drawn.", SMALL,
-                    false, GREY, 0);
-            return;
-        }
-        out.chart(chart.get().chart(), chart.get().width(), chart.get().height());
+        Charts.Sized chart = drawn.chart();
+        out.chart(chart.chart(), chart.width(), chart.height());
         if (!blank(figure.caption())) {
             out.paragraph(figure.caption(), SMALL, false, GREY, 0);
         }
     }
 
-    private void table(DetailTable table) throws IOException {
+    private void table(DetailTable table, String note) throws IOException {
         out.heading(blank(table.title()) ? table.name() : table.title(), 10.5f);
         PdfTable.draw(out, SummaryTables.head(table));
-        out.paragraph(Wording.shown(table.rows().size()) + Wording.fullTable(table.name(), table.rows().size()),
-                SMALL, false, GREY, 0);
+        out.paragraph(note, SMALL, false, GREY, 0);
     }
 
     private void otherTables() throws IOException {
@@ -166,102 +242,112 @@ final class PdfReport {
             return;
         }
         out.newPage();
-        out.paragraph("Other detail tables", 15, true, Color.BLACK, 0);
+        out.paragraph(words.get("other_tables"), 15, true, Color.BLACK, 0);
         for (DetailTable table : plan.otherTables()) {
-            table(table);
+            table(table, words.tableNote(table.name(), table.rows().size()));
         }
     }
 
     private void methods() throws IOException {
         out.newPage();
-        out.paragraph("Methods note", 15, true, Color.BLACK, 0);
+        out.paragraph(words.get("methods.heading"), 15, true, Color.BLACK, 0);
         out.skip(4);
         for (ReportPlan.CheckSection section : plan.sections()) {
             CheckDescription d = section.description();
             out.paragraph(d.title(), BODY, true, Color.BLACK, 0);
-            out.paragraph(blank(d.method()) ? "No method description." : d.method(), BODY, false, Color.BLACK, 10);
+            out.paragraph(blank(d.method()) ? words.get("methods.none") : d.method(), BODY, false, Color.BLACK, 10);
             out.skip(3);
         }
-        out.paragraph("p-values are adjusted for the number of tests a check runs, as each check's method says. "
-                + "Detail tables in this report show at most " + Wording.MAX_TABLE_ROWS
-                + " rows; the CSV files in tables/ hold every row.", BODY, false, GREY, 0);
+        out.paragraph(words.get("methods.note", Wording.MAX_TABLE_ROWS), BODY, false, GREY, 0);
     }
 
     private void provenance() throws IOException {
         Manifest m = plan.manifest();
         out.newPage();
-        out.paragraph("Provenance", 15, true, Color.BLACK, 0);
+        out.paragraph(words.get("provenance.heading"), 15, true, Color.BLACK, 0);
         if (m == null) {
-            out.paragraph("No manifest was found for this run.", BODY, false, Color.BLACK, 0);
+            out.paragraph(words.get("provenance.no_manifest"), BODY, false, Color.BLACK, 0);
             return;
         }
-        out.heading("Inputs", 11);
+        out.paragraph(words.get("provenance.intro"), BODY, false, GREY, 0);
+        out.heading(words.get("provenance.inputs"), 11);
         List<List<String>> inputs = new ArrayList<>();
         List<List<String>> files = new ArrayList<>();
         for (Manifest.InputAccount input : m.inputs()) {
-            inputs.add(List.of(input.id(), text(input.mapping()), text(input.source()), num(input.rowsRead()),
-                    num(input.rowsUsed()), num(input.rowsQuarantined()), num(input.protocols())));
+            inputs.add(List.of(input.id(), text(input.mapping()), text(input.source()), words.count(input.rowsRead()),
+                    words.count(input.rowsUsed()), words.count(input.rowsQuarantined()),
+                    words.count(input.protocols())));
             for (Manifest.FileHash file : input.files()) {
-                files.add(List.of(input.id(), text(file.path()), text(file.sha256()), num(file.bytes())));
+                files.add(List.of(input.id(), text(file.path()), text(file.sha256()), words.count(file.bytes())));
             }
         }
-        PdfTable.draw(out, SummaryTables.table("inputs", List.of("input", "mapping", "source", "rows read",
-                "rows used", "rows quarantined", "protocols"), inputs));
-        out.heading("Files", 11);
-        PdfTable.draw(out, SummaryTables.table("files", List.of("input", "file", "SHA-256", "bytes"), files));
-        out.heading("Run", 11);
+        PdfTable.draw(out, SummaryTables.table("inputs", columns("input", "mapping", "source", "rows_read",
+                "rows_used", "rows_quarantined", "protocols"), inputs));
+        out.paragraph(words.get("provenance.quarantine", m.quarantined()), SMALL, false, GREY, 0);
+        out.heading(words.get("provenance.files"), 11);
+        PdfTable.draw(out, SummaryTables.table("files", columns("input", "file", "sha256", "bytes"), files));
+        out.heading(words.get("provenance.run"), 11);
         List<List<String>> run = new ArrayList<>();
-        run.add(List.of("job", text(m.job())));
-        run.add(List.of("program", text(m.programVersion()) + " (commit " + text(m.programCommit()) + ")"));
-        run.add(List.of("Spark", text(m.sparkVersion()) + ", master " + text(m.sparkMaster())));
-        run.add(List.of("started", text(m.startedAt())));
-        run.add(List.of("finished", text(m.finishedAt())));
-        run.add(List.of("job spec SHA-256", text(m.jobSpecSha256())));
-        PdfTable.draw(out, SummaryTables.table("run", List.of("item", "value"), run));
-        keyValues("Parameters", m.parameters());
-        keyValues("Conventions", m.conventions());
-        keyValues("Random seeds", m.seeds());
-        out.heading("Job spec", 11);
-        out.lines(blank(m.jobSpec()) ? "(not recorded)" : m.jobSpec(), SMALL);
+        run.add(List.of(words.get("provenance.job"), text(m.job())));
+        run.add(List.of(words.get("provenance.language"), words.language()));
+        run.add(List.of(words.get("provenance.program"), words.get("provenance.version", text(m.programVersion()),
+                text(m.programCommit()))));
+        run.add(List.of("Spark", text(m.sparkVersion())));
+        run.add(List.of(words.get("provenance.job_sha256"), text(m.jobSpecSha256())));
+        PdfTable.draw(out, SummaryTables.table("run", columns("item", "value"), run));
+        keyValues(words.get("provenance.parameters"), m.parameters());
+        keyValues(words.get("provenance.conventions"), m.conventions());
+        keyValues(words.get("provenance.seeds"), m.seeds());
+        out.heading(words.get("provenance.job_spec"), 11);
+        out.lines(blank(m.jobSpec()) ? words.get("provenance.not_recorded") : m.jobSpec(), SMALL);
+    }
+
+    private List<String> columns(String... names) {
+        return java.util.Arrays.stream(names).map(n -> words.get("column." + n)).toList();
     }
 
     private void keyValues(String heading, Map<String, ?> values) throws IOException {
         out.heading(heading, 11);
         if (values == null || values.isEmpty()) {
-            out.paragraph("None.", BODY, false, GREY, 0);
+            out.paragraph(words.get("provenance.none"), BODY, false, GREY, 0);
             return;
         }
         List<List<String>> rows = new ArrayList<>();
         new TreeMap<>(values).forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
-        PdfTable.draw(out, SummaryTables.table(heading, List.of("name", "value"), rows));
+        PdfTable.draw(out, SummaryTables.table(heading, columns("name", "value"), rows));
     }
 
-    private static String pValues(Finding f) {
-        String p = Wording.p(f.pValue());
-        String adjusted = Wording.p(f.pAdjusted());
+    /** Where the finding applies and its p-values, for the sections (the first page has no p-values). */
+    private String details(Finding f) {
         List<String> parts = new ArrayList<>();
         if (!blank(f.scope())) {
-            parts.add(f.scope() + (blank(f.subject()) ? "" : ", " + f.subject()));
+            parts.add(where(f) + (blank(f.subject()) ? "" : ", " + f.subject()));
         }
+        String p = Wording.p(f.pValue());
+        String adjusted = Wording.p(f.pAdjusted());
         if (!p.isEmpty()) {
-            parts.add("p = " + p);
+            parts.add(words.get("p", p));
         }
         if (!adjusted.isEmpty()) {
-            parts.add("adjusted p = " + adjusted);
+            parts.add(words.get("p_adjusted", adjusted));
+        }
+        if (f.explainedBy() != null) {
+            parts.add(words.get("explained_by", f.explainedBy()));
         }
         return String.join(" · ", parts);
     }
 
-    private static void info(PDDocument document, Manifest m) {
+    private static void info(PDDocument document, ReportPlan plan) {
+        Manifest m = plan.manifest();
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(title(m));
+        info.setTitle(title(plan));
         info.setCreator("sanaq" + (m == null || blank(m.programVersion()) ? "" : " " + m.programVersion()));
         info.setProducer("sanaq");
         Calendar when = calendar(m == null ? null : m.finishedAt());
         info.setCreationDate(when);
         info.setModificationDate(when);
-        document.setDocumentId((long) (title(m) + "|" + (m == null ? "" : m.jobSpecSha256() + "|" + m.finishedAt()))
-                .hashCode());
+        document.setDocumentId((long) (title(plan) + "|" + (m == null ? "" : m.jobSpecSha256() + "|"
+                + m.finishedAt())).hashCode());
     }
 
     /** The manifest's finishing time, or 1 January 2000 UTC when it is absent or unreadable. */
@@ -279,19 +365,16 @@ final class PdfReport {
         return calendar;
     }
 
-    static String title(Manifest m) {
-        return m == null || blank(m.title()) ? "Election forensics report" : m.title();
-    }
-
-    private static String num(long n) {
-        return Long.toString(n);
+    static String title(ReportPlan plan) {
+        Manifest m = plan.manifest();
+        return m == null || blank(m.title()) ? plan.words().get("title") : m.title();
     }
 
     private static String text(String s) {
         return s == null ? "" : s;
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

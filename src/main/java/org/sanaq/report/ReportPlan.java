@@ -2,6 +2,7 @@ package org.sanaq.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,37 +18,54 @@ import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Manifest;
 import org.sanaq.results.RunFolder;
-import org.sanaq.results.Verdict;
 
 /**
- * What every rendering of a run shows, in the order it shows it: the findings ranked for the first page (flags
- * first, then by {@link Finding#rank()} descending) and one section per check in the order the checks first appear
- * in the findings, each section's findings ranked as on the first page. A detail table belongs to the check whose figure draws from it, or else to the check whose id
- * starts its name ({@code <check>_...}), in the order of their names; tables that no check claims are listed
- * apart.
+ * What every rendering of a run shows, in the order it shows it: the first page's findings (flags that no other
+ * finding explains, strongest first: {@link Finding#rank()} descending), one section per check in the fixed order
+ * of {@link #SECTION_ORDER} (checks it does not name follow in the order they first appear), each section's
+ * findings flags first, and a drill-down per flagged region.
+ *
+ * <p>A detail table belongs to the check whose figure draws from it, or else to the check whose id starts its name
+ * ({@code <check>_...}), in the order of their names; tables that no check claims are listed apart. A figure whose
+ * {@code filter} selects one region ({@code {"region": name}}) is that region's drill-down figure, drawn on the
+ * region's page rather than in its check's section when the region has a page.
  */
-record ReportPlan(Manifest manifest, List<Finding> ranked, List<CheckSection> sections,
-        List<DetailTable> otherTables, Map<String, DetailTable> tables, String source) {
+record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<Finding> headlines,
+        List<CheckSection> sections, List<RegionPage> regions, List<DetailTable> otherTables,
+        Map<String, DetailTable> tables, String source) {
+
+    /** The order of the check sections: the report's one list of it. */
+    static final List<String> SECTION_ORDER = List.of("round_percentages", "protocol_integrity",
+            "official_vs_observer", "duplicate_protocols", "digit_tests", "fingerprint", "integer_peaks");
+    /** The scope prefix that names a region. */
+    static final String REGION = "region=";
 
     /** One check's part of the report. */
     record CheckSection(CheckDescription description, List<Finding> findings, List<FigureSpec> figures,
             List<DetailTable> tables) {
     }
 
+    /** A flagged region's page: its findings, its own figures, and the rows of each detail table about it. */
+    record RegionPage(String region, List<Finding> findings, List<FigureSpec> figures, List<DetailTable> rows) {
+    }
+
+    static final Comparator<Finding> STRONGEST_FIRST = Comparator.comparing((Finding f) -> !f.headline())
+            .thenComparing(Comparator.comparingDouble(Finding::rank).reversed());
+
     static ReportPlan of(RunFolder.Contents contents, Function<String, CheckDescription> describe) {
-        Comparator<Finding> strongestFirst = Comparator.comparing((Finding f) -> f.verdict() != Verdict.FLAG)
-                .thenComparing(Comparator.comparingDouble(Finding::rank).reversed());
-        List<Finding> ranked = contents.findings().stream().sorted(strongestFirst).toList();
-        Set<String> checks = new LinkedHashSet<>();
-        contents.findings().forEach(f -> checks.add(f.check()));
-        contents.figures().forEach(f -> checks.add(f.check()));
+        Manifest manifest = contents.manifest();
+        Wording words = Wording.of(manifest == null ? null : manifest.language());
+        List<Finding> ranked = contents.findings().stream().sorted(STRONGEST_FIRST).toList();
+        List<RegionPage> regions = regionPages(contents, ranked);
+        Set<String> paged = regions.stream().map(RegionPage::region).collect(Collectors.toSet());
         Map<String, DetailTable> unclaimed = new TreeMap<>(contents.tables());
         List<CheckSection> sections = new ArrayList<>();
-        for (String check : checks) {
-            List<FigureSpec> figures = contents.figures().stream().filter(f -> f.check().equals(check)).toList();
+        for (String check : checkOrder(contents)) {
+            List<FigureSpec> figures = contents.figures().stream()
+                    .filter(f -> f.check().equals(check) && !paged.contains(region(f))).toList();
             List<DetailTable> tables = new ArrayList<>();
-            figures.stream().map(FigureSpec::table).distinct().map(unclaimed::remove).filter(Objects::nonNull)
-                    .forEach(tables::add);
+            contents.figures().stream().filter(f -> f.check().equals(check)).map(FigureSpec::table).distinct()
+                    .map(unclaimed::remove).filter(Objects::nonNull).forEach(tables::add);
             for (String name : List.copyOf(unclaimed.keySet())) {
                 if (name.equals(check) || name.startsWith(check + "_")) {
                     tables.add(unclaimed.remove(name));
@@ -58,15 +76,89 @@ record ReportPlan(Manifest manifest, List<Finding> ranked, List<CheckSection> se
                     : new CheckDescription(check, check, "", "", ""),
                     ranked.stream().filter(f -> f.check().equals(check)).toList(), figures, tables));
         }
-        return new ReportPlan(contents.manifest(), ranked, sections, List.copyOf(unclaimed.values()),
-                contents.tables(), sourceLine(contents.manifest()));
+        return new ReportPlan(manifest, words, ranked, ranked.stream().filter(Finding::headline).toList(),
+                sections, regions, List.copyOf(unclaimed.values()), contents.tables(),
+                sourceLine(manifest, words));
     }
 
-    /** The line under every chart: where the data came from. */
-    private static String sourceLine(Manifest manifest) {
+    /** The checks of the run: those of {@link #SECTION_ORDER} first, in its order, then the others. */
+    private static List<String> checkOrder(RunFolder.Contents contents) {
+        Set<String> present = new LinkedHashSet<>();
+        contents.findings().forEach(f -> present.add(f.check()));
+        contents.figures().forEach(f -> present.add(f.check()));
+        List<String> order = new ArrayList<>(SECTION_ORDER.stream().filter(present::contains).toList());
+        present.stream().filter(c -> !SECTION_ORDER.contains(c)).forEach(order::add);
+        return order;
+    }
+
+    /** The region a scope names ({@code region=<name>}, possibly after other parts joined by ';'), or null. */
+    static String region(String scope) {
+        if (scope == null) {
+            return null;
+        }
+        for (String part : scope.split(";")) {
+            if (part.startsWith(REGION)) {
+                return part.substring(REGION.length());
+            }
+        }
+        return null;
+    }
+
+    /** The region a figure's filter selects, or null. */
+    static String region(FigureSpec figure) {
+        return figure.filter().get("region");
+    }
+
+    /**
+     * A page per region that has a flag, in the order of its strongest flag: every finding about the region, the
+     * figures drawn for it, and the rows about it (a {@code region} column equal to its name) of the detail tables
+     * of the checks that flag it, the tables in the order of their names (as a run folder lists them, so that
+     * {@code render} gives the same pages). Tables of checks that found nothing there are left to their sections.
+     */
+    private static List<RegionPage> regionPages(RunFolder.Contents contents, List<Finding> ranked) {
+        Map<String, List<Finding>> byRegion = new LinkedHashMap<>();
+        ranked.stream().filter(Finding::headline).map(f -> region(f.scope())).filter(Objects::nonNull)
+                .forEach(r -> byRegion.put(r, new ArrayList<>()));
+        for (Finding f : ranked) {
+            String region = region(f.scope());
+            if (region != null && byRegion.containsKey(region)) {
+                byRegion.get(region).add(f);
+            }
+        }
+        List<RegionPage> pages = new ArrayList<>();
+        byRegion.forEach((region, findings) -> {
+            Set<String> flagging = findings.stream().filter(Finding::headline).map(Finding::check)
+                    .collect(Collectors.toSet());
+            List<DetailTable> tables = new TreeMap<>(contents.tables()).values().stream()
+                    .filter(t -> flagging.stream().anyMatch(c -> t.name().startsWith(c + "_"))).toList();
+            pages.add(new RegionPage(region, findings,
+                    contents.figures().stream().filter(f -> region.equals(region(f))).toList(),
+                    rowsAbout(region, tables)));
+        });
+        return pages;
+    }
+
+    private static List<DetailTable> rowsAbout(String region, Iterable<DetailTable> tables) {
+        List<DetailTable> about = new ArrayList<>();
+        for (DetailTable table : tables) {
+            int column = table.columns().indexOf("region");
+            if (column < 0) {
+                continue;
+            }
+            List<List<String>> rows = table.rows().stream()
+                    .filter(r -> column < r.size() && region.equals(r.get(column))).toList();
+            if (!rows.isEmpty()) {
+                about.add(new DetailTable(table.name(), table.title(), table.columns(), rows));
+            }
+        }
+        return about;
+    }
+
+    /** The line under every chart: where the data came from, by the names of the input files. */
+    private static String sourceLine(Manifest manifest, Wording words) {
         String inputs = manifest == null ? "" : manifest.inputs().stream()
-                .map(i -> i.source() == null || i.source().isBlank() ? i.id() : i.source())
+                .flatMap(i -> i.files().stream()).map(f -> java.nio.file.Path.of(f.path()).getFileName().toString())
                 .distinct().collect(Collectors.joining("; "));
-        return "Source: " + (inputs.isBlank() ? "run inputs" : inputs) + " · sanaq";
+        return words.get("chart.source", inputs.isBlank() ? words.get("chart.source_unknown") : inputs);
     }
 }

@@ -34,7 +34,7 @@ public final class ReportWriter {
             Function<String, CheckDescription> describe) throws IOException {
         Files.createDirectories(runFolder);
         ReportPlan plan = ReportPlan.of(contents, describe);
-        Table findings = SummaryTables.findings(plan.ranked(), describe);
+        Table findings = SummaryTables.findings(plan.ranked(), describe, plan.words());
         PdfReport.write(runFolder.resolve(PDF), plan);
         Files.writeString(runFolder.resolve(HTML), HtmlSummary.render(plan, findings), StandardCharsets.UTF_8);
         Files.writeString(runFolder.resolve(MARKDOWN), MarkdownSummary.render(plan, findings),

@@ -19,21 +19,22 @@ import org.sanaq.results.Finding;
  * table. The PDF, HTML and Markdown renderings all draw from these, so that they show the same cells.
  */
 final class SummaryTables {
+    /** The findings table's columns, named by the words report.column.<name>. */
     static final List<String> FINDING_COLUMNS =
-            List.of("verdict", "check", "scope", "subject", "sentence", "p", "adjusted p");
+            List.of("verdict", "check", "scope", "subject", "sentence", "p", "adjusted_p");
 
     private SummaryTables() {
     }
 
     /** One row per finding, in the given order; the check is named by its title when it has a description. */
-    static Table findings(List<Finding> findings, Function<String, CheckDescription> describe) {
+    static Table findings(List<Finding> findings, Function<String, CheckDescription> describe, Wording words) {
         List<List<String>> rows = new ArrayList<>();
         for (Finding f : findings) {
             CheckDescription d = describe.apply(f.check());
-            rows.add(List.of(Wording.verdict(f.verdict()), d == null ? f.check() : d.title(), text(f.scope()),
+            rows.add(List.of(words.verdict(f), d == null ? f.check() : d.title(), text(f.scope()),
                     text(f.subject()), text(f.sentence()), Wording.p(f.pValue()), Wording.p(f.pAdjusted())));
         }
-        return table("findings", FINDING_COLUMNS, rows);
+        return table("findings", FINDING_COLUMNS.stream().map(c -> words.get("column." + c)).toList(), rows);
     }
 
     /** The first {@link Wording#MAX_TABLE_ROWS} rows of a detail table. */

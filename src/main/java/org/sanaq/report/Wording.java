@@ -1,26 +1,62 @@
 package org.sanaq.report;
 
+import java.text.NumberFormat;
 import java.util.Locale;
 
+import org.sanaq.results.Finding;
 import org.sanaq.results.Verdict;
 import org.sanaq.text.Messages;
 
-/** The report's fixed words: verdicts in plain language, the standing caveat, and how p-values are printed. */
+/**
+ * The report's words in its language: every heading, label and sentence of the renderings comes from
+ * {@code report_<language>.properties} through here (keys {@code report.<name>}), and numbers are written the way
+ * the language writes them. Data values (region and party names, file names) are passed through as published.
+ */
 final class Wording {
-    static final String CAVEAT = Messages.of(Messages.FALLBACK).format("report.caveat");
     /** Rows of a detail table shown in the PDF, HTML and Markdown; the CSV has them all. */
     static final int MAX_TABLE_ROWS = 40;
 
-    private Wording() {
+    private final Messages messages;
+
+    Wording(Messages messages) {
+        this.messages = messages;
     }
 
-    static String verdict(Verdict verdict) {
-        return switch (verdict) {
-            case FLAG -> "Worth a closer look";
-            case PASS -> "Nothing unusual";
-            case INCONCLUSIVE -> "Too little data";
-            case ERROR -> "Could not be computed";
-        };
+    /** The words of a run's language (its manifest's), English when the language is absent or unknown. */
+    static Wording of(String language) {
+        return new Wording(Messages.of(language != null && Messages.LANGUAGES.contains(language) ? language
+                : Messages.FALLBACK));
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    String language() {
+        return messages.language();
+    }
+
+    /** The pattern {@code report.<name>} filled with the arguments. */
+    String get(String name, Object... arguments) {
+        return messages.format("report." + name, arguments);
+    }
+
+    String caveat() {
+        return get("caveat");
+    }
+
+    /** The verdict as a reader sees it; a flag that another finding explains says so instead of asking for a look. */
+    String verdict(Finding finding) {
+        return finding.explainedBy() != null ? get("verdict.explained") : verdict(finding.verdict());
+    }
+
+    String verdict(Verdict verdict) {
+        return get("verdict." + verdict.id());
+    }
+
+    /** A whole number with the language's digit grouping. */
+    String count(long n) {
+        return NumberFormat.getIntegerInstance(messages.locale()).format(n);
     }
 
     /** A p-value for readers: three decimals, or scientific notation below 0.001; empty when absent. */
@@ -32,12 +68,17 @@ final class Wording {
     }
 
     /** The line naming the full table's file. */
-    static String fullTable(String name, int rows) {
-        return "Full table: tables/" + name + ".csv (" + rows + (rows == 1 ? " row)" : " rows)");
+    String fullTable(String name, int rows) {
+        return get("table.full", name, rows);
     }
 
-    /** Whether the table is cut for display, and where. */
-    static String shown(int rows) {
-        return rows > MAX_TABLE_ROWS ? "Showing the first " + MAX_TABLE_ROWS + " of " + rows + " rows. " : "";
+    /** Whether the table is cut for display, and where; empty when it is shown whole. */
+    String shown(int rows) {
+        return rows > MAX_TABLE_ROWS ? get("table.shown", MAX_TABLE_ROWS, rows) + " " : "";
+    }
+
+    /** The cut notice and the full table's file, as one line under a table. */
+    String tableNote(String name, int rows) {
+        return shown(rows) + fullTable(name, rows);
     }
 }

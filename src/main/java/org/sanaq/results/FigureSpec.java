@@ -12,6 +12,11 @@ import java.util.Map;
  *   <li>{@code scatter}: {@code x}, {@code y} (with the diagonal drawn).</li>
  * </ul>
  * {@code filter} optionally keeps only the rows whose column equals a value: {@code {"d": "2"}}.
+ *
+ * <p>Drill-down convention: a figure whose {@code filter} has the key {@code region} ({@code {"region": "Алматы"}},
+ * the table then needs a {@code region} column) is that region's own figure (e.g. its fingerprint). The report
+ * draws it on the region's drill-down page, which exists when a flag's scope is {@code region=<name>}; for a region
+ * without a page it is drawn in the check's section.
  */
 public record FigureSpec(String check, String id, String kind, String title, String table, Map<String, String> columns,
         Map<String, String> filter, String xLabel, String yLabel, String caption) {

@@ -33,8 +33,12 @@ public final class RunFolder {
     public static final String QUARANTINE = "quarantine.csv";
     private static final List<String> METRIC_COLUMNS = List.of("check", "scope", "subject", "metric", "value");
 
-    /** What findings.json holds: the findings, and the charts the checks asked for. */
-    public record FindingsFile(List<Finding> findings, List<FigureSpec> figures) {
+    /**
+     * What findings.json holds: the findings, the charts the checks asked for, and the detail tables' titles by
+     * table name (the CSV files hold only columns and rows; a run folder written before titles were kept has none,
+     * and its tables are titled by name).
+     */
+    public record FindingsFile(List<Finding> findings, List<FigureSpec> figures, Map<String, String> tableTitles) {
     }
 
     /** A run folder's contents as values. */
@@ -53,7 +57,10 @@ public final class RunFolder {
     public static void write(Path dir, Contents contents) throws IOException {
         Files.createDirectories(dir.resolve(TABLES));
         ObjectMapper json = json();
-        json.writeValue(dir.resolve(FINDINGS).toFile(), new FindingsFile(contents.findings(), contents.figures()));
+        Map<String, String> titles = new java.util.TreeMap<>();
+        contents.tables().values().forEach(t -> titles.put(t.name(), t.title()));
+        json.writeValue(dir.resolve(FINDINGS).toFile(), new FindingsFile(contents.findings(), contents.figures(),
+                titles));
         json.writeValue(dir.resolve(MANIFEST).toFile(), contents.manifest());
         try (Writer out = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8)) {
             SafeCsv.writeRow(out, METRIC_COLUMNS);
@@ -90,7 +97,8 @@ public final class RunFolder {
             try (Stream<Path> files = Files.list(tableDir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                     DetailTable t = readCsv(f);
-                    tables.put(t.name(), t);
+                    String title = findings.tableTitles() == null ? null : findings.tableTitles().get(t.name());
+                    tables.put(t.name(), title == null ? t : new DetailTable(t.name(), title, t.columns(), t.rows()));
                 }
             }
         }

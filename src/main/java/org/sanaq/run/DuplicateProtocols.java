@@ -29,6 +29,7 @@ import org.sanaq.results.DetailTable;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
+import org.sanaq.text.Messages;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolSchema;
 
@@ -48,14 +49,8 @@ public final class DuplicateProtocols {
     /** Conflicting protocols listed one by one in the detail table; the total is always given. */
     private static final int LISTED = 1_000;
 
-    public static final CheckDescription DESCRIPTION = new CheckDescription(ID, "Protocols that appear twice",
-            "Does any source give the same protocol more than once, and do the copies agree?",
-            "A protocol is identified by election, source, level, region, district, precinct, report time and "
-                    + "the candidates it names (rows of a long table, one per candidate, are parts, not copies). "
-                    + "Copies with identical figures are used once. Copies whose figures differ are all left out "
-                    + "of every check and listed here, since nothing says which one is right.",
-            "A file exported twice, a scraper that read a page twice, or a protocol corrected after publication "
-                    + "(both versions kept) give duplicates; a correction is innocent but should be documented.");
+    /** What the report says about this step, in English (the report asks for its own language). */
+    public static final CheckDescription DESCRIPTION = CheckDescription.of(ID, Messages.of(Messages.FALLBACK));
 
     private DuplicateProtocols() {
     }
@@ -96,7 +91,7 @@ public final class DuplicateProtocols {
     }
 
     /** The finding, metrics and table of the duplicates in a marked table; only counts and a bounded list are collected. */
-    public static CheckOutcome outcome(Dataset<Row> marked) {
+    public static CheckOutcome outcome(Dataset<Row> marked, Messages words) {
         // Both counts in one pass: at most two groups reach the driver.
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
         for (Row r : marked.filter(col(STATUS).isNotNull()).groupBy(col(STATUS)).count().collectAsList()) {
@@ -132,15 +127,14 @@ public final class DuplicateProtocols {
         Verdict verdict;
         if (conflicting > 0) {
             verdict = Verdict.FLAG;
-            sentence = String.format(Locale.ROOT, "%,d protocols appear more than once with different figures; "
-                    + "all their copies were left out of the checks%s.", conflicting,
-                    conflicting > LISTED ? " (the first " + LISTED + " are listed)" : "");
+            sentence = conflicting > LISTED ? words.format(ID + ".conflicts_listed", conflicting, LISTED)
+                    : words.format(ID + ".conflicts", conflicting);
         } else {
             verdict = Verdict.PASS;
-            sentence = "No protocol appears twice with different figures.";
+            sentence = words.format(ID + ".none");
         }
         if (copies > 0) {
-            sentence += String.format(Locale.ROOT, " %,d identical copies were used once.", copies);
+            sentence += " " + words.format(ID + ".copies", copies);
         }
         Finding finding = new Finding(ID, "national", "all", "conflicting_protocols", (double) conflicting, null,
                 null, verdict, sentence, evidence, verdict == Verdict.FLAG ? 2 : 0);
@@ -149,7 +143,7 @@ public final class DuplicateProtocols {
         columns.add("file");
         columns.add("line");
         return new CheckOutcome(ID, metrics, List.of(finding),
-                List.of(new DetailTable(ID + "_conflicts", "Protocols given twice with different figures", columns,
+                List.of(new DetailTable(ID + "_conflicts", words.format(ID + ".table"), columns,
                         rows)), List.of());
     }
 

@@ -77,7 +77,8 @@ public final class JobRunner {
                     spark.sparkContext().master(), started, Instant.now().toString());
             RunFolder.Contents contents = contents(manifest, outcomes);
             RunFolder.write(output.staging(), contents);
-            ReportWriter.write(output.staging(), contents, CheckCatalog::describe);
+            Messages messages = Messages.of(spec.language());
+            ReportWriter.write(output.staging(), contents, id -> CheckCatalog.describe(id, messages));
             output.commit();
         } catch (IOException | RuntimeException e) {
             output.abandon();
@@ -127,7 +128,7 @@ public final class JobRunner {
                     + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)");
 
             progress.start("judging");
-            List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested)));
+            List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested, Messages.of(spec.language()))));
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
                 outcomes.add(c.check().judge(contexts.get(c.check().id()), results));
             }

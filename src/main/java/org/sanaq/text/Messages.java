@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Messages implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Languages with message files; a job spec's {@code language} must be one of them. */
-    public static final Set<String> LANGUAGES = Set.of("en");
+    public static final Set<String> LANGUAGES = Set.of("en", "ru");
     public static final String FALLBACK = "en";
     private static final String FOLDER = "org/sanaq/text/";
 
@@ -55,13 +55,18 @@ public final class Messages implements Serializable {
 
     /** The pattern of {@code key} filled with {@code arguments}. */
     public String format(String key, Object... arguments) {
-        String pattern = pattern(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(arguments);
+        // Always through MessageFormat, so that a quote is written '' in every pattern, with arguments or without.
+        return new MessageFormat(pattern(key), locale()).format(arguments);
     }
 
     /** Whether the language has its own words for {@code key} (not the English fallback). */
     public boolean has(String key) {
         return file(fileOf(key), language).containsKey(key);
+    }
+
+    /** Whether {@code key} has words in this language or in the English fallback. */
+    public boolean defines(String key) {
+        return has(key) || file(fileOf(key), FALLBACK).containsKey(key);
     }
 
     private String pattern(String key) {

@@ -161,10 +161,10 @@ class ReportWriterTest {
     void firstPageLeadsWithTheFlagAndTheCaveat() {
         String page = oneLine(firstPage);
         assertTrue(page.contains(oneLine(FLAG_SENTENCE)), page);
-        assertTrue(page.contains(oneLine(Wording.CAVEAT)), page);
-        assertTrue(page.contains("Worth a closer look"), page);
-        assertTrue(page.indexOf("Worth a closer look") < page.indexOf("Nothing unusual"), "flags first");
-        assertTrue(page.contains("118 used"), page);
+        assertTrue(page.contains(oneLine(Wording.of("en").caveat())), page);
+        assertFalse(page.contains("close to the 2.5 expected by chance"), "only flags are listed on the first page");
+        assertFalse(page.contains("p = "), "no p-values on the first page");
+        assertTrue(page.contains("120 rows read, 118 protocols used"), page);
     }
 
     @Test
@@ -194,7 +194,7 @@ class ReportWriterTest {
     @Test
     void chartTextIsText() {
         assertTrue(pdfText.contains("share of valid votes (%)"), "axis label drawn as text");
-        assertTrue(pdfText.contains("Source: Орталық сайлау комиссиясы · sanaq"), "source line under the chart");
+        assertTrue(pdfText.contains("Source: kz-2023.csv · sanaq"), "source line under the chart names the input file");
     }
 
     @Test
@@ -280,7 +280,7 @@ class ReportWriterTest {
         assertTrue(md.contains("ә ғ қ ң ө ұ ү һ і \\| pipe"), "pipes escaped");
         assertTrue(md.contains("Full table: tables/round_percentages_cells.csv (100 rows)"));
         assertTrue(md.indexOf("Worth a closer look") < md.indexOf("Nothing unusual"), "flags first");
-        assertTrue(md.contains(Wording.CAVEAT));
+        assertTrue(md.contains(Wording.of("en").caveat()));
     }
 
     @Test
@@ -297,6 +297,52 @@ class ReportWriterTest {
         assertTrue(lines.size() > 2, "fonts listed");
         for (String line : lines.subList(2, lines.size())) {
             assertEquals("yes", line.substring(emb, emb + 3), line);
+        }
+    }
+
+    @Test
+    void sectionsFollowTheFixedOrderAndFlaggedRegionsGetAPage() {
+        ReportPlan plan = ReportPlan.of(contents(), DESCRIBE);
+        // round_percentages, official_vs_observer, fingerprint in SECTION_ORDER's order; the unknown check after.
+        assertEquals(List.of("round_percentages", "official_vs_observer", "fingerprint", "protocol_arithmetic"),
+                plan.sections().stream().map(s -> s.description().id()).toList());
+        // Only Қарағанды облысы has a flag; Түркістан облысы's finding is inconclusive.
+        assertEquals(List.of("Қарағанды облысы"), plan.regions().stream().map(ReportPlan.RegionPage::region).toList());
+        // Regions cycle through 6 names over the 100 cells: rows 0, 6, ..., 96 are Қарағанды облысы's, 17 of them.
+        assertTrue(oneLine(pdfText).contains("Region: Қарағанды облысы"), "the region's page");
+        assertTrue(oneLine(pdfText).contains("Rows of tables/round_percentages_cells.csv about Қарағанды облысы: 17."),
+                pdfText);
+    }
+
+    @Test
+    void aFlagExplainedByAnotherFindingIsNotOnTheFirstPage() {
+        RunFolder.Contents base = contents();
+        List<Finding> findings = new ArrayList<>(base.findings());
+        findings.add(new Finding("round_percentages", "national", "d=0", "round_cells", 2.0, 1e-4, 3e-4, Verdict.FLAG,
+                "At whole percents, 2 of 189 figures are round.", List.of(), 0.5, "d=2"));
+        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(base.manifest(), findings, base.metrics(),
+                base.figures(), base.tables()), DESCRIBE);
+        assertEquals(List.of(FLAG_SENTENCE), PdfReport.firstPageFindings(plan).stream().map(Finding::sentence)
+                .toList());
+        Finding explained = plan.ranked().stream().filter(f -> "d=2".equals(f.explainedBy())).findFirst()
+                .orElseThrow();
+        assertEquals("Explained by another finding", plan.words().verdict(explained));
+    }
+
+    @Test
+    void theReportSpeaksTheManifestsLanguage(@TempDir Path russian) throws IOException {
+        RunFolder.Contents base = contents();
+        Manifest m = base.manifest();
+        Manifest ru = new Manifest(m.job(), m.title(), m.election(), "ru", m.inputs(), m.jobSpec(), m.jobSpecSha256(),
+                m.parameters(), m.conventions(), m.seeds(), m.programVersion(), m.programCommit(), m.sparkVersion(),
+                m.sparkMaster(), m.startedAt(), m.finishedAt());
+        ReportWriter.write(russian, new RunFolder.Contents(ru, base.findings(), base.metrics(), base.figures(),
+                base.tables()), DESCRIBE);
+        try (PDDocument pdf = Loader.loadPDF(russian.resolve(ReportWriter.PDF).toFile())) {
+            String text = oneLine(new PDFTextStripper().getText(pdf));
+            assertTrue(text.contains("Что нашли проверки"), text);
+            assertTrue(text.contains("Полная таблица: tables/round_percentages_cells.csv (строк: 100)"), text);
+            assertFalse(text.contains("What the checks found"), "no English headings");
         }
     }
 

@@ -36,7 +36,7 @@ class DuplicateProtocolsTest {
                 .select(ProtocolSchema.LINE).as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
         assertEquals(List.of(2L, 3L), used, "precinct 1, and precinct 2 once (its first copy)");
 
-        CheckOutcome outcome = DuplicateProtocols.outcome(marked);
+        CheckOutcome outcome = DuplicateProtocols.outcome(marked, org.sanaq.text.Messages.of("en"));
         Finding finding = outcome.findings().get(0);
         assertEquals(Verdict.FLAG, finding.verdict());
         assertEquals(2.0, finding.value(), "both copies of precinct 3");

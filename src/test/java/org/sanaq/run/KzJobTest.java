@@ -54,6 +54,14 @@ class KzJobTest {
                 .mapToDouble(Metric::value).findFirst().orElseThrow(() -> new AssertionError(subject + " " + name));
     }
 
+    /** The report renders to PNG pages with the round-cell headline on its first page (see RenderedReport). */
+    @Test
+    void theReportRendersWithTheHeadlineOnItsFirstPage() throws IOException {
+        String first = org.sanaq.report.RenderedReport.assertRendered(output.resolve("kz"), output.resolve("png"));
+        assertTrue(first.contains("139 of 189 published figures sit exactly on a round percentage; honest counting "
+                + "gives about 6.4"), first);
+    }
+
     @Test
     void roundCellsAtEachPrecisionMatchTheIndependentCount() {
         assertEquals(189, metric("d=2", "eligible_cells"));

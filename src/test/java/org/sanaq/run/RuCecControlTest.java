@@ -43,6 +43,12 @@ class RuCecControlTest {
         run = RunFolder.read(output.resolve("ru"));
     }
 
+    /** The report renders to PNG pages, its first page listing what it should (see RenderedReport). */
+    @Test
+    void theReportRenders() throws java.io.IOException {
+        org.sanaq.report.RenderedReport.assertRendered(output.resolve("ru"), output.resolve("png"));
+    }
+
     @Test
     void everyStationIsReadAndAccountedFor() {
         Manifest.InputAccount input = run.manifest().inputs().get(0);

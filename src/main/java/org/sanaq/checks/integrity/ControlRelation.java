@@ -24,12 +24,11 @@ import org.sanaq.schema.ProtocolSchema;
 /**
  * The control relations of METHODS.md §1 that one protocol must satisfy, as Spark expressions: the two sides,
  * when the relation applies (every line it needs is reported), and when it is broken. A balance is broken when
- * its sides differ, an inequality when the left side exceeds the right (or, for counts, falls below zero).
+ * its sides differ, an inequality when the left side exceeds the right (or, for counts, falls below zero). Each
+ * relation is described in words by the message {@code protocol_integrity.relation.<id>}.
  */
 enum ControlRelation {
     RECEIVED_BALANCE("received_balance",
-            "ballots received = issued early + issued in the station + issued outside + cancelled + lost "
-                    + "− not accounted on receipt",
             ProtocolColumns.field(Field.BALLOTS_RECEIVED),
             ProtocolColumns.field(Field.BALLOTS_ISSUED_EARLY).plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_IN_STATION))
                     .plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_OUTSIDE))
@@ -38,17 +37,16 @@ enum ControlRelation {
                     .minus(ProtocolColumns.field(Field.BALLOTS_UNACCOUNTED)),
             Kind.BALANCE),
     BOXES_BALANCE("boxes_balance",
-            "ballots found in the portable and stationary boxes (or their published total) = invalid + valid",
             ProtocolColumns.ballotsCast(),
             ProtocolColumns.field(Field.INVALID).plus(ProtocolColumns.field(Field.VALID)), Kind.BALANCE),
-    VALID_SUM("valid_sum", "valid ballots = the sum of all options' votes",
+    VALID_SUM("valid_sum",
             ProtocolColumns.field(Field.VALID),
             aggregate(map_values(col(ProtocolSchema.VOTES)), lit(0L), (sum, v) -> sum.plus(v)), Kind.BALANCE),
-    ISSUED_LE_REGISTERED("issued_le_registered", "ballots issued ≤ registered voters (turnout at most 100 %)",
+    ISSUED_LE_REGISTERED("issued_le_registered",
             ProtocolColumns.ballotsIssued(), ProtocolColumns.field(Field.REGISTERED), Kind.AT_MOST),
-    BOXES_LE_ISSUED("boxes_le_issued", "ballots found in the boxes ≤ ballots issued",
+    BOXES_LE_ISSUED("boxes_le_issued",
             ProtocolColumns.ballotsCast(), ProtocolColumns.ballotsIssued(), Kind.AT_MOST),
-    OPTION_LE_VALID("option_le_valid", "no option has more votes than there are valid ballots",
+    OPTION_LE_VALID("option_le_valid",
             array_max(map_values(col(ProtocolSchema.VOTES))), ProtocolColumns.field(Field.VALID), Kind.AT_MOST),
     /**
      * Ingest stores counts as whole numbers and quarantines negative or fractional ones, so this cannot fail on
@@ -56,7 +54,6 @@ enum ControlRelation {
      * checked.
      */
     COUNTS_NON_NEGATIVE("counts_non_negative",
-            "every count is a whole, non-negative number (whole by type; ingest quarantines any other)",
             smallestCount(), lit(0L), Kind.AT_LEAST);
 
     /** How the two sides must compare. */
@@ -65,14 +62,12 @@ enum ControlRelation {
     }
 
     private final String id;
-    private final String description;
     private final Column left;
     private final Column right;
     private final Kind kind;
 
-    ControlRelation(String id, String description, Column left, Column right, Kind kind) {
+    ControlRelation(String id, Column left, Column right, Kind kind) {
         this.id = id;
-        this.description = description;
         this.left = left;
         this.right = right;
         this.kind = kind;
@@ -80,10 +75,6 @@ enum ControlRelation {
 
     String id() {
         return id;
-    }
-
-    String description() {
-        return description;
     }
 
     Column left() {

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +17,7 @@ import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
+import org.sanaq.text.Messages;
 
 /**
  * The judging half of {@link ProtocolIntegrityCheck}: counts per relation, source and region become metrics and
@@ -37,6 +37,7 @@ final class IntegrityJudge {
             "district", "precinct", "subject", "left", "right", "difference", "file", "line");
 
     private final CheckContext context;
+    private final Messages words;
     private final AggregationResults results;
     private final RoundingMode rounding;
     private final List<Metric> metrics = new ArrayList<>();
@@ -50,34 +51,31 @@ final class IntegrityJudge {
 
     IntegrityJudge(CheckContext context, AggregationResults results) {
         this.context = context;
+        this.words = context.messages();
         this.results = results;
         this.rounding = ProtocolIntegrityCheck.rounding(context.parameters());
     }
 
     CheckOutcome outcome() {
         for (ControlRelation r : ControlRelation.values()) {
-            relation(r.id(), r.description(), ProtocolIntegrityCheck.BY_REGION, "protocols");
+            relation(r.id(), ProtocolIntegrityCheck.BY_REGION, "protocols");
         }
-        relation(PublishedPercentage.TURNOUT.id(), PublishedPercentage.TURNOUT.description(),
-                ProtocolIntegrityCheck.BY_REGION, "published turnouts");
-        relation(PublishedPercentage.SHARE.id(), PublishedPercentage.SHARE.description(),
-                ProtocolIntegrityCheck.SHARES_BY_REGION, "published shares");
+        relation(PublishedPercentage.TURNOUT.id(), ProtocolIntegrityCheck.BY_REGION, "published_turnouts");
+        relation(PublishedPercentage.SHARE.id(), ProtocolIntegrityCheck.SHARES_BY_REGION, "published_shares");
         for (LevelSum sum : LevelSum.values()) {
             levelSum(sum);
         }
         electionDay();
-        tables.add(0, new DetailTable(ID + "_relations", "Protocols checked and violations, per relation and source",
+        tables.add(0, new DetailTable(ID + "_relations", words.format(ID + ".table.relations"),
                 List.of("relation", "source", "description", "checked", "violations"), summary));
         List<List<String>> bars = byRegion.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .map(e -> List.of(e.getKey(), Long.toString(e.getValue()))).toList();
-        tables.add(new DetailTable(ID + "_by_region", "Violations of the control relations and published "
-                + "percentages, by region", List.of("label", "value"), bars));
-        FigureSpec figure = new FigureSpec(ID, "by_region", "ranked_bars",
-                "Protocols breaking a relation, by region", ID + "_by_region",
-                Map.of("label", "label", "value", "value"), Map.of(), "region (source)", "violations (count)",
-                "Each protocol counts once per relation it breaks. Many violations in one region point to how that "
-                        + "region's commissions fill or publish protocols, not necessarily to fraud.");
+        tables.add(new DetailTable(ID + "_by_region", words.format(ID + ".table.by_region"), List.of("label",
+                "value"), bars));
+        FigureSpec figure = new FigureSpec(ID, "by_region", "ranked_bars", words.format(ID + ".figure.title"),
+                ID + "_by_region", Map.of("label", "label", "value", "value"), Map.of(),
+                words.format(ID + ".figure.x"), words.format(ID + ".figure.y"), words.format(ID + ".figure.caption"));
         return new CheckOutcome(ID, metrics, findings, tables, bars.isEmpty() ? List.of() : List.of(figure));
     }
 
@@ -95,7 +93,13 @@ final class IntegrityJudge {
     }
 
     /** Metrics per region and nationally, a summary row and a finding per source, and the worst-case table. */
-    private void relation(String id, String description, String aggregation, String what) {
+    /** The words describing a relation, level sum or published percentage. */
+    private String describe(String relation) {
+        return words.format(ID + ".relation." + relation);
+    }
+
+    private void relation(String id, String aggregation, String what) {
+        String description = describe(id);
         Map<String, long[]> national = new TreeMap<>();
         for (Map<String, Object> row : results.rows(aggregation)) {
             String source = (String) row.get("source");
@@ -117,45 +121,48 @@ final class IntegrityJudge {
             }
         });
         if (!worst.isEmpty()) {
-            tables.add(new DetailTable(ID + "_" + id, id + ": " + description + " (worst first, at most "
-                    + results.rows(ProtocolIntegrityCheck.WORST + id).size() + " shown)", VIOLATION_COLUMNS, worst));
+            tables.add(new DetailTable(ID + "_" + id, words.format(ID + ".table.worst", id, description,
+                    results.rows(ProtocolIntegrityCheck.WORST + id).size()), VIOLATION_COLUMNS, worst));
         }
     }
 
     private Finding relationFinding(String id, String description, String what, String source, long checked,
             long broken, List<List<String>> worst) {
         List<List<String>> ofSource = worst.stream().filter(r -> r.get(1).equals(source)).toList();
-        String sentence = String.format(Locale.ROOT, "%s: %,d of %,d %s (%s) break the relation \"%s\".", id, broken,
-                checked, what, source, description);
+        String things = words.format(ID + ".what." + what);
+        String sentence;
         if (broken == 0) {
-            sentence = String.format(Locale.ROOT, "%s: all %,d %s (%s) satisfy \"%s\".", id, checked, what, source,
-                    description);
+            sentence = words.format(ID + ".relation_holds", id, checked, things, source, description);
         } else {
             List<String> w = ofSource.get(0);
-            sentence += String.format(Locale.ROOT, " The largest gap: %s, %s against %s (difference %s). A typing "
-                    + "error, a late correction or recount, or a line the commission fills differently can explain "
-                    + "single cases; many in one place deserve a look at the protocols themselves.", where(w),
-                    w.get(7), w.get(8), w.get(9));
+            sentence = words.format(ID + ".relation_broken", id, broken, checked, things, source, description,
+                    where(w), w.get(7), w.get(8), w.get(9));
         }
-        List<String> evidence = ofSource.stream().limit(20).map(r -> where(r) + ": " + r.get(7) + " against "
-                + r.get(8)).toList();
+        List<String> evidence = ofSource.stream().limit(20).map(r -> where(r) + ": "
+                + words.format(ID + ".against", r.get(7), r.get(8))).toList();
         return new Finding(ID, scope(source, null), id, "violations", (double) broken, null, null,
                 broken == 0 ? Verdict.PASS : Verdict.FLAG, sentence, evidence,
                 broken == 0 ? 0 : 1 + Math.min(5, Math.log10(broken)));
     }
 
-    private static String where(List<String> row) {
+    private String where(List<String> row) {
         StringBuilder s = new StringBuilder(row.get(3));
         if (!row.get(4).isEmpty()) {
-            s.append(", district ").append(row.get(4));
+            s.append(", ").append(words.format(ID + ".where.district", row.get(4)));
         }
         if (!row.get(5).isEmpty()) {
-            s.append(", precinct ").append(row.get(5));
+            s.append(", ").append(words.format(ID + ".where.precinct", row.get(5)));
         }
         if (!row.get(6).isEmpty()) {
             s.append(" (").append(row.get(6)).append(")");
         }
-        return s.append(" [").append(row.get(10)).append(" line ").append(row.get(11)).append("]").toString();
+        return s.append(" [").append(words.format(ID + ".where.file", fileName(row.get(10)), row.get(11)))
+                .append("]").toString();
+    }
+
+    /** A file's name without its folder: the sentence names the file, the table keeps its path. */
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The selection's rows as table rows; published percentages get the computed value and the gap. */
@@ -170,7 +177,8 @@ final class IntegrityJudge {
                 BigDecimal computed = RoundTarget.computedAsPublished((String) r.get("published"),
                         (Long) r.get("count"), (Long) r.get("base"), rounding);
                 left = printed.toPlainString();
-                right = computed.toPlainString() + " (" + r.get("count") + " of " + r.get("base") + ")";
+                right = computed.toPlainString() + " ("
+                        + words.format(ID + ".of", r.get("count").toString(), r.get("base").toString()) + ")";
                 difference = printed.subtract(computed).toPlainString();
                 if (named.merge((String) r.get("source"), 1, Integer::sum) <= NAMED_PERCENTAGES) {
                     findings.add(percentageFinding(r, printed, computed));
@@ -190,15 +198,16 @@ final class IntegrityJudge {
     private Finding percentageFinding(Map<String, Object> r, BigDecimal printed, BigDecimal computed) {
         String source = (String) r.get("source");
         String subject = (String) r.get("subject");
-        String what = subject.equals("turnout") ? "turnout" : subject + "'s share";
+        String what = subject.equals("turnout") ? words.format(ID + ".subject.turnout")
+                : words.format(ID + ".subject.share", subject);
         double gap = printed.subtract(computed).abs().doubleValue();
-        String sentence = String.format(Locale.ROOT, "%s: the published %s, %s %%, does not match its own counts "
-                + "(%,d of %,d = %s %%), a gap of %s points. A typing error or a figure printed before a late "
-                + "correction can explain it.", r.get("region"), what, printed.toPlainString(), (Long) r.get("count"),
-                (Long) r.get("base"), computed.toPlainString(), printed.subtract(computed).abs().toPlainString());
+        String sentence = words.format(ID + ".percentage", r.get("region"), what, printed.toPlainString(),
+                r.get("count"), r.get("base"), computed.toPlainString(),
+                printed.subtract(computed).abs().toPlainString());
         return new Finding(ID, scope(source, (String) r.get("region")), subject, "published_pct_gap_points", gap, null,
                 null, Verdict.FLAG, sentence,
-                List.of(r.get("file") + " line " + r.get("line")), 1 + Math.min(gap, 10));
+                List.of(words.format(ID + ".where.file", r.get("file"), r.get("line").toString())),
+                1 + Math.min(gap, 10));
     }
 
     private void levelSum(LevelSum sum) {
@@ -211,19 +220,19 @@ final class IntegrityJudge {
                     Long.toString(m.lowerSum()), Long.toString(m.difference()), Long.toString(m.lowerProtocols()),
                     m.file(), Long.toString(m.line())));
             findings.add(new Finding(ID, scope(m.source(), m.unit()), sum.id(), "difference", (double) m.difference(),
-                    null, null, Verdict.FLAG, String.format(Locale.ROOT, "%s: the published %s (%,d) differs from "
-                            + "the sum of its %,d lower-level protocols (%,d) by %,d. A protocol corrected after the "
-                            + "totals were published, or a unit counted in another place, can explain it.", m.unit(),
-                            m.field(), m.published(), m.lowerProtocols(), m.lowerSum(), m.difference()),
-                    List.of(m.file() + " line " + m.line()), 1 + Math.min(5, Math.log10(1 + Math.abs(m.difference())))));
+                    null, null, Verdict.FLAG, words.format(ID + ".level_sum", m.unit(), m.field(), m.published(),
+                            m.lowerProtocols(), m.lowerSum(), m.difference()),
+                    List.of(words.format(ID + ".where.file", m.file(), Long.toString(m.line()))),
+                    1 + Math.min(5, Math.log10(1 + Math.abs(m.difference())))));
         }
         c.checkedBySource().forEach((source, checked) -> {
             long broken = mismatchesBySource.getOrDefault(source, 0L);
             addCounts(sum.id(), source, null, checked, broken);
-            summary.add(List.of(sum.id(), source, sum.description(), Long.toString(checked), Long.toString(broken)));
+            summary.add(List.of(sum.id(), source, describe(sum.id()), Long.toString(checked), Long.toString(broken)));
         });
         if (!rows.isEmpty()) {
-            tables.add(new DetailTable(ID + "_" + sum.id(), sum.id() + ": " + sum.description(), List.of("relation",
+            tables.add(new DetailTable(ID + "_" + sum.id(), words.format(ID + ".table.level_sum", sum.id(),
+                    describe(sum.id())), List.of("relation",
                     "source", "unit", "field", "published", "lower_sum", "difference", "lower_protocols", "file",
                     "line"), rows));
         }
@@ -246,33 +255,23 @@ final class IntegrityJudge {
             }
         }
         if (!rows.isEmpty()) {
-            tables.add(new DetailTable(ID + "_election_day", "The last election-day turnout report against the "
-                    + "final protocol", List.of("source", "level", "region", "last_report_at", "last_report_pct",
+            tables.add(new DetailTable(ID + "_election_day", words.format(ID + ".table.election_day"), List.of("source", "level", "region", "last_report_at", "last_report_pct",
                     "last_report_voters", "final_ballots", "registered", "final_pct", "final_minus_last_voters",
                     "final_minus_last_points", "bound_voters", "voters_estimated_from_pct", "flag"), rows));
         }
     }
 
     private Finding electionDayFinding(ElectionDayReports.Comparison c, String scope) {
-        String last = c.last().voters() != null
-                ? String.format(Locale.ROOT, "%,d voters", c.last().voters()) : "no count";
-        String sentence = String.format(Locale.ROOT, "%s: the final protocol counts %,d ballots of %,d registered "
-                + "(%s %%); the last election-day report (%s) gave %s, %s %%: %s %s voters and %s points more. ",
-                c.region(), c.finalBallots(), c.registered(), points(c.finalPercent()), c.last().at(), last,
-                text(c.last().percent()), c.estimated() ? "about" : "",
-                String.format(Locale.ROOT, "%,d", c.gapVoters().setScale(0, RoundingMode.HALF_UP).longValue()),
-                points(c.gapPoints()));
-        sentence += c.flagged()
-                ? String.format(Locale.ROOT, "That exceeds the %,d voters who came between the last two reports, "
-                        + "the bound sanaq uses for voters still to come; a late report, voters still queueing at "
-                        + "closing, or a correction of the preliminary figure may explain it.",
-                        c.bound().setScale(0, RoundingMode.HALF_UP).longValue())
-                : String.format(Locale.ROOT, "That is within the %,d voters who came between the last two reports, "
-                        + "the bound sanaq uses for voters still to come.",
+        String last = c.last().voters() != null ? words.format(ID + ".election_day.voters", c.last().voters())
+                : words.format(ID + ".election_day.no_count");
+        String sentence = words.format(ID + ".election_day.final", c.region(), c.finalBallots(), c.registered(),
+                points(c.finalPercent()), c.last().at(), last, text(c.last().percent()), c.estimated() ? 1 : 0,
+                c.gapVoters().setScale(0, RoundingMode.HALF_UP).longValue(), points(c.gapPoints()))
+                + " " + words.format(ID + (c.flagged() ? ".election_day.beyond" : ".election_day.within"),
                         c.bound().setScale(0, RoundingMode.HALF_UP).longValue());
         return new Finding(ID, scope, "turnout", "final_minus_last_report_voters", c.gapVoters().doubleValue(), null,
-                null, c.flagged() ? Verdict.FLAG : Verdict.PASS, sentence.replace("  ", " "),
-                List.of(c.file() + " line " + c.line()), c.flagged() ? 2 : 0);
+                null, c.flagged() ? Verdict.FLAG : Verdict.PASS, sentence,
+                List.of(words.format(ID + ".where.file", c.file(), Long.toString(c.line()))), c.flagged() ? 2 : 0);
     }
 
     private static String points(BigDecimal x) {

@@ -47,11 +47,6 @@ enum LevelSum {
         return id;
     }
 
-    String description() {
-        return "each count and option of a " + upper.id() + " protocol = the sum over its " + lower.id()
-                + " protocols from the same source";
-    }
-
     /** One comparison that failed: the unit, the field or option, the published total, the sum below. */
     record Mismatch(LevelSum sum, String source, String unit, String field, long published, long lowerSum,
             long lowerProtocols, String file, long line) {

@@ -26,6 +26,7 @@ import org.sanaq.run.LevelTotals;
 import org.sanaq.run.SpecException;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolSchema;
+import org.sanaq.text.Messages;
 
 /**
  * Protocol integrity (METHODS.md §1 and §7): do the protocols add up? Every final protocol of the election, of
@@ -53,23 +54,7 @@ public final class ProtocolIntegrityCheck implements Check {
 
     @Override
     public CheckDescription description() {
-        return new CheckDescription(ID, "Protocol integrity: do the protocols add up?",
-                "Do the protocols satisfy the arithmetic every commission is supposed to check before signing, do "
-                        + "published totals equal the sums of the units below them, do printed percentages match "
-                        + "their own counts, and does the final turnout follow from the last report of election day?",
-                "METHODS.md §1 and §7. Control relations of each final protocol (ballot balance, boxes = invalid + "
-                        + "valid, valid = sum of the options, issued ≤ registered, boxes ≤ issued, no option above "
-                        + "valid, counts whole and non-negative), each applied where the protocol gives every line "
-                        + "it needs; each count and option of a published region or nation against the sum of its "
-                        + "published precincts, districts or regions; each printed percentage against 100 · count / "
-                        + "base rounded to the printed decimals (HALF_UP unless the job says otherwise); the last "
-                        + "election-day turnout report against the final ballots, flagged when the final count "
-                        + "exceeds it by more than the growth between the last two reports.",
-                "A broken relation is a reason to look at the protocol, not proof of fraud: a typing error when the "
-                        + "protocol was entered, a late correction or recount recorded in one table and not in "
-                        + "another, a line the publisher fills differently (ballots lost, not accounted), an "
-                        + "optical reading error in observer copies, or a reporting unit that moved between "
-                        + "districts. Election-day reports are preliminary and often revised.");
+        return CheckDescription.of(ID, Messages.of(Messages.FALLBACK));
     }
 
     @Override

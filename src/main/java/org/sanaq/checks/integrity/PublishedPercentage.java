@@ -23,26 +23,19 @@ import org.sanaq.schema.ProtocolColumns;
  * printed, with the job's rounding rule — by {@link RoundTarget#publishedMatches}, run inside Spark.
  */
 enum PublishedPercentage {
-    TURNOUT("published_turnout_pct", "the published turnout = ballots (by the job's turnout convention) / "
-            + "registered voters, rounded as printed"),
-    SHARE("published_share_pct", "each option's published percentage = its votes / the share base (by the "
-            + "job's convention), rounded as printed");
+    TURNOUT("published_turnout_pct"),
+    SHARE("published_share_pct");
 
     private final String id;
-    private final String description;
 
-    PublishedPercentage(String id, String description) {
+    PublishedPercentage(String id) {
         this.id = id;
-        this.description = description;
     }
 
     String id() {
         return id;
     }
 
-    String description() {
-        return description;
-    }
 
     /** Whether the relation reads one row per candidate (shares) or one per protocol (turnout). */
     boolean perCandidate() {

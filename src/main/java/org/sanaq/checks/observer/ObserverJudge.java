@@ -19,19 +19,22 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.SignTest;
+import org.sanaq.text.Messages;
 
 /** Turns the comparison's bounded results into metrics, findings, tables and the scatter figure. Pure: no Spark. */
 final class ObserverJudge {
     private static final String ID = OfficialVsObserverCheck.ID;
     private final CheckParameters parameters;
+    private final Messages words;
     private final String election;
     private final AggregationResults results;
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<DetailTable> tables = new ArrayList<>();
 
-    ObserverJudge(CheckParameters parameters, String election, AggregationResults results) {
+    ObserverJudge(CheckParameters parameters, Messages words, String election, AggregationResults results) {
         this.parameters = parameters;
+        this.words = words;
         this.election = election;
         this.results = results;
     }
@@ -43,11 +46,9 @@ final class ObserverJudge {
         coverage();
         lists();
         claims();
-        FigureSpec scatter = new FigureSpec(ID, ID + "_scatter", "scatter",
-                "Official against observer figures, per precinct and candidate", ID + "_points",
-                Map.of("x", "official", "y", "observer"), null, "official votes", "observer's copy (votes)",
-                "Points on the diagonal agree. The pairs with the largest differences are drawn first; at most "
-                        + (long) num("scatter_points") + " points.");
+        FigureSpec scatter = new FigureSpec(ID, ID + "_scatter", "scatter", words.format(ID + ".figure.title"),
+                ID + "_points", Map.of("x", "official", "y", "observer"), null, words.format(ID + ".figure.x"),
+                words.format(ID + ".figure.y"), words.format(ID + ".figure.caption", (long) num("scatter_points")));
         return new CheckOutcome(ID, metrics, findings, tables, List.of(scatter));
     }
 
@@ -77,15 +78,14 @@ final class ObserverJudge {
         metric("national", "all", "pairs_differing", differing);
         metric("national", "all", "pairs_differing_low_confidence", lowConfidence);
         metric("national", "all", "pairs_differing_confident", differing - lowConfidence);
-        tables.add(new DetailTable(ID + "_fields", "Differences per field (official − observer) over matched pairs",
+        tables.add(new DetailTable(ID + "_fields", words.format(ID + ".table.fields"),
                 List.of("source", "field", "pairs_compared", "pairs_differing", "difference_total"), fieldRows));
-        String sentence = String.format(Locale.ROOT, "%d observer copies matched official protocols of %s: %d "
-                + "identical, %d differing (%d of them on readings with confidence below %s, possible "
-                + "misreadings; %d without those).", matched, election, identical, differing, lowConfidence,
-                str(parameters.asMap().get("low_confidence")), differing - lowConfidence);
+        String sentence = matched == 0 ? words.format(ID + ".no_pairs", election)
+                : words.format(ID + ".pairs", matched, election, identical, differing, lowConfidence,
+                        str(parameters.asMap().get("low_confidence")), differing - lowConfidence);
         findings.add(new Finding(ID, "national", "all", "pairs_differing", (double) differing, null, null,
                 matched == 0 ? Verdict.INCONCLUSIVE : differing - lowConfidence > 0 ? Verdict.FLAG : Verdict.PASS,
-                matched == 0 ? "No observer copy matched an official protocol of " + election + "." : sentence,
+                sentence,
                 List.of(), differing - lowConfidence > 0 ? 1 : 0));
     }
 
@@ -100,10 +100,9 @@ final class ObserverJudge {
                         str(c.get("lost"))));
                 if (n(c, "lost") > 0) {
                     findings.add(new Finding(ID, "national", candidate, "observer_above_official",
-                            (double) n(c, "lost"), null, null, Verdict.FLAG, String.format(Locale.ROOT,
-                                    "%s counts only some voters, yet in %d of %d precincts it has more votes for %s "
-                                            + "than the official protocol.", c.get(ProtocolPairs.COPY_SOURCE),
-                                    n(c, "lost"), n(c, "pairs"), candidate), List.of(), 1));
+                            (double) n(c, "lost"), null, null, Verdict.FLAG, words.format(ID + ".lower_bound",
+                                    c.get(ProtocolPairs.COPY_SOURCE), n(c, "lost"), n(c, "pairs"), candidate),
+                            List.of(), 1));
                 }
                 continue;
             }
@@ -136,22 +135,16 @@ final class ObserverJudge {
             double adjusted = Math.min(1, p * tests);
             if (s[2] + s[3] > 0) {
                 findings.add(new Finding(ID, "national", c, "sign_test_p", (double) (s[0] - s[1]), p, adjusted,
-                        adjusted < alpha ? Verdict.FLAG : Verdict.PASS, String.format(Locale.ROOT,
-                                "%s: official %d, observers' copies %d over matched pairs (difference %+d); the "
-                                        + "official figure is higher in %d pairs and lower in %d (sign test p = %s, "
-                                        + "%s with possible misreadings left out).", c, s[0], s[1], s[0] - s[1],
-                                s[2], s[3], fmt(p), fmt(pConfident)), List.of(),
+                        adjusted < alpha ? Verdict.FLAG : Verdict.PASS, words.format(ID + ".candidate", c, s[0], s[1],
+                                s[0] - s[1], s[2], s[3]), List.of(),
                         adjusted < alpha ? -Math.log10(Math.max(adjusted, 1e-300)) : 0));
             }
         }
-        tables.add(new DetailTable(ID + "_candidates", "Per candidate over matched pairs: official and observer "
-                + "totals, pairs in which the official figure is higher (gained) or lower (lost), exact sign test; "
-                + "and the same without possible misreadings", List.of("candidate", "official_total",
+        tables.add(new DetailTable(ID + "_candidates", words.format(ID + ".table.candidates"), List.of("candidate", "official_total",
                         "observer_total", "difference_total", "gained_in_pairs", "lost_in_pairs", "sign_test_p",
                         "gained_confident", "lost_confident", "sign_test_p_confident"), rows));
         if (!lowerBound.isEmpty()) {
-            tables.add(new DetailTable(ID + "_lower_bound", "Lower-bound sources: pairs in which the observer "
-                    + "count exceeds the official one", List.of("source", "candidate", "pairs",
+            tables.add(new DetailTable(ID + "_lower_bound", words.format(ID + ".table.lower_bound"), List.of("source", "candidate", "pairs",
                             "observer_above_official"), lowerBound));
         }
     }
@@ -168,15 +161,14 @@ final class ObserverJudge {
             rows.add(List.of(u.scope(), u.officialTopTwo(), u.recountedTopTwo(), String.join("; ", u.changes())));
             if (!u.changes().isEmpty()) {
                 findings.add(new Finding(ID, u.scope(), "all", "result_changes", (double) u.changes().size(), null,
-                        null, Verdict.FLAG, "With the observers' figures substituted where a copy exists, the result "
-                                + "changes in " + u.scope() + ": " + String.join("; ", u.changes()) + ".",
+                        null, Verdict.FLAG, words.format(ID + ".recount", u.scope(), String.join("; ", u.changes())),
                         List.of(), 2));
             }
         }
-        String seatNote = seats > 0 ? seats + " seats, " + parameters.asMap().get("seat_method")
-                : "no seat data given (parameter seats): seats not recomputed";
-        tables.add(new DetailTable(ID + "_recount", "Results recomputed with observer figures substituted where a "
-                + "copy exists (" + seatNote + "; threshold " + num("threshold_pct") + " % of all candidates' votes)",
+        String seatNote = seats > 0 ? words.format(ID + ".seats", seats, str(parameters.asMap().get("seat_method")))
+                : words.format(ID + ".no_seats");
+        tables.add(new DetailTable(ID + "_recount", words.format(ID + ".table.recount", seatNote,
+                str(parameters.asMap().get("threshold_pct"))),
                 List.of("scope", "official_top_two", "recounted_top_two", "changes"), rows));
     }
 
@@ -201,41 +193,37 @@ final class ObserverJudge {
             rows.add(List.of(e.getKey(), Long.toString(v[0]), Long.toString(v[1]), fmt(precincts),
                     Long.toString(v[2]), Long.toString(v[3]), fmt(registered)));
         }
-        tables.add(new DetailTable(ID + "_coverage", "Coverage: precincts and registered voters with an observer copy",
+        tables.add(new DetailTable(ID + "_coverage", words.format(ID + ".table.coverage"),
                 List.of("scope", "precincts", "with_copy", "share", "registered", "registered_with_copy", "share"),
                 rows));
     }
 
     private void lists() {
-        list(PairStatistics.LARGEST, "The largest discrepancies (official vs observer), with their documents",
+        list(PairStatistics.LARGEST, "largest",
                 List.of(ProtocolPairs.COPY_SOURCE, "region", "district", "precinct", "document_ref",
                         "reading_confidence", "confident", "abs_difference", "differences"));
         long unmatched = count(PairStatistics.UNMATCHED);
         metric("national", "all", "unmatched_copies", unmatched);
-        list(PairStatistics.UNMATCHED, "Observer copies that match no official protocol",
+        list(PairStatistics.UNMATCHED, "unmatched",
                 List.of("source", "level", "region", "district", "precinct", "document_ref", "_file", "_line"));
         if (unmatched > 0) {
             findings.add(new Finding(ID, "national", "all", "unmatched_copies", (double) unmatched, null, null,
-                    Verdict.INCONCLUSIVE, unmatched + " observer copies match no official protocol (a different "
-                            + "identifier, a precinct missing from the official table, or a misread number); they "
-                            + "are listed, not dropped.", List.of(), 0));
+                    Verdict.INCONCLUSIVE, words.format(ID + ".unmatched", unmatched), List.of(), 0));
         }
         long conflicts = count(PairStatistics.CONFLICTS);
         metric("national", "all", "disagreeing_copies", conflicts);
-        list(PairStatistics.CONFLICTS, "Precincts whose observer copies disagree with each other",
+        list(PairStatistics.CONFLICTS, "conflicts",
                 List.of("region", "district", "precinct", "copies", "readings", "sources", "documents"));
         if (conflicts > 0) {
             findings.add(new Finding(ID, "national", "all", "disagreeing_copies", (double) conflicts, null, null,
-                    Verdict.FLAG, conflicts + " precincts have observer copies that disagree with each other: one "
-                            + "of the copies is misread or was made from a different version of the protocol.",
-                    List.of(), 1));
+                    Verdict.FLAG, words.format(ID + ".disagreeing", conflicts), List.of(), 1));
         }
         List<List<String>> points = new ArrayList<>();
         for (Map<String, Object> p : results.rows(PairStatistics.POINTS)) {
             points.add(List.of(str(p.get("candidate")), str(p.get("official")), str(p.get("observer"))));
         }
-        tables.add(new DetailTable(ID + "_points", "Official and observer figures per pair and candidate ("
-                + points.size() + " of " + count(PairStatistics.POINTS) + ", largest differences first)",
+        tables.add(new DetailTable(ID + "_points", words.format(ID + ".table.points", points.size(),
+                count(PairStatistics.POINTS)),
                 List.of("candidate", "official", "observer"), points));
     }
 
@@ -252,24 +240,22 @@ final class ObserverJudge {
                     str(c.get("claimed")), str(c.get("official")), str(c.get("document_ref")), "unknown"));
             findings.add(new Finding(ID, "district=" + c.get("region") + " / " + c.get("district"),
                     str(c.get("candidate")), "claimed_votes", ((Number) c.get("claimed")).doubleValue(), null, null,
-                    Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s claims %s votes for %s in district %s "
-                            + "(official figure: %s). The claim covers an unstated set of precincts, so it cannot "
-                            + "be compared with the district total; it is shown, and no statistic is drawn from it.",
-                            str(c.get(ProtocolPairs.COPY_SOURCE)).replaceFirst("^observer:", ""), c.get("claimed"),
-                            c.get("candidate"), c.get("district"),
-                            c.get("official") == null ? "none published" : c.get("official")), List.of(), 0));
+                    Verdict.INCONCLUSIVE, words.format(ID + ".claim",
+                            str(c.get(ProtocolPairs.COPY_SOURCE)).replaceFirst("^observer:", ""), str(c.get("claimed")),
+                            c.get("candidate"), c.get("district"), c.get("official") == null
+                                    ? words.format(ID + ".claim.no_official") : str(c.get("official"))), List.of(), 0));
         }
-        tables.add(new DetailTable(ID + "_claims", "Observer claims beside the official figures (coverage unknown: "
-                + "no statistics are drawn from them)", List.of("region", "district", "claimant", "candidate",
+        tables.add(new DetailTable(ID + "_claims", words.format(ID + ".table.claims"), List.of("region", "district", "claimant", "candidate",
                         "claimed_votes", "official_votes", "source_description", "coverage"), rows));
     }
 
-    private void list(String name, String title, List<String> columns) {
+    /** A bounded list of rows, titled by the words {@code table.<titleKey>} with how many of how many it shows. */
+    private void list(String name, String titleKey, List<String> columns) {
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> r : results.rows(name)) {
             rows.add(columns.stream().map(c -> str(r.get(c))).toList());
         }
-        tables.add(new DetailTable(ID + "_" + name, title + " (" + rows.size() + " of " + count(name) + ")",
+        tables.add(new DetailTable(ID + "_" + name, words.format(ID + ".table." + titleKey, rows.size(), count(name)),
                 columns, rows));
     }
 

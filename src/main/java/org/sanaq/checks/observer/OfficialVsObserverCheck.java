@@ -16,6 +16,7 @@ import org.sanaq.compare.PairStatistics;
 import org.sanaq.compare.ProtocolPairs;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
+import org.sanaq.text.Messages;
 import org.sanaq.run.SpecException;
 
 /**
@@ -34,27 +35,7 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
 
     @Override
     public CheckDescription description() {
-        return new CheckDescription(ID, "Official figures against observers' copies of the protocols",
-                "Do the commission's published precinct figures equal the observers' copies of the same protocols, "
-                        + "and where they differ, do the differences favour one candidate?",
-                "METHODS.md §2. Each observer copy is matched to the official protocol of the same election, "
-                        + "level and identifiers (region, district, precinct after normalisation, or the keys the "
-                        + "job names for that input). For each pair every field's difference official − observer "
-                        + "is taken; per candidate the totals over matched pairs and the number of pairs in which "
-                        + "the official figure is higher (gained) or lower (lost), with the exact two-sided sign "
-                        + "test (binomial, p = 1/2, over the pairs that differ for that candidate). Each district, "
-                        + "region and the nation are recounted with the observer figures substituted where a copy "
-                        + "exists; a change of winner, of the order of the top two, of who passes the threshold or "
-                        + "of seats (D'Hondt or largest remainder, when seats are given) is reported. Coverage is "
-                        + "the share of precincts and of registered voters with a copy.",
-                "A copy can be wrong: a photo misread by OCR (readings below the confidence threshold are "
-                        + "marked as possible misreadings), a copy made before a lawful correction, a typing "
-                        + "error by the observer, a protocol rewritten after a recount. The official figure can "
-                        + "be wrong by a data-entry slip without intent. Observers choose which precincts to cover, "
-                        + "so the recount speaks only for covered precincts. A lower-bound source (a platform "
-                        + "counting its users' votes) is expected to be below the official figure; only the "
-                        + "opposite is flagged. Claims of unknown coverage are shown beside the official figures "
-                        + "and no statistic is drawn from them.");
+        return CheckDescription.of(ID, Messages.of(Messages.FALLBACK));
     }
 
     @Override
@@ -108,7 +89,7 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
 
     @Override
     public CheckOutcome judge(CheckContext context, AggregationResults results) {
-        return new ObserverJudge(context.parameters(), election(context), results).outcome();
+        return new ObserverJudge(context.parameters(), context.messages(), election(context), results).outcome();
     }
 
     /** The election compared: the check's {@code election} parameter, or the job's. */

@@ -24,6 +24,7 @@ import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
 import org.sanaq.schema.ProtocolColumns;
 import org.sanaq.schema.ProtocolSchema;
+import org.sanaq.text.Messages;
 
 /**
  * The round-percentage ("repeating decimals") check of METHODS.md §6, after Kireev's observation on the 2023
@@ -50,24 +51,7 @@ public final class RoundPercentageCheck implements Check {
 
     @Override
     public CheckDescription description() {
-        return new CheckDescription(ID, "Round percentages (\"repeating decimals\")",
-                "Do the published totals sit exactly on round percentages (53.90 %, 4.00 %) more often than honest "
-                        + "counting allows?",
-                "METHODS.md §6 (after A. Kireev, Electoral Geography, on the 2023 Kazakh results). For a count v "
-                        + "of a base b (valid votes for shares, registered voters for turnout) at d decimals of a "
-                        + "percent: q = round(10^d·100·v/b), target T = b·q/(100·10^d); v is round when |v − T| ≤ 0.5. "
-                        + "Honest counting makes that happen with probability p = min(1, 100·10^d/b); cells with "
-                        + "p > 0.2 are left out. The number of round cells is compared with its exact "
-                        + "Poisson-binomial distribution; p-values are multiplied by the number of precisions tried "
-                        + "(Bonferroni). The headline is the coarsest precision whose excess is significant and "
-                        + "not a by-product of a finer one (a figure built at two decimals is round at whole "
-                        + "percents one time in a hundred).",
-                "A table computed backwards from chosen percentages produces round cells; so can a clerk who "
-                        + "re-derived counts from rounded percentages when typing a table, or a table whose "
-                        + "counts were adjusted to match percentages announced earlier. A few round cells are "
-                        + "expected by chance (about p per cell). Small bases are excluded because a round value "
-                        + "is common there. The check says nothing about which figures are true, only that the "
-                        + "table was probably not summed from counted ballots.");
+        return CheckDescription.of(ID, Messages.of(Messages.FALLBACK));
     }
 
     @Override
@@ -122,6 +106,6 @@ public final class RoundPercentageCheck implements Check {
     public CheckOutcome judge(CheckContext context, AggregationResults results) {
         List<String> skipped = new ArrayList<>();
         List<Cell> cells = CellReader.cells(results.rows(UNITS), results.rows(CANDIDATES), skipped);
-        return new RoundPercentageJudge(context.parameters(), cells, skipped).outcome();
+        return new RoundPercentageJudge(context.parameters(), context.messages(), cells, skipped).outcome();
     }
 }

@@ -15,6 +15,7 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.PoissonBinomial;
+import org.sanaq.text.Messages;
 
 /**
  * The judging half of {@link RoundPercentageCheck}: from cells to metrics, findings, the per-cell table and the
@@ -25,8 +26,6 @@ final class RoundPercentageJudge {
     private static final int BINS = 20;
     /** Cells named one by one in a sentence before the rest is left to the table. */
     private static final int NAMED = 12;
-    private static final String[] PRECISION_WORDS = {"whole percents", "one decimal of a percent",
-        "two decimals of a percent"};
 
     private final List<Integer> precisions;
     private final double maxP;
@@ -34,8 +33,10 @@ final class RoundPercentageJudge {
     private final RoundingMode rounding;
     private final List<Cell> cells;
     private final List<String> skipped;
+    private final Messages words;
 
-    RoundPercentageJudge(CheckParameters parameters, List<Cell> cells, List<String> skipped) {
+    RoundPercentageJudge(CheckParameters parameters, Messages words, List<Cell> cells, List<String> skipped) {
+        this.words = words;
         this.precisions = parameters.validated(p -> p.integers("precisions", 0, 2));
         this.maxP = parameters.validated(p -> p.number("max_cell_probability", 0, 1));
         this.alpha = parameters.validated(p -> p.number("alpha", 0, 0.5));
@@ -114,12 +115,10 @@ final class RoundPercentageJudge {
         metrics.add(new Metric(ID, "national", "all", "units_left_out", skipped.size()));
         int chartD = headline != null ? headline.d() : precisions.get(precisions.size() - 1);
         FigureSpec figure = new FigureSpec(ID, "distance", "histogram_vs_expected",
-                "Distance of each figure from its nearest round target, at " + PRECISION_WORDS[chartD],
+                words.format(ID + ".figure.title", precisionWords(chartD)),
                 ID + "_distance", Map.of("bin_low", "bin_low", "bin_high", "bin_high", "observed", "observed",
                         "expected", "expected"), Map.of("d", Integer.toString(chartD)),
-                "offset from the round target (share of the gap between two round targets)", "cells (count)",
-                "Honest counting spreads figures evenly across the gap (the flat line); figures computed from "
-                        + "round percentages pile up at 0.");
+                words.format(ID + ".figure.x"), words.format(ID + ".figure.y"), words.format(ID + ".figure.caption"));
         return new CheckOutcome(ID, metrics, findings, List.of(cellTable(), distanceTable(results),
                 summaryTable(results)), List.of(figure));
     }
@@ -155,24 +154,20 @@ final class RoundPercentageJudge {
     private Finding finding(Precision r, boolean headline, Precision explainedBy) {
         Verdict verdict = r.eligible().isEmpty() ? Verdict.INCONCLUSIVE
                 : r.pAdjusted() < alpha ? Verdict.FLAG : Verdict.PASS;
-        String words = PRECISION_WORDS[r.d()];
+        String precision = precisionWords(r.d());
         String sentence;
         List<String> evidence = new ArrayList<>();
         if (verdict == Verdict.INCONCLUSIVE) {
-            sentence = "At " + words + ", no figure has a base large enough for the test (each would be round by "
-                    + "chance more than " + Texts.percent(maxP) + " of the time).";
+            sentence = words.format(ID + ".inconclusive", precision, maxP);
         } else {
-            sentence = String.format(Locale.ROOT, "At %s, %s of %s published figures sit exactly on a round "
-                    + "percentage; honest counting gives about %s (p %s%s).", words, Texts.count(r.round().size()),
-                    Texts.count(r.eligible().size()), Texts.decimal(r.expected()), Texts.pValue(r.pAdjusted()),
-                    precisions.size() > 1 ? ", corrected for trying " + precisions.size() + " precisions" : "");
+            sentence = words.format(ID + ".found", precision, r.round().size(), r.eligible().size(),
+                    Texts.decimal(r.expected(), words.locale()));
             if (explainedBy != null) {
-                sentence += " That many is what figures built at " + PRECISION_WORDS[explainedBy.d()]
-                        + " give by chance, so this adds nothing to the finding there.";
+                sentence += " " + words.format(ID + ".explained", precisionWords(explainedBy.d()));
             }
             if (headline && !r.notRound().isEmpty()) {
-                sentence += " Not round: " + Texts.names(r.notRound().stream().map(RoundPercentageJudge::label)
-                        .toList(), NAMED, "tables/" + ID + "_cells.csv") + ".";
+                sentence += " " + words.format(ID + ".not_round", names(r.notRound().stream().map(this::label)
+                        .toList(), "tables/" + ID + "_cells.csv"));
             }
             for (Cell c : (verdict == Verdict.FLAG ? r.round() : r.notRound())) {
                 evidence.add(label(c) + " (" + c.where() + ")");
@@ -181,7 +176,7 @@ final class RoundPercentageJudge {
         double rank = verdict != Verdict.FLAG ? 0 : explainedBy != null ? 0.5
                 : -Math.log10(Math.max(r.pAdjusted(), 1e-300)) + (headline ? 1 : 0);
         return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(), r.p(),
-                r.pAdjusted(), verdict, sentence, evidence, rank);
+                r.pAdjusted(), verdict, sentence, evidence, rank, explainedBy == null ? null : "d=" + explainedBy.d());
     }
 
     private DetailTable cellTable() {
@@ -204,7 +199,7 @@ final class RoundPercentageJudge {
                         Boolean.toString(t.isRound()), nz(c.published()), matches));
             }
         }
-        return new DetailTable(ID + "_cells", "Every figure at every precision", List.of("level", "region",
+        return new DetailTable(ID + "_cells", words.format(ID + ".table.cells"), List.of("level", "region",
                 "district", "subject", "count", "base", "percent_5dp", "d", "q", "round_target", "count_minus_target",
                 "chance_round", "eligible", "round", "published_pct", "published_matches"), rows);
     }
@@ -222,7 +217,7 @@ final class RoundPercentageJudge {
                         Double.toString(r.eligible().size() / (double) BINS)));
             }
         }
-        return new DetailTable(ID + "_distance", "Offsets from the nearest round target", List.of("d", "bin_low",
+        return new DetailTable(ID + "_distance", words.format(ID + ".table.distance"), List.of("d", "bin_low",
                 "bin_high", "observed", "expected"), rows);
     }
 
@@ -244,7 +239,7 @@ final class RoundPercentageJudge {
                 }
             }
         }
-        return new DetailTable(ID + "_summary", "Round cells per precision, for the whole table and per level",
+        return new DetailTable(ID + "_summary", words.format(ID + ".table.summary"),
                 List.of("level", "d", "eligible_cells", "round_cells", "expected_round_cells", "p_value",
                         "p_value_adjusted"), rows);
     }
@@ -261,8 +256,21 @@ final class RoundPercentageJudge {
                 .stripTrailingZeros().toPlainString();
     }
 
-    private static String label(Cell c) {
-        return c.subject().equals(CellReader.TURNOUT) ? "turnout in " + c.unit() : c.subject() + " in " + c.unit();
+    private String label(Cell c) {
+        return c.subject().equals(CellReader.TURNOUT) ? words.format(ID + ".turnout_in", c.unit())
+                : words.format(ID + ".subject_in", c.subject(), c.unit());
+    }
+
+    private String precisionWords(int d) {
+        return words.format(ID + ".precision." + d);
+    }
+
+    /** The first {@link #NAMED} names, then "and N more (see the table)". */
+    private String names(List<String> names, String table) {
+        if (names.size() <= NAMED) {
+            return String.join("; ", names);
+        }
+        return words.format(ID + ".more", String.join("; ", names.subList(0, NAMED)), names.size() - NAMED, table);
     }
 
     private static String nz(Object o) {

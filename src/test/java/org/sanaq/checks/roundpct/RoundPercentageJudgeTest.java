@@ -20,7 +20,7 @@ class RoundPercentageJudgeTest {
     private static CheckOutcome judge(List<Cell> cells, Map<String, Object> parameters) throws Exception {
         CheckParameters p = new CheckParameters("checks.round_percentages", new RoundPercentageCheck().defaults(),
                 parameters);
-        return new RoundPercentageJudge(p, cells, new ArrayList<>()).outcome();
+        return new RoundPercentageJudge(p, org.sanaq.text.Messages.of("en"), cells, new ArrayList<>()).outcome();
     }
 
     private static Cell cell(String region, String subject, long votes, long base, String published) {

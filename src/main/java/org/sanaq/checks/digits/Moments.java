@@ -21,17 +21,22 @@ final class Moments {
     private Moments() {
     }
 
-    /** Adds one value with weight w (p is the row's turnout or share, t the precinct's turnout). */
-    static void add(double[] sums, int offset, double w, double p, double t) {
+    /** One precinct's terms of the sums: 1, p, p², p³, p⁴, t, t², t·p (p a turnout or share, t the turnout). */
+    static double[] terms(double p, double t) {
         double p2 = p * p;
-        sums[offset + W] += w;
-        sums[offset + P1] += w * p;
-        sums[offset + P2] += w * p2;
-        sums[offset + P3] += w * p2 * p;
-        sums[offset + P4] += w * p2 * p2;
-        sums[offset + T1] += w * t;
-        sums[offset + T2] += w * t * t;
-        sums[offset + TP] += w * t * p;
+        return new double[] {1, p, p2, p2 * p, p2 * p2, t, t * t, t * p};
+    }
+
+    /** Adds one precinct's {@link #terms} with weight w to the sums starting at {@code offset}. */
+    static void add(double[] sums, int offset, double w, double[] terms) {
+        for (int k = 0; k < SIZE; k++) {
+            sums[offset + k] += w * terms[k];
+        }
+    }
+
+    /** Adds one value with weight w. */
+    static void add(double[] sums, int offset, double w, double p, double t) {
+        add(sums, offset, w, terms(p, t));
     }
 
     private static double second(double[] s, int o) {

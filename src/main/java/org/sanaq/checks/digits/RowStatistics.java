@@ -1,14 +1,11 @@
 package org.sanaq.checks.digits;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
-import org.apache.commons.math3.distribution.PoissonDistribution;
-import org.apache.commons.math3.random.Well19937c;
 import org.sanaq.stats.DipTest;
 
 /**
@@ -112,32 +109,50 @@ final class RowStatistics {
 
     /** The bootstrap replicates of one row, seeded by the run's seed and the row's unit and subject. */
     private static final class Replicates {
-        private final Well19937c random;
+        /** Bin counts from which a Poisson draw is taken from the normal approximation. */
+        private static final long NORMAL_FROM = 500;
+        private final SplittableRandom random;
         private final int count;
         private final double confidence;
 
         Replicates(long seed, int count, double confidence) {
-            this.random = new Well19937c(seed);
+            this.random = new SplittableRandom(seed);
             this.count = count;
             this.confidence = confidence;
         }
 
         /** Percentile interval of a statistic of a histogram whose bins are redrawn as Poisson(bin count). */
         double[] histogram(long[] histogram, ToDoubleFunction<long[]> statistic) {
-            List<PoissonDistribution> bins = new ArrayList<>();
-            for (long h : histogram) {
-                bins.add(h == 0 ? null : new PoissonDistribution(random, h, PoissonDistribution.DEFAULT_EPSILON,
-                        PoissonDistribution.DEFAULT_MAX_ITERATIONS));
-            }
             double[] values = new double[count];
             long[] drawn = new long[histogram.length];
             for (int r = 0; r < count; r++) {
                 for (int b = 0; b < drawn.length; b++) {
-                    drawn[b] = bins.get(b) == null ? 0 : bins.get(b).sample();
+                    drawn[b] = poisson(histogram[b]);
                 }
                 values[r] = statistic.applyAsDouble(drawn);
             }
             return interval(values);
+        }
+
+        /**
+         * A Poisson(λ) draw: exact inversion below {@link #NORMAL_FROM}; above, the normal N(λ, λ) rounded, whose
+         * error in a bin count is of the order of Poisson's skewness, 1/√λ ≤ 0.045 of a standard deviation, which
+         * does not move a percentile interval of a mean or share visibly.
+         */
+        long poisson(long lambda) {
+            if (lambda >= NORMAL_FROM) {
+                return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * random.nextGaussian()));
+            }
+            double u = random.nextDouble();
+            double probability = Math.exp(-lambda);
+            double cumulative = probability;
+            long k = 0;
+            while (u > cumulative && probability > 0) {
+                k++;
+                probability *= (double) lambda / k;
+                cumulative += probability;
+            }
+            return k;
         }
 
         /** Percentile interval of a statistic of the per-replicate sums ({@link Moments} layout). */

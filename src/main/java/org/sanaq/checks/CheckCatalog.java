@@ -2,6 +2,7 @@ package org.sanaq.checks;
 
 import java.util.List;
 
+import org.sanaq.checks.digits.DigitTestsCheck;
 import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
@@ -14,7 +15,8 @@ public final class CheckCatalog {
     private static final List<Check> CHECKS = List.of(
             new RoundPercentageCheck(),
             new ProtocolIntegrityCheck(),
-            new OfficialVsObserverCheck());
+            new OfficialVsObserverCheck(),
+            new DigitTestsCheck());
 
     private CheckCatalog() {
     }

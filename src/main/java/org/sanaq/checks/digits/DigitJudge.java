@@ -1,0 +1,322 @@
+package org.sanaq.checks.digits;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.stats.BenjaminiHochberg;
+import org.sanaq.stats.DipTest;
+import org.sanaq.text.Messages;
+
+/**
+ * The judging half of {@link DigitTestsCheck}, plain Java: the dip's p-value against seeded uniform samples,
+ * "too few" below the minimum count, Benjamini–Hochberg over every tested cell of the whole table (all units, rows
+ * and statistics), flags, metrics, the table of statistics, the digit frequencies and their charts, and findings.
+ */
+final class DigitJudge {
+    private static final String ID = DigitTestsCheck.ID;
+    static final String TABLE = ID + "_table";
+    static final String DIGITS = ID + "_digits";
+
+    /** One statistic of one (unit, row), with its adjusted p-value and flag once judged. */
+    static final class Cell {
+        final Map<String, Object> row;
+        final DigitStatistic statistic;
+        final long n;
+        final double value;
+        final double ciLow;
+        final double ciHigh;
+        final double p;
+        double pAdjusted = Double.NaN;
+        boolean flagged;
+
+        Cell(Map<String, Object> row, DigitStatistic statistic) {
+            this.row = row;
+            this.statistic = statistic;
+            this.n = ((Number) row.get(statistic.sample.key)).longValue();
+            this.value = number(row, statistic.metric);
+            this.ciLow = number(row, statistic.ciLow());
+            this.ciHigh = number(row, statistic.ciHigh());
+            this.p = statistic.tested() ? number(row, statistic.testP()) : Double.NaN;
+        }
+
+        boolean tooFew(long minCount) {
+            return n < minCount;
+        }
+
+        boolean excludesExpected() {
+            return statistic.role != DigitStatistic.Role.INTERVAL || statistic.expected < ciLow
+                    || statistic.expected > ciHigh;
+        }
+    }
+
+    private final Messages messages;
+    private final String level;
+    private final double alpha;
+    private final double confidence;
+    private final long minCount;
+    private final int chartedUnits;
+    private final List<Map<String, Object>> rows;
+    private final List<Cell> cells = new ArrayList<>();
+
+    DigitJudge(CheckContext context, List<Map<String, Object>> results) {
+        CheckParameters p = context.parameters();
+        this.messages = context.messages();
+        this.level = p.validated(q -> q.text("level"));
+        this.alpha = p.validated(q -> q.number("alpha", 0, 0.5));
+        this.confidence = p.validated(q -> q.number("confidence", 0.5, 0.999));
+        this.minCount = DigitTestsCheck.whole(p, "min_count");
+        this.chartedUnits = DigitTestsCheck.whole(p, "charted_units");
+        this.rows = sorted(results);
+        addDipPValues(DigitTestsCheck.whole(p, "dip_simulations"),
+                p.validated(q -> q.number("seed", Long.MIN_VALUE, Long.MAX_VALUE)).longValue());
+        for (Map<String, Object> row : rows) {
+            for (DigitStatistic s : DigitStatistic.values()) {
+                cells.add(new Cell(row, s));
+            }
+        }
+        adjust();
+    }
+
+    /** National rows first, then units by name; in each, turnout first, then candidates by name. */
+    private static List<Map<String, Object>> sorted(List<Map<String, Object>> results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        results.forEach(r -> out.add(new LinkedHashMap<>(r)));
+        out.sort(Comparator.<Map<String, Object>, Boolean>comparing(r -> r.get(RowStatistics.UNIT) != null)
+                .thenComparing(r -> String.valueOf(r.get(RowStatistics.UNIT)))
+                .thenComparing(r -> !DigitPass.TURNOUT.equals(r.get(RowStatistics.SUBJECT)))
+                .thenComparing(r -> String.valueOf(r.get(RowStatistics.SUBJECT))));
+        return out;
+    }
+
+    /** dipt_p of every row with a dip, from one simulated reference per reference size. */
+    private void addDipPValues(int simulations, long seed) {
+        Map<Long, double[]> references = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            double dip = number(row, RowStatistics.DIP);
+            long n = ((Number) row.get(DigitStatistic.Sample.PROPORTIONS.key)).longValue();
+            if (Double.isFinite(dip) && n >= minCount) {
+                double[] reference = references.computeIfAbsent(Math.min(n, DipTest.SIMULATED_MAX_N),
+                        size -> DipTest.nullDistribution(size, simulations, seed));
+                row.put(DigitStatistic.DIP.metric, DipTest.pValue(dip, n, reference));
+            }
+        }
+    }
+
+    /** Benjamini–Hochberg over every tested cell with enough counts; flags where it and the interval agree. */
+    private void adjust() {
+        List<Cell> tested = cells.stream().filter(c -> c.statistic.tested() && !c.tooFew(minCount)
+                && Double.isFinite(c.p)).toList();
+        double[] adjusted = BenjaminiHochberg.adjust(tested.stream().mapToDouble(c -> c.p).toArray());
+        for (int i = 0; i < adjusted.length; i++) {
+            Cell c = tested.get(i);
+            c.pAdjusted = adjusted[i];
+            c.flagged = adjusted[i] <= alpha && c.excludesExpected();
+        }
+    }
+
+    CheckOutcome outcome() {
+        return new CheckOutcome(ID, metrics(), findings(), List.of(table(), digits()), figures());
+    }
+
+    private String scope(Map<String, Object> row) {
+        Object unit = row.get(RowStatistics.UNIT);
+        return unit == null ? "national" : level + "=" + unit;
+    }
+
+    private static String subject(Map<String, Object> row) {
+        return (String) row.get(RowStatistics.SUBJECT);
+    }
+
+    private List<Metric> metrics() {
+        List<Metric> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            String scope = scope(row);
+            String subject = subject(row);
+            List<String> sizes = new ArrayList<>(List.of(RowStatistics.OBS));
+            for (DigitStatistic.Sample s : DigitStatistic.Sample.values()) {
+                sizes.add(s.key);
+            }
+            if (DigitPass.TURNOUT.equals(subject)) {
+                sizes.add(RowStatistics.SPECIAL);
+            }
+            sizes.forEach(k -> out.add(new Metric(ID, scope, subject, k, ((Number) row.get(k)).doubleValue())));
+        }
+        for (Cell c : cells) {
+            if (c.tooFew(minCount) || !Double.isFinite(c.value)) {
+                continue;
+            }
+            String scope = scope(c.row);
+            out.add(new Metric(ID, scope, subject(c.row), c.statistic.metric, c.value));
+            if (Double.isFinite(c.ciLow)) {
+                out.add(new Metric(ID, scope, subject(c.row), c.statistic.ciLow(), c.ciLow));
+                out.add(new Metric(ID, scope, subject(c.row), c.statistic.ciHigh(), c.ciHigh));
+            }
+        }
+        return out;
+    }
+
+    private List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        List<Cell> flagged = cells.stream().filter(c -> c.flagged)
+                .sorted(Comparator.comparingDouble(c -> c.pAdjusted)).toList();
+        for (Cell c : flagged) {
+            String sentence = c.statistic.role == DigitStatistic.Role.INTERVAL
+                    ? messages.format(ID + ".flag_interval", label(c.statistic), subject(c.row), where(c.row),
+                            c.value, c.statistic.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.n,
+                            c.pAdjusted)
+                    : messages.format(ID + ".flag_test", label(c.statistic), subject(c.row), where(c.row), c.value,
+                            c.n, c.pAdjusted);
+            out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
+                    Verdict.FLAG, sentence, List.of("tables/" + TABLE + ".csv"),
+                    -Math.log10(Math.max(c.pAdjusted, 1e-300))));
+        }
+        long tested = cells.stream().filter(c -> Double.isFinite(c.pAdjusted)).count();
+        for (Map<String, Object> row : rows) {
+            if (row.get(RowStatistics.UNIT) != null || flagged.stream().anyMatch(c -> c.row == row)) {
+                continue;
+            }
+            long n = ((Number) row.get(DigitStatistic.Sample.AT_LEAST_10.key)).longValue();
+            boolean tooFew = n < minCount;
+            out.add(new Finding(ID, "national", subject(row), "flagged_cells", 0.0, null, null,
+                    tooFew ? Verdict.INCONCLUSIVE : Verdict.PASS, tooFew
+                            ? messages.format(ID + ".too_few", subject(row), n, minCount)
+                            : messages.format(ID + ".national_pass", subject(row), n, alpha), List.of(), 0));
+        }
+        out.add(new Finding(ID, "national", "all", "flagged_cells", (double) flagged.size(), null, null,
+                flagged.isEmpty() ? Verdict.PASS : Verdict.FLAG, messages.format(ID + ".summary", flagged.size(),
+                        tested, alpha, special()), List.of("tables/" + TABLE + ".csv"), flagged.isEmpty() ? 0 : 1));
+        return out;
+    }
+
+    private long special() {
+        return rows.stream().filter(r -> r.get(RowStatistics.UNIT) == null
+                && DigitPass.TURNOUT.equals(subject(r))).mapToLong(r -> ((Number) r.get(RowStatistics.SPECIAL))
+                .longValue()).sum();
+    }
+
+    private String where(Map<String, Object> row) {
+        Object unit = row.get(RowStatistics.UNIT);
+        return unit == null ? messages.format(ID + ".nationally") : unit.toString();
+    }
+
+    private String label(DigitStatistic s) {
+        return messages.format(ID + ".label." + s.metric);
+    }
+
+    /** The table of statistics: one line per (unit, row), flagged cells marked, "too few" where counts are few. */
+    private DetailTable table() {
+        List<String> columns = new ArrayList<>(List.of("scope", "subject", RowStatistics.OBS,
+                DigitStatistic.Sample.AT_LEAST_10.key, DigitStatistic.Sample.PROPORTIONS.key, "flags"));
+        for (DigitStatistic s : DigitStatistic.values()) {
+            columns.add(s.metric);
+        }
+        Map<Map<String, Object>, List<Cell>> byRow = new LinkedHashMap<>();
+        cells.forEach(c -> byRow.computeIfAbsent(c.row, r -> new ArrayList<>()).add(c));
+        List<List<String>> lines = new ArrayList<>();
+        byRow.forEach((row, rowCells) -> {
+            List<String> line = new ArrayList<>(List.of(scope(row), subject(row), text(row.get(RowStatistics.OBS)),
+                    text(row.get(DigitStatistic.Sample.AT_LEAST_10.key)),
+                    text(row.get(DigitStatistic.Sample.PROPORTIONS.key)),
+                    Long.toString(rowCells.stream().filter(c -> c.flagged).count())));
+            rowCells.forEach(c -> line.add(cellText(c)));
+            lines.add(line);
+        });
+        // national lines first, then the units with most flags
+        lines.sort(Comparator.<List<String>, Boolean>comparing(l -> !l.get(0).equals("national"))
+                .thenComparing(l -> -Long.parseLong(l.get(5))));
+        return new DetailTable(TABLE, messages.format(ID + ".table_title"), columns, lines);
+    }
+
+    private String cellText(Cell c) {
+        if (c.tooFew(minCount)) {
+            return messages.format(ID + ".too_few_cell");
+        }
+        if (!Double.isFinite(c.value)) {
+            return "";
+        }
+        String text = format(c.value);
+        if (Double.isFinite(c.ciLow)) {
+            text += " [" + format(c.ciLow) + ", " + format(c.ciHigh) + "]";
+        }
+        return c.flagged ? text + " " + messages.format(ID + ".flag_mark") : text;
+    }
+
+    private static String format(double x) {
+        return Math.abs(x) >= 0.001 || x == 0 ? String.format(Locale.ROOT, "%.4f", x)
+                : String.format(Locale.ROOT, "%.2e", x);
+    }
+
+    private static String text(Object o) {
+        return String.valueOf(o);
+    }
+
+    /** Observed and expected digit counts of every (unit, row): first, second and last digits. */
+    private DetailTable digits() {
+        List<List<String>> lines = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            addDigits(lines, row, "first", (long[]) row.get(RowStatistics.FIRST), DigitLaws.BENFORD_FIRST, 1);
+            addDigits(lines, row, "second", (long[]) row.get(RowStatistics.SECOND), DigitLaws.BENFORD_SECOND, 0);
+            addDigits(lines, row, "last", (long[]) row.get(RowStatistics.LAST), DigitLaws.UNIFORM_LAST, 0);
+        }
+        return new DetailTable(DIGITS, messages.format(ID + ".digits_title"), List.of("scope", "subject", "position",
+                "digit", "bin_low", "bin_high", "observed", "expected"), lines);
+    }
+
+    private void addDigits(List<List<String>> lines, Map<String, Object> row, String position, long[] observed,
+            double[] law, int firstDigit) {
+        long n = UnitSummary.total(observed);
+        for (int i = 0; i < observed.length; i++) {
+            int digit = i + firstDigit;
+            lines.add(List.of(scope(row), subject(row), position, Integer.toString(digit),
+                    Double.toString(digit - 0.4), Double.toString(digit + 0.4), Long.toString(observed[i]),
+                    String.format(Locale.ROOT, "%.2f", n * law[i])));
+        }
+    }
+
+    /** Last digits nationally for every row; last and second digits of the rows with most flags. */
+    private List<FigureSpec> figures() {
+        List<FigureSpec> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (row.get(RowStatistics.UNIT) == null) {
+                out.add(figure(row, "last"));
+            }
+        }
+        Map<Map<String, Object>, Long> flags = new LinkedHashMap<>();
+        cells.stream().filter(c -> c.flagged && c.row.get(RowStatistics.UNIT) != null)
+                .forEach(c -> flags.merge(c.row, 1L, Long::sum));
+        flags.entrySet().stream().sorted(Map.Entry.<Map<String, Object>, Long>comparingByValue().reversed())
+                .limit(chartedUnits).forEach(e -> {
+                    out.add(figure(e.getKey(), "last"));
+                    out.add(figure(e.getKey(), "second"));
+                });
+        return out;
+    }
+
+    private FigureSpec figure(Map<String, Object> row, String position) {
+        String scope = scope(row);
+        return new FigureSpec(ID, ID + "_" + position + "_" + scope + "_" + subject(row), "histogram_vs_expected",
+                messages.format(ID + ".figure_title_" + position, subject(row), where(row)), DIGITS,
+                Map.of("bin_low", "bin_low", "bin_high", "bin_high", "observed", "observed", "expected",
+                        "expected"), Map.of("scope", scope, "subject", subject(row), "position", position),
+                messages.format(ID + ".figure_x_" + position), messages.format(ID + ".figure_y"),
+                messages.format(ID + ".figure_caption_" + position));
+    }
+
+    static double number(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

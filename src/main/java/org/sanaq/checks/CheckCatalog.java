@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
+import org.sanaq.checks.peaks.IntegerPeaksCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.run.DuplicateProtocols;
@@ -13,7 +14,8 @@ public final class CheckCatalog {
     private static final List<Check> CHECKS = List.of(
             new RoundPercentageCheck(),
             new ProtocolIntegrityCheck(),
-            new OfficialVsObserverCheck());
+            new OfficialVsObserverCheck(),
+            new IntegerPeaksCheck());
 
     private CheckCatalog() {
     }

@@ -2,6 +2,7 @@ package org.sanaq.checks;
 
 import java.util.List;
 
+import org.sanaq.checks.fingerprint.FingerprintCheck;
 import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
 import org.sanaq.checks.peaks.IntegerPeaksCheck;
@@ -15,6 +16,7 @@ public final class CheckCatalog {
             new RoundPercentageCheck(),
             new ProtocolIntegrityCheck(),
             new OfficialVsObserverCheck(),
+            new FingerprintCheck(),
             new IntegerPeaksCheck());
 
     private CheckCatalog() {

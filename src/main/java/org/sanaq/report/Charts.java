@@ -16,7 +16,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
@@ -44,7 +46,8 @@ import org.sanaq.results.FigureSpec;
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
  * made. Kinds: {@code histogram_vs_expected} (bars of observed counts per bin, the expected counts as a dashed step
  * line), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
- * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier) and
+ * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier; {@code heatmap_log} the same on a
+ * logarithmic colour scale) and
  * {@code scatter} (points with the diagonal y = x). Axis labels come from the figure and should carry units.
  */
 final class Charts {
@@ -69,7 +72,8 @@ final class Charts {
         return Optional.ofNullable(switch (figure.kind()) {
             case "histogram_vs_expected" -> histogram(figure, rows, source);
             case "ranked_bars" -> rankedBars(figure, rows, source);
-            case "heatmap" -> heatmap(figure, rows, source);
+            case "heatmap" -> heatmap(figure, rows, source, false);
+            case "heatmap_log" -> heatmap(figure, rows, source, true);
             case "scatter" -> scatter(figure, rows, source);
             default -> null;
         });
@@ -184,14 +188,16 @@ final class Charts {
         return new Sized(chart, WIDTH, 330);
     }
 
-    private static Sized heatmap(FigureSpec figure, FigureRows rows, String source) {
+    private static Sized heatmap(FigureSpec figure, FigureRows rows, String source, boolean log) {
         List<double[]> cells = new ArrayList<>();
         double max = 0;
+        double minPositive = Double.POSITIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             double[] c = {rows.number(i, "x_low"), rows.number(i, "y_low"), rows.number(i, "weight")};
             if (!Double.isNaN(c[0]) && !Double.isNaN(c[1]) && !Double.isNaN(c[2])) {
                 cells.add(c);
                 max = Math.max(max, c[2]);
+                minPositive = c[2] > 0 ? Math.min(minPositive, c[2]) : minPositive;
             }
         }
         double[][] series = new double[3][cells.size()];
@@ -206,7 +212,7 @@ final class Charts {
         renderer.setBlockWidth(step(series[0]));
         renderer.setBlockHeight(step(series[1]));
         renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
-        PaintScale scale = new Shades(max > 0 ? max : 1);
+        PaintScale scale = log && max > 0 ? new LogShades(minPositive, max) : new Shades(max > 0 ? max : 1);
         renderer.setPaintScale(scale);
         NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
         NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
@@ -217,7 +223,8 @@ final class Charts {
         chart.removeLegend();
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        NumberAxis weightAxis = new NumberAxis(figure.columns().getOrDefault("weight", "weight"));
+        String weight = figure.columns().getOrDefault("weight", "weight");
+        ValueAxis weightAxis = log ? new LogAxis(weight + " (log scale)") : new NumberAxis(weight);
         weightAxis.setTickLabelFont(ReportFonts.awt(false, 8f));
         weightAxis.setLabelFont(ReportFonts.awt(false, 9f));
         PaintScaleLegend legend = new PaintScaleLegend(scale, weightAxis);
@@ -263,12 +270,16 @@ final class Charts {
 
         @Override
         public Paint getPaint(double value) {
-            double t = Math.sqrt(Math.max(0, Math.min(1, value / max)));
-            return new Color(mix(255, 0x08, t), mix(255, 0x30, t), mix(255, 0x6B, t));
+            return shade(Math.sqrt(Math.max(0, Math.min(1, value / max))));
         }
+    }
 
-        private static int mix(int from, int to, double t) {
-            return (int) Math.round(from + (to - from) * t);
-        }
+    /** White (t = 0) to dark blue (t = 1): the colours of every heat map. */
+    static Color shade(double t) {
+        return new Color(mix(255, 0x08, t), mix(255, 0x30, t), mix(255, 0x6B, t));
+    }
+
+    private static int mix(int from, int to, double t) {
+        return (int) Math.round(from + (to - from) * t);
     }
 }

@@ -57,7 +57,7 @@ public final class PrecinctRows {
     /** The usable protocols of a job's inputs, as the runner hands them to the checks (duplicates aside). */
     public static Dataset<Row> ofJob(Path job) throws Exception {
         return Ingest.read(SparkTestSession.get(), JobSpecLoader.load(job).inputs())
-                .filter(col(ProtocolSchema.REASON).isNull()).drop(ProtocolSchema.REASON, ProtocolSchema.RAW);
+                .filter(col(ProtocolSchema.REASON).isNull()).drop(ProtocolSchema.REASON, ProtocolSchema.RAW).cache();
     }
 
     /** The context of {@code check} for an election, with its defaults overridden by {@code given}. */

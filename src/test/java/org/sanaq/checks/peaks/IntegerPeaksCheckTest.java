@@ -46,7 +46,7 @@ class IntegerPeaksCheckTest {
 
     @Test
     void countsAndBothNullsOnAHandMadeTable() throws Exception {
-        Map<String, Double> m = metrics(run(handMade(), Conventions.DEFAULT, Map.of()));
+        Map<String, Double> m = metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of()));
         assertEquals(30, m.get("stations_included"));
         assertEquals(1, m.get("stations_special_excluded"));
         assertEquals(20, m.get("observed_either"));
@@ -98,9 +98,9 @@ class IntegerPeaksCheckTest {
         assertArrayEquals(one.histogram[PeakTally.TURNOUT], seven.histogram[PeakTally.TURNOUT]);
     }
 
-    static CheckOutcome run(Dataset<Row> protocols, Conventions conventions, Map<String, Object> given)
-            throws Exception {
-        CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, conventions, given);
+    static CheckOutcome run(Dataset<Row> protocols, String election, Conventions conventions,
+            Map<String, Object> given) throws Exception {
+        CheckContext context = PrecinctRows.context(CHECK, election, conventions, given);
         return CHECK.judge(context, new AggregationResults(CHECK.compute(protocols, context)));
     }
 

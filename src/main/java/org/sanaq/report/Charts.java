@@ -16,9 +16,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
@@ -188,16 +186,18 @@ final class Charts {
         return new Sized(chart, WIDTH, 330);
     }
 
+    /** A heat map; with {@code log} the weights are drawn as log10(weight) on a linear scale, zero cells left out. */
     private static Sized heatmap(FigureSpec figure, FigureRows rows, String source, boolean log) {
         List<double[]> cells = new ArrayList<>();
-        double max = 0;
-        double minPositive = Double.POSITIVE_INFINITY;
+        double max = log ? Double.NEGATIVE_INFINITY : 0;
+        double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             double[] c = {rows.number(i, "x_low"), rows.number(i, "y_low"), rows.number(i, "weight")};
-            if (!Double.isNaN(c[0]) && !Double.isNaN(c[1]) && !Double.isNaN(c[2])) {
+            if (!Double.isNaN(c[0]) && !Double.isNaN(c[1]) && !Double.isNaN(c[2]) && !(log && c[2] <= 0)) {
+                c[2] = log ? Math.log10(c[2]) : c[2];
                 cells.add(c);
                 max = Math.max(max, c[2]);
-                minPositive = c[2] > 0 ? Math.min(minPositive, c[2]) : minPositive;
+                min = Math.min(min, c[2]);
             }
         }
         double[][] series = new double[3][cells.size()];
@@ -212,7 +212,8 @@ final class Charts {
         renderer.setBlockWidth(step(series[0]));
         renderer.setBlockHeight(step(series[1]));
         renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
-        PaintScale scale = log && max > 0 ? new LogShades(minPositive, max) : new Shades(max > 0 ? max : 1);
+        PaintScale scale = log ? new LogShades(cells.isEmpty() ? 0 : min, cells.isEmpty() ? 1 : max)
+                : new Shades(max > 0 ? max : 1);
         renderer.setPaintScale(scale);
         NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
         NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
@@ -224,7 +225,7 @@ final class Charts {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         String weight = figure.columns().getOrDefault("weight", "weight");
-        ValueAxis weightAxis = log ? new LogAxis(weight + " (log scale)") : new NumberAxis(weight);
+        NumberAxis weightAxis = new NumberAxis(log ? "log10 " + weight : weight);
         weightAxis.setTickLabelFont(ReportFonts.awt(false, 8f));
         weightAxis.setLabelFont(ReportFonts.awt(false, 9f));
         PaintScaleLegend legend = new PaintScaleLegend(scale, weightAxis);

@@ -56,7 +56,8 @@ public final class Messages implements Serializable {
     /** The pattern of {@code key} filled with {@code arguments}. */
     public String format(String key, Object... arguments) {
         String pattern = pattern(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(arguments);
+        // always through MessageFormat, so that a quote written '' reads the same with or without arguments
+        return new MessageFormat(pattern, locale()).format(arguments);
     }
 
     /** Whether the language has its own words for {@code key} (not the English fallback). */

@@ -108,7 +108,7 @@ final class FingerprintJudge {
         boolean flag = national.share() >= flagShare;
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), leader, count(nation.stations),
                 fixed(nation.moments.correlation()), Integer.toString(national.peak()), count(national.excess()),
-                fixed(100 * national.share()), count(special), fixed(100 * flagShare),
+                percent(national.share()), count(special), percent(flagShare),
                 Integer.toString(national.peak() + 1));
         Finding finding = new Finding(ID, NATIONAL, leader, "shpilkin_excess_votes", national.excess(), null, null,
                 flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), flag ? 10 * national.share() : 0);
@@ -149,6 +149,10 @@ final class FingerprintJudge {
 
     static String fixed(double x) {
         return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f", 100 * fraction);
     }
 
     private static String count(double n) {

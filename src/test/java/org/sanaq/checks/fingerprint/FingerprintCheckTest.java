@@ -25,6 +25,13 @@ class FingerprintCheckTest {
     private static final FingerprintCheck CHECK = new FingerprintCheck();
 
     @Test
+    void wordsComeFromTheMessageFile() {
+        // a quote is written '' in the file and read as one, with or without arguments
+        assertEquals("The election fingerprint: turnout against the leader's share", CHECK.description().title());
+        assertTrue(CHECK.description().caveats().contains("comet"));
+    }
+
+    @Test
     void shpilkinByHand() {
         long[] leader = new long[ShpilkinExcess.BINS];
         long[] others = new long[ShpilkinExcess.BINS];

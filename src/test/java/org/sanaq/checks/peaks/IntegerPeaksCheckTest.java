@@ -1,16 +1,12 @@
 package org.sanaq.checks.peaks;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.sanaq.TestData;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.PrecinctRows;
@@ -19,7 +15,7 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.Conventions;
 
-/** The integer-peak counts and both nulls on a table worked out by hand, and their independence of partitioning. */
+/** The integer-peak counts and both nulls on a table worked out by hand. */
 class IntegerPeaksCheckTest {
     private static final IntegerPeaksCheck CHECK = new IntegerPeaksCheck();
 
@@ -78,26 +74,6 @@ class IntegerPeaksCheckTest {
         assertEquals(m.get("observed_either") - m.get("mc_mean_either"), m.get("excess_either"), 1e-12);
     }
 
-    @Test
-    void resultDoesNotDependOnPartitions() throws Exception {
-        Dataset<Row> clean = PrecinctRows.ofJob(TestData.project().resolve("datasets/synthetic/clean/job.yaml"));
-        Map<String, Object> few = Map.of("replicates", 100);
-        CheckContext context = PrecinctRows.context(CHECK, "synthetic-clean", Conventions.DEFAULT, few);
-        PeakTally one = tally(CHECK.compute(clean.repartition(1), context));
-        PeakTally seven = tally(CHECK.compute(clean.repartition(7), context));
-        assertTrue(one.included > 1500, "most of the 2,000 precincts are included: " + one.included);
-        assertEquals(one.included, seven.included);
-        assertArrayEquals(one.observed, seven.observed);
-        for (int f = 0; f < 3; f++) {
-            assertArrayEquals(one.replicates[f], seven.replicates[f], PeakTally.FIGURES[f]);
-            assertArrayEquals(one.replicateVoters[f], seven.replicateVoters[f], PeakTally.FIGURES[f]);
-            // the exact null's sums differ only by the order of floating-point addition
-            assertEquals(one.expected[f], seven.expected[f], 1e-9 * one.expected[f]);
-            assertEquals(one.variance[f], seven.variance[f], 1e-9 * one.variance[f]);
-        }
-        assertArrayEquals(one.histogram[PeakTally.TURNOUT], seven.histogram[PeakTally.TURNOUT]);
-    }
-
     static CheckOutcome run(Dataset<Row> protocols, String election, Conventions conventions,
             Map<String, Object> given) throws Exception {
         CheckContext context = PrecinctRows.context(CHECK, election, conventions, given);
@@ -110,10 +86,6 @@ class IntegerPeaksCheckTest {
 
     static boolean flagged(CheckOutcome outcome) {
         return outcome.findings().stream().anyMatch(f -> f.verdict() == Verdict.FLAG);
-    }
-
-    private static PeakTally tally(Map<String, List<Map<String, Object>>> computed) {
-        return (PeakTally) computed.get(IntegerPeaksCheck.TALLY).get(0).get("tally");
     }
 
     private static double evenCount(double p) {

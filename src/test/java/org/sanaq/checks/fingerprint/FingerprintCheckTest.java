@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
-import org.sanaq.TestData;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.PrecinctRows;
@@ -108,20 +107,6 @@ class FingerprintCheckTest {
         assertEquals(5 + 5, cells.rows().size(), "five national cells and the five of the two regions shown");
         DetailTable histograms = table(outcome, FingerprintFigures.HISTOGRAMS);
         assertTrue(histograms.rows().contains(List.of("turnout", "0.100", "50.100", "50.200", "1000", "")));
-    }
-
-    @Test
-    void stuffedSyntheticElectionHasMoreExcessThanTheCleanOne() throws Exception {
-        double clean = excessShare("clean");
-        double stuffed = excessShare("stuffing");
-        assertTrue(stuffed > clean + 0.02, "stuffing " + stuffed + " vs clean " + clean);
-    }
-
-    private static double excessShare(String name) throws Exception {
-        CheckContext context = PrecinctRows.context(CHECK, "synthetic-" + name, Conventions.DEFAULT, Map.of());
-        CheckOutcome outcome = CHECK.judge(context, new AggregationResults(CHECK.compute(PrecinctRows.ofJob(
-                TestData.project().resolve("datasets/synthetic/" + name + "/job.yaml")), context)));
-        return metrics(outcome, "national").get("shpilkin_excess_share");
     }
 
     private static Map<String, Double> metrics(CheckOutcome outcome, String scope) {

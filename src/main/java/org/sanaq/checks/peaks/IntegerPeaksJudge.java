@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.sanaq.checks.CheckContext;
+import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
@@ -38,13 +39,13 @@ final class IntegerPeaksJudge {
         this.summary = summary;
     }
 
-    org.sanaq.results.CheckOutcome outcome() {
+    CheckOutcome outcome() {
         long special = ((Number) summary.get("special")).longValue();
         metric("all", "stations_special_excluded", special);
         if (!(summary.get("tally") instanceof PeakTally tally) || tally.included == 0) {
             findings.add(new Finding(ID, SCOPE, "all", "stations_included", 0.0, null, null, Verdict.INCONCLUSIVE,
                     messages.format(ID + ".no_precincts"), List.of(), 0));
-            return new org.sanaq.results.CheckOutcome(ID, metrics, findings, List.of(), List.of());
+            return new CheckOutcome(ID, metrics, findings, List.of(), List.of());
         }
         int replicates = tally.replicates[0].length;
         metric("all", "stations_included", tally.included);
@@ -54,7 +55,7 @@ final class IntegerPeaksJudge {
             judgeFigure(tally, f, true, special);
         }
         List<FigureSpec> figures = List.of(histogram("result"), histogram("turnout"));
-        return new org.sanaq.results.CheckOutcome(ID, metrics, findings,
+        return new CheckOutcome(ID, metrics, findings,
                 List.of(summaryTable(), histogramTable(tally)), figures);
     }
 

@@ -3,8 +3,10 @@ package org.sanaq.checks;
 import java.util.List;
 
 import org.sanaq.checks.digits.DigitTestsCheck;
+import org.sanaq.checks.fingerprint.FingerprintCheck;
 import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
+import org.sanaq.checks.peaks.IntegerPeaksCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.run.DuplicateProtocols;
@@ -16,7 +18,9 @@ public final class CheckCatalog {
             new RoundPercentageCheck(),
             new ProtocolIntegrityCheck(),
             new OfficialVsObserverCheck(),
-            new DigitTestsCheck());
+            new DigitTestsCheck(),
+            new FingerprintCheck(),
+            new IntegerPeaksCheck());
 
     private CheckCatalog() {
     }

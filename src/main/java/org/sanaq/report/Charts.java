@@ -44,7 +44,8 @@ import org.sanaq.results.FigureSpec;
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
  * made. Kinds: {@code histogram_vs_expected} (bars of observed counts per bin, the expected counts as a dashed step
  * line), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
- * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier) and
+ * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier; {@code heatmap_log} the same on a
+ * logarithmic colour scale) and
  * {@code scatter} (points with the diagonal y = x). Axis labels come from the figure and should carry units.
  */
 final class Charts {
@@ -69,7 +70,8 @@ final class Charts {
         return Optional.ofNullable(switch (figure.kind()) {
             case "histogram_vs_expected" -> histogram(figure, rows, plan);
             case "ranked_bars" -> rankedBars(figure, rows, plan);
-            case "heatmap" -> heatmap(figure, rows, plan);
+            case "heatmap" -> heatmap(figure, rows, plan, false);
+            case "heatmap_log" -> heatmap(figure, rows, plan, true);
             case "scatter" -> scatter(figure, rows, plan);
             default -> null;
         });
@@ -206,14 +208,18 @@ final class Charts {
         return new Sized(chart, WIDTH, 330);
     }
 
-    private static Sized heatmap(FigureSpec figure, FigureRows rows, ReportPlan plan) {
+    /** A heat map; with {@code log} the weights are drawn as log10(weight) on a linear scale, zero cells left out. */
+    private static Sized heatmap(FigureSpec figure, FigureRows rows, ReportPlan plan, boolean log) {
         List<double[]> cells = new ArrayList<>();
-        double max = 0;
+        double max = log ? Double.NEGATIVE_INFINITY : 0;
+        double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             double[] c = {rows.number(i, "x_low"), rows.number(i, "y_low"), rows.number(i, "weight")};
-            if (!Double.isNaN(c[0]) && !Double.isNaN(c[1]) && !Double.isNaN(c[2])) {
+            if (!Double.isNaN(c[0]) && !Double.isNaN(c[1]) && !Double.isNaN(c[2]) && !(log && c[2] <= 0)) {
+                c[2] = log ? Math.log10(c[2]) : c[2];
                 cells.add(c);
                 max = Math.max(max, c[2]);
+                min = Math.min(min, c[2]);
             }
         }
         double[][] series = new double[3][cells.size()];
@@ -228,7 +234,8 @@ final class Charts {
         renderer.setBlockWidth(step(series[0]));
         renderer.setBlockHeight(step(series[1]));
         renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
-        PaintScale scale = new Shades(max > 0 ? max : 1);
+        PaintScale scale = log ? new LogShades(cells.isEmpty() ? 0 : min, cells.isEmpty() ? 1 : max)
+                : new Shades(max > 0 ? max : 1);
         renderer.setPaintScale(scale);
         NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
         NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
@@ -239,7 +246,8 @@ final class Charts {
         chart.removeLegend();
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        NumberAxis weightAxis = new NumberAxis(figure.columns().getOrDefault("weight", "weight"));
+        String weight = figure.columns().getOrDefault("weight", "weight");
+        NumberAxis weightAxis = new NumberAxis(log ? "log10 " + weight : weight);
         weightAxis.setTickLabelFont(ReportFonts.awt(false, 8f));
         weightAxis.setLabelFont(ReportFonts.awt(false, 9f));
         PaintScaleLegend legend = new PaintScaleLegend(scale, weightAxis);
@@ -285,12 +293,16 @@ final class Charts {
 
         @Override
         public Paint getPaint(double value) {
-            double t = Math.sqrt(Math.max(0, Math.min(1, value / max)));
-            return new Color(mix(255, 0x08, t), mix(255, 0x30, t), mix(255, 0x6B, t));
+            return shade(Math.sqrt(Math.max(0, Math.min(1, value / max))));
         }
+    }
 
-        private static int mix(int from, int to, double t) {
-            return (int) Math.round(from + (to - from) * t);
-        }
+    /** White (t = 0) to dark blue (t = 1): the colours of every heat map. */
+    static Color shade(double t) {
+        return new Color(mix(255, 0x08, t), mix(255, 0x30, t), mix(255, 0x6B, t));
+    }
+
+    private static int mix(int from, int to, double t) {
+        return (int) Math.round(from + (to - from) * t);
     }
 }

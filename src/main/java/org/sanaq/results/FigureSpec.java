@@ -9,6 +9,7 @@ import java.util.Map;
  *   <li>{@code histogram_vs_expected}: {@code bin_low}, {@code bin_high}, {@code observed}, {@code expected};</li>
  *   <li>{@code ranked_bars}: {@code label}, {@code value};</li>
  *   <li>{@code heatmap}: {@code x_low}, {@code y_low}, {@code weight} (bins of equal width);</li>
+ *   <li>{@code heatmap_log}: the same, on a logarithmic colour scale;</li>
  *   <li>{@code scatter}: {@code x}, {@code y} (with the diagonal drawn).</li>
  * </ul>
  * {@code filter} optionally keeps only the rows whose column equals a value: {@code {"d": "2"}}.

@@ -72,7 +72,7 @@ public final class JobRunner {
         try {
             writeQuarantine(ingested, output.staging().resolve(RunFolder.QUARANTINE));
             Manifest manifest = new Manifest(spec.job(), spec.title(), spec.election(), spec.language(), accounts,
-                    spec.text(), sha256(spec.text()), spec.parameters(), spec.conventions().asMap(), Map.of(),
+                    spec.text(), sha256(spec.text()), spec.parameters(), spec.conventions().asMap(), spec.seeds(),
                     ProgramVersion.version(), ProgramVersion.commit(), spark.version(),
                     spark.sparkContext().master(), started, Instant.now().toString());
             RunFolder.Contents contents = contents(manifest, outcomes);

@@ -30,6 +30,17 @@ public record JobSpec(Path file, String text, String job, String title, String e
                 newOutput);
     }
 
+    /** The seed of each check that draws random numbers (a {@code seed} parameter), by check id. */
+    public Map<String, Long> seeds() {
+        Map<String, Long> seeds = new java.util.LinkedHashMap<>();
+        for (ConfiguredCheck c : checks) {
+            if (c.parameters().asMap().get("seed") instanceof Number seed) {
+                seeds.put(c.check().id(), seed.longValue());
+            }
+        }
+        return seeds;
+    }
+
     public Map<String, Object> parameters() {
         Map<String, Object> all = new java.util.LinkedHashMap<>();
         for (ConfiguredCheck c : checks) {

@@ -1,0 +1,161 @@
+package org.sanaq.checks.fingerprint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.text.Messages;
+
+/**
+ * Turns the fingerprint's grids into metrics, one finding, tables and charts. Regions are read in name order
+ * and summed to the nation in that order, so the figures do not depend on the order Spark returned them in.
+ * The finding is a flag when Shpilkin's excess is at least {@code flag_excess_share} of the leader's votes: a
+ * reason to look at the maps, not a measurement of fraud.
+ */
+final class FingerprintJudge {
+    private static final String ID = FingerprintCheck.ID;
+    private static final String NATIONAL = "national";
+
+    private final Messages messages;
+    private final double flagShare;
+    private final AggregationResults results;
+    private final Map<String, Object> summary;
+    private final List<Metric> metrics = new ArrayList<>();
+
+    FingerprintJudge(CheckContext context, AggregationResults results) {
+        this.messages = context.messages();
+        this.flagShare = context.parameters().validated(p -> p.number("flag_excess_share", 0, 1));
+        this.results = results;
+        this.summary = results.rows(FingerprintCheck.SUMMARY).get(0);
+    }
+
+    /** One unit's sums per Shpilkin turnout bin, and its weighted moments. */
+    private static final class Unit {
+        long stations;
+        long registered;
+        long ballots;
+        final long[] leader = new long[ShpilkinExcess.BINS];
+        final long[] others = new long[ShpilkinExcess.BINS];
+        WeightedMoments moments = WeightedMoments.ZERO;
+
+        void add(Map<String, Object> row) {
+            int k = ((Number) row.get("k")).intValue();
+            stations += n(row, "stations");
+            registered += n(row, "v");
+            ballots += n(row, "g");
+            leader[k] += n(row, "l");
+            others[k] += n(row, "o");
+            moments = moments.plus(new WeightedMoments(d(row, "w"), d(row, "wx"), d(row, "wy"), d(row, "wxx"),
+                    d(row, "wyy"), d(row, "wxy")));
+        }
+
+        void add(Unit u) {
+            stations += u.stations;
+            registered += u.registered;
+            ballots += u.ballots;
+            for (int k = 0; k < ShpilkinExcess.BINS; k++) {
+                leader[k] += u.leader[k];
+                others[k] += u.others[k];
+            }
+            moments = moments.plus(u.moments);
+        }
+
+        double turnout() {
+            return (double) ballots / registered;
+        }
+
+        ShpilkinExcess shpilkin() {
+            return ShpilkinExcess.of(leader, others, turnout());
+        }
+    }
+
+    CheckOutcome outcome() {
+        long special = ((Number) summary.get("special")).longValue();
+        metrics.add(new Metric(ID, NATIONAL, "all", "stations_special_excluded", special));
+        if (summary.get("leader") == null || results.rows(FingerprintCheck.BINS).isEmpty()) {
+            Finding none = new Finding(ID, NATIONAL, "all", "stations", 0.0, null, null, Verdict.INCONCLUSIVE,
+                    messages.format(ID + ".no_precincts"), List.of(), 0);
+            return new CheckOutcome(ID, metrics, List.of(none), List.of(), List.of());
+        }
+        String leader = summary.get("leader").toString();
+        Map<String, Unit> regions = new TreeMap<>();
+        List<Map<String, Object>> bins = new ArrayList<>(results.rows(FingerprintCheck.BINS));
+        bins.sort(Comparator.comparing((Map<String, Object> r) -> r.get("region").toString())
+                .thenComparing(r -> ((Number) r.get("k")).intValue()));
+        bins.forEach(r -> regions.computeIfAbsent(r.get("region").toString(), x -> new Unit()).add(r));
+        Unit nation = new Unit();
+        regions.values().forEach(nation::add);
+        ShpilkinExcess national = unitMetrics(NATIONAL, leader, nation);
+        List<List<String>> regionRows = new ArrayList<>();
+        for (Map.Entry<String, Unit> e : regions.entrySet()) {
+            Unit u = e.getValue();
+            ShpilkinExcess s = unitMetrics("region=" + e.getKey(), leader, u);
+            regionRows.add(List.of(e.getKey(), Long.toString(u.stations), Long.toString(u.registered),
+                    fixed(100 * u.turnout()), fixed(u.moments.correlation()), Integer.toString(s.peak()),
+                    fixed(s.excess()), fixed(100 * s.share())));
+        }
+        boolean flag = national.share() >= flagShare;
+        String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), leader, count(nation.stations),
+                fixed(nation.moments.correlation()), Integer.toString(national.peak()), count(national.excess()),
+                percent(national.share()), count(special), percent(flagShare),
+                Integer.toString(national.peak() + 1));
+        Finding finding = new Finding(ID, NATIONAL, leader, "shpilkin_excess_votes", national.excess(), null, null,
+                flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), flag ? 10 * national.share() : 0);
+        FingerprintFigures figures = new FingerprintFigures(messages, leader);
+        List<DetailTable> tables = List.of(figures.cells(results.rows(FingerprintCheck.CELLS)),
+                figures.histograms(results.rows(FingerprintCheck.HISTOGRAMS)),
+                figures.shpilkin(nation.leader, national), regionTable(regionRows));
+        @SuppressWarnings("unchecked")
+        List<Object> shown = (List<Object>) summary.get("regions_shown");
+        return new CheckOutcome(ID, metrics, List.of(finding), tables, figures.figures(shown));
+    }
+
+    private ShpilkinExcess unitMetrics(String scope, String leader, Unit u) {
+        ShpilkinExcess s = u.shpilkin();
+        metrics.add(new Metric(ID, scope, "all", "stations", u.stations));
+        metrics.add(new Metric(ID, scope, "turnout", "official_turnout", u.turnout()));
+        metrics.add(new Metric(ID, scope, leader, "correlation_weighted", u.moments.correlation()));
+        metrics.add(new Metric(ID, scope, leader, "shpilkin_peak_turnout", s.peak()));
+        metrics.add(new Metric(ID, scope, leader, "shpilkin_excess_votes", s.excess()));
+        metrics.add(new Metric(ID, scope, leader, "shpilkin_excess_share", s.share()));
+        return s;
+    }
+
+    private DetailTable regionTable(List<List<String>> rows) {
+        return new DetailTable(ID + "_regions", messages.format(ID + ".regions_title"),
+                List.of("region", "stations", "registered", "turnout_pct", "correlation_weighted",
+                        "shpilkin_peak_turnout", "shpilkin_excess_votes", "shpilkin_excess_pct_of_leader"),
+                rows);
+    }
+
+    private static long n(Map<String, Object> row, String key) {
+        return ((Number) row.get(key)).longValue();
+    }
+
+    private static double d(Map<String, Object> row, String key) {
+        return ((Number) row.get(key)).doubleValue();
+    }
+
+    static String fixed(double x) {
+        return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f", 100 * fraction);
+    }
+
+    private static String count(double n) {
+        return String.format(Locale.ROOT, "%,.0f", n);
+    }
+}

@@ -1,0 +1,124 @@
+package org.sanaq.checks.peaks;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.PrecinctFigures;
+import org.sanaq.results.CheckDescription;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.run.SpecException;
+import org.sanaq.text.Messages;
+
+/**
+ * Integer-percentage peaks, METHODS.md §5 (Kobak, Shpilkin &amp; Pshenichnikov 2016): how many precincts report a
+ * leader's result or a turnout within 0.05 of a whole percent, against two nulls built from the same binomial
+ * redraws, L* ~ Binomial(R, L/R) and G* ~ Binomial(V, G/V): the exact one (each precinct's probability of landing
+ * on an integer summed over precincts, normal tail) and the Monte Carlo one (seeded replicates spread over the
+ * cluster). Both are computed in one Spark pass ({@link PeakTally}); only fixed-size tallies reach the driver.
+ * The Monte Carlo is skipped, and the exact null is the headline, when precincts × replicates × 2 draws exceed
+ * {@code max_monte_carlo_draws}.
+ */
+public final class IntegerPeaksCheck implements JoiningCheck {
+    public static final String ID = "integer_peaks";
+    static final String TALLY = ID + ".tally";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CheckDescription description() {
+        Messages m = Messages.of(Messages.FALLBACK);
+        return new CheckDescription(ID, m.format(ID + ".title"), m.format(ID + ".question"), m.format(ID + ".method"),
+                m.format(ID + ".caveats"));
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("source", "official");
+        d.put("min_registered", 100);
+        d.put("max_turnout_pct", 99);
+        d.put("max_result_pct", 99);
+        d.put("replicates", 1000);
+        d.put("seed", 20160101);
+        d.put("max_monte_carlo_draws", 2.0e9);
+        d.put("alpha", 0.001);
+        return d;
+    }
+
+    @Override
+    public void validate(CheckParameters p) throws SpecException {
+        p.text("source");
+        p.number("min_registered", 1, 1e9);
+        p.number("max_turnout_pct", 1, 100);
+        p.number("max_result_pct", 1, 100);
+        p.number("replicates", 0, 100_000);
+        p.number("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        p.number("max_monte_carlo_draws", 0, 1e15);
+        p.number("alpha", 0, 0.5);
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
+        CheckParameters p = context.parameters();
+        PrecinctFigures figures = PrecinctFigures.of(protocols, context, p.validated(q -> q.text("source")));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("leader", figures.leader());
+        summary.put("special", figures.special());
+        if (figures.leader() == null) {
+            return Map.of(TALLY, List.of(summary));
+        }
+        long maxTurnout = (long) number(p, "max_turnout_pct");
+        long maxResult = (long) number(p, "max_result_pct");
+        Dataset<Row> included = figures.rows()
+                .filter(col(PrecinctFigures.R).gt(0)
+                        .and(col(PrecinctFigures.V).geq(number(p, "min_registered")))
+                        .and(col(PrecinctFigures.G).geq(0)).and(col(PrecinctFigures.L).geq(0))
+                        // G/V ≤ max % and L/R ≤ max %, in whole numbers so that the bounds are exact
+                        .and(col(PrecinctFigures.G).multiply(100).leq(col(PrecinctFigures.V).multiply(maxTurnout)))
+                        .and(col(PrecinctFigures.L).multiply(100).leq(col(PrecinctFigures.R).multiply(maxResult))))
+                .select(PrecinctFigures.KEY, PrecinctFigures.V, PrecinctFigures.G, PrecinctFigures.R,
+                        PrecinctFigures.L);
+        included = included.persist(StorageLevel.MEMORY_AND_DISK());
+        long precincts = included.count();
+        int asked = (int) number(p, "replicates");
+        int replicates = 2.0 * precincts * asked <= number(p, "max_monte_carlo_draws") ? asked : 0;
+        long seed = (long) number(p, "seed");
+        FlatMapFunction<java.util.Iterator<Row>, PeakTally> tallyPartition = rows -> {
+            PeakTally tally = new PeakTally(replicates, seed);
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                tally.add(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
+            }
+            return List.of(tally).iterator();
+        };
+        PeakTally tally = included.javaRDD().mapPartitions(tallyPartition)
+                .fold(new PeakTally(replicates, seed), PeakTally::merge);
+        included.unpersist();
+        summary.put("replicates_asked", asked);
+        summary.put("tally", tally);
+        return Map.of(TALLY, List.of(summary));
+    }
+
+    @Override
+    public CheckOutcome judge(CheckContext context, AggregationResults results) {
+        return new IntegerPeaksJudge(context, results.rows(TALLY).get(0)).outcome();
+    }
+
+    private static double number(CheckParameters p, String key) {
+        return p.validated(q -> q.number(key, -Double.MAX_VALUE, Double.MAX_VALUE));
+    }
+}

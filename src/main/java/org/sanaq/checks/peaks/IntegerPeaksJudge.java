@@ -1,0 +1,159 @@
+package org.sanaq.checks.peaks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sanaq.checks.CheckContext;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.text.Messages;
+
+/**
+ * Turns the tally of {@link IntegerPeaksCheck} into metrics, findings, tables and histograms. The headline null
+ * is the Monte Carlo one when it ran, the exact one otherwise; both are always in the metrics with their
+ * agreement: the difference of their means in units of the Monte Carlo mean's standard error, sd/√replicates.
+ * A figure is flagged when its headline p-value is below {@code alpha}.
+ */
+final class IntegerPeaksJudge {
+    private static final String ID = IntegerPeaksCheck.ID;
+    private static final String SCOPE = "national";
+    private static final String HISTOGRAM = ID + "_histogram";
+    private static final String SUMMARY = ID + "_summary";
+
+    private final Messages messages;
+    private final double alpha;
+    private final Map<String, Object> summary;
+    private final List<Metric> metrics = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<List<String>> summaryRows = new ArrayList<>();
+
+    IntegerPeaksJudge(CheckContext context, Map<String, Object> summary) {
+        this.messages = context.messages();
+        this.alpha = context.parameters().validated(p -> p.number("alpha", 0, 0.5));
+        this.summary = summary;
+    }
+
+    CheckOutcome outcome() {
+        long special = ((Number) summary.get("special")).longValue();
+        metric("all", "stations_special_excluded", special);
+        if (!(summary.get("tally") instanceof PeakTally tally) || tally.included == 0) {
+            findings.add(new Finding(ID, SCOPE, "all", "stations_included", 0.0, null, null, Verdict.INCONCLUSIVE,
+                    messages.format(ID + ".no_precincts"), List.of(), 0));
+            return new CheckOutcome(ID, metrics, findings, List.of(), List.of());
+        }
+        int replicates = tally.replicates[0].length;
+        metric("all", "stations_included", tally.included);
+        metric("all", "replicates", replicates);
+        for (int f : new int[] {PeakTally.EITHER, PeakTally.RESULT, PeakTally.TURNOUT}) {
+            judgeFigure(tally, f, false, special);
+            judgeFigure(tally, f, true, special);
+        }
+        List<FigureSpec> figures = List.of(histogram("result"), histogram("turnout"));
+        return new CheckOutcome(ID, metrics, findings,
+                List.of(summaryTable(), histogramTable(tally)), figures);
+    }
+
+    private void judgeFigure(PeakTally tally, int f, boolean voters, long special) {
+        String figure = PeakTally.FIGURES[f];
+        String suffix = voters ? "_voters" : "";
+        double observed = voters ? tally.observedVoters[f] : tally.observed[f];
+        NullSummary exact = NullSummary.exact(observed, voters ? tally.expectedVoters[f] : tally.expected[f],
+                voters ? tally.varianceVoters[f] : tally.variance[f], !voters);
+        long[] replicates = voters ? tally.replicateVoters[f] : tally.replicates[f];
+        NullSummary mc = replicates.length > 1 ? NullSummary.monteCarlo((long) observed, replicates) : null;
+        NullSummary headline = mc != null ? mc : exact;
+        metric(figure, "observed_" + figure + suffix, observed);
+        metric(figure, "excess_" + figure + suffix, headline.excess());
+        metric(figure, "p_value_" + figure + suffix, headline.pValue());
+        metric(figure, "exact_expected_" + figure + suffix, exact.mean());
+        metric(figure, "exact_sd_" + figure + suffix, exact.sd());
+        metric(figure, "exact_z_" + figure + suffix, exact.z());
+        metric(figure, "exact_p_value_" + figure + suffix, exact.pValue());
+        double agreement = Double.NaN;
+        if (mc != null) {
+            metric(figure, "mc_mean_" + figure + suffix, mc.mean());
+            metric(figure, "mc_sd_" + figure + suffix, mc.sd());
+            metric(figure, "mc_p999_minus_mean_" + figure + suffix, mc.p999MinusMean());
+            metric(figure, "mc_z_" + figure + suffix, mc.z());
+            agreement = (mc.mean() - exact.mean()) / (mc.sd() / Math.sqrt(replicates.length));
+            metric(figure, "mc_exact_difference_z_" + figure + suffix, agreement);
+        }
+        summaryRows.add(List.of(figure, voters ? "voters" : "precincts", number(observed),
+                mc == null ? "" : number(mc.mean()), mc == null ? "" : number(mc.sd()),
+                mc == null ? "" : number(mc.p999MinusMean()), mc == null ? "" : number(mc.excess()),
+                mc == null ? "" : number(mc.pValue()), number(exact.mean()), number(exact.sd()),
+                number(exact.excess()), number(exact.z()), number(exact.pValue()),
+                Double.isNaN(agreement) ? "" : number(agreement)));
+        if (!voters) {
+            findings.add(finding(figure, tally, headline, mc != null, exact, special));
+        }
+    }
+
+    private Finding finding(String figure, PeakTally tally, NullSummary headline, boolean monteCarlo,
+            NullSummary exact, long special) {
+        boolean flag = headline.pValue() < alpha;
+        String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), messages.format(ID + ".figure_" + figure),
+                count(headline.observed()), count(tally.included), decimal(headline.mean()),
+                decimal(headline.excess()), decimal(headline.sd()), pValue(headline.pValue()),
+                messages.format(ID + (monteCarlo ? ".null_mc" : ".null_exact"), tally.replicates[0].length),
+                decimal(exact.mean()), decimal(exact.sd()), count(special));
+        double rank = flag ? -Math.log10(Math.max(headline.pValue(), 1e-300)) : 0;
+        return new Finding(ID, SCOPE, figure, "excess_" + figure, headline.excess(), headline.pValue(),
+                headline.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), rank);
+    }
+
+    private DetailTable summaryTable() {
+        return new DetailTable(SUMMARY, messages.format(ID + ".summary_title"),
+                List.of("figure", "weighting", "observed", "mc_mean", "mc_sd", "mc_p999_minus_mean", "mc_excess",
+                        "mc_p_value", "exact_expected", "exact_sd", "exact_excess", "exact_z", "exact_p_value",
+                        "mc_exact_difference_z"),
+                summaryRows);
+    }
+
+    private static DetailTable histogramTable(PeakTally tally) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int h : new int[] {PeakTally.RESULT, PeakTally.TURNOUT}) {
+            for (int b = 0; b < IntegerRule.BINS; b++) {
+                rows.add(List.of(PeakTally.FIGURES[h], String.format(Locale.ROOT, "%.2f", b / 10.0 - 0.05),
+                        String.format(Locale.ROOT, "%.2f", b / 10.0 + 0.05), Long.toString(tally.histogram[h][b]),
+                        Long.toString(tally.histogramVoters[h][b]), ""));
+            }
+        }
+        return new DetailTable(HISTOGRAM, "Precincts by result and turnout in 0.1 % bins centred on multiples of 0.1 %",
+                List.of("figure", "bin_low", "bin_high", "precincts", "voters", "expected"), rows);
+    }
+
+    private FigureSpec histogram(String figure) {
+        return new FigureSpec(ID, HISTOGRAM + "_" + figure, "histogram_vs_expected",
+                messages.format(ID + ".histogram_title_" + figure), HISTOGRAM,
+                Map.of("observed", "precincts"), Map.of("figure", figure),
+                messages.format(ID + ".histogram_x_" + figure), messages.format(ID + ".histogram_y"),
+                messages.format(ID + ".histogram_caption"));
+    }
+
+    private void metric(String subject, String name, double value) {
+        metrics.add(new Metric(ID, SCOPE, subject, name, value));
+    }
+
+    private static String number(double x) {
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    private static String count(double n) {
+        return String.format(Locale.ROOT, "%,.0f", n);
+    }
+
+    private static String decimal(double x) {
+        return String.format(Locale.ROOT, "%,.1f", x);
+    }
+
+    private static String pValue(double p) {
+        return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
+    }
+}

@@ -1,0 +1,120 @@
+package org.sanaq.checks.fingerprint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.junit.jupiter.api.Test;
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.PrecinctRows;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.schema.Conventions;
+
+/** Shpilkin's excess and the weighted correlation by hand; the bins and the whole check on a hand-made table. */
+class FingerprintCheckTest {
+    private static final FingerprintCheck CHECK = new FingerprintCheck();
+
+    @Test
+    void wordsComeFromTheMessageFile() {
+        // a quote is written '' in the file and read as one, with or without arguments
+        assertEquals("The election fingerprint: turnout against the leader's share", CHECK.description().title());
+        assertTrue(CHECK.description().caveats().contains("comet"));
+    }
+
+    @Test
+    void shpilkinByHand() {
+        long[] leader = new long[ShpilkinExcess.BINS];
+        long[] others = new long[ShpilkinExcess.BINS];
+        leader[40] = 100;
+        others[40] = 100;
+        leader[54] = 90; // bin (54, 55]: wholly below an official turnout of 55 %, a candidate for the peak
+        others[54] = 300;
+        leader[55] = 500; // bin (55, 56]: above it, never the peak
+        others[55] = 100;
+        leader[80] = 200;
+        others[80] = 20;
+        ShpilkinExcess s = ShpilkinExcess.of(leader, others, 0.55);
+        assertEquals(40, s.peak());
+        // ratio L/O at the peak is 1: excess = (100 − 100) + (90 − 300) + (500 − 100) + (200 − 20) = 370
+        assertEquals(370, s.excess(), 1e-9);
+        assertEquals(370.0 / 890, s.share(), 1e-12);
+        assertEquals(20, s.expected()[80], 1e-12);
+        assertTrue(Double.isNaN(s.expected()[39]));
+    }
+
+    @Test
+    void weightedCorrelationEqualsPearsonOfRepeatedPoints() {
+        // whole weights are repetitions: (x, y, w) = (0.5, 0.4, 1), (0.6, 0.5, 1), (0.7, 0.7, 2), (0.4, 0.45, 3)
+        double[][] points = {{0.5, 0.4, 1}, {0.6, 0.5, 1}, {0.7, 0.7, 2}, {0.4, 0.45, 3}};
+        WeightedMoments m = WeightedMoments.ZERO;
+        List<double[]> repeated = new ArrayList<>();
+        for (double[] p : points) {
+            m = m.plus(new WeightedMoments(p[2], p[2] * p[0], p[2] * p[1], p[2] * p[0] * p[0], p[2] * p[1] * p[1],
+                    p[2] * p[0] * p[1]));
+            for (int i = 0; i < p[2]; i++) {
+                repeated.add(new double[] {p[0], p[1]});
+            }
+        }
+        double expected = new PearsonsCorrelation().correlation(repeated.stream().mapToDouble(p -> p[0]).toArray(),
+                repeated.stream().mapToDouble(p -> p[1]).toArray());
+        // moments by sums of squares lose a few digits to cancellation: 1e-12 is ample at this scale
+        assertEquals(expected, m.correlation(), 1e-12);
+    }
+
+    /**
+     * Four precincts in R1 and one in R2, V = 1,000, valid = ballots; L = leader. Turnouts 50.0 % (Shpilkin bin
+     * 49, as it holds (49, 50]), 50.1 % (bin 50), 60 % and 80 %; R2 at 70 %; a station abroad at 95 % is left out.
+     * Official turnout (500 + 501 + 600 + 800 + 700) / 5,000 = 62.02 %.
+     */
+    @Test
+    void binsCorrelationAndExcessOnAHandMadeTable() throws Exception {
+        PrecinctRows rows = new PrecinctRows()
+                .add("R1", "1", 1000, 500, 500, 0, Map.of("L", 250L, "B", 250L), null)
+                .add("R1", "2", 1000, 501, 501, 0, Map.of("L", 200L, "B", 301L), null)
+                .add("R1", "3", 1000, 600, 600, 0, Map.of("L", 360L, "B", 240L), null)
+                .add("R1", "4", 1000, 800, 800, 0, Map.of("L", 640L, "B", 160L), null)
+                .add("R2", "5", 1000, 700, 700, 0, Map.of("L", 420L, "B", 280L), null)
+                .add("R2", "abroad", 1000, 950, 950, 0, Map.of("L", 900L, "B", 50L), "abroad");
+        CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        CheckOutcome outcome = CHECK.judge(context, new AggregationResults(CHECK.compute(rows.dataset(), context)));
+        Map<String, Double> national = metrics(outcome, "national");
+        assertEquals(5, national.get("stations"));
+        assertEquals(1, national.get("stations_special_excluded"));
+        assertEquals(0.6202, national.get("official_turnout"), 1e-12);
+        // peak: the bin with most leader votes among those up to 62 %: bin 59 (360 votes) beats 49 (250), 50 (200)
+        assertEquals(59, national.get("shpilkin_peak_turnout"));
+        // ratio 360/240 = 1.5; excess = (360 − 360) + (420 − 1.5·280) + (640 − 1.5·160) = 0 + 0 + 400
+        assertEquals(400, national.get("shpilkin_excess_votes"), 1e-9);
+        assertEquals(400.0 / 1870, national.get("shpilkin_excess_share"), 1e-12);
+        double[] t = {0.5, 0.501, 0.6, 0.8, 0.7};
+        double[] s = {0.5, 200 / 501.0, 0.6, 0.8, 0.6};
+        assertEquals(new PearsonsCorrelation().correlation(t, s), national.get("correlation_weighted"), 1e-12,
+                "equal weights: the plain Pearson correlation");
+        assertEquals(4, metrics(outcome, "region=R1").get("stations"));
+        assertEquals(Verdict.FLAG, outcome.findings().get(0).verdict(), "21 % of the leader's votes is above 10 %");
+        DetailTable cells = table(outcome, FingerprintFigures.CELLS);
+        // national cells: 0.5 % bins; 50.1 % turnout falls in [50.0, 50.5), share 39.9 % in [39.5, 40.0)
+        assertTrue(cells.rows().contains(List.of("national", "50.000", "39.500", "1000")), cells.rows().toString());
+        assertEquals(5 + 5, cells.rows().size(), "five national cells and the five of the two regions shown");
+        DetailTable histograms = table(outcome, FingerprintFigures.HISTOGRAMS);
+        assertTrue(histograms.rows().contains(List.of("turnout", "0.100", "50.100", "50.200", "1000", "")));
+    }
+
+    private static Map<String, Double> metrics(CheckOutcome outcome, String scope) {
+        return outcome.metrics().stream().filter(m -> m.scope().equals(scope))
+                .collect(Collectors.toMap(Metric::metric, Metric::value));
+    }
+
+    private static DetailTable table(CheckOutcome outcome, String name) {
+        return outcome.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,94 @@
+package org.sanaq.checks.peaks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.PrecinctRows;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.schema.Conventions;
+
+/** The integer-peak counts and both nulls on a table worked out by hand. */
+class IntegerPeaksCheckTest {
+    private static final IntegerPeaksCheck CHECK = new IntegerPeaksCheck();
+
+    /**
+     * Ten precincts of each of three kinds, all with V = 120 and R = 40 (valid, no invalid):
+     * A: G = 72 (60 %), L = 20 (50 %), both integer; B: G = 70 (58.3 %), L = 25 (62.5 %), neither;
+     * C: G = 60 (50 %), L = 12 (30 %), both. Left out: V = 99; turnout 119/120 > 99 %; result 40/40 > 99 %;
+     * and one station abroad. Under the null, 100·L'/40 = 2.5·L' is integer exactly when L' is even,
+     * P = (1 + (1 − 2p)^40) / 2; 100·G'/120 = 5·G'/6 exactly when G' ≡ 0 (mod 6) (roots-of-unity sum).
+     */
+    static Dataset<Row> handMade() {
+        PrecinctRows rows = new PrecinctRows();
+        for (int i = 0; i < 10; i++) {
+            rows.add("R1", "a" + i, 120, 72, 40, 0, Map.of("Leader", 20L, "Second", 10L, "Third", 10L), null);
+            rows.add("R1", "b" + i, 120, 70, 40, 0, Map.of("Leader", 25L, "Second", 10L, "Third", 5L), null);
+            rows.add("R2", "c" + i, 120, 60, 40, 0, Map.of("Leader", 12L, "Second", 14L, "Third", 14L), null);
+        }
+        rows.add("R2", "small", 99, 60, 40, 0, Map.of("Leader", 20L, "Second", 20L), null);
+        rows.add("R2", "full", 120, 119, 40, 0, Map.of("Leader", 20L, "Second", 20L), null);
+        rows.add("R2", "unanimous", 120, 60, 40, 0, Map.of("Leader", 40L), null);
+        rows.add("R2", "abroad", 120, 60, 40, 0, Map.of("Leader", 20L, "Second", 20L), "abroad");
+        return rows.dataset();
+    }
+
+    @Test
+    void countsAndBothNullsOnAHandMadeTable() throws Exception {
+        Map<String, Double> m = metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of()));
+        assertEquals(30, m.get("stations_included"));
+        assertEquals(1, m.get("stations_special_excluded"));
+        assertEquals(20, m.get("observed_either"));
+        assertEquals(20, m.get("observed_result"));
+        assertEquals(20, m.get("observed_turnout"));
+        assertEquals(20 * 120, m.get("observed_either_voters"));
+        double[] qResult = {evenCount(0.5), evenCount(25 / 40.0), evenCount(12 / 40.0)};
+        double[] qTurnout = {IntegerRuleTest.multipleOfSix(120, 0.6), IntegerRuleTest.multipleOfSix(120, 70 / 120.0),
+            IntegerRuleTest.multipleOfSix(120, 0.5)};
+        double result = 0;
+        double either = 0;
+        double eitherVariance = 0;
+        for (int k = 0; k < 3; k++) {
+            double q = qResult[k] + qTurnout[k] - qResult[k] * qTurnout[k];
+            result += 10 * qResult[k];
+            either += 10 * q;
+            eitherVariance += 10 * q * (1 - q);
+        }
+        // exact sums of 30 probabilities: agreement to 1e-12 allows for rounding in each term
+        assertEquals(result, m.get("exact_expected_result"), 1e-12);
+        assertEquals(either, m.get("exact_expected_either"), 1e-12);
+        assertEquals(Math.sqrt(eitherVariance), m.get("exact_sd_either"), 1e-12);
+        assertEquals(120 * either, m.get("exact_expected_either_voters"), 1e-9);
+        // the Monte Carlo mean of 1,000 replicates is within 4 standard errors (sd/√1000) of the exact mean
+        // (a 6e-5 chance of failing for a correct sampler; the seed is fixed, so the outcome is too)
+        assertEquals(either, m.get("mc_mean_either"), 4 * Math.sqrt(eitherVariance / 1000));
+        assertEquals(Math.sqrt(eitherVariance), m.get("mc_sd_either"), 0.1 * Math.sqrt(eitherVariance),
+                "sd of 1,000 replicates: its own relative error is about 1/√2000 ≈ 2 %");
+        assertEquals(m.get("observed_either") - m.get("mc_mean_either"), m.get("excess_either"), 1e-12);
+    }
+
+    static CheckOutcome run(Dataset<Row> protocols, String election, Conventions conventions,
+            Map<String, Object> given) throws Exception {
+        CheckContext context = PrecinctRows.context(CHECK, election, conventions, given);
+        return CHECK.judge(context, new AggregationResults(CHECK.compute(protocols, context)));
+    }
+
+    static Map<String, Double> metrics(CheckOutcome outcome) {
+        return outcome.metrics().stream().collect(java.util.stream.Collectors.toMap(Metric::metric, Metric::value));
+    }
+
+    static boolean flagged(CheckOutcome outcome) {
+        return outcome.findings().stream().anyMatch(f -> f.verdict() == Verdict.FLAG);
+    }
+
+    private static double evenCount(double p) {
+        return (1 + Math.pow(1 - 2 * p, 40)) / 2;
+    }
+}

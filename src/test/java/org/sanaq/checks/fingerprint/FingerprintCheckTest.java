@@ -103,7 +103,11 @@ class FingerprintCheckTest {
         assertEquals(Verdict.FLAG, outcome.findings().get(0).verdict(), "21 % of the leader's votes is above 10 %");
         DetailTable cells = table(outcome, FingerprintFigures.CELLS);
         // national cells: 0.5 % bins; 50.1 % turnout falls in [50.0, 50.5), share 39.9 % in [39.5, 40.0)
-        assertTrue(cells.rows().contains(List.of("national", "50.000", "39.500", "1000")), cells.rows().toString());
+        assertTrue(cells.rows().contains(List.of("national", "", "50.000", "39.500", "1000")),
+                cells.rows().toString());
+        // a region's own map selects its cells by `region`, so the report can draw it on that region's page
+        assertTrue(cells.rows().contains(List.of("R1", "R1", "50.000", "39.500", "1000")), cells.rows().toString());
+        assertTrue(outcome.figures().stream().anyMatch(f -> f.filter().equals(Map.of("region", "R1"))));
         assertEquals(5 + 5, cells.rows().size(), "five national cells and the five of the two regions shown");
         DetailTable histograms = table(outcome, FingerprintFigures.HISTOGRAMS);
         assertTrue(histograms.rows().contains(List.of("turnout", "0.100", "50.100", "50.200", "1000", "")));

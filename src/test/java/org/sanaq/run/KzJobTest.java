@@ -80,8 +80,10 @@ class KzJobTest {
         Finding headline = run.findings().stream().filter(f -> f.subject().equals("d=2")).findFirst().orElseThrow();
         assertEquals(Verdict.FLAG, headline.verdict());
         assertTrue(headline.sentence().startsWith("At two decimals of a percent, 139 of 189 published figures sit "
-                + "exactly on a round percentage; honest counting gives about 6.4 (p = 1.6e-166"),
-                headline.sentence());
+                + "exactly on a round percentage; honest counting gives about 6.4."), headline.sentence());
+        // The p-value is the finding's, not the plain sentence's: 5.4e-167 (exact tail, checked in Python with
+        // exact fractions), times 3 precisions tried (Bonferroni); relative tolerance for the printed digits.
+        assertEquals(1.6e-166, headline.pAdjusted(), 0.05e-166);
         assertTrue(headline.sentence().contains("Not round: "));
         assertTrue(headline.sentence().contains("Amanat in Abai Region"));
         assertTrue(headline.sentence().contains("and 38 more"), "50 cells are not round; 12 are named");

@@ -45,9 +45,10 @@ jar=$(ls target/sanaq-*-spark.jar)
 logs=reports/benchmark/cluster-logs
 mkdir -p "$logs"
 port=${MASTER_PORT:-7177}
-# A JVM on Spark's jars, logging at WARN as local runs do (the same log4j2 file).
-spark_java=(java "${opens[@]}" -Dlog4j2.configurationFile="$PWD/src/main/resources/log4j2.properties"
-  -cp "$SPARK_HOME/jars/*")
+# A JVM on Spark's jars. The master and the worker log at Spark's INFO level (the wait below reads the master's
+# log); the driver logs at WARN as local runs do (the same log4j2 file).
+spark_java=(java "${opens[@]}" -cp "$SPARK_HOME/jars/*")
+quiet=(-Dlog4j2.configurationFile="$PWD/src/main/resources/log4j2.properties")
 
 # A master already on the port (say, left by a killed run) would take this run's worker and its memory.
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -79,7 +80,7 @@ grep -q "Registering worker" "$logs/master.log" || { echo "benchmark.sh: the clu
 for n in "${sizes[@]}"; do
   data="${TMPDIR:-/tmp}/sanaq-benchmark-$n"
   # Client mode: the driver is this JVM, so its -Xmx is the driver's memory.
-  "${spark_java[@]}" "-Xmx${DRIVER_MEMORY:-1g}" \
+  "${spark_java[@]}" "${quiet[@]}" "-Xmx${DRIVER_MEMORY:-1g}" \
     org.apache.spark.deploy.SparkSubmit \
     --master "spark://127.0.0.1:$port" --deploy-mode client --class org.sanaq.cli.Main \
     --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false \

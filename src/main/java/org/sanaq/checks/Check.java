@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
+import org.sanaq.text.Messages;
 
 /**
  * A forensic check. It declares the Spark aggregations it needs (the run computes those of all checks together,
@@ -18,8 +19,13 @@ public interface Check {
     /** The id used in job specs, metrics.csv and findings.json, e.g. {@code round_percentages}. */
     String id();
 
-    /** What the report says about the check whatever its results. */
-    CheckDescription description();
+    /**
+     * What the report says about the check whatever its results, in English: the keys {@code <id>.title},
+     * {@code .question}, {@code .method} and {@code .caveats} of its message file (reports use the run's language).
+     */
+    default CheckDescription description() {
+        return CheckDescription.of(id(), Messages.of(Messages.FALLBACK));
+    }
 
     /** The check's parameters with their defaults; a job spec may override any of them and no other. */
     Map<String, Object> defaults();

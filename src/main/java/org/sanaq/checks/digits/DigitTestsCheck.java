@@ -11,10 +11,8 @@ import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.JoiningCheck;
-import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.run.SpecException;
-import org.sanaq.text.Messages;
 
 /**
  * The digit and distribution tests of METHODS.md §3, named as the Election Forensics Toolkit (Mebane and Kalinin)
@@ -36,13 +34,6 @@ public final class DigitTestsCheck implements JoiningCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDescription description() {
-        Messages m = Messages.of(Messages.FALLBACK);
-        return new CheckDescription(ID, m.format(ID + ".title"), m.format(ID + ".question"), m.format(ID + ".method"),
-                m.format(ID + ".caveats"));
     }
 
     @Override

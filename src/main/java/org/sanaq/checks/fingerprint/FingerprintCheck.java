@@ -24,10 +24,8 @@ import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.JoiningCheck;
 import org.sanaq.checks.PrecinctFigures;
-import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.run.SpecException;
-import org.sanaq.text.Messages;
 
 /**
  * The election fingerprint, METHODS.md §4: the voter-weighted 2-D histogram of turnout against the leader's share
@@ -51,13 +49,6 @@ public final class FingerprintCheck implements JoiningCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDescription description() {
-        Messages m = Messages.of(Messages.FALLBACK);
-        return new CheckDescription(ID, m.format(ID + ".title"), m.format(ID + ".question"), m.format(ID + ".method"),
-                m.format(ID + ".caveats"));
     }
 
     @Override

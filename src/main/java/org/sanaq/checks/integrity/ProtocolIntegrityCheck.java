@@ -20,13 +20,11 @@ import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.Selection;
-import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.run.LevelTotals;
 import org.sanaq.run.SpecException;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolSchema;
-import org.sanaq.text.Messages;
 
 /**
  * Protocol integrity (METHODS.md §1 and §7): do the protocols add up? Every final protocol of the election, of
@@ -50,11 +48,6 @@ public final class ProtocolIntegrityCheck implements Check {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDescription description() {
-        return CheckDescription.of(ID, Messages.of(Messages.FALLBACK));
     }
 
     @Override

@@ -14,9 +14,7 @@ import org.sanaq.checks.JoiningCheck;
 import org.sanaq.compare.ObserverInputs;
 import org.sanaq.compare.PairStatistics;
 import org.sanaq.compare.ProtocolPairs;
-import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
-import org.sanaq.text.Messages;
 import org.sanaq.run.SpecException;
 
 /**
@@ -31,11 +29,6 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDescription description() {
-        return CheckDescription.of(ID, Messages.of(Messages.FALLBACK));
     }
 
     @Override

@@ -15,10 +15,8 @@ import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.JoiningCheck;
 import org.sanaq.checks.PrecinctFigures;
-import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.run.SpecException;
-import org.sanaq.text.Messages;
 
 /**
  * Integer-percentage peaks, METHODS.md §5 (Kobak, Shpilkin &amp; Pshenichnikov 2016): how many precincts report a
@@ -36,13 +34,6 @@ public final class IntegerPeaksCheck implements JoiningCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDescription description() {
-        Messages m = Messages.of(Messages.FALLBACK);
-        return new CheckDescription(ID, m.format(ID + ".title"), m.format(ID + ".question"), m.format(ID + ".method"),
-                m.format(ID + ".caveats"));
     }
 
     @Override

@@ -17,14 +17,12 @@ import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
-import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.run.SpecException;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
 import org.sanaq.schema.ProtocolColumns;
 import org.sanaq.schema.ProtocolSchema;
-import org.sanaq.text.Messages;
 
 /**
  * The round-percentage ("repeating decimals") check of METHODS.md §6, after Kireev's observation on the 2023
@@ -47,11 +45,6 @@ public final class RoundPercentageCheck implements Check {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDescription description() {
-        return CheckDescription.of(ID, Messages.of(Messages.FALLBACK));
     }
 
     @Override

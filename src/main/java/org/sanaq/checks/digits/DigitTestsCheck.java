@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
@@ -64,11 +63,6 @@ public final class DigitTestsCheck implements JoiningCheck {
         p.number("min_count", 1, 1_000_000);
         p.number("charted_units", 0, 100);
         p.number("max_rows", 1, 10_000_000);
-    }
-
-    @Override
-    public List<Aggregation> aggregations(CheckContext context) {
-        return List.of();
     }
 
     @Override

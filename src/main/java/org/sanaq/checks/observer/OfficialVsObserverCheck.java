@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
@@ -60,11 +59,6 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
         p.number("largest", 1, 10_000);
         p.number("list_cap", 1, 100_000);
         p.number("scatter_points", 1, 1_000_000);
-    }
-
-    @Override
-    public List<Aggregation> aggregations(CheckContext context) {
-        return List.of();
     }
 
     @Override

@@ -116,16 +116,23 @@ public final class JobRunner {
                 aggregations.addAll(c.check().aggregations(context));
                 selections.addAll(c.check().selections(context));
             }
+            long fusedStarted = System.nanoTime();
             AggregationResults fused = FusedAggregations.run(protocols, aggregations, selections);
+            progress.detail(FusedAggregations.passes(aggregations) + selections.size() + " shared Spark pass(es) for "
+                    + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)", fusedStarted);
             Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fused.byName());
+            int joining = 0;
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
-                if (c.check() instanceof JoiningCheck joining) {
-                    byName.putAll(joining.compute(protocols, contexts.get(c.check().id())));
+                if (c.check() instanceof JoiningCheck check) {
+                    long started = System.nanoTime();
+                    byName.putAll(check.compute(protocols, contexts.get(c.check().id())));
+                    progress.detail(c.check().id() + " computed its own Spark passes", started);
+                    joining++;
                 }
             }
             AggregationResults results = new AggregationResults(byName);
-            progress.done(FusedAggregations.passes(aggregations) + selections.size() + " Spark pass(es) for "
-                    + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)");
+            progress.done(aggregations.size() + " aggregation(s), " + selections.size() + " selection(s), "
+                    + joining + " check(s) with their own passes");
 
             progress.start("judging");
             List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested, Messages.of(spec.language()))));

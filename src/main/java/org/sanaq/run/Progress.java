@@ -23,6 +23,11 @@ public final class Progress {
         out.printf(Locale.ROOT, "sanaq: [%d/%d] %s …%n", stage, stages, what);
     }
 
+    /** A line inside the current stage: one piece of it finished, with the time it took. */
+    public void detail(String what, long startedNanos) {
+        out.printf(Locale.ROOT, "sanaq:       %s (%.1f s)%n", what, (System.nanoTime() - startedNanos) / 1e9);
+    }
+
     public void done(String result) {
         out.printf(Locale.ROOT, "sanaq: [%d/%d] %s: %s (%.1f s)%n", stage, stages, current, result,
                 (System.nanoTime() - started) / 1e9);

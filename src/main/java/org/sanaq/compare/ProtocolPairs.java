@@ -51,8 +51,11 @@ public final class ProtocolPairs {
         Dataset<Row> final_ = protocols.filter(col(Field.ELECTION.column()).equalTo(election)
                 .and(col(Field.REPORTED_AT.column()).isNull()));
         this.official = final_.filter(col(Field.SOURCE.column()).equalTo(officialSource));
-        this.copies = final_.filter(col(Field.SOURCE.column()).startsWith("observer:")
+        Dataset<Row> observed = final_.filter(col(Field.SOURCE.column()).startsWith("observer:")
                 .and(col(ProtocolSchema.INPUT).notEqual(LevelTotals.DERIVED)));
+        // A job without observer copies: an empty relation lets Spark drop every join with them from the plans,
+        // instead of scanning the official protocols for each (one pass here instead of one per table).
+        this.copies = observed.isEmpty() ? observed.limit(0) : observed;
         this.inputs = inputs;
     }
 

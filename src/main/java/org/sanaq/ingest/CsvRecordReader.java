@@ -22,6 +22,11 @@ public final class CsvRecordReader {
     private long line = 1;
     private int pushedBack = -2;
     private boolean started;
+    /** The most cells a record has had so far: the next record's list is made that large at once. */
+    private int cellsBefore = 10;
+    private final char[] block = new char[1 << 14];
+    private int position;
+    private int filled;
 
     public CsvRecordReader(Reader in, char separator, char quote, int maxRecordChars) {
         this.in = in;
@@ -33,6 +38,10 @@ public final class CsvRecordReader {
     /** The next record, or null at the end of the input. Blank lines are skipped. */
     public CsvRecord next() throws IOException {
         while (true) {
+            CsvRecord plain = plainLine();
+            if (plain != null) {
+                return plain;
+            }
             int c = read();
             if (c == -1) {
                 return null;
@@ -46,9 +55,49 @@ public final class CsvRecordReader {
         }
     }
 
+    /**
+     * The fast path for the common record: a whole line already in the block, without quotes or undecodable bytes,
+     * split at the separators with no character-by-character copying. Returns null (having consumed nothing) for
+     * anything else (a blank line, a quote, a line that runs past the block), which {@link #readRecord} then reads.
+     */
+    private CsvRecord plainLine() throws IOException {
+        if (!started || pushedBack != -2) {
+            return null;
+        }
+        int end = -1;
+        for (int i = position; i < filled && i - position <= maxRecordChars; i++) {
+            char c = block[i];
+            if (c == '\n' || c == '\r') {
+                end = i;
+                break;
+            }
+            if (c == quote || c == REPLACEMENT) {
+                return null;
+            }
+        }
+        if (end <= position) {
+            return null;
+        }
+        long startLine = line;
+        List<String> cells = new ArrayList<>(cellsBefore);
+        int cellStart = position;
+        for (int i = position; i < end; i++) {
+            if (block[i] == separator) {
+                cells.add(new String(block, cellStart, i - cellStart));
+                cellStart = i + 1;
+            }
+        }
+        cells.add(new String(block, cellStart, end - cellStart));
+        String raw = new String(block, position, Math.min(end - position, RAW_LIMIT));
+        position = end + 1;
+        endOfLine(block[end]);
+        cellsBefore = Math.max(cellsBefore, cells.size());
+        return new CsvRecord(startLine, cells, clip(raw), null);
+    }
+
     private CsvRecord readRecord() throws IOException {
         long startLine = line;
-        List<String> cells = new ArrayList<>();
+        List<String> cells = new ArrayList<>(cellsBefore);
         StringBuilder cell = new StringBuilder();
         StringBuilder raw = new StringBuilder();
         boolean inQuotes = false;
@@ -121,10 +170,11 @@ public final class CsvRecordReader {
                 cell.append((char) c);
             }
         }
+        cellsBefore = Math.max(cellsBefore, cells.size());
         return new CsvRecord(startLine, cells, clip(raw), problem);
     }
 
-    private static String clip(StringBuilder raw) {
+    private static String clip(CharSequence raw) {
         String text = raw.toString().stripTrailing();
         return text.length() >= RAW_LIMIT ? text.substring(0, RAW_LIMIT) + "…" : text;
     }
@@ -163,14 +213,27 @@ public final class CsvRecordReader {
             pushedBack = -2;
             return c;
         }
-        int c = in.read();
+        int c = nextChar();
         if (!started) {
             started = true;
             if (c == '\uFEFF') {
-                c = in.read();
+                c = nextChar();
             }
         }
         return c;
+    }
+
+    /** The next character from the reader, taken in blocks (a Reader's one-character read locks on every call). */
+    private int nextChar() throws IOException {
+        if (position == filled) {
+            filled = in.read(block, 0, block.length);
+            position = 0;
+            if (filled <= 0) {
+                filled = 0;
+                return -1;
+            }
+        }
+        return block[position++];
     }
 
     private void unread(int c) {

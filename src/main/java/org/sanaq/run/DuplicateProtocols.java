@@ -8,10 +8,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -77,7 +75,10 @@ public final class DuplicateProtocols {
                 .drop("_figures");
     }
 
-    /** A fingerprint of everything a protocol reports, candidates in a fixed order. */
+    /**
+     * Everything a protocol reports, candidates in a fixed order, as one value that two copies share exactly when
+     * their figures agree (compared as is: no text form, no digest, which cost more than the window itself).
+     */
     private static Column figures() {
         List<Column> parts = new ArrayList<>();
         for (Field f : Field.values()) {
@@ -87,7 +88,7 @@ public final class DuplicateProtocols {
         }
         parts.add(array_sort(map_entries(col(ProtocolSchema.VOTES))).as("votes"));
         parts.add(array_sort(map_entries(col(ProtocolSchema.PUBLISHED_PCT))).as("pct"));
-        return sha2(to_json(struct(parts.toArray(Column[]::new))), 256);
+        return struct(parts.toArray(Column[]::new));
     }
 
     /** The finding, metrics and table of the duplicates in a marked table; only counts and a bounded list are collected. */

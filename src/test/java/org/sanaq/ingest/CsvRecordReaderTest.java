@@ -197,4 +197,35 @@ class CsvRecordReaderTest {
         assertEquals(List.of("a", "b;c", "d"), reader.next().cells());
         assertNull(reader.next());
     }
+
+    @Test
+    void recordsAcrossTheReadersBlocksKeepTheirCellsAndLines() throws IOException {
+        // 3,000 records of 3 cells, each 40–60 characters long: about 150,000 characters, so lines straddle the
+        // reader's 16,384-character blocks. Every fifth record is quoted (the general path), the rest plain (the
+        // fast path); CRLF endings and a blank line every hundred records. Cells and lines are known by construction.
+        StringBuilder text = new StringBuilder();
+        List<List<String>> expected = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        long line = 1;
+        for (int i = 0; i < 3000; i++) {
+            String padding = "x".repeat(i % 21);
+            List<String> cells = List.of("r" + i, padding + i, i % 5 == 0 ? "a,b" : "z" + padding);
+            String third = i % 5 == 0 ? "\"a,b\"" : cells.get(2);
+            text.append(cells.get(0)).append(',').append(cells.get(1)).append(',').append(third).append("\r\n");
+            expected.add(cells);
+            lines.add(line++);
+            if (i % 100 == 99) {
+                text.append("\r\n");
+                line++;
+            }
+        }
+        List<CsvRecord> rs = readAll(text.toString());
+        assertEquals(expected.size(), rs.size());
+        for (int i = 0; i < rs.size(); i++) {
+            assertEquals(expected.get(i), rs.get(i).cells(), "record " + i);
+            assertEquals(lines.get(i), rs.get(i).line(), "line of record " + i);
+            assertNull(rs.get(i).problem());
+        }
+        assertEquals("r7,xxxxxxx7,zxxxxxxx", rs.get(7).raw(), "seven x after r7, z and seven x");
+    }
 }

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
  * replicates' counts, and the 0.1 % histograms. Counts are longs, so the replicates and observed figures are the
  * same whatever the partitioning; the exact null's sums are doubles, equal up to the order of summation.
  *
- * <p>Replicate r of a precinct draws from its own stream, seeded from (seed, precinct key, r): the draws do not
- * depend on which partition or executor handles the precinct.
+ * <p>A precinct's replicates draw, in replicate order, from one stream seeded from (seed, precinct key): the draws
+ * do not depend on which partition or executor handles the precinct. A redrawn figure is integer with the
+ * precinct's probability q ({@link IntegerProbability}), so each replicate draws one uniform number per figure.
  */
 final class PeakTally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -20,7 +21,6 @@ final class PeakTally implements Serializable {
     static final int TURNOUT = 1;
     static final int EITHER = 2;
     static final String[] FIGURES = {"result", "turnout", "either"};
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final long seed;
     long included;
@@ -48,10 +48,8 @@ final class PeakTally implements Serializable {
         included++;
         boolean[] is = {IntegerRule.isInteger(l, r), IntegerRule.isInteger(g, v), false};
         is[EITHER] = is[RESULT] || is[TURNOUT];
-        BinomialTable result = new BinomialTable(r, l);
-        BinomialTable turnout = new BinomialTable(v, g);
-        double qResult = result.integerProbability();
-        double qTurnout = turnout.integerProbability();
+        double qResult = IntegerProbability.of(r, l);
+        double qTurnout = IntegerProbability.of(v, g);
         // the two redraws are independent: P(either) = 1 − (1 − qResult)(1 − qTurnout)
         double[] q = {qResult, qTurnout, qResult + qTurnout - qResult * qTurnout};
         for (int f = 0; f < 3; f++) {
@@ -68,11 +66,10 @@ final class PeakTally implements Serializable {
         histogram[TURNOUT][IntegerRule.bin(g, v)]++;
         histogramVoters[RESULT][IntegerRule.bin(l, r)] += v;
         histogramVoters[TURNOUT][IntegerRule.bin(g, v)] += v;
-        long precinctSeed = new SplittableRandom(seed ^ fnv1a(key)).nextLong();
+        SplittableRandom random = new SplittableRandom(seed ^ fnv1a(key));
         for (int rep = 0; rep < replicates[0].length; rep++) {
-            SplittableRandom random = new SplittableRandom(precinctSeed + rep * GOLDEN);
-            boolean resultInteger = result.drawIsInteger(random.nextDouble());
-            boolean turnoutInteger = turnout.drawIsInteger(random.nextDouble());
+            boolean resultInteger = random.nextDouble() < qResult;
+            boolean turnoutInteger = random.nextDouble() < qTurnout;
             count(RESULT, rep, resultInteger, v);
             count(TURNOUT, rep, turnoutInteger, v);
             count(EITHER, rep, resultInteger || turnoutInteger, v);

@@ -46,11 +46,11 @@ class IntegerRuleTest {
     @Test
     void integerProbabilityMatchesClosedForms() {
         // n = 3, p = 1/3: 0, 33.3, 66.7, 100 %; integer at 0 and 3: (2/3)^3 + (1/3)^3 = 1/3
-        assertEquals(1.0 / 3, new BinomialTable(3, 1).integerProbability(), 1e-15);
+        assertEquals(1.0 / 3, IntegerProbability.of(3, 1), 1e-15);
         // n = 40: 100·x/40 = 2.5·x is integer exactly when x is even: P = (1 + (1 − 2p)^40) / 2, p = 1/4
-        assertEquals((1 + Math.pow(0.5, 40)) / 2, new BinomialTable(40, 10).integerProbability(), 1e-14);
+        assertEquals((1 + Math.pow(0.5, 40)) / 2, IntegerProbability.of(40, 10), 1e-14);
         // n = 120: 100·x/120 = 5x/6 is integer only for x ≡ 0 (mod 6), else at least 1/6 away
-        assertEquals(multipleOfSix(120, 0.6), new BinomialTable(120, 72).integerProbability(), 1e-14);
+        assertEquals(multipleOfSix(120, 0.6), IntegerProbability.of(120, 72), 1e-14);
         // n = 1,000: 100x/1000 = x/10 is within 0.05 of a whole number only when x is a multiple of 10.
         // Tolerance 1e-13: the two sums add the same ~100 probabilities in different ways (rounding ~1e-16 each).
         BinomialDistribution b = new BinomialDistribution(null, 1000, 0.37);
@@ -58,26 +58,8 @@ class IntegerRuleTest {
         for (int x = 0; x <= 1000; x += 10) {
             multiplesOfTen += b.probability(x);
         }
-        assertEquals(multiplesOfTen, new BinomialTable(1000, 370).integerProbability(), 1e-13);
-        assertEquals(1.0, new BinomialTable(500, 0).integerProbability(), 0, "no votes: always 0 %");
-    }
-
-    @Test
-    void drawsFollowTheBinomial() {
-        // 200,000 draws of Binomial(50, 0.3): each count's frequency within 5 standard errors of its probability
-        BinomialTable table = new BinomialTable(50, 15);
-        BinomialDistribution b = new BinomialDistribution(null, 50, 0.3);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-        int draws = 200_000;
-        int[] seen = new int[51];
-        for (int i = 0; i < draws; i++) {
-            seen[table.draw(random.nextDouble())]++;
-        }
-        for (int x = 0; x <= 50; x++) {
-            double p = b.probability(x);
-            double se = Math.sqrt(p * (1 - p) / draws);
-            assertEquals(p, seen[x] / (double) draws, 5 * se + 1e-9, "count " + x);
-        }
+        assertEquals(multiplesOfTen, IntegerProbability.of(1000, 370), 1e-13);
+        assertEquals(1.0, IntegerProbability.of(500, 0), 0, "no votes: always 0 %");
     }
 
     /** P(X ≡ 0 mod 6) for X ~ Binomial(n, p) by the roots-of-unity filter: (1/6) Σ_j (1 − p + p·ω^j)^n. */

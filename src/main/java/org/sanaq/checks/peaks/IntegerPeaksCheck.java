@@ -45,7 +45,7 @@ public final class IntegerPeaksCheck implements JoiningCheck {
         d.put("max_result_pct", 99);
         d.put("replicates", 1000);
         d.put("seed", 20160101);
-        d.put("max_monte_carlo_draws", 2.0e9);
+        d.put("max_monte_carlo_draws", 2.5e8);
         d.put("alpha", 0.001);
         return d;
     }

@@ -74,6 +74,18 @@ class IntegerPeaksCheckTest {
         assertEquals(m.get("observed_either") - m.get("mc_mean_either"), m.get("excess_either"), 1e-12);
     }
 
+    @Test
+    void aboveTheDrawBudgetTheExactNullIsTheHeadline() throws Exception {
+        // 30 included precincts × 1,000 replicates × 2 draws = 60,000 draws, over a budget of 59,999
+        Map<String, Double> m = metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT,
+                Map.of("max_monte_carlo_draws", 59_999)));
+        assertEquals(0, m.get("replicates"));
+        assertEquals(m.get("exact_p_value_either"), m.get("p_value_either"));
+        assertEquals(m.get("observed_either") - m.get("exact_expected_either"), m.get("excess_either"), 1e-12);
+        assertEquals(1000, metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT,
+                Map.of("max_monte_carlo_draws", 60_000))).get("replicates"), "a budget of exactly 60,000 suffices");
+    }
+
     static CheckOutcome run(Dataset<Row> protocols, String election, Conventions conventions,
             Map<String, Object> given) throws Exception {
         CheckContext context = PrecinctRows.context(CHECK, election, conventions, given);

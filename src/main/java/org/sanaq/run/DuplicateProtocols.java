@@ -1,6 +1,5 @@
 package org.sanaq.run;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
@@ -61,7 +60,7 @@ public final class DuplicateProtocols {
             keys.add(col(f.column()));
         }
         // Rows naming different candidates are parts of a long table (one row per candidate), not copies.
-        keys.add(array_sort(map_keys(col(ProtocolSchema.VOTES))));
+        keys.add(map_keys(col(ProtocolSchema.VOTES)));
         // Quarantined rows get a key of their own, so that they never form one huge window partition.
         keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.FILE)));
         keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.LINE)));
@@ -76,8 +75,9 @@ public final class DuplicateProtocols {
     }
 
     /**
-     * Everything a protocol reports, candidates in a fixed order, as one value that two copies share exactly when
-     * their figures agree (compared as is: no text form, no digest, which cost more than the window itself).
+     * Everything a protocol reports as one value that two copies share exactly when their figures agree: ingest
+     * writes the candidates in name order ({@code ProtocolRecord#toRow}), so the map entries compare as they are,
+     * with no sorting, text form or digest per row (which cost more than the window itself).
      */
     private static Column figures() {
         List<Column> parts = new ArrayList<>();
@@ -86,8 +86,8 @@ public final class DuplicateProtocols {
                 parts.add(col(f.column()));
             }
         }
-        parts.add(array_sort(map_entries(col(ProtocolSchema.VOTES))).as("votes"));
-        parts.add(array_sort(map_entries(col(ProtocolSchema.PUBLISHED_PCT))).as("pct"));
+        parts.add(map_entries(col(ProtocolSchema.VOTES)).as("votes"));
+        parts.add(map_entries(col(ProtocolSchema.PUBLISHED_PCT)).as("pct"));
         return struct(parts.toArray(Column[]::new));
     }
 

@@ -3,8 +3,8 @@ package org.sanaq.schema;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,13 +17,14 @@ public final class ProtocolRecord implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final EnumMap<Field, Object> values;
-    private final LinkedHashMap<String, Long> votes;
-    private final LinkedHashMap<String, String> publishedPct;
+    /** Candidates in name order, so that two copies of a protocol carry the same maps (see {@link #toRow}). */
+    private final TreeMap<String, Long> votes;
+    private final TreeMap<String, String> publishedPct;
 
     public ProtocolRecord(Map<Field, Object> values, Map<String, Long> votes, Map<String, String> publishedPct) {
         this.values = values.isEmpty() ? new EnumMap<>(Field.class) : new EnumMap<>(values);
-        this.votes = new LinkedHashMap<>(votes);
-        this.publishedPct = new LinkedHashMap<>(publishedPct);
+        this.votes = new TreeMap<>(votes);
+        this.publishedPct = new TreeMap<>(publishedPct);
     }
 
     public Object get(Field field) {
@@ -47,7 +48,11 @@ public final class ProtocolRecord implements Serializable {
         return Collections.unmodifiableMap(publishedPct);
     }
 
-    /** The Spark row in {@link ProtocolSchema#ingested()} order, with its provenance and no quarantine reason. */
+    /**
+     * The Spark row in {@link ProtocolSchema#ingested()} order, with its provenance and no quarantine reason. Its
+     * map cells list the candidates in name order whatever the file's column order, so that equal protocols have
+     * equal key and entry arrays, which duplicate detection compares without sorting each row's maps.
+     */
     public Row toRow(String input, String file, long line) {
         Object[] cells = new Object[Field.values().length + 7];
         int i = 0;

@@ -44,4 +44,28 @@ class DuplicateProtocolsTest {
         assertEquals(List.of("4", "6"), outcome.tables().get(0).rows().stream().map(r -> r.get(8)).toList(),
                 "the conflicting copies' lines (column 'line')");
     }
+
+    @Test
+    void copiesWithTheCandidatesInAnotherColumnOrderAreIdentical(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // the same protocol in two files whose candidate columns are swapped, and a third file where A and B differ
+        String header = "election,source,level,region,precinct,registered,valid";
+        java.nio.file.Path first = dir.resolve("first.csv");
+        java.nio.file.Path second = dir.resolve("second.csv");
+        java.nio.file.Path third = dir.resolve("third.csv");
+        java.nio.file.Files.writeString(first, header + ",votes:A,votes:B\ne,official,precinct,R,1,900,680,500,180\n");
+        java.nio.file.Files.writeString(second, header + ",votes:B,votes:A\ne,official,precinct,R,1,900,680,180,500\n");
+        java.nio.file.Files.writeString(third, header + ",votes:B,votes:A\ne,official,precinct,R,2,900,680,180,500\n"
+                + "e,official,precinct,R,2,900,680,500,180\n");
+        InputSpec input = new InputSpec("t", List.of(first.toString(), second.toString(), third.toString()),
+                MappingLoader.load(TestData.project().resolve("jobs/mappings/canonical.yaml")));
+        List<Row> marked = DuplicateProtocols.mark(Ingest.read(SparkTestSession.get(), List.of(input)))
+                .orderBy(ProtocolSchema.FILE, ProtocolSchema.LINE)
+                .select(col(ProtocolSchema.FILE), col(DuplicateProtocols.STATUS)).collectAsList();
+        assertEquals(4, marked.size());
+        assertEquals(null, marked.get(0).get(1), "precinct 1 in first.csv: used");
+        assertEquals(DuplicateProtocols.COPY, marked.get(1).get(1), "precinct 1 in second.csv: the same figures");
+        assertEquals(DuplicateProtocols.CONFLICT, marked.get(2).get(1), "precinct 2: A 500 or A 180");
+        assertEquals(DuplicateProtocols.CONFLICT, marked.get(3).get(1));
+    }
 }

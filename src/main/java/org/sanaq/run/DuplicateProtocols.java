@@ -64,10 +64,13 @@ public final class DuplicateProtocols {
         // Quarantined rows get a key of their own, so that they never form one huge window partition.
         keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.FILE)));
         keys.add(when(col(ProtocolSchema.REASON).isNotNull(), col(ProtocolSchema.LINE)));
-        WindowSpec group = Window.partitionBy(keys.toArray(Column[]::new));
+        // One ordering for the three window functions, so that Spark sorts the rows once, not once per spec.
+        WindowSpec ordered = Window.partitionBy(keys.toArray(Column[]::new))
+                .orderBy(col(ProtocolSchema.FILE), col(ProtocolSchema.LINE));
+        WindowSpec group = ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
         Column copies = count(lit(1)).over(group);
         Column versions = size(collect_set(col("_figures")).over(group));
-        Column order = row_number().over(group.orderBy(col(ProtocolSchema.FILE), col(ProtocolSchema.LINE)));
+        Column order = row_number().over(ordered);
         return ingested.withColumn("_figures", figures())
                 .withColumn(STATUS, when(usable.and(copies.gt(1)),
                         when(versions.gt(1), lit(CONFLICT)).when(order.gt(1), lit(COPY))))

@@ -27,11 +27,23 @@ public interface Check {
         return CheckDescription.of(id(), Messages.of(Messages.FALLBACK));
     }
 
-    /** The check's parameters with their defaults; a job spec may override any of them and no other. */
-    Map<String, Object> defaults();
+    /** The check's parameters, each declared once with its default and rule; a job spec may set these and no other. */
+    List<Parameter<?>> parameters();
 
-    /** Checks the parameters a job gives; throws with the field's path in the message. */
-    void validate(CheckParameters parameters) throws org.sanaq.run.SpecException;
+    /** The parameters' defaults, in declaration order. */
+    default Map<String, Object> defaults() {
+        return Parameter.defaults(parameters());
+    }
+
+    /**
+     * Checks the parameters a job gives against their declarations; throws with the field's path in the message.
+     * A check whose parameters constrain each other adds its own rule after these.
+     */
+    default void validate(CheckParameters parameters) throws org.sanaq.run.SpecException {
+        for (Parameter<?> p : parameters()) {
+            p.read(parameters);
+        }
+    }
 
     /** The aggregations this check needs over the canonical protocol table. */
     List<Aggregation> aggregations(CheckContext context);

@@ -40,6 +40,16 @@ public final class CheckParameters {
         return n.doubleValue();
     }
 
+    public long whole(String key, long min, long max) throws SpecException {
+        Object v = values.get(key);
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min
+                || n.doubleValue() > max) {
+            throw new SpecException(path + "." + key + ": must be a whole number from " + min + " to " + max
+                    + ", not " + v);
+        }
+        return n.longValue();
+    }
+
     public List<Integer> integers(String key, int min, int max) throws SpecException {
         Object v = values.get(key);
         List<Integer> out = new ArrayList<>();
@@ -72,8 +82,13 @@ public final class CheckParameters {
         return v.toString();
     }
 
+    /** A declared parameter's value; after {@link Check#validate} it cannot fail. */
+    public <T> T get(Parameter<T> parameter) {
+        return validated(parameter::read);
+    }
+
     /** For use after {@link Check#validate}: the same getters, with a validated spec they cannot fail. */
-    public <T> T validated(Getter<T> getter) {
+    private <T> T validated(Getter<T> getter) {
         try {
             return getter.get(this);
         } catch (SpecException e) {

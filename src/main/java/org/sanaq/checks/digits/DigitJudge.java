@@ -74,14 +74,13 @@ final class DigitJudge {
     DigitJudge(CheckContext context, List<Map<String, Object>> results) {
         CheckParameters p = context.parameters();
         this.messages = context.messages();
-        this.level = p.validated(q -> q.text("level"));
-        this.alpha = p.validated(q -> q.number("alpha", 0, 0.5));
-        this.confidence = p.validated(q -> q.number("confidence", 0.5, 0.999));
-        this.minCount = DigitTestsCheck.whole(p, "min_count");
-        this.chartedUnits = DigitTestsCheck.whole(p, "charted_units");
+        this.level = p.get(DigitTestsCheck.LEVEL);
+        this.alpha = p.get(DigitTestsCheck.ALPHA);
+        this.confidence = p.get(DigitTestsCheck.CONFIDENCE);
+        this.minCount = p.get(DigitTestsCheck.MIN_COUNT).intValue();
+        this.chartedUnits = p.get(DigitTestsCheck.CHARTED_UNITS).intValue();
         this.rows = sorted(results);
-        addDipPValues(DigitTestsCheck.whole(p, "dip_simulations"),
-                p.validated(q -> q.number("seed", Long.MIN_VALUE, Long.MAX_VALUE)).longValue());
+        addDipPValues(p.get(DigitTestsCheck.DIP_SIMULATIONS).intValue(), p.get(DigitTestsCheck.SEED));
         for (Map<String, Object> row : rows) {
             for (DigitStatistic s : DigitStatistic.values()) {
                 cells.add(new Cell(row, s));

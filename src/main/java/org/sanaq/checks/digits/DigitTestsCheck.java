@@ -1,6 +1,5 @@
 package org.sanaq.checks.digits;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +9,8 @@ import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.Parameter;
 import org.sanaq.results.CheckOutcome;
-import org.sanaq.run.SpecException;
 
 /**
  * The digit and distribution tests of METHODS.md §3, named as the Election Forensics Toolkit (Mebane and Kalinin)
@@ -35,53 +34,33 @@ public final class DigitTestsCheck implements JoiningCheck {
         return ID;
     }
 
-    @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("source", "official");
-        d.put("level", "region");
-        d.put("alpha", 0.01);
-        d.put("confidence", 0.95);
-        d.put("replicates", 1_000);
-        d.put("seed", 20231);
-        d.put("dip_simulations", 1_000);
-        d.put("min_count", 50);
-        d.put("charted_units", 3);
-        d.put("max_rows", 200_000);
-        return d;
-    }
+    static final Parameter<String> SOURCE = Parameter.text("source", "official");
+    static final Parameter<String> LEVEL = Parameter.choice("level", "region", LEVELS);
+    static final Parameter<Double> ALPHA = Parameter.number("alpha", 0.01, 0, 0.5);
+    static final Parameter<Double> CONFIDENCE = Parameter.number("confidence", 0.95, 0.5, 0.999);
+    static final Parameter<Long> REPLICATES = Parameter.whole("replicates", 1_000, 100, 100_000);
+    static final Parameter<Long> SEED = Parameter.whole("seed", 20231, Long.MIN_VALUE, Long.MAX_VALUE);
+    static final Parameter<Long> DIP_SIMULATIONS = Parameter.whole("dip_simulations", 1_000, 100, 100_000);
+    static final Parameter<Long> MIN_COUNT = Parameter.whole("min_count", 50, 1, 1_000_000);
+    static final Parameter<Long> CHARTED_UNITS = Parameter.whole("charted_units", 3, 0, 100);
+    static final Parameter<Long> MAX_ROWS = Parameter.whole("max_rows", 200_000, 1, 10_000_000);
 
     @Override
-    public void validate(CheckParameters p) throws SpecException {
-        p.text("source");
-        p.choice("level", LEVELS);
-        p.number("alpha", 0.0, 0.5);
-        p.number("confidence", 0.5, 0.999);
-        p.number("replicates", 100, 100_000);
-        p.number("seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        p.number("dip_simulations", 100, 100_000);
-        p.number("min_count", 1, 1_000_000);
-        p.number("charted_units", 0, 100);
-        p.number("max_rows", 1, 10_000_000);
+    public List<Parameter<?>> parameters() {
+        return List.of(SOURCE, LEVEL, ALPHA, CONFIDENCE, REPLICATES, SEED, DIP_SIMULATIONS, MIN_COUNT, CHARTED_UNITS,
+                MAX_ROWS);
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
         CheckParameters p = context.parameters();
-        DigitPass.Settings settings = new DigitPass.Settings(context.election(), p.validated(q -> q.text("source")),
-                p.validated(q -> q.choice("level", LEVELS)),
-                whole(p, "replicates"), p.validated(q -> q.number("confidence", 0.5, 0.999)),
-                p.validated(q -> q.number("seed", Long.MIN_VALUE, Long.MAX_VALUE)).longValue(),
-                whole(p, "max_rows"));
+        DigitPass.Settings settings = new DigitPass.Settings(context.election(), p.get(SOURCE), p.get(LEVEL),
+                p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED), p.get(MAX_ROWS).intValue());
         return Map.of(ROWS, DigitPass.run(protocols, context.conventions(), settings));
     }
 
     @Override
     public CheckOutcome judge(CheckContext context, AggregationResults results) {
         return new DigitJudge(context, results.rows(ROWS)).outcome();
-    }
-
-    static int whole(CheckParameters p, String key) {
-        return p.validated(q -> q.number(key, 0, Integer.MAX_VALUE)).intValue();
     }
 }

@@ -23,9 +23,9 @@ import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.Parameter;
 import org.sanaq.checks.PrecinctFigures;
 import org.sanaq.results.CheckOutcome;
-import org.sanaq.run.SpecException;
 
 /**
  * The election fingerprint, METHODS.md §4: the voter-weighted 2-D histogram of turnout against the leader's share
@@ -51,26 +51,19 @@ public final class FingerprintCheck implements JoiningCheck {
         return ID;
     }
 
-    @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("source", "official");
-        d.put("regions_shown", 6);
-        d.put("flag_excess_share", 0.1);
-        return d;
-    }
+    static final Parameter<String> SOURCE = Parameter.text("source", "official");
+    static final Parameter<Long> REGIONS_SHOWN = Parameter.whole("regions_shown", 6, 0, 100);
+    static final Parameter<Double> FLAG_EXCESS_SHARE = Parameter.number("flag_excess_share", 0.1, 0, 1);
 
     @Override
-    public void validate(CheckParameters p) throws SpecException {
-        p.text("source");
-        p.number("regions_shown", 0, 100);
-        p.number("flag_excess_share", 0, 1);
+    public List<Parameter<?>> parameters() {
+        return List.of(SOURCE, REGIONS_SHOWN, FLAG_EXCESS_SHARE);
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
         CheckParameters p = context.parameters();
-        PrecinctFigures figures = PrecinctFigures.of(protocols, context, p.validated(q -> q.text("source")));
+        PrecinctFigures figures = PrecinctFigures.of(protocols, context, p.get(SOURCE));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("leader", figures.leader());
         summary.put("special", figures.special());
@@ -93,7 +86,7 @@ public final class FingerprintCheck implements JoiningCheck {
                     sum(PrecinctFigures.O).as("o"), sum(col(PrecinctFigures.V)).cast("double").as("w"),
                     sum(weighted("t")).as("wx"), sum(weighted("s")).as("wy"), sum(weighted("t * t")).as("wxx"),
                     sum(weighted("s * s")).as("wyy"), sum(weighted("t * s")).as("wxy")), MAX_REGION_BINS));
-            int shown = (int) p.validated(q -> q.number("regions_shown", 0, 100)).doubleValue();
+            int shown = p.get(REGIONS_SHOWN).intValue();
             List<Object> top = rows.groupBy(PrecinctFigures.REGION).agg(sum(PrecinctFigures.V).as("v"))
                     .orderBy(desc("v"), col(PrecinctFigures.REGION)).limit(shown).collectAsList().stream()
                     .map(r -> (Object) r.getString(0)).toList();

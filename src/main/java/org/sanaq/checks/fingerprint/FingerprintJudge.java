@@ -35,7 +35,7 @@ final class FingerprintJudge {
 
     FingerprintJudge(CheckContext context, AggregationResults results) {
         this.messages = context.messages();
-        this.flagShare = context.parameters().validated(p -> p.number("flag_excess_share", 0, 1));
+        this.flagShare = context.parameters().get(FingerprintCheck.FLAG_EXCESS_SHARE);
         this.results = results;
         this.summary = results.rows(FingerprintCheck.SUMMARY).get(0);
     }

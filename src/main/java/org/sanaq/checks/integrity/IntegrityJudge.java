@@ -3,13 +3,13 @@ package org.sanaq.checks.integrity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.PublishedRounding;
 import org.sanaq.checks.roundpct.RoundTarget;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -53,7 +53,7 @@ final class IntegrityJudge {
         this.context = context;
         this.words = context.messages();
         this.results = results;
-        this.rounding = ProtocolIntegrityCheck.rounding(context.parameters());
+        this.rounding = PublishedRounding.of(context.parameters());
     }
 
     CheckOutcome outcome() {

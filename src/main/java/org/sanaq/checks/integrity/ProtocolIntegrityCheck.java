@@ -8,21 +8,18 @@ import static org.apache.spark.sql.functions.when;
 
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckContext;
-import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.Parameter;
+import org.sanaq.checks.PublishedRounding;
 import org.sanaq.checks.Selection;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.run.LevelTotals;
-import org.sanaq.run.SpecException;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolSchema;
 
@@ -50,23 +47,11 @@ public final class ProtocolIntegrityCheck implements Check {
         return ID;
     }
 
-    @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("published_rounding", "half_up");
-        d.put("worst_cases", 1000);
-        return d;
-    }
+    static final Parameter<Long> WORST_CASES = Parameter.whole("worst_cases", 1000, 1, 100_000);
 
     @Override
-    public void validate(CheckParameters p) throws SpecException {
-        p.choice("published_rounding", List.of("half_up", "half_even", "down"));
-        p.number("worst_cases", 1, 100_000);
-    }
-
-    static RoundingMode rounding(CheckParameters p) {
-        return RoundingMode.valueOf(p.validated(q -> q.choice("published_rounding",
-                List.of("half_up", "half_even", "down"))).toUpperCase(Locale.ROOT));
+    public List<Parameter<?>> parameters() {
+        return List.of(PublishedRounding.PARAMETER, WORST_CASES);
     }
 
     /** Final protocols of the election as published: no preliminary reports, no derived sums. */
@@ -80,7 +65,7 @@ public final class ProtocolIntegrityCheck implements Check {
     public List<Aggregation> aggregations(CheckContext context) {
         Column rows = finalRows(context.election());
         String rowsKey = ID + ":" + context.election();
-        RoundingMode rounding = rounding(context.parameters());
+        RoundingMode rounding = PublishedRounding.of(context.parameters());
         List<Aggregation.Measure> perProtocol = new ArrayList<>();
         for (ControlRelation r : ControlRelation.values()) {
             perProtocol.add(new Aggregation.Measure(r.id() + CHECKED, count(when(r.applies(), lit(1)))));
@@ -107,8 +92,8 @@ public final class ProtocolIntegrityCheck implements Check {
     @Override
     public List<Selection> selections(CheckContext context) {
         Column rows = finalRows(context.election());
-        int limit = context.parameters().validated(p -> p.number("worst_cases", 1, 100_000)).intValue();
-        RoundingMode rounding = rounding(context.parameters());
+        int limit = context.parameters().get(WORST_CASES).intValue();
+        RoundingMode rounding = PublishedRounding.of(context.parameters());
         List<Selection> out = new ArrayList<>();
         for (ControlRelation r : ControlRelation.values()) {
             List<Column> columns = new ArrayList<>(where());

@@ -48,7 +48,7 @@ final class ObserverJudge {
         claims();
         FigureSpec scatter = new FigureSpec(ID, ID + "_scatter", "scatter", words.format(ID + ".figure.title"),
                 ID + "_points", Map.of("x", "official", "y", "observer"), null, words.format(ID + ".figure.x"),
-                words.format(ID + ".figure.y"), words.format(ID + ".figure.caption", (long) num("scatter_points")));
+                words.format(ID + ".figure.y"), words.format(ID + ".figure.caption", parameters.get(OfficialVsObserverCheck.SCATTER_POINTS)));
         return new CheckOutcome(ID, metrics, findings, tables, List.of(scatter));
     }
 
@@ -82,7 +82,7 @@ final class ObserverJudge {
                 List.of("source", "field", "pairs_compared", "pairs_differing", "difference_total"), fieldRows));
         String sentence = matched == 0 ? words.format(ID + ".no_pairs", election)
                 : words.format(ID + ".pairs", matched, election, identical, differing, lowConfidence,
-                        str(parameters.asMap().get("low_confidence")), differing - lowConfidence);
+                        str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), differing - lowConfidence);
         findings.add(new Finding(ID, "national", "all", "pairs_differing", (double) differing, null, null,
                 matched == 0 ? Verdict.INCONCLUSIVE : differing - lowConfidence > 0 ? Verdict.FLAG : Verdict.PASS,
                 sentence,
@@ -113,7 +113,7 @@ final class ObserverJudge {
                 sum[i] += n(c, keys[i]);
             }
         }
-        double alpha = num("alpha");
+        double alpha = parameters.get(OfficialVsObserverCheck.ALPHA);
         int tests = Math.max(1, byCandidate.size());
         for (Map.Entry<String, long[]> e : byCandidate.entrySet()) {
             long[] s = e.getValue();
@@ -154,10 +154,10 @@ final class ObserverJudge {
         if (votes.isEmpty()) {
             return;
         }
-        int seats = (int) num("seats");
+        int seats = parameters.get(OfficialVsObserverCheck.SEATS).intValue();
         List<List<String>> rows = new ArrayList<>();
-        for (RecountedResults.Unit u : RecountedResults.compare(votes, num("threshold_pct"), seats,
-                str(parameters.asMap().get("seat_method")))) {
+        for (RecountedResults.Unit u : RecountedResults.compare(votes, parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT), seats,
+                parameters.get(OfficialVsObserverCheck.SEAT_METHOD))) {
             rows.add(List.of(u.scope(), u.officialTopTwo(), u.recountedTopTwo(), String.join("; ", u.changes())));
             if (!u.changes().isEmpty()) {
                 findings.add(new Finding(ID, u.scope(), "all", "result_changes", (double) u.changes().size(), null,
@@ -165,10 +165,10 @@ final class ObserverJudge {
                         List.of(), 2));
             }
         }
-        String seatNote = seats > 0 ? words.format(ID + ".seats", seats, str(parameters.asMap().get("seat_method")))
+        String seatNote = seats > 0 ? words.format(ID + ".seats", seats, parameters.get(OfficialVsObserverCheck.SEAT_METHOD))
                 : words.format(ID + ".no_seats");
         tables.add(new DetailTable(ID + "_recount", words.format(ID + ".table.recount", seatNote,
-                str(parameters.asMap().get("threshold_pct"))),
+                str(parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT))),
                 List.of("scope", "official_top_two", "recounted_top_two", "changes"), rows));
     }
 
@@ -261,10 +261,6 @@ final class ObserverJudge {
 
     private long count(String name) {
         return n(results.rows(name + COUNT_SUFFIX).get(0), "count");
-    }
-
-    private double num(String key) {
-        return ((Number) parameters.asMap().get(key)).doubleValue();
     }
 
     private void metric(String scope, String subject, String name, double value) {

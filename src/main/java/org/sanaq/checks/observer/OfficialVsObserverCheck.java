@@ -1,6 +1,5 @@
 package org.sanaq.checks.observer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +9,11 @@ import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.Parameter;
 import org.sanaq.compare.ObserverInputs;
 import org.sanaq.compare.PairStatistics;
 import org.sanaq.compare.ProtocolPairs;
 import org.sanaq.results.CheckOutcome;
-import org.sanaq.run.SpecException;
 
 /**
  * Official figures against observers' copies of the protocols, METHODS.md §2: copies matched to official
@@ -30,48 +29,35 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
         return ID;
     }
 
-    @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("election", "");
-        d.put("official_source", "official");
-        d.put("inputs", Map.of());
-        d.put("low_confidence", 0.9);
-        d.put("alpha", 0.01);
-        d.put("threshold_pct", 5.0);
-        d.put("seats", 0);
-        d.put("seat_method", "dhondt");
-        d.put("largest", 20);
-        d.put("list_cap", 200);
-        d.put("scatter_points", 5_000);
-        return d;
-    }
+    /** The election compared; blank for the job's own. */
+    static final Parameter<String> ELECTION = Parameter.of("election", "", p -> p.asMap().get("election") == null
+            ? "" : p.asMap().get("election").toString());
+    static final Parameter<String> OFFICIAL_SOURCE = Parameter.text("official_source", "official");
+    static final Parameter<ObserverInputs> INPUTS = Parameter.of("inputs", Map.of(),
+            p -> ObserverInputs.parse(p.asMap().get("inputs"), "checks." + ID + ".inputs"));
+    static final Parameter<Double> LOW_CONFIDENCE = Parameter.number("low_confidence", 0.9, 0, 1);
+    static final Parameter<Double> ALPHA = Parameter.number("alpha", 0.01, 0, 0.5);
+    static final Parameter<Double> THRESHOLD_PCT = Parameter.number("threshold_pct", 5.0, 0, 100);
+    static final Parameter<Long> SEATS = Parameter.whole("seats", 0, 0, 100_000);
+    static final Parameter<String> SEAT_METHOD = Parameter.choice("seat_method", "dhondt",
+            List.of("dhondt", "largest_remainder"));
+    static final Parameter<Long> LARGEST = Parameter.whole("largest", 20, 1, 10_000);
+    static final Parameter<Long> LIST_CAP = Parameter.whole("list_cap", 200, 1, 100_000);
+    static final Parameter<Long> SCATTER_POINTS = Parameter.whole("scatter_points", 5_000, 1, 1_000_000);
 
     @Override
-    public void validate(CheckParameters p) throws SpecException {
-        p.text("official_source");
-        ObserverInputs.parse(p.asMap().get("inputs"), "checks." + ID + ".inputs");
-        p.number("low_confidence", 0.0, 1.0);
-        p.number("alpha", 0.0, 0.5);
-        p.number("threshold_pct", 0.0, 100.0);
-        p.number("seats", 0, 100_000);
-        p.choice("seat_method", List.of("dhondt", "largest_remainder"));
-        p.number("largest", 1, 10_000);
-        p.number("list_cap", 1, 100_000);
-        p.number("scatter_points", 1, 1_000_000);
+    public List<Parameter<?>> parameters() {
+        return List.of(ELECTION, OFFICIAL_SOURCE, INPUTS, LOW_CONFIDENCE, ALPHA, THRESHOLD_PCT, SEATS, SEAT_METHOD,
+                LARGEST, LIST_CAP, SCATTER_POINTS);
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
         CheckParameters p = context.parameters();
-        ObserverInputs inputs = p.validated(q -> ObserverInputs.parse(q.asMap().get("inputs"),
-                "checks." + ID + ".inputs"));
-        ProtocolPairs matching = new ProtocolPairs(protocols, election(context), p.validated(q ->
-                q.text("official_source")), inputs);
-        return PairStatistics.compute(matching, p.validated(q -> q.number("low_confidence", 0, 1)),
-                (int) p.validated(q -> q.number("largest", 1, 10_000)).doubleValue(),
-                (int) p.validated(q -> q.number("list_cap", 1, 100_000)).doubleValue(),
-                (int) p.validated(q -> q.number("scatter_points", 1, 1_000_000)).doubleValue());
+        ProtocolPairs matching = new ProtocolPairs(protocols, election(context), p.get(OFFICIAL_SOURCE),
+                p.get(INPUTS));
+        return PairStatistics.compute(matching, p.get(LOW_CONFIDENCE), p.get(LARGEST).intValue(),
+                p.get(LIST_CAP).intValue(), p.get(SCATTER_POINTS).intValue());
     }
 
     @Override
@@ -81,7 +67,7 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
 
     /** The election compared: the check's {@code election} parameter, or the job's. */
     private static String election(CheckContext context) {
-        Object given = context.parameters().asMap().get("election");
-        return given == null || given.toString().isBlank() ? context.election() : given.toString();
+        String given = context.parameters().get(ELECTION);
+        return given.isBlank() ? context.election() : given;
     }
 }

@@ -14,9 +14,9 @@ import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.Parameter;
 import org.sanaq.checks.PrecinctFigures;
 import org.sanaq.results.CheckOutcome;
-import org.sanaq.run.SpecException;
 
 /**
  * Integer-percentage peaks, METHODS.md §5 (Kobak, Shpilkin &amp; Pshenichnikov 2016): how many precincts report a
@@ -36,47 +36,36 @@ public final class IntegerPeaksCheck implements JoiningCheck {
         return ID;
     }
 
-    @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("source", "official");
-        d.put("min_registered", 100);
-        d.put("max_turnout_pct", 99);
-        d.put("max_result_pct", 99);
-        d.put("replicates", 1000);
-        d.put("seed", 20160101);
-        d.put("max_monte_carlo_draws", 2.5e8);
-        d.put("alpha", 0.001);
-        return d;
-    }
+    static final Parameter<String> SOURCE = Parameter.text("source", "official");
+    static final Parameter<Long> MIN_REGISTERED = Parameter.whole("min_registered", 100, 1, 1_000_000_000);
+    static final Parameter<Long> MAX_TURNOUT_PCT = Parameter.whole("max_turnout_pct", 99, 1, 100);
+    static final Parameter<Long> MAX_RESULT_PCT = Parameter.whole("max_result_pct", 99, 1, 100);
+    static final Parameter<Long> REPLICATES = Parameter.whole("replicates", 1000, 0, 100_000);
+    static final Parameter<Long> SEED = Parameter.whole("seed", 20160101, Long.MIN_VALUE, Long.MAX_VALUE);
+    static final Parameter<Double> MAX_MONTE_CARLO_DRAWS = Parameter.number("max_monte_carlo_draws", 2.5e8, 0, 1e15);
+    static final Parameter<Double> ALPHA = Parameter.number("alpha", 0.001, 0, 0.5);
 
     @Override
-    public void validate(CheckParameters p) throws SpecException {
-        p.text("source");
-        p.number("min_registered", 1, 1e9);
-        p.number("max_turnout_pct", 1, 100);
-        p.number("max_result_pct", 1, 100);
-        p.number("replicates", 0, 100_000);
-        p.number("seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        p.number("max_monte_carlo_draws", 0, 1e15);
-        p.number("alpha", 0, 0.5);
+    public List<Parameter<?>> parameters() {
+        return List.of(SOURCE, MIN_REGISTERED, MAX_TURNOUT_PCT, MAX_RESULT_PCT, REPLICATES, SEED,
+                MAX_MONTE_CARLO_DRAWS, ALPHA);
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
         CheckParameters p = context.parameters();
-        PrecinctFigures figures = PrecinctFigures.of(protocols, context, p.validated(q -> q.text("source")));
+        PrecinctFigures figures = PrecinctFigures.of(protocols, context, p.get(SOURCE));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("leader", figures.leader());
         summary.put("special", figures.special());
         if (figures.leader() == null) {
             return Map.of(TALLY, List.of(summary));
         }
-        long maxTurnout = (long) number(p, "max_turnout_pct");
-        long maxResult = (long) number(p, "max_result_pct");
+        long maxTurnout = p.get(MAX_TURNOUT_PCT);
+        long maxResult = p.get(MAX_RESULT_PCT);
         Dataset<Row> included = figures.rows()
                 .filter(col(PrecinctFigures.R).gt(0)
-                        .and(col(PrecinctFigures.V).geq(number(p, "min_registered")))
+                        .and(col(PrecinctFigures.V).geq(p.get(MIN_REGISTERED)))
                         .and(col(PrecinctFigures.G).geq(0)).and(col(PrecinctFigures.L).geq(0))
                         // G/V ≤ max % and L/R ≤ max %, in whole numbers so that the bounds are exact
                         .and(col(PrecinctFigures.G).multiply(100).leq(col(PrecinctFigures.V).multiply(maxTurnout)))
@@ -85,9 +74,9 @@ public final class IntegerPeaksCheck implements JoiningCheck {
                         PrecinctFigures.L);
         included = included.persist(StorageLevel.MEMORY_AND_DISK());
         long precincts = included.count();
-        int asked = (int) number(p, "replicates");
-        int replicates = 2.0 * precincts * asked <= number(p, "max_monte_carlo_draws") ? asked : 0;
-        long seed = (long) number(p, "seed");
+        int asked = p.get(REPLICATES).intValue();
+        int replicates = 2.0 * precincts * asked <= p.get(MAX_MONTE_CARLO_DRAWS) ? asked : 0;
+        long seed = p.get(SEED);
         FlatMapFunction<java.util.Iterator<Row>, PeakTally> tallyPartition = rows -> {
             PeakTally tally = new PeakTally(replicates, seed);
             while (rows.hasNext()) {
@@ -107,9 +96,5 @@ public final class IntegerPeaksCheck implements JoiningCheck {
     @Override
     public CheckOutcome judge(CheckContext context, AggregationResults results) {
         return new IntegerPeaksJudge(context, results.rows(TALLY).get(0)).outcome();
-    }
-
-    private static double number(CheckParameters p, String key) {
-        return p.validated(q -> q.number(key, -Double.MAX_VALUE, Double.MAX_VALUE));
     }
 }

@@ -35,7 +35,7 @@ final class IntegerPeaksJudge {
 
     IntegerPeaksJudge(CheckContext context, Map<String, Object> summary) {
         this.messages = context.messages();
-        this.alpha = context.parameters().validated(p -> p.number("alpha", 0, 0.5));
+        this.alpha = context.parameters().get(IntegerPeaksCheck.ALPHA);
         this.summary = summary;
     }
 

@@ -7,18 +7,16 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckContext;
-import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.Parameter;
+import org.sanaq.checks.PublishedRounding;
 import org.sanaq.results.CheckOutcome;
-import org.sanaq.run.SpecException;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
 import org.sanaq.schema.ProtocolColumns;
@@ -47,29 +45,19 @@ public final class RoundPercentageCheck implements Check {
         return ID;
     }
 
-    @Override
-    public Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("precisions", List.of(0, 1, 2));
-        d.put("max_cell_probability", 0.2);
-        d.put("alpha", 0.01);
-        d.put("source", "official");
-        d.put("published_rounding", "half_up");
-        return d;
-    }
+    static final Parameter<List<Integer>> PRECISIONS = Parameter.integers("precisions", List.of(0, 1, 2), 0, 2);
+    static final Parameter<Double> MAX_CELL_PROBABILITY = Parameter.number("max_cell_probability", 0.2, 0, 1);
+    static final Parameter<Double> ALPHA = Parameter.number("alpha", 0.01, 0, 0.5);
+    static final Parameter<String> SOURCE = Parameter.text("source", "official");
 
     @Override
-    public void validate(CheckParameters p) throws SpecException {
-        p.integers("precisions", 0, 2);
-        p.number("max_cell_probability", 0.0, 1.0);
-        p.number("alpha", 0.0, 0.5);
-        p.text("source");
-        p.choice("published_rounding", List.of("half_up", "half_even", "down"));
+    public List<Parameter<?>> parameters() {
+        return List.of(PRECISIONS, MAX_CELL_PROBABILITY, ALPHA, SOURCE, PublishedRounding.PARAMETER);
     }
 
     @Override
     public List<Aggregation> aggregations(CheckContext context) {
-        String source = context.parameters().validated(p -> p.text("source"));
+        String source = context.parameters().get(SOURCE);
         Column rows = col(Field.ELECTION.column()).equalTo(context.election())
                 .and(col(Field.SOURCE.column()).equalTo(source))
                 .and(col(Field.LEVEL.column()).notEqual(Level.PRECINCT.id()))

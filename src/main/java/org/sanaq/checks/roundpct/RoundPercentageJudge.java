@@ -4,10 +4,10 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.PublishedRounding;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
@@ -37,12 +37,10 @@ final class RoundPercentageJudge {
 
     RoundPercentageJudge(CheckParameters parameters, Messages words, List<Cell> cells, List<String> skipped) {
         this.words = words;
-        this.precisions = parameters.validated(p -> p.integers("precisions", 0, 2));
-        this.maxP = parameters.validated(p -> p.number("max_cell_probability", 0, 1));
-        this.alpha = parameters.validated(p -> p.number("alpha", 0, 0.5));
-        this.rounding = RoundingMode.valueOf(
-                parameters.validated(p -> p.choice("published_rounding", List.of("half_up", "half_even", "down")))
-                        .toUpperCase(Locale.ROOT));
+        this.precisions = parameters.get(RoundPercentageCheck.PRECISIONS);
+        this.maxP = parameters.get(RoundPercentageCheck.MAX_CELL_PROBABILITY);
+        this.alpha = parameters.get(RoundPercentageCheck.ALPHA);
+        this.rounding = PublishedRounding.of(parameters);
         this.cells = cells;
         this.skipped = skipped;
     }

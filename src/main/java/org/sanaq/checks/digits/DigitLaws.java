@@ -59,7 +59,8 @@ final class DigitLaws {
         return m;
     }
 
-    private static double variance(double[] probabilities) {
+    /** Σ (k − mean)²·p[k]: the variance of digits 0..9 with these probabilities. */
+    static double variance(double[] probabilities) {
         double m = mean(probabilities);
         double v = 0;
         for (int k = 0; k < probabilities.length; k++) {

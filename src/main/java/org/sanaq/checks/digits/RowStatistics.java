@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.LongToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 import org.apache.commons.math3.special.Gamma;
@@ -58,7 +59,8 @@ final class RowStatistics {
         out.put(FIRST, s.first.clone());
         out.put(SECOND, s.second.clone());
         out.put(LAST, s.last.clone());
-        double[] lastExpected = LastDigitLaw.expected(s.decades);
+        TreeMap<Long, Long> decades = s.decades.sorted();
+        double[] lastExpected = LastDigitLaw.expected(decades);
         out.put(LAST_EXPECTED, lastExpected);
         out.put(DigitStatistic.LAST_DIGIT_MEAN.expectedKey(), DigitLaws.mean(lastExpected));
         out.put(DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey(), lastExpected[0] + lastExpected[5]);
@@ -72,7 +74,7 @@ final class RowStatistics {
         if (atLeast10 > 0) {
             digitStatistics(s, atLeast10, lastExpected, draws, out);
         }
-        double[] pairs = LastDigitLaw.pairs(s.decades);
+        double[] pairs = LastDigitLaw.pairs(decades);
         out.put(DigitStatistic.REPEATED_PAIRS.expectedKey(), pairs[0]);
         out.put(DigitStatistic.ADJACENT_PAIRS.expectedKey(), pairs[1]);
         if (s.atLeast100 > 0) {
@@ -107,7 +109,7 @@ final class RowStatistics {
 
     private static void proportionStatistics(UnitSummary s, boolean turnout, Replicates draws,
             Map<String, Object> out) {
-        Bins moments = Bins.of(s.momentBins, b -> b / (double) UnitSummary.MOMENT_BINS_PER_UNIT, b -> 0);
+        Bins moments = Bins.of(s.momentBins.sorted(), b -> b / (double) UnitSummary.MOMENT_BINS_PER_UNIT, b -> 0);
         double skew = Moments.skew(s.sums, 0);
         double kurt = Moments.kurt(s.sums, 0);
         double[][] intervals = draws.binned(moments, new double[] {skew, kurt}, Moments::skew, Moments::kurt);
@@ -115,16 +117,17 @@ final class RowStatistics {
         put(out, DigitStatistic.KURT, kurt, intervals[1]);
         if (!turnout) {
             int side = UnitSummary.JOINT_BINS_PER_UNIT + 1;
-            Bins joint = Bins.of(s.jointBins, c -> (c % side) / (double) UnitSummary.JOINT_BINS_PER_UNIT,
+            Bins joint = Bins.of(s.jointBins.sorted(), c -> (c % side) / (double) UnitSummary.JOINT_BINS_PER_UNIT,
                     c -> (c / side) / (double) UnitSummary.JOINT_BINS_PER_UNIT);
             double sobyanin = Moments.sobyanin(s.sums, 0);
             put(out, DigitStatistic.SOBYANIN, sobyanin,
                     draws.binned(joint, new double[] {sobyanin}, Moments::sobyanin)[0]);
         }
-        double[] values = new double[s.percentBins.size()];
+        TreeMap<Long, Long> percentBins = s.percentBins.sorted();
+        double[] values = new double[percentBins.size()];
         long[] weights = new long[values.length];
         int i = 0;
-        for (Map.Entry<Integer, Long> e : s.percentBins.entrySet()) {
+        for (Map.Entry<Long, Long> e : percentBins.entrySet()) {
             values[i] = e.getKey() / (double) UnitSummary.P_BINS_PER_UNIT;
             weights[i++] = e.getValue();
         }
@@ -149,12 +152,11 @@ final class RowStatistics {
      * centre (p and t of the bin's centre), for the moment statistics' bootstrap.
      */
     record Bins(long[] counts, double[][] terms) {
-        static Bins of(TreeMap<Integer, Long> bins, java.util.function.IntToDoubleFunction p,
-                java.util.function.IntToDoubleFunction t) {
+        static Bins of(TreeMap<Long, Long> bins, LongToDoubleFunction p, LongToDoubleFunction t) {
             long[] counts = new long[bins.size()];
             double[][] terms = new double[counts.length][];
             int i = 0;
-            for (Map.Entry<Integer, Long> e : bins.entrySet()) {
+            for (Map.Entry<Long, Long> e : bins.entrySet()) {
                 counts[i] = e.getValue();
                 terms[i++] = Moments.terms(p.applyAsDouble(e.getKey()), t.applyAsDouble(e.getKey()));
             }
@@ -191,8 +193,9 @@ final class RowStatistics {
         double[] histogram(long[] histogram, ToDoubleFunction<long[]> statistic) {
             double[] values = new double[count];
             long[] drawn = new long[histogram.length];
+            Laws laws = new Laws(histogram);
             for (int r = 0; r < count; r++) {
-                redraw(histogram, drawn);
+                redraw(laws, drawn);
                 values[r] = statistic.applyAsDouble(drawn);
             }
             return interval(values);
@@ -206,8 +209,9 @@ final class RowStatistics {
         double[][] binned(Bins bins, double[] exact, Statistic... statistics) {
             double[][] values = new double[statistics.length][count];
             long[] drawn = new long[bins.counts().length];
+            Laws laws = new Laws(bins.counts());
             for (int r = 0; r < count; r++) {
-                redraw(bins.counts(), drawn);
+                redraw(laws, drawn);
                 double[] sums = bins.sums(drawn);
                 for (int i = 0; i < statistics.length; i++) {
                     values[i][r] = statistics[i].of(sums, 0);
@@ -224,9 +228,41 @@ final class RowStatistics {
             return out;
         }
 
-        private void redraw(long[] histogram, long[] drawn) {
+        private void redraw(Laws laws, long[] drawn) {
             for (int b = 0; b < drawn.length; b++) {
-                drawn[b] = poisson(histogram[b]);
+                drawn[b] = laws.lambda[b] >= REJECTION_FROM ? ptrs(laws, b) : poisson(laws.lambda[b]);
+            }
+        }
+
+        /**
+         * The constants of Hörmann's PTRS for every bin of a histogram, computed once for all the replicates (each
+         * draw then needs no square root or logarithm unless its squeeze fails).
+         */
+        private static final class Laws {
+            final long[] lambda;
+            final double[] logLambda;
+            final double[] b;
+            final double[] a;
+            final double[] logAlpha;
+            final double[] vr;
+
+            Laws(long[] histogram) {
+                int n = histogram.length;
+                lambda = histogram;
+                logLambda = new double[n];
+                b = new double[n];
+                a = new double[n];
+                logAlpha = new double[n];
+                vr = new double[n];
+                for (int i = 0; i < n; i++) {
+                    if (histogram[i] >= REJECTION_FROM) {
+                        logLambda[i] = Math.log(histogram[i]);
+                        b[i] = 0.931 + 2.53 * Math.sqrt(histogram[i]);
+                        a[i] = -0.059 + 0.02483 * b[i];
+                        logAlpha[i] = Math.log(1.1239 + 1.1328 / (b[i] - 3.4));
+                        vr[i] = 0.9277 - 3.6224 / (b[i] - 2);
+                    }
+                }
             }
         }
 
@@ -239,7 +275,7 @@ final class RowStatistics {
          */
         long poisson(long lambda) {
             if (lambda >= REJECTION_FROM) {
-                return ptrs(lambda);
+                return ptrs(new Laws(new long[] {lambda}), 0);
             }
             double u = random.nextDouble();
             double probability = Math.exp(-lambda);
@@ -253,26 +289,23 @@ final class RowStatistics {
             return k;
         }
 
-        private long ptrs(double lambda) {
-            double slam = Math.sqrt(lambda);
-            double loglam = Math.log(lambda);
-            double b = 0.931 + 2.53 * slam;
-            double a = -0.059 + 0.02483 * b;
-            double invalpha = 1.1239 + 1.1328 / (b - 3.4);
-            double vr = 0.9277 - 3.6224 / (b - 2);
+        private long ptrs(Laws laws, int bin) {
+            double lambda = laws.lambda[bin];
+            double a = laws.a[bin];
+            double b = laws.b[bin];
             while (true) {
                 double u = random.nextDouble() - 0.5;
                 double v = random.nextDouble();
                 double us = 0.5 - Math.abs(u);
                 long k = (long) Math.floor((2 * a / us + b) * u + lambda + 0.43);
-                if (us >= 0.07 && v <= vr) {
+                if (us >= 0.07 && v <= laws.vr[bin]) {
                     return k;
                 }
                 if (k < 0 || (us < 0.013 && v > us)) {
                     continue;
                 }
-                if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
-                        <= -lambda + k * loglam - Gamma.logGamma(k + 1)) {
+                if (Math.log(v) + laws.logAlpha[bin] - Math.log(a / (us * us) + b)
+                        <= -lambda + k * laws.logLambda[bin] - Gamma.logGamma(k + 1)) {
                     return k;
                 }
             }

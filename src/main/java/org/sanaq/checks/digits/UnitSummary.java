@@ -1,8 +1,6 @@
 package org.sanaq.checks.digits;
 
 import java.io.Serializable;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Everything the digit tests need of one row (turnout or a candidate) over the precincts of one unit, bounded
@@ -43,7 +41,7 @@ final class UnitSummary implements Serializable {
     final long[] second = new long[10];
     final long[] last = new long[10];
     /** Counts per decade k = count / 10 (k = 0 holds the counts 0..9, which no last-digit test uses). */
-    final TreeMap<Long, Long> decades = new TreeMap<>();
+    final BinCounts decades = new BinCounts();
     long atLeast100;
     long repeatedPairs;
     long adjacentPairs;
@@ -51,9 +49,9 @@ final class UnitSummary implements Serializable {
     long percentBaseValues;
     long percentZeroOrFive;
     final double[] sums = new double[Moments.SIZE];
-    final TreeMap<Integer, Long> percentBins = new TreeMap<>();
-    final TreeMap<Integer, Long> momentBins = new TreeMap<>();
-    final TreeMap<Integer, Long> jointBins = new TreeMap<>();
+    final BinCounts percentBins = new BinCounts();
+    final BinCounts momentBins = new BinCounts();
+    final BinCounts jointBins = new BinCounts();
 
     /**
      * @param minPercentBase the smallest base whose proportion enters P05s
@@ -73,7 +71,7 @@ final class UnitSummary implements Serializable {
         if (count < 1) {
             return;
         }
-        decades.merge(count / 10, 1L, Long::sum);
+        decades.add(count / 10, 1);
         long leading = count;
         long secondLeading = -1;
         while (leading >= 10) {
@@ -114,10 +112,10 @@ final class UnitSummary implements Serializable {
         }
         Moments.add(sums, 0, 1, p, t);
         double jittered = (v + u - 0.5) / n;
-        percentBins.merge(bin(jittered, P_BINS_PER_UNIT), 1L, Long::sum);
-        momentBins.merge(bin(p, MOMENT_BINS_PER_UNIT), 1L, Long::sum);
+        percentBins.add(bin(jittered, P_BINS_PER_UNIT), 1);
+        momentBins.add(bin(p, MOMENT_BINS_PER_UNIT), 1);
         if (joint) {
-            jointBins.merge(jointCell(t, p), 1L, Long::sum);
+            jointBins.add(jointCell(t, p), 1);
         }
     }
 
@@ -138,7 +136,7 @@ final class UnitSummary implements Serializable {
         add(first, other.first);
         add(second, other.second);
         add(last, other.last);
-        other.decades.forEach((k, c) -> decades.merge(k, c, Long::sum));
+        decades.addAll(other.decades);
         atLeast100 += other.atLeast100;
         repeatedPairs += other.repeatedPairs;
         adjacentPairs += other.adjacentPairs;
@@ -148,16 +146,10 @@ final class UnitSummary implements Serializable {
         for (int i = 0; i < sums.length; i++) {
             sums[i] += other.sums[i];
         }
-        mergeBins(percentBins, other.percentBins);
-        mergeBins(momentBins, other.momentBins);
-        mergeBins(jointBins, other.jointBins);
+        percentBins.addAll(other.percentBins);
+        momentBins.addAll(other.momentBins);
+        jointBins.addAll(other.jointBins);
         return this;
-    }
-
-    private static void mergeBins(TreeMap<Integer, Long> into, TreeMap<Integer, Long> from) {
-        for (Map.Entry<Integer, Long> e : from.entrySet()) {
-            into.merge(e.getKey(), e.getValue(), Long::sum);
-        }
     }
 
     private static void add(long[] into, long[] from) {

@@ -50,8 +50,8 @@ class LastDigitLawTest {
             }
             observed[(int) (x % 10)] += 2 * x - 9;
         }
-        assertEquals(new TreeMap<>(Map.of(1L, 200L, 2L, 400L, 3L, 600L)), s.decades);
-        double[] p = LastDigitLaw.expected(s.decades);
+        assertEquals(new TreeMap<>(Map.of(1L, 200L, 2L, 400L, 3L, 600L)), s.decades.sorted());
+        double[] p = LastDigitLaw.expected(s.decades.sorted());
         for (int d = 0; d < 10; d++) {
             assertEquals((6 * d + 93) / 1200.0, p[d], 1e-12);
             assertEquals(observed[d] / 1200.0, p[d], 1e-12);
@@ -97,7 +97,7 @@ class LastDigitLawTest {
         }
         assertEquals(10_100, s.atLeast100);
         assertEquals(1_010, s.repeatedPairs);
-        double[] pairs = LastDigitLaw.pairs(s.decades);
+        double[] pairs = LastDigitLaw.pairs(s.decades.sorted());
         assertEquals(0.1, pairs[0], 1e-12);
         assertEquals(0.2, pairs[1], 1e-12);
         assertEquals(s.adjacentPairs / 10_100.0, pairs[1], 1e-12);

@@ -179,9 +179,19 @@ final class RowStatistics {
     static final class Replicates {
         /** Bin counts from which a Poisson draw is taken by transformed rejection rather than inversion. */
         private static final long REJECTION_FROM = 10;
+        /** log k! for k < 4,096 (the draws of bins up to about 3,000, where most rejection steps fall). */
+        private static final double[] LOG_FACTORIALS = logFactorials(4_096);
         private final SplittableRandom random;
         private final int count;
         private final double confidence;
+
+        private static double[] logFactorials(int size) {
+            double[] table = new double[size];
+            for (int k = 2; k < size; k++) {
+                table[k] = table[k - 1] + Math.log(k);
+            }
+            return table;
+        }
 
         Replicates(long seed, int count, double confidence) {
             this.random = new SplittableRandom(seed);
@@ -230,7 +240,8 @@ final class RowStatistics {
 
         private void redraw(Laws laws, long[] drawn) {
             for (int b = 0; b < drawn.length; b++) {
-                drawn[b] = laws.lambda[b] >= REJECTION_FROM ? ptrs(laws, b) : poisson(laws.lambda[b]);
+                drawn[b] = laws.lambda[b] >= REJECTION_FROM ? ptrs(laws, b) : inversion(laws.lambda[b],
+                        laws.expMinusLambda[b]);
             }
         }
 
@@ -240,6 +251,7 @@ final class RowStatistics {
          */
         private static final class Laws {
             final long[] lambda;
+            final double[] expMinusLambda;
             final double[] logLambda;
             final double[] b;
             final double[] a;
@@ -249,12 +261,14 @@ final class RowStatistics {
             Laws(long[] histogram) {
                 int n = histogram.length;
                 lambda = histogram;
+                expMinusLambda = new double[n];
                 logLambda = new double[n];
                 b = new double[n];
                 a = new double[n];
                 logAlpha = new double[n];
                 vr = new double[n];
                 for (int i = 0; i < n; i++) {
+                    expMinusLambda[i] = Math.exp(-histogram[i]);
                     if (histogram[i] >= REJECTION_FROM) {
                         logLambda[i] = Math.log(histogram[i]);
                         b[i] = 0.931 + 2.53 * Math.sqrt(histogram[i]);
@@ -274,11 +288,14 @@ final class RowStatistics {
          * more and leaves nothing to argue.)
          */
         long poisson(long lambda) {
-            if (lambda >= REJECTION_FROM) {
-                return ptrs(new Laws(new long[] {lambda}), 0);
-            }
+            return lambda >= REJECTION_FROM ? ptrs(new Laws(new long[] {lambda}), 0)
+                    : inversion(lambda, Math.exp(-lambda));
+        }
+
+        /** A Poisson(λ) draw by inversion, given e^−λ. */
+        private long inversion(long lambda, double expMinusLambda) {
             double u = random.nextDouble();
-            double probability = Math.exp(-lambda);
+            double probability = expMinusLambda;
             double cumulative = probability;
             long k = 0;
             while (u > cumulative && probability > 0) {
@@ -305,10 +322,15 @@ final class RowStatistics {
                     continue;
                 }
                 if (Math.log(v) + laws.logAlpha[bin] - Math.log(a / (us * us) + b)
-                        <= -lambda + k * laws.logLambda[bin] - Gamma.logGamma(k + 1)) {
+                        <= -lambda + k * laws.logLambda[bin] - logFactorial(k)) {
                     return k;
                 }
             }
+        }
+
+        /** log k!, from a table below {@link #LOG_FACTORIALS}'s length. */
+        private static double logFactorial(long k) {
+            return k < LOG_FACTORIALS.length ? LOG_FACTORIALS[(int) k] : Gamma.logGamma(k + 1.0);
         }
 
         /** Percentiles (1 ± confidence) / 2 of the finite replicates, by linear interpolation; NaN if none. */

@@ -233,7 +233,8 @@ final class DigitJudge {
         for (DigitStatistic s : DigitStatistic.values()) {
             columns.add(s.metric);
         }
-        // the sizes added by issue 6 and the row's own expectations of LastC and C05s (where 4.5 and 0.2 were)
+        // the sizes added by issue 6 and the row's own expectations of LastC, C05s and the pairs (where 4.5, 0.2,
+        // 0.1 and 0.2 were fixed)
         columns.addAll(List.of(DigitStatistic.Sample.AT_LEAST_100.key, DigitStatistic.Sample.PERCENT_BASE.key,
                 DigitStatistic.LAST_DIGIT_MEAN.expectedKey(), DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey(),
                 DigitStatistic.REPEATED_PAIRS.expectedKey(), DigitStatistic.ADJACENT_PAIRS.expectedKey()));

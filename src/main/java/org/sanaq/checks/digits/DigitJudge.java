@@ -39,6 +39,7 @@ final class DigitJudge {
         final double ciLow;
         final double ciHigh;
         final double p;
+        final double expected;
         double pAdjusted = Double.NaN;
         boolean flagged;
 
@@ -50,6 +51,7 @@ final class DigitJudge {
             this.ciLow = number(row, statistic.ciLow());
             this.ciHigh = number(row, statistic.ciHigh());
             this.p = statistic.tested() ? number(row, statistic.testP()) : Double.NaN;
+            this.expected = statistic.expected(row);
         }
 
         boolean tooFew(long minCount) {
@@ -57,8 +59,7 @@ final class DigitJudge {
         }
 
         boolean excludesExpected() {
-            return statistic.role != DigitStatistic.Role.INTERVAL || statistic.expected < ciLow
-                    || statistic.expected > ciHigh;
+            return statistic.role != DigitStatistic.Role.INTERVAL || expected < ciLow || expected > ciHigh;
         }
     }
 
@@ -163,6 +164,15 @@ final class DigitJudge {
                 out.add(new Metric(ID, scope, subject(c.row), c.statistic.ciLow(), c.ciLow));
                 out.add(new Metric(ID, scope, subject(c.row), c.statistic.ciHigh(), c.ciHigh));
             }
+            if (c.row.containsKey(c.statistic.expectedKey())) {
+                out.add(new Metric(ID, scope, subject(c.row), c.statistic.expectedKey(), c.expected));
+            }
+            // a descriptive statistic's test p is shown, though it never flags
+            double descriptiveP = number(c.row, c.statistic.testP());
+            if (c.statistic.role == DigitStatistic.Role.INFORMATIONAL && Double.isFinite(c.ciLow)
+                    && Double.isFinite(descriptiveP)) {
+                out.add(new Metric(ID, scope, subject(c.row), c.statistic.testP(), descriptiveP));
+            }
         }
         return out;
     }
@@ -174,7 +184,7 @@ final class DigitJudge {
         for (Cell c : flagged) {
             String sentence = c.statistic.role == DigitStatistic.Role.INTERVAL
                     ? messages.format(ID + ".flag_interval", label(c.statistic), subject(c.row), where(c.row),
-                            c.value, c.statistic.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.n,
+                            c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.n,
                             c.pAdjusted)
                     : messages.format(ID + ".flag_test", label(c.statistic), subject(c.row), where(c.row), c.value,
                             c.n, c.pAdjusted);
@@ -222,6 +232,11 @@ final class DigitJudge {
         for (DigitStatistic s : DigitStatistic.values()) {
             columns.add(s.metric);
         }
+        // the sizes added by issue 6 and the row's own expectations of LastC, C05s and the pairs (where 4.5, 0.2,
+        // 0.1 and 0.2 were fixed)
+        columns.addAll(List.of(DigitStatistic.Sample.AT_LEAST_100.key, DigitStatistic.Sample.PERCENT_BASE.key,
+                DigitStatistic.LAST_DIGIT_MEAN.expectedKey(), DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey(),
+                DigitStatistic.REPEATED_PAIRS.expectedKey(), DigitStatistic.ADJACENT_PAIRS.expectedKey()));
         Map<Map<String, Object>, List<Cell>> byRow = new LinkedHashMap<>();
         cells.forEach(c -> byRow.computeIfAbsent(c.row, r -> new ArrayList<>()).add(c));
         List<List<String>> lines = new ArrayList<>();
@@ -231,6 +246,12 @@ final class DigitJudge {
                     text(row.get(DigitStatistic.Sample.PROPORTIONS.key)),
                     Long.toString(rowCells.stream().filter(c -> c.flagged).count())));
             rowCells.forEach(c -> line.add(cellText(c)));
+            line.add(text(row.get(DigitStatistic.Sample.AT_LEAST_100.key)));
+            line.add(text(row.get(DigitStatistic.Sample.PERCENT_BASE.key)));
+            line.add(format(number(row, DigitStatistic.LAST_DIGIT_MEAN.expectedKey())));
+            line.add(format(number(row, DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey())));
+            line.add(format(number(row, DigitStatistic.REPEATED_PAIRS.expectedKey())));
+            line.add(format(number(row, DigitStatistic.ADJACENT_PAIRS.expectedKey())));
             lines.add(line);
         });
         // national lines first, then the units with most flags
@@ -254,6 +275,9 @@ final class DigitJudge {
     }
 
     private static String format(double x) {
+        if (!Double.isFinite(x)) {
+            return "";
+        }
         return Math.abs(x) >= 0.001 || x == 0 ? String.format(Locale.ROOT, "%.4f", x)
                 : String.format(Locale.ROOT, "%.2e", x);
     }
@@ -268,7 +292,8 @@ final class DigitJudge {
         for (Map<String, Object> row : rows) {
             addDigits(lines, row, "first", (long[]) row.get(RowStatistics.FIRST), DigitLaws.BENFORD_FIRST, 1);
             addDigits(lines, row, "second", (long[]) row.get(RowStatistics.SECOND), DigitLaws.BENFORD_SECOND, 0);
-            addDigits(lines, row, "last", (long[]) row.get(RowStatistics.LAST), DigitLaws.UNIFORM_LAST, 0);
+            addDigits(lines, row, "last", (long[]) row.get(RowStatistics.LAST),
+                    (double[]) row.get(RowStatistics.LAST_EXPECTED), 0);
         }
         return new DetailTable(DIGITS, messages.format(ID + ".digits_title"), List.of("scope", "subject", "position",
                 "digit", "bin_low", "bin_high", "observed", "expected"), lines);

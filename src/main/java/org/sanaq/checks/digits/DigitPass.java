@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +23,7 @@ import scala.Tuple2;
 
 /**
  * The one Spark pass of the digit tests: every precinct row is folded, per partition, into a {@link UnitSummary}
- * per (unit, row), summaries are reduced by key, the nation's are the merge of its units', and each summary
+ * per (unit, row) (each proportion with its seeded jitter for the dip), summaries are reduced by key, the nation's are the merge of its units', and each summary
  * becomes a small map of statistics on the executors ({@link RowStatistics}). The driver receives one map per
  * unit and row, never a precinct.
  */
@@ -31,7 +32,7 @@ final class DigitPass {
 
     /** The run's choices shipped to the executors: which protocols, which unit column, and the bootstrap. */
     record Settings(String election, String source, String unitColumn, int replicates,
-            double confidence, long seed, int maxRows) implements Serializable {
+            double confidence, long seed, int maxRows, int minPercentBase) implements Serializable {
     }
 
     /** One (unit, row): the unit's name (null for the nation) and the row ({@link #TURNOUT} or a candidate). */
@@ -74,18 +75,19 @@ final class DigitPass {
             Row r = rows.next();
             String unit = r.isNullAt(0) ? "" : r.getString(0);
             UnitSummary turnout = out.computeIfAbsent(new Key(unit, TURNOUT), k -> new UnitSummary(
-                    settings.replicates()));
+                    settings.minPercentBase(), false));
             if (!r.isNullAt(3) && !r.getString(3).isBlank()) {
                 turnout.special++;
                 continue;
             }
-            int[] weights = PoissonWeights.of(settings.seed(), r.getString(1), r.getLong(2), settings.replicates());
+            String file = r.getString(1);
+            long line = r.getLong(2);
             Double t = ratio(r, 5, 4);
             if (!r.isNullAt(5)) {
                 turnout.addCount(r.getLong(5));
             }
             if (t != null) {
-                turnout.addProportion(t, t, weights);
+                turnout.addProportion(r.getLong(5), r.getLong(4), t, jitter(settings.seed(), file, line, TURNOUT));
             }
             if (r.isNullAt(7)) {
                 continue;
@@ -95,17 +97,28 @@ final class DigitPass {
                     continue;
                 }
                 UnitSummary candidate = out.computeIfAbsent(new Key(unit, vote.getKey()), k -> new UnitSummary(
-                        settings.replicates()));
+                        settings.minPercentBase(), true));
                 candidate.addCount(vote.getValue());
                 // shares enter with the precinct's turnout, which Sobyanin's slope needs
                 if (t != null && !r.isNullAt(6) && r.getLong(6) > 0) {
-                    candidate.addProportion(vote.getValue() / (double) r.getLong(6), t, weights);
+                    candidate.addProportion(vote.getValue(), r.getLong(6), t,
+                            jitter(settings.seed(), file, line, vote.getKey()));
                 }
             }
         }
         List<Tuple2<Key, UnitSummary>> list = new ArrayList<>(out.size());
         out.forEach((k, v) -> list.add(new Tuple2<>(k, v)));
         return list.iterator();
+    }
+
+    /**
+     * The U uniform in [0, 1) that jitters one precinct's proportion of one row for the dip ({@link UnitSummary}):
+     * from a stream seeded by the run's seed and the precinct's file, line and row, so that it depends on the
+     * precinct and the row only, never on how Spark partitions the rows.
+     */
+    static double jitter(long seed, String file, long line, String subject) {
+        return new SplittableRandom(seed ^ (31L * file.hashCode() + 0x9E3779B97F4A7C15L * line)
+                ^ (0xC2B2AE3D27D4EB4FL * subject.hashCode())).nextDouble();
     }
 
     /** numerator / denominator of the row's columns, or null when either is missing or the denominator is 0. */

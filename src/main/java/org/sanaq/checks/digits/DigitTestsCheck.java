@@ -20,6 +20,13 @@ import org.sanaq.results.CheckOutcome;
  * p = turnout) and each candidate (counts = votes, p = share), nationally and per unit of the chosen level, over
  * precinct protocols; stations marked {@code special} are left out and counted.
  *
+ * <p>Issue 6 made the tests honest at the size of national elections (see {@link DigitStatistic}): 2BL and the
+ * second-digit chi-square are descriptive; LastC, C05s and the last-digit chi-square are tested against a
+ * size-aware expectation ({@link LastDigitLaw}); the last-two-digit pairs use counts ≥ 100; the dip is taken on
+ * jittered proportions ({@link UnitSummary}); P05s uses bases of at least {@code min_percent_base} (default 100: a
+ * precinct of 20 ballots can only show multiples of 5 %). Every bootstrap redraws bounded histograms
+ * ({@link RowStatistics}), so the cost per (unit, row) does not grow with the number of precincts.
+ *
  * <p>One Spark pass ({@link DigitPass}) builds bounded summaries; the driver receives per-(unit, row) statistics
  * and bootstrap intervals. {@link DigitJudge} adds the dip's p-value, Benjamini–Hochberg over the whole table and
  * the flags.
@@ -42,20 +49,22 @@ public final class DigitTestsCheck implements JoiningCheck {
     static final Parameter<Long> SEED = Parameter.whole("seed", 20231, Long.MIN_VALUE, Long.MAX_VALUE);
     static final Parameter<Long> DIP_SIMULATIONS = Parameter.whole("dip_simulations", 1_000, 100, 100_000);
     static final Parameter<Long> MIN_COUNT = Parameter.whole("min_count", 50, 1, 1_000_000);
+    static final Parameter<Long> MIN_PERCENT_BASE = Parameter.whole("min_percent_base", 100, 1, 1_000_000);
     static final Parameter<Long> CHARTED_UNITS = Parameter.whole("charted_units", 3, 0, 100);
     static final Parameter<Long> MAX_ROWS = Parameter.whole("max_rows", 200_000, 1, 10_000_000);
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(SOURCE, LEVEL, ALPHA, CONFIDENCE, REPLICATES, SEED, DIP_SIMULATIONS, MIN_COUNT, CHARTED_UNITS,
-                MAX_ROWS);
+        return List.of(SOURCE, LEVEL, ALPHA, CONFIDENCE, REPLICATES, SEED, DIP_SIMULATIONS, MIN_COUNT,
+                MIN_PERCENT_BASE, CHARTED_UNITS, MAX_ROWS);
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
         CheckParameters p = context.parameters();
         DigitPass.Settings settings = new DigitPass.Settings(context.election(), p.get(SOURCE), p.get(LEVEL),
-                p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED), p.get(MAX_ROWS).intValue());
+                p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED), p.get(MAX_ROWS).intValue(),
+                p.get(MIN_PERCENT_BASE).intValue());
         return Map.of(ROWS, DigitPass.run(protocols, context.conventions(), settings));
     }
 

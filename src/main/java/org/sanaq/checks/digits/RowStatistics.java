@@ -4,17 +4,29 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.LongToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
+import org.apache.commons.math3.special.Gamma;
 import org.sanaq.stats.DipTest;
 
 /**
  * The statistics of one (unit, row) summary with their bootstrap intervals, as a small map (computed on the
- * executors; only these maps reach the driver). Digit statistics depend on histograms only, so their replicates
- * redraw each histogram bin as Poisson(count), which is exactly what per-count Poisson(1) weights give; Skew, Kurt
- * and Sobyanin use the per-replicate sums the Spark pass accumulated with per-precinct weights. Intervals are
- * percentile intervals at the job's confidence. The dip's p-value is left to the driver (its simulated reference
- * depends on the sample size only, and is shared between rows).
+ * executors; only these maps reach the driver). Every interval comes from a Poisson bootstrap of a histogram: each
+ * bin of count c is redrawn as Poisson(c), which is exactly what per-precinct Poisson(1) weights give (a sum of c
+ * independent Poisson(1) is Poisson(c)). Digit statistics depend on their digit histograms only. Skew and Kurt are
+ * bootstrapped from the histogram of p in 0.1 % bins and Sobyanin from the (turnout, share) cells of 1 % × 1 %;
+ * their point values stay exact (from the exact moment sums) and the binned replicates' interval is shifted by
+ * (exact − binned point value), so it is centred on the exact statistic. Binning moves a value by at most half a
+ * bin (0.05 % of p; 0.5 % of turnout or share), against spreads of p of several percent: it changes a moment
+ * statistic by a small fraction of its own sampling error, and what it changes is nearly the same in every
+ * replicate, which the shift takes out, leaving only its effect on the interval's width, of second order. Intervals
+ * are percentile intervals at the job's confidence. The dip's p-value is left to the driver (its simulated
+ * reference depends on the sample size only, and is shared between rows).
+ *
+ * <p>The cost is bounded whatever the number of precincts: at most 1,001 + 10,201 bins per row and replicate,
+ * where the per-precinct bootstrap drew 1,000 weights and added 8 moment terms per replicate for every precinct.
  */
 final class RowStatistics {
     static final String UNIT = "unit";
@@ -25,6 +37,8 @@ final class RowStatistics {
     static final String FIRST = "first";
     static final String SECOND = "second";
     static final String LAST = "last";
+    /** The expected last-digit distribution of the row ({@link LastDigitLaw}), a double[10]. */
+    static final String LAST_EXPECTED = "last_expected";
 
     private RowStatistics() {
     }
@@ -39,10 +53,17 @@ final class RowStatistics {
         long atLeast10 = UnitSummary.total(s.last);
         out.put(DigitStatistic.Sample.FIRST_DIGITS.key, UnitSummary.total(s.first));
         out.put(DigitStatistic.Sample.AT_LEAST_10.key, atLeast10);
+        out.put(DigitStatistic.Sample.AT_LEAST_100.key, s.atLeast100);
         out.put(DigitStatistic.Sample.PROPORTIONS.key, s.percentValues);
+        out.put(DigitStatistic.Sample.PERCENT_BASE.key, s.percentBaseValues);
         out.put(FIRST, s.first.clone());
         out.put(SECOND, s.second.clone());
         out.put(LAST, s.last.clone());
+        TreeMap<Long, Long> decades = s.decades.sorted();
+        double[] lastExpected = LastDigitLaw.expected(decades);
+        out.put(LAST_EXPECTED, lastExpected);
+        out.put(DigitStatistic.LAST_DIGIT_MEAN.expectedKey(), DigitLaws.mean(lastExpected));
+        out.put(DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey(), lastExpected[0] + lastExpected[5]);
         Replicates draws = new Replicates(seed ^ (31L * (unit == null ? 0 : unit.hashCode()) + subject.hashCode()),
                 replicates, confidence);
         if (UnitSummary.total(s.first) > 0) {
@@ -51,7 +72,17 @@ final class RowStatistics {
                     DigitLaws.meanAbsoluteDeviation(s.first, DigitLaws.BENFORD_FIRST));
         }
         if (atLeast10 > 0) {
-            digitStatistics(s, atLeast10, draws, out);
+            digitStatistics(s, atLeast10, lastExpected, draws, out);
+        }
+        double[] pairs = LastDigitLaw.pairs(decades);
+        out.put(DigitStatistic.REPEATED_PAIRS.expectedKey(), pairs[0]);
+        out.put(DigitStatistic.ADJACENT_PAIRS.expectedKey(), pairs[1]);
+        if (s.atLeast100 > 0) {
+            share(out, DigitStatistic.REPEATED_PAIRS, s.repeatedPairs, s.atLeast100, pairs[0], draws);
+            share(out, DigitStatistic.ADJACENT_PAIRS, s.adjacentPairs, s.atLeast100, pairs[1], draws);
+        }
+        if (s.percentBaseValues > 0) {
+            share(out, DigitStatistic.PERCENT_ZERO_OR_FIVE, s.percentZeroOrFive, s.percentBaseValues, 0.2, draws);
         }
         if (s.percentValues > 0) {
             proportionStatistics(s, subject.equals(DigitPass.TURNOUT), draws, out);
@@ -59,7 +90,8 @@ final class RowStatistics {
         return out;
     }
 
-    private static void digitStatistics(UnitSummary s, long n, Replicates draws, Map<String, Object> out) {
+    private static void digitStatistics(UnitSummary s, long n, double[] lastExpected, Replicates draws,
+            Map<String, Object> out) {
         double secondMean = DigitLaws.meanDigit(s.second, 0);
         put(out, DigitStatistic.SECOND_DIGIT_MEAN, secondMean, draws.histogram(s.second,
                 h -> DigitLaws.meanDigit(h, 0)));
@@ -67,38 +99,46 @@ final class RowStatistics {
                 DigitLaws.SECOND_DIGIT_MEAN, DigitLaws.SECOND_DIGIT_VARIANCE));
         double lastMean = DigitLaws.meanDigit(s.last, 0);
         put(out, DigitStatistic.LAST_DIGIT_MEAN, lastMean, draws.histogram(s.last, h -> DigitLaws.meanDigit(h, 0)));
-        out.put(DigitStatistic.LAST_DIGIT_MEAN.testP(), DigitLaws.meanTestP(lastMean, n, DigitLaws.LAST_DIGIT_MEAN,
-                DigitLaws.LAST_DIGIT_VARIANCE));
-        share(out, DigitStatistic.LAST_ZERO_OR_FIVE, s.last[0] + s.last[5], n, draws);
-        share(out, DigitStatistic.REPEATED_PAIRS, s.repeatedPairs, n, draws);
-        share(out, DigitStatistic.ADJACENT_PAIRS, s.adjacentPairs, n, draws);
+        out.put(DigitStatistic.LAST_DIGIT_MEAN.testP(), DigitLaws.meanTestP(lastMean, n,
+                DigitLaws.mean(lastExpected), DigitLaws.variance(lastExpected)));
+        share(out, DigitStatistic.LAST_ZERO_OR_FIVE, s.last[0] + s.last[5], n, lastExpected[0] + lastExpected[5],
+                draws);
         out.put(DigitStatistic.SECOND_DIGIT_CHI2.metric, DigitLaws.chiSquareP(s.second, DigitLaws.BENFORD_SECOND));
-        out.put(DigitStatistic.LAST_DIGIT_CHI2.metric, DigitLaws.chiSquareP(s.last, DigitLaws.UNIFORM_LAST));
+        out.put(DigitStatistic.LAST_DIGIT_CHI2.metric, DigitLaws.chiSquareP(s.last, lastExpected));
     }
 
     private static void proportionStatistics(UnitSummary s, boolean turnout, Replicates draws,
             Map<String, Object> out) {
-        share(out, DigitStatistic.PERCENT_ZERO_OR_FIVE, s.percentZeroOrFive, s.percentValues, draws);
-        put(out, DigitStatistic.SKEW, Moments.skew(s.sums, 0), draws.sums(s.replicateSums, Moments::skew));
-        put(out, DigitStatistic.KURT, Moments.kurt(s.sums, 0), draws.sums(s.replicateSums, Moments::kurt));
+        Bins moments = Bins.of(s.momentBins.sorted(), b -> b / (double) UnitSummary.MOMENT_BINS_PER_UNIT, b -> 0);
+        double skew = Moments.skew(s.sums, 0);
+        double kurt = Moments.kurt(s.sums, 0);
+        double[][] intervals = draws.binned(moments, new double[] {skew, kurt}, Moments::skew, Moments::kurt);
+        put(out, DigitStatistic.SKEW, skew, intervals[0]);
+        put(out, DigitStatistic.KURT, kurt, intervals[1]);
         if (!turnout) {
-            put(out, DigitStatistic.SOBYANIN, Moments.sobyanin(s.sums, 0),
-                    draws.sums(s.replicateSums, Moments::sobyanin));
+            int side = UnitSummary.JOINT_BINS_PER_UNIT + 1;
+            Bins joint = Bins.of(s.jointBins.sorted(), c -> (c % side) / (double) UnitSummary.JOINT_BINS_PER_UNIT,
+                    c -> (c / side) / (double) UnitSummary.JOINT_BINS_PER_UNIT);
+            double sobyanin = Moments.sobyanin(s.sums, 0);
+            put(out, DigitStatistic.SOBYANIN, sobyanin,
+                    draws.binned(joint, new double[] {sobyanin}, Moments::sobyanin)[0]);
         }
-        double[] values = new double[s.percentBins.size()];
+        TreeMap<Long, Long> percentBins = s.percentBins.sorted();
+        double[] values = new double[percentBins.size()];
         long[] weights = new long[values.length];
         int i = 0;
-        for (Map.Entry<Integer, Long> e : s.percentBins.entrySet()) {
+        for (Map.Entry<Long, Long> e : percentBins.entrySet()) {
             values[i] = e.getKey() / (double) UnitSummary.P_BINS_PER_UNIT;
             weights[i++] = e.getValue();
         }
         out.put(DIP, DipTest.dip(values, weights));
     }
 
-    /** A share of n with its exact binomial test and its interval. */
-    private static void share(Map<String, Object> out, DigitStatistic statistic, long k, long n, Replicates draws) {
+    /** A share k of n with its exact binomial test against {@code expected} and its interval. */
+    private static void share(Map<String, Object> out, DigitStatistic statistic, long k, long n, double expected,
+            Replicates draws) {
         put(out, statistic, (double) k / n, draws.histogram(new long[] {k, n - k}, h -> (double) h[0] / (h[0] + h[1])));
-        out.put(statistic.testP(), DigitLaws.shareTestP(k, n, statistic.expected));
+        out.put(statistic.testP(), DigitLaws.shareTestP(k, n, expected));
     }
 
     private static void put(Map<String, Object> out, DigitStatistic statistic, double value, double[] interval) {
@@ -107,13 +147,51 @@ final class RowStatistics {
         out.put(statistic.ciHigh(), interval[1]);
     }
 
+    /**
+     * The non-empty bins of a histogram of (p, t) as arrays: counts, and each bin's {@link Moments#terms} at its
+     * centre (p and t of the bin's centre), for the moment statistics' bootstrap.
+     */
+    record Bins(long[] counts, double[][] terms) {
+        static Bins of(TreeMap<Long, Long> bins, LongToDoubleFunction p, LongToDoubleFunction t) {
+            long[] counts = new long[bins.size()];
+            double[][] terms = new double[counts.length][];
+            int i = 0;
+            for (Map.Entry<Long, Long> e : bins.entrySet()) {
+                counts[i] = e.getValue();
+                terms[i++] = Moments.terms(p.applyAsDouble(e.getKey()), t.applyAsDouble(e.getKey()));
+            }
+            return new Bins(counts, terms);
+        }
+
+        /** The moment sums of the bins with these counts. */
+        double[] sums(long[] weights) {
+            double[] sums = new double[Moments.SIZE];
+            for (int b = 0; b < weights.length; b++) {
+                if (weights[b] != 0) {
+                    Moments.add(sums, 0, weights[b], terms[b]);
+                }
+            }
+            return sums;
+        }
+    }
+
     /** The bootstrap replicates of one row, seeded by the run's seed and the row's unit and subject. */
-    private static final class Replicates {
-        /** Bin counts from which a Poisson draw is taken from the normal approximation. */
-        private static final long NORMAL_FROM = 500;
+    static final class Replicates {
+        /** Bin counts from which a Poisson draw is taken by transformed rejection rather than inversion. */
+        private static final long REJECTION_FROM = 10;
+        /** log k! for k < 4,096 (the draws of bins up to about 3,000, where most rejection steps fall). */
+        private static final double[] LOG_FACTORIALS = logFactorials(4_096);
         private final SplittableRandom random;
         private final int count;
         private final double confidence;
+
+        private static double[] logFactorials(int size) {
+            double[] table = new double[size];
+            for (int k = 2; k < size; k++) {
+                table[k] = table[k - 1] + Math.log(k);
+            }
+            return table;
+        }
 
         Replicates(long seed, int count, double confidence) {
             this.random = new SplittableRandom(seed);
@@ -125,26 +203,99 @@ final class RowStatistics {
         double[] histogram(long[] histogram, ToDoubleFunction<long[]> statistic) {
             double[] values = new double[count];
             long[] drawn = new long[histogram.length];
+            Laws laws = new Laws(histogram);
             for (int r = 0; r < count; r++) {
-                for (int b = 0; b < drawn.length; b++) {
-                    drawn[b] = poisson(histogram[b]);
-                }
+                redraw(laws, drawn);
                 values[r] = statistic.applyAsDouble(drawn);
             }
             return interval(values);
         }
 
         /**
-         * A Poisson(λ) draw: exact inversion below {@link #NORMAL_FROM}; above, the normal N(λ, λ) rounded, whose
-         * error in a bin count is of the order of Poisson's skewness, 1/√λ ≤ 0.045 of a standard deviation, which
-         * does not move a percentile interval of a mean or share visibly.
+         * Percentile intervals of moment statistics of binned values whose bins are redrawn as Poisson(bin count),
+         * all from the same replicates, each shifted by (exact − binned point value) so that it is centred on the
+         * exact statistic ({@code exact[i]} for {@code statistics[i]}).
+         */
+        double[][] binned(Bins bins, double[] exact, Statistic... statistics) {
+            double[][] values = new double[statistics.length][count];
+            long[] drawn = new long[bins.counts().length];
+            Laws laws = new Laws(bins.counts());
+            for (int r = 0; r < count; r++) {
+                redraw(laws, drawn);
+                double[] sums = bins.sums(drawn);
+                for (int i = 0; i < statistics.length; i++) {
+                    values[i][r] = statistics[i].of(sums, 0);
+                }
+            }
+            double[] point = bins.sums(bins.counts());
+            double[][] out = new double[statistics.length][];
+            for (int i = 0; i < statistics.length; i++) {
+                out[i] = interval(values[i]);
+                double shift = exact[i] - statistics[i].of(point, 0);
+                out[i][0] += shift;
+                out[i][1] += shift;
+            }
+            return out;
+        }
+
+        private void redraw(Laws laws, long[] drawn) {
+            for (int b = 0; b < drawn.length; b++) {
+                drawn[b] = laws.lambda[b] >= REJECTION_FROM ? ptrs(laws, b) : inversion(laws.lambda[b],
+                        laws.expMinusLambda[b]);
+            }
+        }
+
+        /**
+         * The constants of Hörmann's PTRS for every bin of a histogram, computed once for all the replicates (each
+         * draw then needs no square root or logarithm unless its squeeze fails).
+         */
+        private static final class Laws {
+            final long[] lambda;
+            final double[] expMinusLambda;
+            final double[] logLambda;
+            final double[] b;
+            final double[] a;
+            final double[] logAlpha;
+            final double[] vr;
+
+            Laws(long[] histogram) {
+                int n = histogram.length;
+                lambda = histogram;
+                expMinusLambda = new double[n];
+                logLambda = new double[n];
+                b = new double[n];
+                a = new double[n];
+                logAlpha = new double[n];
+                vr = new double[n];
+                for (int i = 0; i < n; i++) {
+                    expMinusLambda[i] = Math.exp(-histogram[i]);
+                    if (histogram[i] >= REJECTION_FROM) {
+                        logLambda[i] = Math.log(histogram[i]);
+                        b[i] = 0.931 + 2.53 * Math.sqrt(histogram[i]);
+                        a[i] = -0.059 + 0.02483 * b[i];
+                        logAlpha[i] = Math.log(1.1239 + 1.1328 / (b[i] - 3.4));
+                        vr[i] = 0.9277 - 3.6224 / (b[i] - 2);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A Poisson(λ) draw, exact at every λ: inversion below {@link #REJECTION_FROM}, whose cost grows with λ;
+         * from there Hörmann's transformed rejection with squeeze (PTRS, 1993), whose cost does not. (The normal
+         * approximation used before above λ = 500 erred in a bin's skewness by 1/√λ ≤ 0.045 of a standard
+         * deviation; with a thousand bins of the moment histograms each above 500 nationally, an exact draw costs no
+         * more and leaves nothing to argue.)
          */
         long poisson(long lambda) {
-            if (lambda >= NORMAL_FROM) {
-                return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * random.nextGaussian()));
-            }
+            return lambda >= REJECTION_FROM ? ptrs(new Laws(new long[] {lambda}), 0)
+                    : inversion(lambda, Math.exp(-lambda));
+        }
+
+        /** A Poisson(λ) draw by inversion, given e^−λ. */
+        private long inversion(long lambda, double expMinusLambda) {
             double u = random.nextDouble();
-            double probability = Math.exp(-lambda);
+            double probability = expMinusLambda;
             double cumulative = probability;
             long k = 0;
             while (u > cumulative && probability > 0) {
@@ -155,13 +306,31 @@ final class RowStatistics {
             return k;
         }
 
-        /** Percentile interval of a statistic of the per-replicate sums ({@link Moments} layout). */
-        double[] sums(double[] replicateSums, Statistic statistic) {
-            double[] values = new double[count];
-            for (int r = 0; r < count; r++) {
-                values[r] = statistic.of(replicateSums, r * Moments.SIZE);
+        private long ptrs(Laws laws, int bin) {
+            double lambda = laws.lambda[bin];
+            double a = laws.a[bin];
+            double b = laws.b[bin];
+            while (true) {
+                double u = random.nextDouble() - 0.5;
+                double v = random.nextDouble();
+                double us = 0.5 - Math.abs(u);
+                long k = (long) Math.floor((2 * a / us + b) * u + lambda + 0.43);
+                if (us >= 0.07 && v <= laws.vr[bin]) {
+                    return k;
+                }
+                if (k < 0 || (us < 0.013 && v > us)) {
+                    continue;
+                }
+                if (Math.log(v) + laws.logAlpha[bin] - Math.log(a / (us * us) + b)
+                        <= -lambda + k * laws.logLambda[bin] - logFactorial(k)) {
+                    return k;
+                }
             }
-            return interval(values);
+        }
+
+        /** log k!, from a table below {@link #LOG_FACTORIALS}'s length. */
+        private static double logFactorial(long k) {
+            return k < LOG_FACTORIALS.length ? LOG_FACTORIALS[(int) k] : Gamma.logGamma(k + 1.0);
         }
 
         /** Percentiles (1 ± confidence) / 2 of the finite replicates, by linear interpolation; NaN if none. */
@@ -174,7 +343,8 @@ final class RowStatistics {
             return new double[] {quantile(finite, tail), quantile(finite, 1 - tail)};
         }
 
-        private static double quantile(double[] sorted, double q) {
+        /** The q-quantile of sorted values by linear interpolation between order statistics. */
+        static double quantile(double[] sorted, double q) {
             double position = q * (sorted.length - 1);
             int below = (int) Math.floor(position);
             int above = Math.min(below + 1, sorted.length - 1);

@@ -1,49 +1,77 @@
 package org.sanaq.checks.digits;
 
 import java.io.Serializable;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Everything the digit tests need of one row (turnout or a candidate) over the precincts of one unit, bounded
- * whatever the number of precincts: digit histograms, the P05s count, exact moment sums, a histogram of p in
- * 0.01 % bins (at most 10,001 bins, for the dip), and the Poisson bootstrap's moment sums per replicate.
- * Summaries of two sets of precincts merge into the summary of their union, so they are computed per partition
- * and reduced in Spark, and a nation's summary is the merge of its units'.
+ * whatever the number of precincts: digit histograms, the number of counts per decade (for the size-aware
+ * last-digit expectation, {@link LastDigitLaw}), the P05s count, exact moment sums, a histogram of the jittered p in
+ * 0.01 % bins (at most 10,001 bins, for the dip), and the histograms the moment statistics' bootstrap redraws: p in
+ * 0.1 % bins (at most 1,001) and, for a candidate, (turnout, share) in 1 % × 1 % cells (at most 10,201, only the
+ * non-empty ones kept). Summaries of two sets of precincts merge into the summary of their union, so they are
+ * computed per partition and reduced in Spark, and a nation's summary is the merge of its units'.
  *
- * <p>The dip is computed on the binned sample (p clipped to [0, 1]). Binning moves each value by at most half a bin,
- * so the binned and the exact empirical distribution functions differ nowhere by more than the share of the
- * fullest bin (leaving aside values that are equal in the data too, such as precincts at exactly 100 % turnout),
- * and since the dip is a distance to the set of unimodal laws it moves by no more than that.
+ * <p>The dip is computed on the binned sample of jittered proportions (v + U − 0.5) / n, clipped to [0, 1]: the
+ * exact shares k / n of small precincts pile up on simple fractions (1/2, 1/3, 2/5, …), and with a million
+ * precincts these lumps are local modes that the dip sees, so each share is spread uniformly over its own rounding
+ * cell [(v − 0.5) / n, (v + 0.5) / n) by a U uniform in [0, 1) drawn from a stream seeded by the run's seed and the
+ * precinct's file, line and row ({@link DigitPass#jitter}). Binning moves each value by at most half a bin, so the
+ * binned and the jittered empirical distribution functions differ nowhere by more than the share of the fullest bin,
+ * and since the dip is a distance to the set of unimodal laws it moves by no more than that. Digit counts, P05s and
+ * the moment statistics use the exact values.
+ *
+ * <p>P05s is counted over precincts whose base (the proportion's denominator: registered voters for turnout, the
+ * share base for a candidate) is at least {@code minPercentBase}: a precinct of 20 ballots can only show shares
+ * that are multiples of 5 %, so small precincts make round percentages common in honest counts.
  */
 final class UnitSummary implements Serializable {
-    private static final long serialVersionUID = 1L;
-    /** Bins of p per unit of p: 0.01 % bins. */
+    private static final long serialVersionUID = 2L;
+    /** Bins of p per unit of p for the dip: 0.01 % bins. */
     static final int P_BINS_PER_UNIT = 10_000;
+    /** Bins of p per unit of p for the bootstrap of Skew and Kurt: 0.1 % bins. */
+    static final int MOMENT_BINS_PER_UNIT = 1_000;
+    /** Cells of turnout and of share per unit for the bootstrap of Sobyanin: 1 % × 1 % cells. */
+    static final int JOINT_BINS_PER_UNIT = 100;
 
+    final int minPercentBase;
+    final boolean joint;
     long special;
     long observations;
     final long[] first = new long[9];
     final long[] second = new long[10];
     final long[] last = new long[10];
+    /** Counts per decade k = count / 10 (k = 0 holds the counts 0..9, which no last-digit test uses). */
+    final BinCounts decades = new BinCounts();
+    long atLeast100;
     long repeatedPairs;
     long adjacentPairs;
     long percentValues;
+    long percentBaseValues;
     long percentZeroOrFive;
     final double[] sums = new double[Moments.SIZE];
-    final TreeMap<Integer, Long> percentBins = new TreeMap<>();
-    final double[] replicateSums;
+    final BinCounts percentBins = new BinCounts();
+    final BinCounts momentBins = new BinCounts();
+    final BinCounts jointBins = new BinCounts();
 
-    UnitSummary(int replicates) {
-        replicateSums = new double[replicates * Moments.SIZE];
+    /**
+     * @param minPercentBase the smallest base whose proportion enters P05s
+     * @param joint whether to keep the (turnout, share) cells Sobyanin's bootstrap needs (candidates, not turnout)
+     */
+    UnitSummary(int minPercentBase, boolean joint) {
+        this.minPercentBase = minPercentBase;
+        this.joint = joint;
     }
 
-    /** A count of votes or ballots: its digits (first digit of counts ≥ 1; the others of counts ≥ 10). */
+    /**
+     * A count of votes or ballots: its digits (first digit of counts ≥ 1; second and last digits of counts ≥ 10;
+     * the last-two-digit pairs of counts ≥ 100, whose last two digits are not their leading digits) and its decade.
+     */
     void addCount(long count) {
         observations++;
         if (count < 1) {
             return;
         }
+        decades.add(count / 10, 1);
         long leading = count;
         long secondLeading = -1;
         while (leading >= 10) {
@@ -53,9 +81,12 @@ final class UnitSummary implements Serializable {
         first[(int) leading - 1]++;
         if (count >= 10) {
             second[(int) secondLeading]++;
+            last[(int) (count % 10)]++;
+        }
+        if (count >= 100) {
+            atLeast100++;
             int lastDigit = (int) (count % 10);
             int penultimate = (int) (count / 10 % 10);
-            last[lastDigit]++;
             if (lastDigit == penultimate) {
                 repeatedPairs++;
             }
@@ -67,23 +98,35 @@ final class UnitSummary implements Serializable {
     }
 
     /**
-     * A proportion p (turnout, or a share) of a precinct whose turnout is t, with the precinct's bootstrap weights.
-     * P05s rounds 100·min(p, 1) half to even ({@link Math#rint}).
+     * The proportion v / n (turnout, or a share) of a precinct whose turnout is t, with its jitter u in [0, 1).
+     * P05s rounds 100·min(v / n, 1) half to even ({@link Math#rint}) and counts only bases n ≥ minPercentBase.
      */
-    void addProportion(double p, double t, int[] weights) {
+    void addProportion(long v, long n, double t, double u) {
+        double p = v / (double) n;
         percentValues++;
-        if (Math.rint(100 * Math.min(p, 1)) % 5 == 0) {
-            percentZeroOrFive++;
-        }
-        double[] terms = Moments.terms(p, t);
-        Moments.add(sums, 0, 1, terms);
-        int bin = (int) Math.rint(Math.max(0, Math.min(p, 1)) * P_BINS_PER_UNIT);
-        percentBins.merge(bin, 1L, Long::sum);
-        for (int r = 0; r < weights.length; r++) {
-            if (weights[r] != 0) {
-                Moments.add(replicateSums, r * Moments.SIZE, weights[r], terms);
+        if (n >= minPercentBase) {
+            percentBaseValues++;
+            if (Math.rint(100 * Math.min(p, 1)) % 5 == 0) {
+                percentZeroOrFive++;
             }
         }
+        Moments.add(sums, 0, 1, p, t);
+        double jittered = (v + u - 0.5) / n;
+        percentBins.add(bin(jittered, P_BINS_PER_UNIT), 1);
+        momentBins.add(bin(p, MOMENT_BINS_PER_UNIT), 1);
+        if (joint) {
+            jointBins.add(jointCell(t, p), 1);
+        }
+    }
+
+    /** The bin of x clipped to [0, 1] with {@code perUnit} bins per unit: bin b holds x within half a bin of b. */
+    static int bin(double x, int perUnit) {
+        return (int) Math.rint(Math.max(0, Math.min(x, 1)) * perUnit);
+    }
+
+    /** The (turnout, share) cell: turnout bin × 101 + share bin, 1 % bins. */
+    static int jointCell(double t, double p) {
+        return bin(t, JOINT_BINS_PER_UNIT) * (JOINT_BINS_PER_UNIT + 1) + bin(p, JOINT_BINS_PER_UNIT);
     }
 
     /** Adds {@code other} into this summary and returns this. */
@@ -93,19 +136,19 @@ final class UnitSummary implements Serializable {
         add(first, other.first);
         add(second, other.second);
         add(last, other.last);
+        decades.addAll(other.decades);
+        atLeast100 += other.atLeast100;
         repeatedPairs += other.repeatedPairs;
         adjacentPairs += other.adjacentPairs;
         percentValues += other.percentValues;
+        percentBaseValues += other.percentBaseValues;
         percentZeroOrFive += other.percentZeroOrFive;
         for (int i = 0; i < sums.length; i++) {
             sums[i] += other.sums[i];
         }
-        for (Map.Entry<Integer, Long> e : other.percentBins.entrySet()) {
-            percentBins.merge(e.getKey(), e.getValue(), Long::sum);
-        }
-        for (int i = 0; i < replicateSums.length; i++) {
-            replicateSums[i] += other.replicateSums[i];
-        }
+        percentBins.addAll(other.percentBins);
+        momentBins.addAll(other.momentBins);
+        jointBins.addAll(other.jointBins);
         return this;
     }
 

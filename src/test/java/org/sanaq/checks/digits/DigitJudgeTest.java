@@ -20,12 +20,12 @@ import org.sanaq.text.Messages;
 class DigitJudgeTest {
 
     private static Map<String, Object> row(String unit, String subject, int precincts, boolean roundCounts) {
-        UnitSummary s = new UnitSummary(200);
+        UnitSummary s = new UnitSummary(100, false);
         for (int i = 0; i < precincts; i++) {
             // honest-looking counts 100..(100 + precincts) cycle through every last digit; round ones end in 0
             s.addCount(roundCounts ? 100 + 10L * i : 100 + i);
-            double p = 0.3 + 0.4 * ((i * 37) % precincts) / precincts;
-            s.addProportion(p, p, PoissonWeights.of(1, unit + subject, i, 200));
+            long v = 300 + 400L * ((i * 37) % precincts) / precincts;
+            s.addProportion(v, 1000, v / 1000.0, DigitPass.jitter(1, unit + subject, i, subject));
         }
         return RowStatistics.of(unit, subject, s, 200, 0.95, 5);
     }

@@ -24,7 +24,7 @@ import scala.jdk.javaapi.CollectionConverters;
 /** The Spark pass on a small table: special stations left out, the nation as the sum of regions, partitions. */
 class DigitPassTest {
     private static final DigitPass.Settings SETTINGS = new DigitPass.Settings("e", "official", "region", 50, 0.95,
-            11, 1_000);
+            11, 1_000, 100);
 
     private static Row precinct(String region, long line, long registered, long issued, long a, long b,
             String special) {
@@ -55,7 +55,8 @@ class DigitPassTest {
         rows.stream().sorted(Comparator.comparing(r -> r.get(RowStatistics.UNIT) + "/" + r.get(RowStatistics.SUBJECT)))
                 .forEach(r -> {
                     Map<String, Object> copy = new LinkedHashMap<>();
-                    r.forEach((k, x) -> copy.put(k, x instanceof long[] a ? Arrays.toString(a) : x));
+                    r.forEach((k, x) -> copy.put(k, x instanceof long[] a ? Arrays.toString(a)
+                            : x instanceof double[] d ? Arrays.toString(d) : x));
                     out.put(r.get(RowStatistics.UNIT) + "/" + r.get(RowStatistics.SUBJECT), copy);
                 });
         return out;

@@ -3,54 +3,105 @@ package org.sanaq.checks.digits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 
 class UnitSummaryTest {
 
     @Test
     void digitsOfCounts() {
-        UnitSummary s = new UnitSummary(0);
+        UnitSummary s = new UnitSummary(100, false);
         s.addCount(1234); // first 1, second 2, last 4; last two 3-4 adjacent
-        s.addCount(55);   // first 5, second 5, last 5; repeated
-        s.addCount(90);   // first 9, second 0, last 0; 9-0 adjacent (modulo 10)
+        s.addCount(55);   // first 5, second 5, last 5; a two-digit count: no pair
+        s.addCount(90);   // first 9, second 0, last 0; a two-digit count: no pair
+        s.addCount(211);  // first 2, second 1, last 1; last two 1-1 repeated
         s.addCount(7);    // first digit only: below 10
         s.addCount(0);    // no digit at all, but an observation
-        assertEquals(5, s.observations);
-        assertArrayEquals(new long[] {1, 0, 0, 0, 1, 0, 1, 0, 1}, s.first);
-        assertArrayEquals(new long[] {1, 0, 1, 0, 0, 1, 0, 0, 0, 0}, s.second);
-        assertArrayEquals(new long[] {1, 0, 0, 0, 1, 1, 0, 0, 0, 0}, s.last);
+        assertEquals(6, s.observations);
+        assertArrayEquals(new long[] {1, 1, 0, 0, 1, 0, 1, 0, 1}, s.first);
+        assertArrayEquals(new long[] {1, 1, 1, 0, 0, 1, 0, 0, 0, 0}, s.second);
+        assertArrayEquals(new long[] {1, 1, 0, 0, 1, 1, 0, 0, 0, 0}, s.last);
+        // pairs only of counts ≥ 100: 1234 and 211
+        assertEquals(2, s.atLeast100);
         assertEquals(1, s.repeatedPairs);
-        assertEquals(2, s.adjacentPairs);
+        assertEquals(1, s.adjacentPairs);
+        // decades count / 10 of every count ≥ 1
+        assertEquals(new TreeMap<>(Map.of(123L, 1L, 5L, 1L, 9L, 1L, 21L, 1L, 0L, 1L)), s.decades.sorted());
     }
 
     @Test
-    void percentagesRoundHalfToEven() {
-        UnitSummary s = new UnitSummary(0);
-        s.addProportion(0.105, 0.5, new int[0]); // 10.5 → 10 (half to even): ends in 0, counted
-        s.addProportion(0.245, 0.5, new int[0]); // 24.5 → 24 (half to even; half up would give 25): not counted
-        s.addProportion(1.2, 0.5, new int[0]);   // min(p, 1) → 100: counted
-        s.addProportion(0.0449, 0.5, new int[0]); // 4.49 → 4: not counted
-        assertEquals(4, s.percentValues);
+    void twoDigitPairsDoNotCountButThreeDigitOnesDo() {
+        // 11, 22, …, 99 would all be "repeated" as two-digit counts; as counts of three digits only 111 is
+        UnitSummary s = new UnitSummary(100, false);
+        for (long c = 11; c <= 99; c += 11) {
+            s.addCount(c);
+        }
+        s.addCount(111);
+        s.addCount(109); // 0-9 adjacent modulo 10
+        assertEquals(2, s.atLeast100);
+        assertEquals(1, s.repeatedPairs);
+        assertEquals(1, s.adjacentPairs);
+    }
+
+    @Test
+    void percentagesRoundHalfToEvenOverLargeEnoughBases() {
+        UnitSummary s = new UnitSummary(100, false);
+        s.addProportion(105, 1000, 0.5, 0.5);   // 10.5 → 10 (half to even): ends in 0, counted
+        s.addProportion(245, 1000, 0.5, 0.5);   // 24.5 → 24 (half to even; half up would give 25): not counted
+        s.addProportion(240, 200, 0.5, 0.5);    // min(p, 1) → 100: counted
+        s.addProportion(449, 10_000, 0.5, 0.5); // 4.49 → 4: not counted
+        s.addProportion(5, 20, 0.5, 0.5);       // 25 %, but a base of 20 < 100: left out of P05s
+        s.addProportion(33, 99, 0.5, 0.5);      // 33 %, base 99 < 100: left out too
+        assertEquals(6, s.percentValues);
+        assertEquals(4, s.percentBaseValues);
         assertEquals(2, s.percentZeroOrFive);
+        // a lower threshold takes the small precincts in: 25 % ends in 5
+        UnitSummary all = new UnitSummary(1, false);
+        all.addProportion(5, 20, 0.5, 0.5);
+        all.addProportion(33, 99, 0.5, 0.5);
+        assertEquals(2, all.percentBaseValues);
+        assertEquals(1, all.percentZeroOrFive);
+    }
+
+    @Test
+    void theDipSeesTheJitteredShareAndTheMomentsTheExactOne() {
+        UnitSummary s = new UnitSummary(100, true);
+        // 1 of 2 is 0.5 exactly; jittered by u = 0.9 it is (1 + 0.4) / 2 = 0.7; by u = 0 it is 0.25
+        s.addProportion(1, 2, 0.6, 0.9);
+        s.addProportion(1, 2, 0.6, 0.0);
+        assertEquals(new TreeMap<>(Map.of(7000L, 1L, 2500L, 1L)), s.percentBins.sorted());
+        assertEquals(new TreeMap<>(Map.of(500L, 2L)), s.momentBins.sorted());
+        // turnout 60 %, share 50 %: cell 60·101 + 50
+        assertEquals(new TreeMap<>(Map.of(60L * 101 + 50, 2L)), s.jointBins.sorted());
+        assertEquals(1.0, s.sums[Moments.P1], 1e-15);
+        // jittered values outside [0, 1] are clipped: 0 of 3 with u = 0 is −1/6 → 0
+        s.addProportion(0, 3, 0.6, 0.0);
+        assertEquals(1L, s.percentBins.sorted().get(0L));
     }
 
     @Test
     void mergeIsTheSummaryOfTheUnion() {
-        UnitSummary a = new UnitSummary(2);
-        UnitSummary b = new UnitSummary(2);
-        UnitSummary whole = new UnitSummary(2);
+        UnitSummary a = new UnitSummary(100, true);
+        UnitSummary b = new UnitSummary(100, true);
+        UnitSummary whole = new UnitSummary(100, true);
         a.addCount(123);
-        a.addProportion(0.3, 0.6, new int[] {1, 2});
+        a.addProportion(300, 1000, 0.6, 0.25);
         b.addCount(48);
-        b.addProportion(0.7, 0.8, new int[] {0, 1});
+        b.addProportion(70, 100, 0.8, 0.75);
         whole.addCount(123);
-        whole.addProportion(0.3, 0.6, new int[] {1, 2});
+        whole.addProportion(300, 1000, 0.6, 0.25);
         whole.addCount(48);
-        whole.addProportion(0.7, 0.8, new int[] {0, 1});
+        whole.addProportion(70, 100, 0.8, 0.75);
         UnitSummary merged = a.merge(b);
         assertArrayEquals(whole.last, merged.last);
+        assertEquals(whole.decades.sorted(), merged.decades.sorted());
+        assertEquals(whole.atLeast100, merged.atLeast100);
+        assertEquals(whole.percentBaseValues, merged.percentBaseValues);
         assertArrayEquals(whole.sums, merged.sums, 1e-15);
-        assertArrayEquals(whole.replicateSums, merged.replicateSums, 1e-15);
-        assertEquals(whole.percentBins, merged.percentBins);
+        assertEquals(whole.percentBins.sorted(), merged.percentBins.sorted());
+        assertEquals(whole.momentBins.sorted(), merged.momentBins.sorted());
+        assertEquals(whole.jointBins.sorted(), merged.jointBins.sorted());
     }
 }

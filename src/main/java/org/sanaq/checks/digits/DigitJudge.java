@@ -232,11 +232,12 @@ final class DigitJudge {
         for (DigitStatistic s : DigitStatistic.values()) {
             columns.add(s.metric);
         }
-        // the sizes added by issue 6 and the row's own expectations of LastC, C05s and the pairs (where 4.5, 0.2,
-        // 0.1 and 0.2 were fixed)
+        // the sizes added by issue 6 and the row's own expectations of LastC, C05s, the pairs and P05s (where 4.5,
+        // 0.2, 0.1, 0.2 and 0.2 were fixed)
         columns.addAll(List.of(DigitStatistic.Sample.AT_LEAST_100.key, DigitStatistic.Sample.PERCENT_BASE.key,
                 DigitStatistic.LAST_DIGIT_MEAN.expectedKey(), DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey(),
-                DigitStatistic.REPEATED_PAIRS.expectedKey(), DigitStatistic.ADJACENT_PAIRS.expectedKey()));
+                DigitStatistic.REPEATED_PAIRS.expectedKey(), DigitStatistic.ADJACENT_PAIRS.expectedKey(),
+                DigitStatistic.PERCENT_ZERO_OR_FIVE.expectedKey()));
         Map<Map<String, Object>, List<Cell>> byRow = new LinkedHashMap<>();
         cells.forEach(c -> byRow.computeIfAbsent(c.row, r -> new ArrayList<>()).add(c));
         List<List<String>> lines = new ArrayList<>();
@@ -252,6 +253,7 @@ final class DigitJudge {
             line.add(format(number(row, DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey())));
             line.add(format(number(row, DigitStatistic.REPEATED_PAIRS.expectedKey())));
             line.add(format(number(row, DigitStatistic.ADJACENT_PAIRS.expectedKey())));
+            line.add(format(number(row, DigitStatistic.PERCENT_ZERO_OR_FIVE.expectedKey())));
             lines.add(line);
         });
         // national lines first, then the units with most flags

@@ -82,7 +82,10 @@ final class RowStatistics {
             share(out, DigitStatistic.ADJACENT_PAIRS, s.adjacentPairs, s.atLeast100, pairs[1], draws);
         }
         if (s.percentBaseValues > 0) {
-            share(out, DigitStatistic.PERCENT_ZERO_OR_FIVE, s.percentZeroOrFive, s.percentBaseValues, 0.2, draws);
+            double expected = PercentLaw.expectedZeroOrFive(s.percents) / s.percentBaseValues;
+            out.put(DigitStatistic.PERCENT_ZERO_OR_FIVE.expectedKey(), expected);
+            share(out, DigitStatistic.PERCENT_ZERO_OR_FIVE, PercentLaw.zeroOrFive(s.percents), s.percentBaseValues,
+                    expected, draws);
         }
         if (s.percentValues > 0) {
             proportionStatistics(s, subject.equals(DigitPass.TURNOUT), draws, out);

@@ -47,7 +47,8 @@ final class UnitSummary implements Serializable {
     long adjacentPairs;
     long percentValues;
     long percentBaseValues;
-    long percentZeroOrFive;
+    /** P05s's whole percentages: how many proportions (of bases ≥ the minimum) round to 0 %, 1 %, … 100 %. */
+    final long[] percents = new long[PercentLaw.VALUES];
     final double[] sums = new double[Moments.SIZE];
     final BinCounts percentBins = new BinCounts();
     final BinCounts momentBins = new BinCounts();
@@ -106,9 +107,7 @@ final class UnitSummary implements Serializable {
         percentValues++;
         if (n >= minPercentBase) {
             percentBaseValues++;
-            if (Math.rint(100 * Math.min(p, 1)) % 5 == 0) {
-                percentZeroOrFive++;
-            }
+            percents[(int) Math.rint(100 * Math.min(p, 1))]++;
         }
         Moments.add(sums, 0, 1, p, t);
         double jittered = (v + u - 0.5) / n;
@@ -142,7 +141,7 @@ final class UnitSummary implements Serializable {
         adjacentPairs += other.adjacentPairs;
         percentValues += other.percentValues;
         percentBaseValues += other.percentBaseValues;
-        percentZeroOrFive += other.percentZeroOrFive;
+        add(percents, other.percents);
         for (int i = 0; i < sums.length; i++) {
             sums[i] += other.sums[i];
         }

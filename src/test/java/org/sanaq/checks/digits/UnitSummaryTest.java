@@ -56,13 +56,13 @@ class UnitSummaryTest {
         s.addProportion(33, 99, 0.5, 0.5);      // 33 %, base 99 < 100: left out too
         assertEquals(6, s.percentValues);
         assertEquals(4, s.percentBaseValues);
-        assertEquals(2, s.percentZeroOrFive);
+        assertEquals(2, PercentLaw.zeroOrFive(s.percents));
         // a lower threshold takes the small precincts in: 25 % ends in 5
         UnitSummary all = new UnitSummary(1, false);
         all.addProportion(5, 20, 0.5, 0.5);
         all.addProportion(33, 99, 0.5, 0.5);
         assertEquals(2, all.percentBaseValues);
-        assertEquals(1, all.percentZeroOrFive);
+        assertEquals(1, PercentLaw.zeroOrFive(all.percents));
     }
 
     @Test
@@ -99,6 +99,7 @@ class UnitSummaryTest {
         assertEquals(whole.decades.sorted(), merged.decades.sorted());
         assertEquals(whole.atLeast100, merged.atLeast100);
         assertEquals(whole.percentBaseValues, merged.percentBaseValues);
+        assertArrayEquals(whole.percents, merged.percents);
         assertArrayEquals(whole.sums, merged.sums, 1e-15);
         assertEquals(whole.percentBins.sorted(), merged.percentBins.sorted());
         assertEquals(whole.momentBins.sorted(), merged.momentBins.sorted());

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.Selection;
@@ -47,35 +48,59 @@ public final class FusedAggregations {
         return new AggregationResults(results);
     }
 
-    /** The number of Spark jobs {@link #run} takes: one per distinct rows, grouping and candidate flag. */
-    public static int passes(List<Aggregation> aggregations) {
-        return (int) aggregations.stream().map(a -> a.rowsKey() + "|" + a.groupBy() + "|" + a.perCandidate())
-                .distinct().count();
+    /**
+     * The passes over the protocols {@link #run} takes: one per distinct rows, grouping and candidate flag of the
+     * aggregations, and one per candidate flag of the selections.
+     */
+    public static int passes(List<Aggregation> aggregations, List<Selection> selections) {
+        return (int) (aggregations.stream().map(a -> a.rowsKey() + "|" + a.groupBy() + "|" + a.perCandidate())
+                .distinct().count() + selections.stream().map(Selection::perCandidate).distinct().count());
     }
 
-    /** Runs every aggregation and every selection; the result maps each one's name to its groups or rows. */
+    /**
+     * Runs every aggregation and every selection; the result maps each one's name to its groups or rows. Selections
+     * name rare rows (broken protocols, say): one pass keeps the rows any of them may name, and each selection then
+     * sorts only those, instead of scanning every protocol once per selection.
+     */
     public static AggregationResults run(Dataset<Row> protocols, List<Aggregation> aggregations,
             List<Selection> selections) {
         Map<String, List<Map<String, Object>>> results = new LinkedHashMap<>(run(protocols, aggregations).byName());
-        for (Selection s : selections) {
-            // A selection's filter may name a candidate's columns, so it applies after the rows are exploded.
-            Dataset<Row> rows = rows(protocols, lit(true), s.perCandidate()).filter(s.rows())
-                    .orderBy(s.order().toArray(Column[]::new))
-                    .select(s.columns().toArray(Column[]::new))
-                    .limit(s.limit());
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Row row : rows.collectAsList()) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                for (String column : row.schema().fieldNames()) {
-                    values.put(column, row.getAs(column));
-                }
-                out.add(values);
+        for (boolean perCandidate : new boolean[] {false, true}) {
+            List<Selection> group = selections.stream().filter(s -> s.perCandidate() == perCandidate).toList();
+            if (group.isEmpty()) {
+                continue;
             }
-            if (results.put(s.name(), out) != null) {
-                throw new IllegalArgumentException("an aggregation and a selection are both named " + s.name());
+            // A selection's filter may name a candidate's columns, so it applies after the rows are exploded.
+            Column any = group.stream().map(Selection::rows).reduce(Column::or).orElseThrow();
+            Dataset<Row> named = rows(protocols, lit(true), perCandidate).filter(any)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                for (Selection s : group) {
+                    if (results.put(s.name(), select(named, s)) != null) {
+                        throw new IllegalArgumentException("an aggregation and a selection are both named "
+                                + s.name());
+                    }
+                }
+            } finally {
+                named.unpersist();
             }
         }
         return new AggregationResults(results);
+    }
+
+    private static List<Map<String, Object>> select(Dataset<Row> named, Selection s) {
+        Dataset<Row> rows = named.filter(s.rows()).orderBy(s.order().toArray(Column[]::new))
+                .select(s.columns().toArray(Column[]::new))
+                .limit(s.limit());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Row row : rows.collectAsList()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String column : row.schema().fieldNames()) {
+                values.put(column, row.getAs(column));
+            }
+            out.add(values);
+        }
+        return out;
     }
 
     /** The protocols a filter keeps; with {@code perCandidate}, one row per protocol and candidate. */

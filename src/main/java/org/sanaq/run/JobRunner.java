@@ -118,7 +118,7 @@ public final class JobRunner {
             }
             long fusedStarted = System.nanoTime();
             AggregationResults fused = FusedAggregations.run(protocols, aggregations, selections);
-            progress.detail(FusedAggregations.passes(aggregations) + selections.size() + " shared Spark pass(es) for "
+            progress.detail(FusedAggregations.passes(aggregations, selections) + " shared Spark pass(es) for "
                     + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)", fusedStarted);
             Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fused.byName());
             int joining = 0;

@@ -15,9 +15,11 @@ package org.sanaq.checks.digits;
  * and
  * <pre>  expected count at 5m = a = N_m / 5 − 2c = N_m / 5 − (N_{m+1} − 2N_m + N_{m−1}) / 125.</pre>
  * The correction weighs neighbouring totals by 1/125, so its own sampling noise is some 500 times smaller in
- * variance than the statistic's and is left out of the test. The end pentads (0 %: 0 to 2; 100 %: 98 to 100) have
- * one neighbour only and keep a fifth: their centre covers a half-point (p below 0.5 %, or from 99.5 %), a fifth of
- * the pentad's 2.5 points. A correction is never allowed to take the expected count below 0. Where the shares are
+ * variance than the statistic's and is left out of the test. The end pentads (0 %: 0 to 2; 100 %: 98 to 100) carry no
+ * expectation of their own: a share of exactly 0 (no vote for a minor candidate) or a turnout of exactly 100 % is a
+ * point mass that honest counts produce and no smooth density predicts, so their centres are expected as observed
+ * and P05s is judged on the pentads 5 % to 95 % (for candidates whose shares mostly round to 0 %, that leaves little
+ * to judge, as it should). A correction is never allowed to take the expected count below 0. Where the shares are
  * spread over many pentads the correction vanishes and the expectation is the fixed 0.2.
  */
 final class PercentLaw {
@@ -27,11 +29,14 @@ final class PercentLaw {
     private PercentLaw() {
     }
 
-    /** The expected number of whole percentages ending in 0 or 5 among {@code percents} (counts of 0..100). */
+    /**
+     * The expected number of whole percentages ending in 0 or 5 among {@code percents} (counts of 0..100): the
+     * observed counts at 0 % and 100 %, and {@link #centre} for 5 % to 95 %.
+     */
     static double expectedZeroOrFive(long[] percents) {
         long[] totals = pentads(percents);
-        double expected = 0;
-        for (int m = 0; m < totals.length; m++) {
+        double expected = percents[0] + percents[VALUES - 1];
+        for (int m = 1; m < totals.length - 1; m++) {
             expected += Math.max(0, centre(totals, m));
         }
         return expected;
@@ -47,15 +52,12 @@ final class PercentLaw {
     }
 
     /**
-     * The expected count at 5m. As a neighbour, an end pentad (2.5 points of p wide) counts twice, standing for the
+     * The expected count at 5m, for 0 < m < 20. As a neighbour, an end pentad (2.5 points of p wide) counts twice, standing for the
      * whole pentad of 5 points it would be if p went on past 0 or 100 %: a density flat in p then gives a second
      * difference of 0 next to the ends too.
      */
     static double centre(long[] totals, int m) {
         int last = totals.length - 1;
-        if (m == 0 || m == last) {
-            return totals[m] / 5.0;
-        }
         double below = m - 1 == 0 ? 2.0 * totals[0] : totals[m - 1];
         double above = m + 1 == last ? 2.0 * totals[last] : totals[m + 1];
         return totals[m] / 5.0 - (above - 2.0 * totals[m] + below) / 125;

@@ -36,6 +36,19 @@ class PercentLawTest {
     }
 
     @Test
+    void sharesOfExactlyNothingAreExpectedAsObserved() {
+        // a minor candidate: 700 shares round to 0 %, 200 to 1 %, 100 to 2 %, none above. 0 % is expected as
+        // observed (700); pentad 1 (3..7 %) is empty, its neighbours 2·1000 and 0: 0 − (0 − 0 + 2000)/125 = −16,
+        // counted as 0; so 700 expected, 700 observed, where a fifth of the pentad (200) would have flagged it
+        long[] minor = new long[PercentLaw.VALUES];
+        minor[0] = 700;
+        minor[1] = 200;
+        minor[2] = 100;
+        assertEquals(700, PercentLaw.zeroOrFive(minor));
+        assertEquals(700.0, PercentLaw.expectedZeroOrFive(minor), 1e-12);
+    }
+
+    @Test
     void aStepIsWorkedOutByHand() {
         // 10 at 8..12 (pentad 2, total 50) and 20 at 13..17 (pentad 3, total 100), nothing elsewhere:
         // pentad 2: 50/5 − (100 − 100 + 0)/125 = 10; pentad 3: 100/5 − (0 − 200 + 50)/125 = 21.2;

@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,6 +38,9 @@ public final class PrecinctFigures {
     public static final String L = "l";
     public static final String O = "o";
 
+    /** The source whose precinct protocols the figures come from: a parameter of every check built on them. */
+    public static final Parameter<String> SOURCE = Parameter.text("source", "official");
+
     private final Dataset<Row> rows;
     private final String leader;
     private final long special;
@@ -50,7 +55,8 @@ public final class PrecinctFigures {
      * The figures of the election's final precinct protocols from {@code source}: rows with V, G, R all reported,
      * special stations left out. With no precinct votes at all the leader is null and there are no rows.
      */
-    public static PrecinctFigures of(Dataset<Row> protocols, CheckContext context, String source) {
+    public static PrecinctFigures of(Dataset<Row> protocols, CheckContext context) {
+        String source = context.parameters().get(SOURCE);
         Dataset<Row> precincts = protocols.filter(col(Field.ELECTION.column()).equalTo(context.election())
                 .and(col(Field.SOURCE.column()).equalTo(source))
                 .and(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()))
@@ -92,6 +98,14 @@ public final class PrecinctFigures {
 
     public String leader() {
         return leader;
+    }
+
+    /** A check's summary row begun with the leader and the special stations left out. */
+    public Map<String, Object> summary() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("leader", leader);
+        summary.put("special", special);
+        return summary;
     }
 
     /** Precinct protocols left out because they are marked special (abroad, hospital, ...). */

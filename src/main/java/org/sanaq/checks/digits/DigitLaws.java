@@ -82,10 +82,7 @@ final class DigitLaws {
 
     /** Pearson's chi-square upper-tail p-value of a histogram against probabilities (bins − 1 degrees of freedom). */
     static double chiSquareP(long[] observed, double[] probabilities) {
-        long n = 0;
-        for (long o : observed) {
-            n += o;
-        }
+        long n = UnitSummary.total(observed);
         double chi2 = 0;
         for (int i = 0; i < observed.length; i++) {
             double expected = n * probabilities[i];
@@ -97,10 +94,7 @@ final class DigitLaws {
 
     /** Nigrini's mean absolute deviation: the mean over bins of |observed share − expected share|. */
     static double meanAbsoluteDeviation(long[] observed, double[] probabilities) {
-        long n = 0;
-        for (long o : observed) {
-            n += o;
-        }
+        long n = UnitSummary.total(observed);
         double sum = 0;
         for (int i = 0; i < observed.length; i++) {
             sum += Math.abs((double) observed[i] / n - probabilities[i]);

@@ -51,22 +51,19 @@ public final class FingerprintCheck implements JoiningCheck {
         return ID;
     }
 
-    static final Parameter<String> SOURCE = Parameter.text("source", "official");
     static final Parameter<Long> REGIONS_SHOWN = Parameter.whole("regions_shown", 6, 0, 100);
     static final Parameter<Double> FLAG_EXCESS_SHARE = Parameter.number("flag_excess_share", 0.1, 0, 1);
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(SOURCE, REGIONS_SHOWN, FLAG_EXCESS_SHARE);
+        return List.of(PrecinctFigures.SOURCE, REGIONS_SHOWN, FLAG_EXCESS_SHARE);
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
         CheckParameters p = context.parameters();
-        PrecinctFigures figures = PrecinctFigures.of(protocols, context, p.get(SOURCE));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("leader", figures.leader());
-        summary.put("special", figures.special());
+        PrecinctFigures figures = PrecinctFigures.of(protocols, context);
+        Map<String, Object> summary = figures.summary();
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         out.put(SUMMARY, List.of(summary));
         if (figures.leader() == null) {

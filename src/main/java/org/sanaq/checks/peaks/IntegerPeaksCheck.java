@@ -2,7 +2,6 @@ package org.sanaq.checks.peaks;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,6 @@ public final class IntegerPeaksCheck implements JoiningCheck {
         return ID;
     }
 
-    static final Parameter<String> SOURCE = Parameter.text("source", "official");
     static final Parameter<Long> MIN_REGISTERED = Parameter.whole("min_registered", 100, 1, 1_000_000_000);
     static final Parameter<Long> MAX_TURNOUT_PCT = Parameter.whole("max_turnout_pct", 99, 1, 100);
     static final Parameter<Long> MAX_RESULT_PCT = Parameter.whole("max_result_pct", 99, 1, 100);
@@ -47,17 +45,15 @@ public final class IntegerPeaksCheck implements JoiningCheck {
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(SOURCE, MIN_REGISTERED, MAX_TURNOUT_PCT, MAX_RESULT_PCT, REPLICATES, SEED,
+        return List.of(PrecinctFigures.SOURCE, MIN_REGISTERED, MAX_TURNOUT_PCT, MAX_RESULT_PCT, REPLICATES, SEED,
                 MAX_MONTE_CARLO_DRAWS, ALPHA);
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
         CheckParameters p = context.parameters();
-        PrecinctFigures figures = PrecinctFigures.of(protocols, context, p.get(SOURCE));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("leader", figures.leader());
-        summary.put("special", figures.special());
+        PrecinctFigures figures = PrecinctFigures.of(protocols, context);
+        Map<String, Object> summary = figures.summary();
         if (figures.leader() == null) {
             return Map.of(TALLY, List.of(summary));
         }

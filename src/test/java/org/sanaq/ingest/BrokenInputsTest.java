@@ -101,6 +101,32 @@ class BrokenInputsTest {
             "[\\x{0}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{200E}\\x{200F}\\x{061C}]");
 
     @org.junit.jupiter.api.Test
+    void aNulInARegionNameMakesNoNewRegionAndTheRowKeepsItsRawText() throws Exception {
+        InputSpec input = JobSpecLoader.load(job(CORPUS.resolve("nul-in-region.csv"), "")).inputs().get(0);
+        Dataset<Row> rows = DuplicateProtocols.mark(Ingest.read(SparkTestSession.get(), List.of(input)));
+        assertEquals(List.of("North"), rows.select("region").distinct().as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+        assertEquals(List.of("e,official,precinct,Nor\u0000th,2,800,500,5,495,300,195"),
+                rows.filter(col(ProtocolSchema.RAW).isNotNull()).select(ProtocolSchema.RAW)
+                        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), "the raw text of line 3");
+        assertEquals(1, InputAccounting.account(rows, List.of(input),
+                SparkTestSession.get().sparkContext().hadoopConfiguration()).get(0).namesCleaned());
+    }
+
+    @org.junit.jupiter.api.Test
+    void bidiControlsInACandidatesHeaderLeaveItsPlainName() throws Exception {
+        InputSpec input = JobSpecLoader.load(job(CORPUS.resolve("bidi-in-candidate.csv"), "")).inputs().get(0);
+        Dataset<Row> rows = DuplicateProtocols.mark(Ingest.read(SparkTestSession.get(), List.of(input)));
+        assertEquals(List.of("A", "B"), rows.selectExpr("explode(map_keys(votes))").distinct().orderBy("col")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertEquals(List.of("North"), rows.select("region").distinct().as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+        assertEquals(2, InputAccounting.account(rows, List.of(input),
+                SparkTestSession.get().sparkContext().hadoopConfiguration()).get(0).namesCleaned(),
+                "every row: the candidates' names in the header were cleaned");
+    }
+
+    @org.junit.jupiter.api.Test
     void aQuotedNewlineKeepsTheLineNumbersOfTheRecordsAfterIt() throws Exception {
         InputSpec input = JobSpecLoader.load(job(CORPUS.resolve("quoted-newlines.csv"), "")).inputs().get(0);
         List<Row> rows = Ingest.read(SparkTestSession.get(), List.of(input)).orderBy(ProtocolSchema.LINE)

@@ -68,6 +68,18 @@ class DuplicateProtocolsTest {
         assertEquals("follow", t.symlinks());
     }
 
+    @Test
+    void aRunSaysOnItsFirstPageWhichRowsWereSetAside(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String csv = java.nio.file.Files.readString(java.nio.file.Path.of(broken("conflicting-copies.csv")));
+        Manifest.InputAccount account = org.sanaq.CanonicalJob.run(dir, csv, "  round_percentages:").manifest()
+                .inputs().get(0);
+        assertEquals(List.of(7L, 1L, 0L, 6L), List.of(account.rowsRead(), account.rowsUsed(),
+                account.rowsQuarantined(), account.rowsSetAside()));
+        String html = java.nio.file.Files.readString(dir.resolve("out/summary.html"));
+        assertTrue(html.contains("7 rows read, 1 protocols used, 6 rows set aside as conflicting copies"), html);
+    }
+
     private static String broken(String name) {
         return TestData.project().resolve("src/test/resources/broken").resolve(name).toString();
     }

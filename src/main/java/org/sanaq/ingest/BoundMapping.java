@@ -20,15 +20,19 @@ import org.sanaq.schema.ProtocolRules;
  */
 public final class BoundMapping implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
 
     /** The field rules of one unpivot value (or of the whole record when there is no unpivot). */
     record Variant(Map<Field, FieldRule.BoundField> fields) implements Serializable {
     }
 
-    /** What a record became: its protocols, or why none could be made. */
-    public record Conversion(List<ProtocolRecord> protocols, String reason) {
+    /**
+     * What a record became: its protocols, or why none could be made; {@code namesCleaned} when a name (a text
+     * field or a candidate's) lost NUL or bidirectional control characters on the way, so the raw text is kept.
+     */
+    public record Conversion(List<ProtocolRecord> protocols, String reason, boolean namesCleaned) {
         static Conversion rejected(String reason) {
-            return new Conversion(List.of(), reason);
+            return new Conversion(List.of(), reason, false);
         }
     }
 
@@ -36,12 +40,16 @@ public final class BoundMapping implements Serializable {
     private final int columns;
     private final List<Variant> variants;
     private final CandidateRules.Bound candidates;
+    /** Whether a candidate's name in the header had control characters: then every record's names are cleaned. */
+    private final boolean headerCleaned;
 
     BoundMapping(Mapping mapping, int columns, List<Variant> variants, CandidateRules.Bound candidates) {
         this.mapping = mapping;
         this.columns = columns;
         this.variants = variants;
         this.candidates = candidates;
+        this.headerCleaned = java.util.stream.Stream.concat(candidates.votes().stream(), candidates.pcts().stream())
+                .anyMatch(c -> !c.header().equals(ControlCharacters.strip(c.header())));
     }
 
     public Mapping mapping() {
@@ -58,9 +66,10 @@ public final class BoundMapping implements Serializable {
             return Conversion.rejected("the record has " + cells.size() + " cells where the header has " + columns);
         }
         List<ProtocolRecord> out = new ArrayList<>();
+        boolean[] cleaned = {headerCleaned};
         for (Variant variant : variants) {
             try {
-                ProtocolRecord protocol = protocol(variant, cells);
+                ProtocolRecord protocol = protocol(variant, cells, cleaned);
                 String invalid = ProtocolRules.whyUnusable(protocol);
                 if (invalid != null) {
                     return Conversion.rejected(invalid);
@@ -70,10 +79,12 @@ public final class BoundMapping implements Serializable {
                 return Conversion.rejected(e.getMessage());
             }
         }
-        return new Conversion(out, null);
+        return new Conversion(out, null, cleaned[0]);
     }
 
-    private ProtocolRecord protocol(Variant variant, List<String> cells) throws NumberFormat.NumberProblem {
+    /** One protocol of a record; sets {@code cleaned[0]} when a name lost control characters. */
+    private ProtocolRecord protocol(Variant variant, List<String> cells, boolean[] cleaned)
+            throws NumberFormat.NumberProblem {
         Map<Field, Object> values = new EnumMap<>(Field.class);
         NumberFormat numbers = mapping.numbers();
         for (Map.Entry<Field, FieldRule.BoundField> e : variant.fields().entrySet()) {
@@ -84,9 +95,9 @@ public final class BoundMapping implements Serializable {
                 value = switch (field.kind()) {
                     case COUNT -> rule.count(cells, numbers);
                     case FRACTION -> rule.fraction(cells, numbers);
-                    case PERCENT -> percent(rule.text(cells), numbers);
+                    case PERCENT -> percent(rule.text(cells), numbers, null);
                     case TIMESTAMP -> timestamp(rule.text(cells));
-                    case TEXT -> text(field, rule.text(cells));
+                    case TEXT -> text(field, name(rule.text(cells), cleaned));
                 };
             } catch (NumberFormat.NumberProblem problem) {
                 throw new NumberFormat.NumberProblem(field.column() + ": " + problem.getMessage());
@@ -101,13 +112,13 @@ public final class BoundMapping implements Serializable {
             put(votes, c.candidate(), numbers.parseCount(cells, c.index(), c.header()));
         }
         for (CandidateRules.NamedColumn c : candidates.pcts()) {
-            String pct = percent(cells.get(c.index()), numbers);
+            String pct = percent(cells.get(c.index()), numbers, c.header());
             if (pct != null) {
                 pcts.put(c.candidate(), pct);
             }
         }
         for (CandidateRules.BoundPair pair : candidates.pairs()) {
-            String name = pair.name().text(cells);
+            String name = name(pair.name().text(cells), cleaned);
             Long v = numbers.parseCount(cells, pair.votes(), pair.votesHeader());
             if (name == null) {
                 if (v != null) {
@@ -116,7 +127,7 @@ public final class BoundMapping implements Serializable {
                 continue;
             }
             put(votes, name, v);
-            String pct = pair.pct() == null ? null : percent(cells.get(pair.pct()), numbers);
+            String pct = pair.pct() == null ? null : percent(cells.get(pair.pct()), numbers, name);
             if (pct != null) {
                 pcts.put(name, pct);
             }
@@ -134,6 +145,15 @@ public final class BoundMapping implements Serializable {
         votes.put(candidate, value);
     }
 
+    /** A name without NUL and bidirectional controls; notes in {@code cleaned[0]} that some were removed. */
+    private static String name(String raw, boolean[] cleaned) {
+        String clean = ControlCharacters.strip(raw);
+        if (clean != null && !clean.equals(raw)) {
+            cleaned[0] = true;
+        }
+        return clean == null || clean.isEmpty() ? null : clean;
+    }
+
     private String text(Field field, String value) {
         if (field == Field.REGION && value != null) {
             return mapping.aliases().getOrDefault(value, value);
@@ -141,8 +161,11 @@ public final class BoundMapping implements Serializable {
         return value;
     }
 
-    /** A printed percentage, kept with its decimals; a trailing % sign is dropped and the decimal mark made '.'. */
-    private static String percent(String text, NumberFormat numbers) throws NumberFormat.NumberProblem {
+    /**
+     * A printed percentage, kept with its decimals; a trailing % sign is dropped and the decimal mark made '.'. One
+     * outside 0–100 cannot be a share or a turnout, so its record is quarantined ({@code whose}: the candidate).
+     */
+    private static String percent(String text, NumberFormat numbers, String whose) throws NumberFormat.NumberProblem {
         if (text == null) {
             return null;
         }
@@ -151,6 +174,10 @@ public final class BoundMapping implements Serializable {
             s = s.substring(0, s.length() - 1).strip();
         }
         var value = numbers.parseDecimal(s);
+        if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
+            throw new NumberFormat.NumberProblem((whose == null ? "" : whose + ": ") + "printed percentage "
+                    + value.toPlainString() + " is outside 0–100");
+        }
         return value == null ? null : value.toPlainString();
     }
 

@@ -18,9 +18,14 @@ import java.util.regex.Pattern;
  *   percentage in other cells of the same record.</li>
  * </ul>
  * Published percentages use the same pattern or pair layout. {@code rename} turns a header into a display name.
+ * Names lose their NUL and bidirectional control characters ({@link ControlCharacters}). A header with more than
+ * {@link #MAX_CANDIDATES} candidate columns is refused: each candidate costs tables and charts in the report.
  */
 public record CandidateRules(String votesPattern, String votesAfter, List<String> except, String pctPattern,
         Map<String, String> rename, List<Pair> pairs) implements Serializable {
+
+    /** The most candidate columns (votes, or printed percentages) one file's header may have. */
+    public static final int MAX_CANDIDATES = 500;
 
     /** No candidate columns: a table of turnout bulletins, say. */
     public static final CandidateRules NONE = new CandidateRules(null, null, List.of(), null, Map.of(), List.of());
@@ -60,7 +65,18 @@ public record CandidateRules(String votesPattern, String votesAfter, List<String
         if (votes.isEmpty() && bound.isEmpty() && this != NONE && !equals(NONE)) {
             throw new MappingException(where + ": no column of the header is a candidate's");
         }
+        if (Math.max(votes.size(), pcts.size()) > MAX_CANDIDATES) {
+            throw new MappingException(where + ": the header has " + Math.max(votes.size(), pcts.size())
+                    + " candidate columns, more than the " + MAX_CANDIDATES + " sanaq reads from one file (is the "
+                    + "candidates' pattern too wide, or the file not a table of protocols?)");
+        }
         return new Bound(votes, pcts, bound);
+    }
+
+    /** A candidate's name from a header: renamed if the mapping says so, without control characters. */
+    private String candidate(String name) {
+        String clean = ControlCharacters.strip(name);
+        return rename.getOrDefault(clean, clean);
     }
 
     private List<NamedColumn> byPattern(List<String> header, String regex) {
@@ -71,7 +87,7 @@ public record CandidateRules(String votesPattern, String votesAfter, List<String
             Matcher m = p.matcher(h);
             if (m.find()) {
                 String name = p.pattern().contains("(?<name>") ? m.group("name").strip() : h;
-                out.add(new NamedColumn(i, h, rename.getOrDefault(name, name)));
+                out.add(new NamedColumn(i, h, candidate(name)));
             }
         }
         return out;
@@ -94,7 +110,7 @@ public record CandidateRules(String votesPattern, String votesAfter, List<String
         for (int i = from + 1; i < header.size(); i++) {
             String h = ColumnSelector.clean(header.get(i));
             if (skip.stream().noneMatch(s -> s.matcher(h).find())) {
-                out.add(new NamedColumn(i, h, rename.getOrDefault(h, h)));
+                out.add(new NamedColumn(i, h, candidate(h)));
             }
         }
         return out;

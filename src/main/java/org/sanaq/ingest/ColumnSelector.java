@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * after trimming white space and a byte-order mark.
  */
 public record ColumnSelector(String column, String pattern, Integer position) implements Serializable {
+    /** The most characters of a header an error message quotes. */
+    static final int QUOTED = 200;
 
     public static ColumnSelector byName(String name) {
         return new ColumnSelector(name, null, null);
@@ -72,9 +74,14 @@ public record ColumnSelector(String column, String pattern, Integer position) im
         return header.replace("\uFEFF", "").strip();
     }
 
+    /**
+     * The header quoted in a message: at most {@link #QUOTED} characters of it, so that an error never echoes more
+     * of a file than the start of its header line (a job may name, by mistake or through a link, a file that is
+     * not a CSV at all).
+     */
     private static String listing(List<String> header) {
-        List<String> shown = header.size() > 40 ? header.subList(0, 40) : header;
-        return " (the header has: " + String.join(" | ", shown) + (header.size() > 40 ? " | …" : "") + ")";
+        String text = String.join(" | ", header);
+        return " (the header has: " + (text.length() > QUOTED ? text.substring(0, QUOTED) + " …" : text) + ")";
     }
 
     @Override

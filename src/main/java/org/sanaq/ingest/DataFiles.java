@@ -1,15 +1,18 @@
 package org.sanaq.ingest;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -39,8 +42,18 @@ public final class DataFiles {
         Entry next() throws IOException;
     }
 
-    public static Entries open(String name, InputStream in, Mapping.TextFormat format) {
-        if (!name.toLowerCase().endsWith(".zip")) {
+    /**
+     * The text streams of one data file: the file itself, or each matching entry when it is a zip (by its first
+     * bytes or its name). A compressed file, a workbook or a PDF is refused with what it is and what to do.
+     */
+    public static Entries open(String name, InputStream raw, Mapping.TextFormat format) throws IOException {
+        FileSignatures.Sniffed file = FileSignatures.sniff(raw);
+        String refused = FileSignatures.refusal(file);
+        if (refused != null) {
+            throw new IOException(name + " " + refused);
+        }
+        InputStream in = file.stream();
+        if (!file.starts(FileSignatures.ZIP) && !name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             boolean[] given = {false};
             return () -> {
                 if (given[0]) {
@@ -55,6 +68,12 @@ public final class DataFiles {
         return () -> {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String entryName = e.getName();
+                if (entryName.equals(FileSignatures.OFFICE_ENTRY)) {
+                    throw new IOException(name + " " + FileSignatures.EXCEL);
+                }
+                if (entryName.equals("mimetype")) {
+                    throw new IOException(name + " " + FileSignatures.OPEN_DOCUMENT);
+                }
                 if (!e.isDirectory() && !entryName.startsWith("__MACOSX/")
                         && (wanted == null || wanted.matcher(entryName).find())) {
                     return entry(name + "!" + entryName, new NonClosing(zip), format);
@@ -62,6 +81,20 @@ public final class DataFiles {
             }
             return null;
         };
+    }
+
+    /** Whether a file is named by a URI of another file system (hdfs://, s3a://), not by a local path. */
+    public static boolean isRemote(String name) {
+        return name.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !name.startsWith("file:");
+    }
+
+    /**
+     * The Hadoop path of a data file, made from a URI so that nothing in the name is a pattern: Hadoop's
+     * {@code Path(String)} would read '[', '*', '?', ',' and '{' as a glob where a glob is expanded, and mangles
+     * '#' and '%'; {@link File#toURI} escapes all of them. Ingest reads and the manifest hashes through this path.
+     */
+    public static org.apache.hadoop.fs.Path hadoopPath(String file) {
+        return new org.apache.hadoop.fs.Path(isRemote(file) ? URI.create(file) : new File(file).toURI());
     }
 
     /** The header record of an entry: the record on the mapping's header line; null for an empty file. */

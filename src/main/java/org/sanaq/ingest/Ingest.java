@@ -9,33 +9,40 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.sanaq.schema.ProtocolRecord;
 import org.sanaq.schema.ProtocolSchema;
-
-import scala.Tuple2;
 
 /**
  * Reads every input of a job through its mapping into one Spark table of {@link ProtocolSchema#ingested()} rows:
  * usable protocols and quarantined records side by side, each with its input, file and line. Each file is read
- * by one task, streaming, so files of any size and any number of files work; nothing reaches the driver.
+ * by one task, streaming, so files of any size and any number of files work; nothing reaches the driver. A file is
+ * opened by exactly the name the job gives ({@link DataFiles#hadoopPath}): no name is a glob or a list.
  */
 public final class Ingest {
+    private static final int RAW_INDEX = ProtocolSchema.ingested().fieldIndex(ProtocolSchema.RAW);
+
     private Ingest() {
     }
 
     public static Dataset<Row> read(SparkSession spark, List<InputSpec> inputs) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(
+                new SerializableConfiguration(jsc.hadoopConfiguration()));
         JavaRDD<Row> all = null;
         for (InputSpec input : inputs) {
-            JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", input.files()))
-                    .flatMap(new ReadFile(input.id(), input.mapping()));
+            // one slice per file, so one task per file, as binaryFiles gave (which also expanded globs and commas)
+            JavaRDD<Row> rows = jsc.parallelize(input.files(), Math.max(1, input.files().size()))
+                    .flatMap(new ReadFile(input.id(), input.mapping(), hadoop));
             all = all == null ? rows : all.union(rows);
         }
         if (all == null) {
@@ -45,26 +52,42 @@ public final class Ingest {
     }
 
     /** The task that reads one data file, lazily: one record in memory at a time. */
-    static final class ReadFile implements FlatMapFunction<Tuple2<String, PortableDataStream>, Row> {
+    static final class ReadFile implements FlatMapFunction<String, Row> {
         private static final long serialVersionUID = 1L;
         private final String input;
         private final Mapping mapping;
+        private final Broadcast<SerializableConfiguration> hadoop;
 
-        ReadFile(String input, Mapping mapping) {
+        ReadFile(String input, Mapping mapping, Broadcast<SerializableConfiguration> hadoop) {
             this.input = input;
             this.mapping = mapping;
+            this.hadoop = hadoop;
         }
 
         @Override
-        public Iterator<Row> call(Tuple2<String, PortableDataStream> file) {
-            InputStream in = file._2().open();
-            return new FileRows(input, mapping, DataFiles.open(displayName(file._1()), in, mapping.format()), in);
+        public Iterator<Row> call(String file) throws IOException {
+            Path path = DataFiles.hadoopPath(file);
+            InputStream in = path.getFileSystem(hadoop.value().value()).open(path);
+            try {
+                return new FileRows(input, mapping, DataFiles.open(file, in, mapping.format()), in);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
         }
+    }
 
-        /** The file's path as the user gave it, without a {@code file:} scheme. */
-        private static String displayName(String uri) {
-            return uri.startsWith("file:") ? uri.replaceFirst("^file:(//)?", "") : uri;
+    /**
+     * A usable row that keeps its record's raw text: its names lost NUL or bidirectional control characters, and
+     * the raw text records what the file said (the manifest counts these rows per input).
+     */
+    private static Row withRaw(Row row, String raw) {
+        Object[] cells = new Object[row.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = row.get(i);
         }
+        cells[RAW_INDEX] = raw;
+        return RowFactory.create(cells);
     }
 
     /** Rows of one data file, produced as the consumer asks for them. */
@@ -138,7 +161,8 @@ public final class Ingest {
                 pending.add(ProtocolRecord.quarantineRow(input, entry.name(), record.line(), reason, record.raw()));
             } else {
                 for (ProtocolRecord p : c.protocols()) {
-                    pending.add(p.toRow(input, entry.name(), record.line()));
+                    Row row = p.toRow(input, entry.name(), record.line());
+                    pending.add(c.namesCleaned() ? withRaw(row, record.raw()) : row);
                 }
             }
         }

@@ -117,7 +117,19 @@ final class PdfReport {
         String files = input.files().stream().map(f -> Path.of(f.path()).getFileName().toString()).distinct()
                 .collect(java.util.stream.Collectors.joining(", "));
         return words.get("sources.input", input.id(), text(input.source()), files, input.rowsRead(),
-                input.protocols(), input.rowsQuarantined());
+                input.protocols(), input.rowsQuarantined(), setAside(words, input));
+    }
+
+    /** ", 6 rows set aside as conflicting copies", and so on for each reason; empty when nothing was set aside. */
+    private static String setAside(Wording words, Manifest.InputAccount input) {
+        StringBuilder clause = new StringBuilder();
+        if (input.setAside() != null) {
+            input.setAside().forEach((reason, rows) -> clause.append(words.get("sources.set_aside." + reason, rows)));
+        }
+        if (input.namesCleaned() > 0) {
+            clause.append(words.get("sources.names_cleaned", input.namesCleaned()));
+        }
+        return clause.toString();
     }
 
     /**
@@ -276,13 +288,14 @@ final class PdfReport {
         for (Manifest.InputAccount input : m.inputs()) {
             inputs.add(List.of(input.id(), text(input.mapping()), text(input.source()), words.count(input.rowsRead()),
                     words.count(input.rowsUsed()), words.count(input.rowsQuarantined()),
-                    words.count(input.protocols())));
+                    words.count(input.rowsSetAside()), words.count(input.protocols())));
             for (Manifest.FileHash file : input.files()) {
-                files.add(List.of(input.id(), text(file.path()), text(file.sha256()), words.count(file.bytes())));
+                String named = file.target() == null ? text(file.path()) : text(file.path()) + " → " + file.target();
+                files.add(List.of(input.id(), named, text(file.sha256()), words.count(file.bytes())));
             }
         }
         PdfTable.draw(out, SummaryTables.table("inputs", columns("input", "mapping", "source", "rows_read",
-                "rows_used", "rows_quarantined", "protocols"), inputs));
+                "rows_used", "rows_quarantined", "rows_set_aside", "protocols"), inputs));
         out.paragraph(words.get("provenance.quarantine", m.quarantined()), SMALL, false, GREY, 0);
         out.heading(words.get("provenance.files"), 11);
         PdfTable.draw(out, SummaryTables.table("files", columns("input", "file", "sha256", "bytes"), files));

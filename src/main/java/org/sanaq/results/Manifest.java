@@ -5,19 +5,41 @@ import java.util.Map;
 
 /**
  * manifest.json: enough to know what a run read and how, and to rerun it. Every input row is accounted for:
- * {@code rowsRead = rowsUsed + rowsQuarantined} per input.
+ * {@code rowsRead = rowsUsed + rowsQuarantined + rowsSetAside} per input. Fields added later read as empty (0 or
+ * null) from the manifests of older runs, so {@code render} still reads them.
  */
 public record Manifest(String job, String title, String election, String language, List<InputAccount> inputs,
         String jobSpec, String jobSpecSha256, Map<String, Object> parameters, Map<String, String> conventions,
         Map<String, Long> seeds, String programVersion, String programCommit, String sparkVersion,
         String sparkMaster, String startedAt, String finishedAt) {
 
-    /** One input: its files with their hashes, and its rows read, used and quarantined (records of the files). */
+    /**
+     * One input: its files with their hashes; its rows read, used, quarantined (unreadable) and set aside (readable,
+     * but copies of another protocol: {@code setAside} counts them by reason, {@link #CONFLICTING_COPIES} or
+     * {@link #IDENTICAL_COPIES}); how many used rows had control characters removed from their names; and whether
+     * its symbolic links were followed or refused.
+     */
     public record InputAccount(String id, String mapping, String source, List<FileHash> files, long rowsRead,
-            long rowsUsed, long rowsQuarantined, long protocols) {
+            long rowsUsed, long rowsQuarantined, long protocols, long rowsSetAside, Map<String, Long> setAside,
+            long namesCleaned, String symlinks) {
+
+        /** An input with nothing set aside or cleaned (and the accounts of runs before those were counted). */
+        public InputAccount(String id, String mapping, String source, List<FileHash> files, long rowsRead,
+                long rowsUsed, long rowsQuarantined, long protocols) {
+            this(id, mapping, source, files, rowsRead, rowsUsed, rowsQuarantined, protocols, 0, Map.of(), 0, null);
+        }
     }
 
-    public record FileHash(String path, String sha256, long bytes) {
+    /** Reason of the rows set aside because other copies of their protocol report other figures. */
+    public static final String CONFLICTING_COPIES = "conflicting_copies";
+    /** Reason of the rows set aside because an earlier copy of their protocol, with the same figures, is used. */
+    public static final String IDENTICAL_COPIES = "identical_copies";
+
+    /** A data file as the job names it, with its real path when that differs (a symbolic link), hash and size. */
+    public record FileHash(String path, String sha256, long bytes, String target) {
+        public FileHash(String path, String sha256, long bytes) {
+            this(path, sha256, bytes, null);
+        }
     }
 
     public long quarantined() {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Writes RFC 4180 CSV that is safe to open in a spreadsheet: a text cell that starts with {@code = + - @} (or a
  * tab or carriage return) is prefixed with an apostrophe so that it cannot run as a formula; numbers are left as
- * they are.
+ * they are. A NUL is written as ␀.
  */
 public final class SafeCsv {
     private SafeCsv() {
@@ -23,7 +23,7 @@ public final class SafeCsv {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(quote(defuse(cells.get(i))));
+            out.write(quote(visibleNul(defuse(cells.get(i)))));
         }
         out.write("\r\n");
     }
@@ -57,6 +57,11 @@ public final class SafeCsv {
     /** The cell as it was before {@link #defuse}: one leading apostrophe removed where defuse added one. */
     public static String undefuse(String cell) {
         return escaped(cell) ? cell.substring(1) : cell;
+    }
+
+    /** A NUL written as ␀ (U+2400): a raw NUL ends the text in many readers and hides what follows it. */
+    private static String visibleNul(String cell) {
+        return cell.indexOf('\u0000') < 0 ? cell : cell.replace('\u0000', '\u2400');
     }
 
     private static String quote(String cell) {

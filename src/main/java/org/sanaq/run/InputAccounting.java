@@ -13,52 +13,78 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.sanaq.ingest.DataFiles;
 import org.sanaq.ingest.InputSpec;
 import org.sanaq.results.Manifest;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolSchema;
 
 /**
- * Accounts for every input row: per input, the records read, used and quarantined (one Spark aggregation over
- * the ingested table), and each file's SHA-256, streamed through the driver without holding it.
+ * Accounts for every input row: per input, the records read, used, quarantined (unreadable) and set aside as copies
+ * of another protocol (one Spark aggregation over the ingested table marked by {@link DuplicateProtocols#mark}),
+ * and each file's SHA-256, streamed through the driver without holding it, with its real path when it is a link.
  */
-final class InputAccounting {
+public final class InputAccounting {
     private InputAccounting() {
     }
 
-    static List<Manifest.InputAccount> account(Dataset<Row> ingested, List<InputSpec> inputs, Configuration hadoop)
-            throws IOException {
-        Map<String, long[]> counts = new HashMap<>();
-        for (Row r : ingested.groupBy(col(ProtocolSchema.INPUT))
-                .agg(count(lit(1)).as("rows"),
-                        sum(when(col(ProtocolSchema.REASON).isNull(), 0L).otherwise(1L)).as("quarantined"))
+    /** The accounts of a table marked by {@link DuplicateProtocols#mark}, in the order of the inputs. */
+    public static List<Manifest.InputAccount> account(Dataset<Row> marked, List<InputSpec> inputs,
+            Configuration hadoop) throws IOException {
+        Column usable = col(ProtocolSchema.REASON).isNull();
+        Map<String, Row> counts = new HashMap<>();
+        for (Row r : marked.groupBy(col(ProtocolSchema.INPUT))
+                .agg(count(lit(1)).as("rows"), flag(col(ProtocolSchema.REASON).isNotNull()).as("quarantined"),
+                        flag(col(DuplicateProtocols.STATUS).equalTo(DuplicateProtocols.CONFLICT)).as("conflicting"),
+                        flag(col(DuplicateProtocols.STATUS).equalTo(DuplicateProtocols.COPY)).as("copies"),
+                        // a used row keeps its raw text only when control characters were removed from its names
+                        flag(usable.and(col(ProtocolSchema.RAW).isNotNull())).as("cleaned"))
                 .collectAsList()) {
-            counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+            counts.put(r.getString(0), r);
         }
         List<Manifest.InputAccount> out = new ArrayList<>();
         for (InputSpec input : inputs) {
-            long[] c = counts.getOrDefault(input.id(), new long[2]);
-            long quarantined = c[1];
-            long protocols = c[0] - quarantined;
-            // A used record yields one protocol per unpivot value; a quarantined record yields one row.
+            Row c = counts.get(input.id());
+            long rows = c == null ? 0 : c.getLong(1);
+            long quarantined = c == null ? 0 : c.getLong(2);
+            // A usable record yields one protocol per unpivot value; a quarantined record yields one row.
             int perRecord = Math.max(1, input.mapping().unpivot().values().size());
-            long used = protocols / perRecord;
+            long conflicting = c == null ? 0 : c.getLong(3) / perRecord;
+            long copies = c == null ? 0 : c.getLong(4) / perRecord;
+            long protocols = rows - quarantined - (c == null ? 0 : c.getLong(3) + c.getLong(4));
+            long read = (rows - quarantined) / perRecord + quarantined;
+            Map<String, Long> setAside = new LinkedHashMap<>();
+            if (conflicting > 0) {
+                setAside.put(Manifest.CONFLICTING_COPIES, conflicting);
+            }
+            if (copies > 0) {
+                setAside.put(Manifest.IDENTICAL_COPIES, copies);
+            }
             List<Manifest.FileHash> hashes = new ArrayList<>();
             for (String file : input.files()) {
                 hashes.add(hash(file, hadoop));
             }
-            out.add(new Manifest.InputAccount(input.id(), input.mapping().file(), sourceOf(input), hashes,
-                    used + quarantined, used, quarantined, protocols));
+            out.add(new Manifest.InputAccount(input.id(), input.mapping().file(), sourceOf(input), hashes, read,
+                    read - quarantined - conflicting - copies, quarantined, protocols, conflicting + copies, setAside,
+                    c == null ? 0 : c.getLong(5) / perRecord, input.symlinks().word()));
         }
         return out;
+    }
+
+    /** The number of rows for which a condition holds. */
+    private static Column flag(Column condition) {
+        return sum(when(condition, 1L).otherwise(0L));
     }
 
     private static String sourceOf(InputSpec input) {
@@ -67,7 +93,7 @@ final class InputAccounting {
     }
 
     private static Manifest.FileHash hash(String file, Configuration hadoop) throws IOException {
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
+        org.apache.hadoop.fs.Path path = DataFiles.hadoopPath(file);
         FileSystem fs = path.getFileSystem(hadoop);
         try (InputStream in = new DigestInputStream(fs.open(path), MessageDigest.getInstance("SHA-256"))) {
             byte[] buffer = new byte[1 << 16];
@@ -76,9 +102,19 @@ final class InputAccounting {
                 bytes += n;
             }
             String sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            return new Manifest.FileHash(file, sha, bytes);
+            return new Manifest.FileHash(file, sha, bytes, target(file));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** The real path of a local file when it differs from the name (a symbolic link on the way); null otherwise. */
+    private static String target(String file) throws IOException {
+        if (DataFiles.isRemote(file)) {
+            return null;
+        }
+        Path named = Path.of(file).toAbsolutePath().normalize();
+        Path real = named.toRealPath();
+        return real.equals(named) ? null : real.toString();
     }
 }

@@ -40,7 +40,8 @@ import org.sanaq.text.Messages;
 public final class JobSpecLoader {
     private static final Set<String> TOP = Set.of("job", "title", "election", "country", "language", "inputs",
             "aggregate", "conventions", "checks", "output");
-    private static final Set<String> INPUT = Set.of("id", "files", "mapping", "source", "election");
+    private static final Set<String> INPUT = Set.of("id", "files", "mapping", "source", "election",
+            "symlinks");
 
     private final Path file;
 
@@ -99,13 +100,18 @@ public final class JobSpecLoader {
             if (!ids.add(id)) {
                 throw error(path + ".id", "'" + id + "' is used by two inputs");
             }
+            String links = optional(node, "symlinks", InputSpec.Symlinks.FOLLOW.word());
+            if (!links.equals(InputSpec.Symlinks.FOLLOW.word()) && !links.equals(InputSpec.Symlinks.REFUSE.word())) {
+                throw error(path + ".symlinks", "is 'follow' or 'refuse', not '" + links + "'");
+            }
+            InputSpec.Symlinks symlinks = InputSpec.Symlinks.valueOf(links.toUpperCase(java.util.Locale.ROOT));
             List<String> files = new ArrayList<>();
             JsonNode fileNode = node.path("files");
             if (fileNode.isTextual()) {
-                files.add(resolveFile(base, fileNode.asText(), path + ".files"));
+                files.add(resolveFile(base, fileNode.asText(), path + ".files", symlinks));
             } else if (fileNode.isArray() && !fileNode.isEmpty()) {
                 for (int k = 0; k < fileNode.size(); k++) {
-                    files.add(resolveFile(base, fileNode.get(k).asText(), path + ".files[" + k + "]"));
+                    files.add(resolveFile(base, fileNode.get(k).asText(), path + ".files[" + k + "]", symlinks));
                 }
             } else {
                 throw error(path + ".files", "must name a data file or a list of them");
@@ -131,8 +137,8 @@ public final class JobSpecLoader {
             if (node.has("election")) {
                 overrides.put(Field.ELECTION, node.get("election").asText());
             }
-            InputSpec input = new InputSpec(id, files, mapping.withConstants(overrides));
-            if (files.stream().noneMatch(JobSpecLoader::isRemote)) {
+            InputSpec input = new InputSpec(id, files, mapping.withConstants(overrides), symlinks);
+            if (files.stream().noneMatch(DataFiles::isRemote)) {
                 try {
                     DataFiles.checkLocalHeaders(input);
                 } catch (MappingException e) {
@@ -144,19 +150,41 @@ public final class JobSpecLoader {
         return out;
     }
 
-    private String resolveFile(Path base, String name, String path) throws SpecException {
-        if (isRemote(name)) {
+    /**
+     * A data file as the job names it: a URI of another file system as given (it must be a valid URI), or a local
+     * path resolved against the job's folder that is a regular file (a symbolic link to one unless the input
+     * refuses links). The name is kept literally: it is never a pattern or a list.
+     */
+    private String resolveFile(Path base, String name, String path, InputSpec.Symlinks symlinks)
+            throws SpecException {
+        if (DataFiles.isRemote(name)) {
+            try {
+                java.net.URI.create(name);
+            } catch (IllegalArgumentException e) {
+                throw error(path, "'" + name + "' is not a valid URI (write a space as %20): " + e.getMessage());
+            }
             return name;
         }
-        Path resolved = base.resolve(name).normalize();
-        if (!Files.isRegularFile(resolved)) {
+        Path resolved;
+        try {
+            resolved = base.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw error(path, "is not a valid file name: " + e.getReason());
+        }
+        if (Files.isSymbolicLink(resolved) && symlinks == InputSpec.Symlinks.REFUSE) {
+            throw error(path, resolved + " is a symbolic link and this input has 'symlinks: refuse': name the file "
+                    + "itself, or set 'symlinks: follow'");
+        }
+        if (Files.isDirectory(resolved)) {
+            throw error(path, resolved + " is a folder: name the files in it");
+        }
+        if (!Files.exists(resolved)) {
             throw error(path, "no such data file: " + resolved + " (see the README for where to get the data)");
         }
+        if (!Files.isRegularFile(resolved)) {
+            throw error(path, resolved + " is not a regular file (a pipe or device): sanaq reads files");
+        }
         return resolved.toString();
-    }
-
-    private static boolean isRemote(String name) {
-        return name.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !name.startsWith("file:");
     }
 
     private List<Level> levels(JsonNode root) throws SpecException {

@@ -23,7 +23,7 @@ public final class ProtocolSchema {
     public static final String LINE = "_line";
     /** Ingest only: why a row was quarantined (null for a usable row). */
     public static final String REASON = "_reason";
-    /** Ingest only: the raw text of a quarantined record. */
+    /** Ingest only: the raw text of a quarantined record, or of a used one whose names lost control characters. */
     public static final String RAW = "_raw";
 
     private ProtocolSchema() {

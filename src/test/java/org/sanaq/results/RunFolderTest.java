@@ -119,6 +119,45 @@ class RunFolderTest {
         assertEquals(List.of(List.of("a"), List.of(""), List.of("b")), RunFolder.read(dir).tables().get("one").rows());
     }
 
+    @Test
+    void theManifestKeepsLinkTargetsAndRowsSetAside(@TempDir Path dir) throws Exception {
+        Manifest.InputAccount input = new Manifest.InputAccount("official", "canonical", "official",
+                List.of(new Manifest.FileHash("/data/linked.csv", "ab".repeat(32), 10L, "/real/data.csv"),
+                        new Manifest.FileHash("/data/plain.csv", "cd".repeat(32), 20L)),
+                7, 1, 0, 1, 6, Map.of(Manifest.CONFLICTING_COPIES, 6L), 0, "follow");
+        Manifest m = manifest();
+        Manifest withCopies = new Manifest(m.job(), m.title(), m.election(), m.language(), List.of(input), m.jobSpec(),
+                m.jobSpecSha256(), m.parameters(), m.conventions(), m.seeds(), m.programVersion(), m.programCommit(),
+                m.sparkVersion(), m.sparkMaster(), m.startedAt(), m.finishedAt());
+        RunFolder.write(dir, new RunFolder.Contents(withCopies, List.of(), List.of(), List.of(), Map.of()));
+        String json = Files.readString(dir.resolve(RunFolder.MANIFEST), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"target\" : \"/real/data.csv\""), json);
+        assertTrue(json.contains("\"conflicting_copies\" : 6"), json);
+        assertEquals(withCopies, RunFolder.read(dir).manifest());
+    }
+
+    @Test
+    void aManifestWrittenBeforeTargetsAndSetAsideStillReads(@TempDir Path dir) throws Exception {
+        RunFolder.write(dir, contents());
+        // the manifest as runs wrote it before: no target, nothing set aside, no names cleaned, no symlinks choice
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) RunFolder.json().readTree(
+                dir.resolve(RunFolder.MANIFEST).toFile());
+        var input = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("inputs").get(0);
+        input.remove(List.of("rowsSetAside", "setAside", "namesCleaned", "symlinks"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) input.get("files").get(0)).remove("target");
+        RunFolder.json().writeValue(dir.resolve(RunFolder.MANIFEST).toFile(), tree);
+        Manifest.InputAccount read = RunFolder.read(dir).manifest().inputs().get(0);
+        assertEquals(21, read.rowsRead());
+        assertEquals(0, read.rowsSetAside());
+        assertEquals(null, read.files().get(0).target());
+        assertEquals(contents().manifest().inputs().get(0).files(), read.files());
+    }
+
+    @Test
+    void safeCsvWritesANulVisibly() throws Exception {
+        assertEquals("Nor␀th\r\n", defused("Nor\u0000th"));
+    }
+
     private static String defused(String cell) throws Exception {
         StringWriter w = new StringWriter();
         SafeCsv.writeRow(w, List.of(cell));

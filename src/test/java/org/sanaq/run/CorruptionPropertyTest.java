@@ -87,7 +87,7 @@ class CorruptionPropertyTest {
             RunFolder.Contents fromGood = run(job(good, "good-" + trial));
             Manifest.InputAccount account = fromBad.manifest().inputs().get(0);
             assertEquals(PRECINCTS, account.rowsRead());
-            assertEquals(account.rowsRead(), account.rowsUsed() + account.rowsQuarantined());
+            assertEquals(account.rowsRead(), account.rowsUsed() + account.rowsQuarantined() + account.rowsSetAside());
             assertEquals(CORRUPTED, account.rowsQuarantined());
             assertEquals(fromGood.metrics(), fromBad.metrics(), "trial " + trial);
             assertEquals(fromGood.findings().stream().map(f -> f.sentence()).toList(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +17,7 @@ import org.sanaq.ingest.InputSpec;
 import org.sanaq.ingest.MappingLoader;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.Finding;
+import org.sanaq.results.Manifest;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.ProtocolSchema;
 
@@ -43,6 +45,53 @@ class DuplicateProtocolsTest {
         assertTrue(finding.sentence().contains("1 identical copies were used once"), finding.sentence());
         assertEquals(List.of("4", "6"), outcome.tables().get(0).rows().stream().map(r -> r.get(8)).toList(),
                 "the conflicting copies' lines (column 'line')");
+    }
+
+    @Test
+    void copiesAreCountedAsSetAsideNotAsUsed() throws Exception {
+        // conflicting-copies.csv: precinct 1 once (line 2), then six copies of precinct 2 whose votes differ
+        InputSpec conflicting = new InputSpec("c", List.of(broken("conflicting-copies.csv")), canonical());
+        Manifest.InputAccount c = account(conflicting);
+        assertEquals(7, c.rowsRead());
+        assertEquals(1, c.rowsUsed());
+        assertEquals(1, c.protocols());
+        assertEquals(0, c.rowsQuarantined());
+        assertEquals(6, c.rowsSetAside());
+        assertEquals(Map.of(Manifest.CONFLICTING_COPIES, 6L), c.setAside());
+
+        InputSpec twice = new InputSpec("t", List.of(broken("precinct-twice.csv")), canonical());
+        Manifest.InputAccount t = account(twice);
+        assertEquals(5, t.rowsRead());
+        assertEquals(2, t.rowsUsed(), "precinct 1, and precinct 2 once");
+        assertEquals(Map.of(Manifest.CONFLICTING_COPIES, 2L, Manifest.IDENTICAL_COPIES, 1L), t.setAside());
+        assertEquals(3, t.rowsSetAside());
+        assertEquals("follow", t.symlinks());
+    }
+
+    @Test
+    void aRunSaysOnItsFirstPageWhichRowsWereSetAside(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String csv = java.nio.file.Files.readString(java.nio.file.Path.of(broken("conflicting-copies.csv")));
+        Manifest.InputAccount account = org.sanaq.CanonicalJob.run(dir, csv, "  round_percentages:").manifest()
+                .inputs().get(0);
+        assertEquals(List.of(7L, 1L, 0L, 6L), List.of(account.rowsRead(), account.rowsUsed(),
+                account.rowsQuarantined(), account.rowsSetAside()));
+        String html = java.nio.file.Files.readString(dir.resolve("out/summary.html"));
+        assertTrue(html.contains("7 rows read, 1 protocols used, 6 rows set aside as conflicting copies"), html);
+    }
+
+    private static String broken(String name) {
+        return TestData.project().resolve("src/test/resources/broken").resolve(name).toString();
+    }
+
+    private static org.sanaq.ingest.Mapping canonical() throws Exception {
+        return MappingLoader.load(TestData.project().resolve("jobs/mappings/canonical.yaml"));
+    }
+
+    private static Manifest.InputAccount account(InputSpec input) throws Exception {
+        Dataset<Row> marked = DuplicateProtocols.mark(Ingest.read(SparkTestSession.get(), List.of(input)));
+        return InputAccounting.account(marked, List.of(input),
+                SparkTestSession.get().sparkContext().hadoopConfiguration()).get(0);
     }
 
     @Test

@@ -142,7 +142,7 @@ class KzJobTest {
         assertEquals(29, inputs.get("constituencies").rowsRead());
         assertEquals(21 * 7, inputs.get("turnout-by-hour").protocols(), "one preliminary report per hour");
         for (Manifest.InputAccount input : run.manifest().inputs()) {
-            assertEquals(input.rowsRead(), input.rowsUsed() + input.rowsQuarantined(), input.id());
+            assertEquals(input.rowsRead(), input.rowsUsed() + input.rowsQuarantined() + input.rowsSetAside(), input.id());
             assertEquals(64, input.files().get(0).sha256().length());
         }
     }

@@ -1,7 +1,6 @@
 package org.sanaq.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +58,8 @@ public final class JobSpecLoader {
         String text;
         JsonNode root;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-            root = YamlFiles.read(file);
+            text = YamlFiles.text(file);
+            root = YamlFiles.parse(text);
         } catch (IOException e) {
             throw new SpecException(file + ": " + e.getMessage());
         }
@@ -69,13 +68,14 @@ public final class JobSpecLoader {
         }
         keys(root, TOP, "");
         String job = required(root, "job");
-        if (!job.matches("[A-Za-z0-9._-]+")) {
-            throw error("job", "use letters, digits, '.', '_' and '-' only (it names the output folder)");
+        if (!JobNames.isSafe(job)) {
+            throw error("job", "'" + YamlFiles.shown(job) + "' " + JobNames.RULE);
         }
         String election = required(root, "election");
-        String language = optional(root, "language", "en");
+        String language = optional(root, "language", "en", "", "a single value such as en");
         if (!Messages.LANGUAGES.contains(language)) {
-            throw error("language", "must be one of " + new java.util.TreeSet<>(Messages.LANGUAGES) + ", not " + language);
+            throw error("language", "must be one of " + new java.util.TreeSet<>(Messages.LANGUAGES) + ", not "
+                    + YamlFiles.shown(language));
         }
         Path base = file.toAbsolutePath().getParent();
         String output = optional(root, "output", "../reports/" + job);
@@ -94,10 +94,13 @@ public final class JobSpecLoader {
         for (int i = 0; i < list.size(); i++) {
             String path = "inputs[" + i + "]";
             JsonNode node = list.get(i);
+            if (!node.isObject()) {
+                throw error(path, "is a map with id, files and mapping");
+            }
             keys(node, INPUT, path);
             String id = required(node, "id", path);
             if (!ids.add(id)) {
-                throw error(path + ".id", "'" + id + "' is used by two inputs");
+                throw error(path + ".id", "'" + YamlFiles.shown(id) + "' is used by two inputs");
             }
             List<String> files = new ArrayList<>();
             JsonNode fileNode = node.path("files");
@@ -121,15 +124,17 @@ public final class JobSpecLoader {
                 throw error(path + ".mapping", e.getMessage());
             }
             Map<Field, String> overrides = new EnumMap<>(Field.class);
-            if (node.has("source")) {
-                if (!ProtocolRules.isSource(node.get("source").asText())) {
+            String source = optional(node, "source", null, path);
+            if (source != null) {
+                if (!ProtocolRules.isSource(source)) {
                     throw error(path + ".source", "is 'official' or 'observer:<who>', not '"
-                            + node.get("source").asText() + "'");
+                            + YamlFiles.shown(source) + "'");
                 }
-                overrides.put(Field.SOURCE, node.get("source").asText());
+                overrides.put(Field.SOURCE, source);
             }
-            if (node.has("election")) {
-                overrides.put(Field.ELECTION, node.get("election").asText());
+            String inputElection = optional(node, "election", null, path);
+            if (inputElection != null) {
+                overrides.put(Field.ELECTION, inputElection);
             }
             InputSpec input = new InputSpec(id, files, mapping.withConstants(overrides));
             if (files.stream().noneMatch(JobSpecLoader::isRemote)) {
@@ -172,10 +177,14 @@ public final class JobSpecLoader {
             throw error("aggregate", "lists levels to derive from precincts: district, region, national");
         }
         for (JsonNode l : given) {
-            Level level = Level.parse(l.asText());
+            String name = checkedText(l, "aggregate", "a level name");
+            Level level = Level.parse(name);
             if (level == null || level == Level.PRECINCT) {
                 throw error("aggregate", "lists levels to derive from precincts: district, region, national; not '"
-                        + l.asText() + "'");
+                        + YamlFiles.shown(name) + "'");
+            }
+            if (levels.contains(level)) {
+                throw error("aggregate", "lists " + name + " twice; keep one");
             }
             levels.add(level);
         }
@@ -196,10 +205,10 @@ public final class JobSpecLoader {
 
     private <E extends Enum<E>> E choice(JsonNode node, String key, Class<E> type, E otherwise)
             throws SpecException {
-        if (!node.has(key)) {
+        String value = optional(node, key, null, "conventions");
+        if (value == null) {
             return otherwise;
         }
-        String value = node.get(key).asText();
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(value)) {
                 return e;
@@ -209,7 +218,7 @@ public final class JobSpecLoader {
         for (E e : type.getEnumConstants()) {
             allowed.add(e.name().toLowerCase());
         }
-        throw error("conventions." + key, "must be one of " + allowed + ", not " + value);
+        throw error("conventions." + key, "must be one of " + allowed + ", not " + YamlFiles.shown(value));
     }
 
     private List<JobSpec.ConfiguredCheck> checks(JsonNode node) throws SpecException {
@@ -222,7 +231,7 @@ public final class JobSpecLoader {
             String id = it.next();
             Check check = CheckCatalog.find(id);
             if (check == null) {
-                throw error("checks." + id, "unknown check; known: " + CheckCatalog.ids());
+                throw error("checks." + YamlFiles.shown(id), "unknown check; known: " + CheckCatalog.ids());
             }
             JsonNode params = node.get(id);
             if (params != null && !params.isNull() && !params.isObject()) {
@@ -245,7 +254,7 @@ public final class JobSpecLoader {
     private void keys(JsonNode node, Set<String> allowed, String path) throws SpecException {
         String key = YamlFiles.unknownKey(node, allowed);
         if (key != null) {
-            throw error(path.isEmpty() ? key : path + "." + key, "unknown field; allowed: " + YamlFiles.listing(allowed));
+            throw error(field(path, key), "unknown field; allowed: " + YamlFiles.listing(allowed));
         }
     }
 
@@ -254,16 +263,38 @@ public final class JobSpecLoader {
     }
 
     private String required(JsonNode node, String key, String path) throws SpecException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            throw error(path.isEmpty() ? key : path + "." + key, "is required");
+        String value = optional(node, key, null, path);
+        if (value == null) {
+            throw error(field(path, key), "is required");
         }
-        return v.asText();
+        return value;
     }
 
-    private String optional(JsonNode node, String key, String otherwise) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() || v.asText().isBlank() ? otherwise : v.asText();
+    private String optional(JsonNode node, String key, String otherwise) throws SpecException {
+        return optional(node, key, otherwise, "");
+    }
+
+    private String optional(JsonNode node, String key, String otherwise, String path) throws SpecException {
+        return optional(node, key, otherwise, path, "text");
+    }
+
+    /** A text value, or {@code otherwise} when it is missing or blank; a list, a map, true or 2.5 is an error. */
+    private String optional(JsonNode node, String key, String otherwise, String path, String expected)
+            throws SpecException {
+        String value = checkedText(node.get(key), field(path, key), expected);
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+
+    private String checkedText(JsonNode value, String field, String expected) throws SpecException {
+        String problem = YamlFiles.whyNotText(value, expected);
+        if (problem != null) {
+            throw error(field, problem);
+        }
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String field(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     private SpecException error(String path, String message) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ public final class JobSpecLoader {
     private static final Set<String> INPUT = Set.of("id", "files", "mapping", "source", "election");
 
     private final Path file;
+    /** Mappings read so far: one named by many inputs is read once. */
+    private final Map<Path, Mapping> mappings = new HashMap<>();
 
     private JobSpecLoader(Path file) {
         this.file = file;
@@ -117,11 +120,14 @@ public final class JobSpecLoader {
             if (!Files.isRegularFile(mappingFile)) {
                 throw error(path + ".mapping", "no such mapping file: " + mappingFile);
             }
-            Mapping mapping;
-            try {
-                mapping = MappingLoader.load(mappingFile);
-            } catch (MappingException e) {
-                throw error(path + ".mapping", e.getMessage());
+            Mapping mapping = mappings.get(mappingFile);
+            if (mapping == null) {
+                try {
+                    mapping = MappingLoader.load(mappingFile);
+                } catch (MappingException e) {
+                    throw error(path + ".mapping", e.getMessage());
+                }
+                mappings.put(mappingFile, mapping);
             }
             Map<Field, String> overrides = new EnumMap<>(Field.class);
             String source = optional(node, "source", null, path);

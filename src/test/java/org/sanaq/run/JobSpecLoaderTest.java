@@ -135,6 +135,16 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void aMappingNamedByTwoInputsIsReadOnceAndEachInputKeepsItsOwnOverrides() throws Exception {
+        String spec = good().replace(TURNOUT_DATA.toString(), PARTY_DATA.toString())
+                .replace(TURNOUT_MAPPING.toString(), PARTY_MAPPING.toString())
+                .replace("  - id: turnout\n", "  - id: turnout\n    source: observer:ngo\n");
+        JobSpec loaded = JobSpecLoader.load(write("job.yaml", spec));
+        assertEquals("observer:ngo", loaded.inputs().get(1).mapping().fields().get(Field.SOURCE).constant());
+        assertEquals("official", loaded.inputs().get(0).mapping().fields().get(Field.SOURCE).constant());
+    }
+
+    @Test
     void unknownTopLevelField() throws Exception {
         contains(refused(good() + "colour: red\n"), ": colour: unknown field");
     }

@@ -1,10 +1,11 @@
 package org.sanaq.checks;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
+import org.sanaq.ingest.YamlFiles;
 import org.sanaq.run.SpecException;
 
 /**
@@ -19,7 +20,8 @@ public final class CheckParameters {
         this.path = path;
         for (String key : given.keySet()) {
             if (!defaults.containsKey(key)) {
-                throw new SpecException(path + "." + key + ": unknown parameter; known: " + defaults.keySet());
+                throw new SpecException(path + "." + YamlFiles.shown(key) + ": unknown parameter; known: "
+                        + defaults.keySet());
             }
         }
         Map<String, Object> merged = new LinkedHashMap<>(defaults);
@@ -32,10 +34,12 @@ public final class CheckParameters {
         return new LinkedHashMap<>(values);
     }
 
+    /** A number; text that looks like one ({@code "0.01"}) is refused, as the job spec's writer quoted it. */
     public double number(String key, double min, double max) throws SpecException {
         Object v = values.get(key);
         if (!(v instanceof Number n) || n.doubleValue() < min || n.doubleValue() > max) {
-            throw new SpecException(path + "." + key + ": must be a number from " + min + " to " + max + ", not " + v);
+            throw new SpecException(path + "." + key + ": must be a number from " + min + " to " + max + ", not "
+                    + shownForNumber(v));
         }
         return n.doubleValue();
     }
@@ -45,41 +49,72 @@ public final class CheckParameters {
         if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min
                 || n.doubleValue() > max) {
             throw new SpecException(path + "." + key + ": must be a whole number from " + min + " to " + max
-                    + ", not " + v);
+                    + ", not " + shownForNumber(v));
         }
         return n.longValue();
     }
 
+    /**
+     * A set of whole numbers written as a non-empty list: repeats are dropped and the values sorted, since each
+     * value is one more test (a repeat would add a flag and weaken the correction for many tests). The value kept
+     * for the manifest is the set, so that it records what ran.
+     */
     public List<Integer> integers(String key, int min, int max) throws SpecException {
         Object v = values.get(key);
-        List<Integer> out = new ArrayList<>();
+        TreeSet<Integer> out = new TreeSet<>();
         if (v instanceof List<?> list && !list.isEmpty()) {
             for (Object item : list) {
                 if (!(item instanceof Integer i) || i < min || i > max) {
                     throw new SpecException(path + "." + key + ": each value must be a whole number from " + min
-                            + " to " + max + ", not " + item);
+                            + " to " + max + ", not " + shownForNumber(item));
                 }
                 out.add(i);
             }
-            return out;
+            List<Integer> set = List.copyOf(out);
+            values.put(key, set);
+            return set;
         }
-        throw new SpecException(path + "." + key + ": must be a non-empty list of whole numbers, not " + v);
+        throw new SpecException(path + "." + key + ": must be a non-empty list of whole numbers, not "
+                + shownForNumber(v));
     }
 
     public String choice(String key, List<String> allowed) throws SpecException {
         Object v = values.get(key);
-        if (v == null || !allowed.contains(v.toString())) {
-            throw new SpecException(path + "." + key + ": must be one of " + allowed + ", not " + v);
+        if (!(v instanceof String s) || !allowed.contains(s)) {
+            throw new SpecException(path + "." + key + ": must be one of " + allowed + ", not " + shown(v));
+        }
+        return s;
+    }
+
+    /** Text that must be given: a word or a whole number, never a list, a map, true or a fraction. */
+    public String text(String key) throws SpecException {
+        String v = optionalText(key);
+        if (v.isBlank()) {
+            throw new SpecException(path + "." + key + ": must be given");
+        }
+        return v;
+    }
+
+    /** Text that may be left blank (""), with the same types as {@link #text}. */
+    public String optionalText(String key) throws SpecException {
+        Object v = values.get(key);
+        if (v == null) {
+            return "";
+        }
+        if (!(v instanceof String) && !(v instanceof Integer) && !(v instanceof Long)) {
+            throw new SpecException(path + "." + key + ": must be text, not " + shown(v));
         }
         return v.toString();
     }
 
-    public String text(String key) throws SpecException {
-        Object v = values.get(key);
-        if (v == null || v.toString().isBlank()) {
-            throw new SpecException(path + "." + key + ": must be given");
-        }
-        return v.toString();
+    /** A value as a message shows it: what kind it is when that is the trouble. */
+    private static String shown(Object v) {
+        return v instanceof List<?> ? "a list" : v instanceof Map<?, ?> ? "a map" : YamlFiles.shown(String.valueOf(v));
+    }
+
+    /** A value where a number belongs; a number in quotes is text, and the message says so. */
+    private static String shownForNumber(Object v) {
+        return v instanceof String s ? "the text '" + YamlFiles.shown(s) + "' (remove the quotes)" : shown(v);
     }
 
     /** A declared parameter's value; after {@link Check#validate} it cannot fail. */

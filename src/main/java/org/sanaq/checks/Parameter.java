@@ -45,7 +45,7 @@ public final class Parameter<T> {
         return new Parameter<>(key, defaultValue, p -> p.text(key));
     }
 
-    /** A non-empty list of whole numbers from min to max. */
+    /** A non-empty set of whole numbers from min to max, written as a list: repeats are dropped, values sorted. */
     public static Parameter<List<Integer>> integers(String key, List<Integer> defaultValue, int min, int max) {
         return new Parameter<>(key, defaultValue, p -> p.integers(key, min, max));
     }

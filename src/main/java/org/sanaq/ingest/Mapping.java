@@ -3,9 +3,11 @@ package org.sanaq.ingest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.sanaq.schema.Field;
 
@@ -21,9 +23,11 @@ import org.sanaq.schema.Field;
  * @param candidates   how candidate columns are found
  * @param aliases      region names as published mapped to one spelling
  * @param unpivot      for wide-over-time tables: one output row per value of a key (empty for one row per record)
+ * @param sharedColumns the fields that may read the same column ({@code shared_columns}; see {@link SharedColumns})
  */
 public record Mapping(String name, String file, TextFormat format, NumberFormat numbers, Map<Field, FieldRule> fields,
-        CandidateRules candidates, Map<String, String> aliases, Unpivot unpivot) implements Serializable {
+        CandidateRules candidates, Map<String, String> aliases, Unpivot unpivot, Set<Field> sharedColumns)
+        implements Serializable {
 
     /** The text layout of a data file. {@code headerLine} is 1-based; lines above it are skipped. */
     public record TextFormat(String encoding, char separator, char quote, int headerLine, String zipEntry)
@@ -38,6 +42,7 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
     public Mapping {
         fields = fields.isEmpty() ? new EnumMap<>(Field.class) : new EnumMap<>(fields);
         aliases = Map.copyOf(aliases);
+        sharedColumns = sharedColumns.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(sharedColumns);
     }
 
     /** This mapping with some fields set to constants (a job's input may name its own source or election). */
@@ -45,7 +50,7 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
         Map<Field, FieldRule> merged = new EnumMap<>(Field.class);
         merged.putAll(fields);
         constants.forEach((f, v) -> merged.put(f, FieldRule.constant(v)));
-        return new Mapping(name, file, format, numbers, merged, candidates, aliases, unpivot);
+        return new Mapping(name, file, format, numbers, merged, candidates, aliases, unpivot, sharedColumns);
     }
 
     /** Resolves every column of the mapping against a file's header; the errors name the mapping key. */
@@ -71,6 +76,7 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
                     boundFields.put(e.getKey(), boundField);
                 }
             }
+            SharedColumns.refuse(boundFields, header, sharedColumns, file);
             bound.add(new BoundMapping.Variant(boundFields));
         }
         return new BoundMapping(this, header.size(), bound, candidates.bind(header, file + ": candidates"));

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import org.sanaq.schema.Field;
  */
 public final class MappingLoader {
     private static final Set<String> TOP = Set.of("name", "description", "encoding", "separator", "quote",
-            "header_line", "zip_entry", "numbers", "constants", "fields", "candidates", "region_aliases", "unpivot");
+            "header_line", "zip_entry", "numbers", "constants", "fields", "candidates", "region_aliases", "unpivot",
+            "shared_columns");
     private static final Set<String> RULE = Set.of("column", "pattern", "position", "constant", "sum_of", "min_of",
             "minus", "extract", "values", "otherwise", "normalize", "optional");
     private static final Set<String> SELECTOR = Set.of("column", "pattern", "position");
@@ -52,21 +54,22 @@ public final class MappingLoader {
 
         Mapping mapping(JsonNode root) throws MappingException {
             keys(root, TOP, "");
-            String encoding = text(root, "encoding", "UTF-8");
+            String encoding = text(root, "encoding", "UTF-8", "");
             try {
                 Charset.forName(encoding);
             } catch (RuntimeException e) {
-                throw error("encoding", "unknown encoding '" + encoding + "'");
+                throw error("encoding", "unknown encoding '" + YamlFiles.shown(encoding) + "'");
             }
             Mapping.TextFormat format = new Mapping.TextFormat(encoding, oneChar(root, "separator", ','),
                     oneChar(root, "quote", '"'), intValue(root, "header_line", 1), regex(root, "zip_entry"));
             Map<Field, FieldRule> fields = new EnumMap<>(Field.class);
-            JsonNode constants = root.path("constants");
+            JsonNode constants = map(root.path("constants"), "constants");
             for (Iterator<String> it = constants.fieldNames(); it.hasNext();) {
                 String key = it.next();
-                fields.put(field(key, "constants." + key), FieldRule.constant(constants.get(key).asText()));
+                fields.put(field(key, "constants." + key),
+                        FieldRule.constant(given(constants.get(key), "constants." + key)));
             }
-            JsonNode fieldNodes = root.path("fields");
+            JsonNode fieldNodes = map(root.path("fields"), "fields");
             for (Iterator<String> it = fieldNodes.fieldNames(); it.hasNext();) {
                 String key = it.next();
                 Field field = field(key, "fields." + key);
@@ -75,28 +78,29 @@ public final class MappingLoader {
                 }
                 fields.put(field, rule(fieldNodes.get(key), "fields." + key));
             }
-            return new Mapping(text(root, "name", file.getFileName().toString()), file.toString(), format,
+            return new Mapping(text(root, "name", file.getFileName().toString(), ""), file.toString(), format,
                     numbers(root.path("numbers")), fields,
                     root.has("candidates") ? candidates(root.get("candidates")) : CandidateRules.NONE, aliases(root),
-                    unpivot(root.path("unpivot")));
+                    unpivot(root.path("unpivot")), sharedColumns(root.path("shared_columns")));
         }
 
         private NumberFormat numbers(JsonNode node) throws MappingException {
             if (node.isMissingNode()) {
                 return NumberFormat.PLAIN;
             }
-            keys(node, Set.of("thousands", "decimal"), "numbers");
+            keys(map(node, "numbers"), Set.of("thousands", "decimal"), "numbers");
             Set<Character> grouping = new HashSet<>();
-            for (JsonNode sep : node.path("thousands")) {
-                String s = sep.asText();
+            for (JsonNode sep : list(node.path("thousands"), "numbers.thousands")) {
+                String s = given(sep, "numbers.thousands");
                 if (s.length() != 1) {
-                    throw error("numbers.thousands", "each separator is one character, not '" + s + "'");
+                    throw error("numbers.thousands", "each separator is one character, not '" + YamlFiles.shown(s)
+                            + "'");
                 }
                 grouping.add(s.charAt(0));
             }
             Character decimal = '.';
             if (node.has("decimal")) {
-                String d = node.get("decimal").isNull() ? "" : node.get("decimal").asText();
+                String d = node.get("decimal").isNull() ? "" : scalar(node.get("decimal"), "numbers.decimal");
                 decimal = d.isEmpty() ? null : d.charAt(0);
             }
             try {
@@ -117,7 +121,7 @@ public final class MappingLoader {
             keys(node, RULE, path);
             ColumnSelector column = node.has("column") || node.has("pattern") || node.has("position")
                     ? selector(node, path) : null;
-            String constant = node.has("constant") ? node.get("constant").asText() : null;
+            String constant = text(node, "constant", null, path);
             List<ColumnSelector> sumOf = selectors(node.path("sum_of"), path + ".sum_of");
             List<ColumnSelector> minOf = selectors(node.path("min_of"), path + ".min_of");
             int origins = (column != null ? 1 : 0) + (constant != null ? 1 : 0) + (sumOf.isEmpty() ? 0 : 1)
@@ -126,18 +130,19 @@ public final class MappingLoader {
                 throw error(path, "needs exactly one of column, pattern, position, constant, sum_of, min_of");
             }
             Map<String, String> values = new LinkedHashMap<>();
-            JsonNode v = node.path("values");
+            JsonNode v = map(node.path("values"), path + ".values");
             for (Iterator<String> it = v.fieldNames(); it.hasNext();) {
                 String key = it.next();
-                values.put(key, v.get(key).asText());
+                values.put(key, given(v.get(key), path + ".values." + key));
             }
-            String normalize = text(node, "normalize", null);
+            String normalize = text(node, "normalize", null, path);
             if (normalize != null && !normalize.equals("digits")) {
-                throw error(path + ".normalize", "the only normalisation is 'digits', not '" + normalize + "'");
+                throw error(path + ".normalize", "the only normalisation is 'digits', not '"
+                        + YamlFiles.shown(normalize) + "'");
             }
             return new FieldRule(column, constant, sumOf, minOf, selectors(node.path("minus"), path + ".minus"),
-                    regex(node, "extract", path), values, text(node, "otherwise", null), normalize,
-                    node.path("optional").asBoolean(false));
+                    regex(node, "extract", path), values, text(node, "otherwise", null, path), normalize,
+                    yesNo(node, "optional", path));
         }
 
         private ColumnSelector selector(JsonNode node, String path) throws MappingException {
@@ -148,38 +153,43 @@ public final class MappingLoader {
             if (given != 1) {
                 throw error(path, "names a column by exactly one of column, pattern or position");
             }
-            return new ColumnSelector(text(node, "column", null), regex(node, "pattern", path),
-                    node.has("position") ? node.get("position").asInt() : null);
+            return new ColumnSelector(text(node, "column", null, path), regex(node, "pattern", path),
+                    node.has("position") ? position(node.get("position"), path + ".position") : null);
         }
 
         private List<ColumnSelector> selectors(JsonNode node, String path) throws MappingException {
             List<ColumnSelector> out = new ArrayList<>();
             int i = 0;
-            for (JsonNode item : node) {
+            for (JsonNode item : list(node, path)) {
                 if (item.isObject()) {
                     keys(item, SELECTOR, path + "[" + i + "]");
                 }
-                out.add(selector(item, path + "[" + i + "]"));
+                ColumnSelector selector = selector(item, path + "[" + i + "]");
+                if (out.contains(selector)) {
+                    // sum_of: [a, a] would count a twice
+                    throw error(path + "[" + i + "]", "names " + selector + " a second time; name each column once");
+                }
+                out.add(selector);
                 i++;
             }
             return out;
         }
 
         private CandidateRules candidates(JsonNode node) throws MappingException {
-            keys(node, CANDIDATES, "candidates");
+            keys(map(node, "candidates"), CANDIDATES, "candidates");
             List<String> except = new ArrayList<>();
-            for (JsonNode e : node.path("except")) {
-                except.add(checkedRegex(e.asText(), "candidates.except"));
+            for (JsonNode e : list(node.path("except"), "candidates.except")) {
+                except.add(checkedRegex(given(e, "candidates.except"), "candidates.except"));
             }
             Map<String, String> rename = new LinkedHashMap<>();
-            JsonNode r = node.path("rename");
+            JsonNode r = map(node.path("rename"), "candidates.rename");
             for (Iterator<String> it = r.fieldNames(); it.hasNext();) {
                 String key = it.next();
-                rename.put(key, r.get(key).asText());
+                rename.put(key, given(r.get(key), "candidates.rename." + key));
             }
             List<CandidateRules.Pair> pairs = new ArrayList<>();
             int i = 0;
-            for (JsonNode p : node.path("pairs")) {
+            for (JsonNode p : list(node.path("pairs"), "candidates.pairs")) {
                 String path = "candidates.pairs[" + i++ + "]";
                 keys(p, Set.of("name", "votes", "published_pct"), path);
                 if (!p.has("name") || !p.has("votes")) {
@@ -202,7 +212,8 @@ public final class MappingLoader {
             if (!root.has("region_aliases")) {
                 return Map.of();
             }
-            Path aliasFile = file.toAbsolutePath().getParent().resolve(root.get("region_aliases").asText()).normalize();
+            Path aliasFile = file.toAbsolutePath().getParent().resolve(text(root, "region_aliases", "", ""))
+                    .normalize();
             try {
                 return RegionAliases.load(aliasFile);
             } catch (IOException e) {
@@ -214,13 +225,36 @@ public final class MappingLoader {
             if (node.isMissingNode()) {
                 return Mapping.Unpivot.NONE;
             }
-            keys(node, Set.of("key", "values"), "unpivot");
+            keys(map(node, "unpivot"), Set.of("key", "values"), "unpivot");
             List<String> values = new ArrayList<>();
-            node.path("values").forEach(v -> values.add(v.asText()));
-            if (!node.has("key") || values.isEmpty()) {
+            for (JsonNode v : list(node.path("values"), "unpivot.values")) {
+                String value = given(v, "unpivot.values");
+                if (values.contains(value)) {
+                    // each value makes one row of every record: a repeat would make every row twice
+                    throw error("unpivot.values", "lists '" + YamlFiles.shown(value) + "' twice; keep one");
+                }
+                values.add(value);
+            }
+            String key = text(node, "key", null, "unpivot");
+            if (key == null || values.isEmpty()) {
                 throw error("unpivot", "needs a key and a list of values");
             }
-            return new Mapping.Unpivot(node.get("key").asText(), values);
+            return new Mapping.Unpivot(key, values);
+        }
+
+        /** The fields that may read one column ({@link SharedColumns}); each a canonical field. */
+        private Set<Field> sharedColumns(JsonNode node) throws MappingException {
+            Set<Field> shared = EnumSet.noneOf(Field.class);
+            for (JsonNode name : list(node, "shared_columns")) {
+                String key = given(name, "shared_columns");
+                if (!shared.add(field(key, "shared_columns"))) {
+                    throw error("shared_columns", "lists '" + key + "' twice; keep one");
+                }
+            }
+            if (shared.size() == 1) {
+                throw error("shared_columns", "names the fields that may read the same column: at least two");
+            }
+            return shared;
         }
 
         private Field field(String key, String path) throws MappingException {
@@ -240,12 +274,63 @@ public final class MappingLoader {
             }
         }
 
-        private String text(JsonNode node, String key, String otherwise) {
-            return node.has(key) && !node.get(key).isNull() ? node.get(key).asText() : otherwise;
+        /** The text at {@code key} of {@code node} (whose path is {@code path}), or {@code otherwise}. */
+        private String text(JsonNode node, String key, String otherwise, String path) throws MappingException {
+            String value = scalar(node.get(key), path.isEmpty() ? key : path + "." + key);
+            return value == null ? otherwise : value;
+        }
+
+        /** A value that must be text (or a whole number): a list, a map, true or 2.5 is an error naming the key. */
+        private String scalar(JsonNode value, String path) throws MappingException {
+            String problem = YamlFiles.whyNotText(value, "text");
+            if (problem != null) {
+                throw error(path, problem);
+            }
+            return value == null || value.isNull() ? null : value.asText();
+        }
+
+        /** Text that must be there: an empty value ({@code ~} or nothing) is an error too. */
+        private String given(JsonNode value, String path) throws MappingException {
+            String text = scalar(value, path);
+            if (text == null) {
+                throw error(path, "is empty; write a value (\"\" for empty text)");
+            }
+            return text;
+        }
+
+        /** The items of a list; a missing key is an empty list, anything else but a list an error. */
+        private JsonNode list(JsonNode node, String path) throws MappingException {
+            if (!node.isMissingNode() && !node.isNull() && !node.isArray()) {
+                throw error(path, "is a list, such as [a, b]");
+            }
+            return node;
+        }
+
+        /** A map; a missing key is an empty map, anything else but a map an error. */
+        private JsonNode map(JsonNode node, String path) throws MappingException {
+            if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+                throw error(path, "is a map of keys and values, such as {a: b}");
+            }
+            return node;
+        }
+
+        private boolean yesNo(JsonNode node, String key, String path) throws MappingException {
+            JsonNode v = node.get(key);
+            if (v != null && !v.isBoolean()) {
+                throw error(path + "." + key, "is true or false");
+            }
+            return v != null && v.booleanValue();
+        }
+
+        private int position(JsonNode v, String path) throws MappingException {
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw error(path, "is a column's 1-based position, a whole number");
+            }
+            return v.intValue();
         }
 
         private char oneChar(JsonNode node, String key, char otherwise) throws MappingException {
-            String s = text(node, key, null);
+            String s = text(node, key, null, "");
             if (s == null) {
                 return otherwise;
             }
@@ -253,7 +338,7 @@ public final class MappingLoader {
                 return '\t';
             }
             if (s.length() != 1) {
-                throw error(key, "is one character, not '" + s + "'");
+                throw error(key, "is one character, not '" + YamlFiles.shown(s) + "'");
             }
             return s.charAt(0);
         }
@@ -273,7 +358,7 @@ public final class MappingLoader {
         }
 
         private String regex(JsonNode node, String key, String path) throws MappingException {
-            String s = text(node, key, null);
+            String s = text(node, key, null, path);
             return s == null ? null : checkedRegex(s, path.isEmpty() ? key : path + "." + key);
         }
 

@@ -1,11 +1,11 @@
 package org.sanaq.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,6 +44,8 @@ public final class JobSpecLoader {
             "symlinks");
 
     private final Path file;
+    /** Mappings read so far: one named by many inputs is read once. */
+    private final Map<Path, Mapping> mappings = new HashMap<>();
 
     private JobSpecLoader(Path file) {
         this.file = file;
@@ -60,8 +62,8 @@ public final class JobSpecLoader {
         String text;
         JsonNode root;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-            root = YamlFiles.read(file);
+            text = YamlFiles.text(file);
+            root = YamlFiles.parse(text);
         } catch (IOException e) {
             throw new SpecException(file + ": " + e.getMessage());
         }
@@ -70,13 +72,14 @@ public final class JobSpecLoader {
         }
         keys(root, TOP, "");
         String job = required(root, "job");
-        if (!job.matches("[A-Za-z0-9._-]+")) {
-            throw error("job", "use letters, digits, '.', '_' and '-' only (it names the output folder)");
+        if (!JobNames.isSafe(job)) {
+            throw error("job", "'" + YamlFiles.shown(job) + "' " + JobNames.RULE);
         }
         String election = required(root, "election");
-        String language = optional(root, "language", "en");
+        String language = optional(root, "language", "en", "", "a single value such as en");
         if (!Messages.LANGUAGES.contains(language)) {
-            throw error("language", "must be one of " + new java.util.TreeSet<>(Messages.LANGUAGES) + ", not " + language);
+            throw error("language", "must be one of " + new java.util.TreeSet<>(Messages.LANGUAGES) + ", not "
+                    + YamlFiles.shown(language));
         }
         Path base = file.toAbsolutePath().getParent();
         String output = optional(root, "output", "../reports/" + job);
@@ -95,10 +98,13 @@ public final class JobSpecLoader {
         for (int i = 0; i < list.size(); i++) {
             String path = "inputs[" + i + "]";
             JsonNode node = list.get(i);
+            if (!node.isObject()) {
+                throw error(path, "is a map with id, files and mapping");
+            }
             keys(node, INPUT, path);
             String id = required(node, "id", path);
             if (!ids.add(id)) {
-                throw error(path + ".id", "'" + id + "' is used by two inputs");
+                throw error(path + ".id", "'" + YamlFiles.shown(id) + "' is used by two inputs");
             }
             String links = optional(node, "symlinks", InputSpec.Symlinks.FOLLOW.word());
             if (!links.equals(InputSpec.Symlinks.FOLLOW.word()) && !links.equals(InputSpec.Symlinks.REFUSE.word())) {
@@ -120,22 +126,27 @@ public final class JobSpecLoader {
             if (!Files.isRegularFile(mappingFile)) {
                 throw error(path + ".mapping", "no such mapping file: " + mappingFile);
             }
-            Mapping mapping;
-            try {
-                mapping = MappingLoader.load(mappingFile);
-            } catch (MappingException e) {
-                throw error(path + ".mapping", e.getMessage());
+            Mapping mapping = mappings.get(mappingFile);
+            if (mapping == null) {
+                try {
+                    mapping = MappingLoader.load(mappingFile);
+                } catch (MappingException e) {
+                    throw error(path + ".mapping", e.getMessage());
+                }
+                mappings.put(mappingFile, mapping);
             }
             Map<Field, String> overrides = new EnumMap<>(Field.class);
-            if (node.has("source")) {
-                if (!ProtocolRules.isSource(node.get("source").asText())) {
+            String source = optional(node, "source", null, path);
+            if (source != null) {
+                if (!ProtocolRules.isSource(source)) {
                     throw error(path + ".source", "is 'official' or 'observer:<who>', not '"
-                            + node.get("source").asText() + "'");
+                            + YamlFiles.shown(source) + "'");
                 }
-                overrides.put(Field.SOURCE, node.get("source").asText());
+                overrides.put(Field.SOURCE, source);
             }
-            if (node.has("election")) {
-                overrides.put(Field.ELECTION, node.get("election").asText());
+            String inputElection = optional(node, "election", null, path);
+            if (inputElection != null) {
+                overrides.put(Field.ELECTION, inputElection);
             }
             InputSpec input = new InputSpec(id, files, mapping.withConstants(overrides), symlinks);
             if (files.stream().noneMatch(DataFiles::isRemote)) {
@@ -200,10 +211,14 @@ public final class JobSpecLoader {
             throw error("aggregate", "lists levels to derive from precincts: district, region, national");
         }
         for (JsonNode l : given) {
-            Level level = Level.parse(l.asText());
+            String name = checkedText(l, "aggregate", "a level name");
+            Level level = Level.parse(name);
             if (level == null || level == Level.PRECINCT) {
                 throw error("aggregate", "lists levels to derive from precincts: district, region, national; not '"
-                        + l.asText() + "'");
+                        + YamlFiles.shown(name) + "'");
+            }
+            if (levels.contains(level)) {
+                throw error("aggregate", "lists " + name + " twice; keep one");
             }
             levels.add(level);
         }
@@ -224,10 +239,10 @@ public final class JobSpecLoader {
 
     private <E extends Enum<E>> E choice(JsonNode node, String key, Class<E> type, E otherwise)
             throws SpecException {
-        if (!node.has(key)) {
+        String value = optional(node, key, null, "conventions");
+        if (value == null) {
             return otherwise;
         }
-        String value = node.get(key).asText();
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(value)) {
                 return e;
@@ -237,7 +252,7 @@ public final class JobSpecLoader {
         for (E e : type.getEnumConstants()) {
             allowed.add(e.name().toLowerCase());
         }
-        throw error("conventions." + key, "must be one of " + allowed + ", not " + value);
+        throw error("conventions." + key, "must be one of " + allowed + ", not " + YamlFiles.shown(value));
     }
 
     private List<JobSpec.ConfiguredCheck> checks(JsonNode node) throws SpecException {
@@ -250,7 +265,7 @@ public final class JobSpecLoader {
             String id = it.next();
             Check check = CheckCatalog.find(id);
             if (check == null) {
-                throw error("checks." + id, "unknown check; known: " + CheckCatalog.ids());
+                throw error("checks." + YamlFiles.shown(id), "unknown check; known: " + CheckCatalog.ids());
             }
             JsonNode params = node.get(id);
             if (params != null && !params.isNull() && !params.isObject()) {
@@ -273,7 +288,7 @@ public final class JobSpecLoader {
     private void keys(JsonNode node, Set<String> allowed, String path) throws SpecException {
         String key = YamlFiles.unknownKey(node, allowed);
         if (key != null) {
-            throw error(path.isEmpty() ? key : path + "." + key, "unknown field; allowed: " + YamlFiles.listing(allowed));
+            throw error(field(path, key), "unknown field; allowed: " + YamlFiles.listing(allowed));
         }
     }
 
@@ -282,16 +297,38 @@ public final class JobSpecLoader {
     }
 
     private String required(JsonNode node, String key, String path) throws SpecException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            throw error(path.isEmpty() ? key : path + "." + key, "is required");
+        String value = optional(node, key, null, path);
+        if (value == null) {
+            throw error(field(path, key), "is required");
         }
-        return v.asText();
+        return value;
     }
 
-    private String optional(JsonNode node, String key, String otherwise) {
-        JsonNode v = node.get(key);
-        return v == null || v.isNull() || v.asText().isBlank() ? otherwise : v.asText();
+    private String optional(JsonNode node, String key, String otherwise) throws SpecException {
+        return optional(node, key, otherwise, "");
+    }
+
+    private String optional(JsonNode node, String key, String otherwise, String path) throws SpecException {
+        return optional(node, key, otherwise, path, "text");
+    }
+
+    /** A text value, or {@code otherwise} when it is missing or blank; a list, a map, true or 2.5 is an error. */
+    private String optional(JsonNode node, String key, String otherwise, String path, String expected)
+            throws SpecException {
+        String value = checkedText(node.get(key), field(path, key), expected);
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+
+    private String checkedText(JsonNode value, String field, String expected) throws SpecException {
+        String problem = YamlFiles.whyNotText(value, expected);
+        if (problem != null) {
+            throw error(field, problem);
+        }
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String field(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     private SpecException error(String path, String message) {

@@ -42,4 +42,41 @@ class ParameterTest {
                 () -> new CheckParameters("checks.x", defaults, Map.of("way", "sideways")).get(WAY),
                 "reading an unvalidated bad value is a programming error, not a spec error");
     }
+
+    @Test
+    void aListOfWholeNumbersIsASetSortedAndRecordedAsRead() throws SpecException {
+        Parameter<List<Integer>> precisions = Parameter.integers("precisions", List.of(0, 1, 2), 0, 2);
+        CheckParameters p = new CheckParameters("checks.x", Parameter.defaults(List.of(precisions)),
+                Map.of("precisions", List.of(2, 0, 2, 2)));
+        assertEquals(List.of(0, 2), precisions.read(p), "each precision is tested once");
+        assertEquals(List.of(0, 2), p.asMap().get("precisions"), "the manifest records what ran");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreRefusedAndSaidSo() {
+        Parameter<String> source = Parameter.text("source", "official");
+        Map<String, Object> defaults = Parameter.defaults(List.of(ALPHA, WAY, source));
+        assertEquals("checks.x.alpha: must be a number from 0.0 to 0.5, not the text '0.01' (remove the quotes)",
+                refusal(ALPHA, defaults, "alpha", "0.01"));
+        assertEquals("checks.x.source: must be text, not a list", refusal(source, defaults, "source", List.of("a")));
+        assertEquals("checks.x.source: must be text, not a map", refusal(source, defaults, "source", Map.of("a", 1)));
+        assertEquals("checks.x.source: must be text, not true", refusal(source, defaults, "source", true));
+        assertEquals("checks.x.way: must be one of [up, down], not a list",
+                refusal(WAY, defaults, "way", List.of("up")));
+        assertEquals("checks.x.alpha: must be a number from 0.0 to 0.5, not false",
+                refusal(ALPHA, defaults, "alpha", false));
+    }
+
+    @Test
+    void aHugeOrMultiLineValueIsQuotedOnOneShortLine() {
+        String m = refusal(WAY, Parameter.defaults(List.of(WAY)), "way", "x\n".repeat(10_000));
+        // the first 80 characters, each line break written as \n, then the length
+        assertEquals("checks.x.way: must be one of [up, down], not " + "x\\n".repeat(40) + "… (20000 characters)",
+                m);
+    }
+
+    private static String refusal(Parameter<?> parameter, Map<String, Object> defaults, String key, Object value) {
+        return assertThrows(SpecException.class,
+                () -> parameter.read(new CheckParameters("checks.x", defaults, Map.of(key, value)))).getMessage();
+    }
 }

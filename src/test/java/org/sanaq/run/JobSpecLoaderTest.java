@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sanaq.ingest.YamlFiles;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
@@ -62,6 +63,7 @@ class JobSpecLoaderTest {
         SpecException e = assertThrows(SpecException.class, () -> JobSpecLoader.load(file));
         String m = e.getMessage();
         assertTrue(m.startsWith(file.toString()), "the message names the spec file: " + m);
+        assertEquals(1, m.lines().count(), "one line: " + m);
         return m;
     }
 
@@ -92,6 +94,57 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void jobNamesAreOneSafePathSegment() throws Exception {
+        for (String name : List.of("kz-2023_majilis.v2", "2024", "_draft", "a".repeat(100))) {
+            assertEquals(name, JobSpecLoader.load(write("job.yaml", good().replace("test-job", name))).job());
+        }
+        for (String name : List.of("..", ".", ".hidden", "-rf", "a".repeat(101), "a b", "'a\\nb'")) {
+            contains(refused(good().replace("job: test-job", "job: " + name)), ": job: ",
+                    "cannot name the output folder");
+        }
+    }
+
+    @Test
+    void aValueWithALineBreakStaysOnOneLine() throws Exception {
+        // refused() asserts the message is one line
+        contains(refused(good().replace("job: test-job", "job: \"a\\nb\"")),
+                ": job: 'a\\nb' cannot name the output folder");
+    }
+
+    @Test
+    void aSpecThatIsNotUtf8IsSaidToBe() throws Exception {
+        Path file = dir.resolve("job.yaml");
+        Files.write(file, (good() + "title: Pr\u00e9sidentielle\n").getBytes(StandardCharsets.ISO_8859_1));
+        SpecException e = assertThrows(SpecException.class, () -> JobSpecLoader.load(file));
+        assertEquals(file + ": is not UTF-8 text; save it as UTF-8", e.getMessage());
+    }
+
+    @Test
+    void aMappingOverTheLimitIsRefusedBeforeItIsParsed() throws Exception {
+        Path mapping = write("huge.yaml", "name: huge\n# " + "x".repeat(YamlFiles.MAX_BYTES) + "\n");
+        contains(refused(good().replace(PARTY_MAPPING.toString(), mapping.toString())), "inputs[0].mapping: ",
+                mapping + ": is larger than 1 MiB");
+    }
+
+    @Test
+    void inputKeysAreText() throws Exception {
+        contains(refused(good().replace("  - id: turnout\n", "  - id: turnout\n    source: [official]\n")),
+                ": inputs[1].source: must be text, not a list");
+        contains(refused(good().replace("mapping: " + TURNOUT_MAPPING, "mapping: {file: x}")),
+                ": inputs[1].mapping: must be text, not a map");
+    }
+
+    @Test
+    void aMappingNamedByTwoInputsIsReadOnceAndEachInputKeepsItsOwnOverrides() throws Exception {
+        String spec = good().replace(TURNOUT_DATA.toString(), PARTY_DATA.toString())
+                .replace(TURNOUT_MAPPING.toString(), PARTY_MAPPING.toString())
+                .replace("  - id: turnout\n", "  - id: turnout\n    source: observer:ngo\n");
+        JobSpec loaded = JobSpecLoader.load(write("job.yaml", spec));
+        assertEquals("observer:ngo", loaded.inputs().get(1).mapping().fields().get(Field.SOURCE).constant());
+        assertEquals("official", loaded.inputs().get(0).mapping().fields().get(Field.SOURCE).constant());
+    }
+
+    @Test
     void unknownTopLevelField() throws Exception {
         contains(refused(good() + "colour: red\n"), ": colour: unknown field");
     }
@@ -115,9 +168,7 @@ class JobSpecLoaderTest {
 
     @Test
     void yamlSyntaxErrorIsOneLineWithItsPosition() throws Exception {
-        String m = refused(good().replace("job: test-job", "job: [test-job"));
-        contains(m, "not valid YAML at line ");
-        assertEquals(1, m.lines().count(), m);
+        contains(refused(good().replace("job: test-job", "job: [test-job")), "not valid YAML at line ");
     }
 
     @Test

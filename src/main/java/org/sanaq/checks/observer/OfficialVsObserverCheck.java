@@ -30,8 +30,7 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
     }
 
     /** The election compared; blank for the job's own. */
-    static final Parameter<String> ELECTION = Parameter.of("election", "", p -> p.asMap().get("election") == null
-            ? "" : p.asMap().get("election").toString());
+    static final Parameter<String> ELECTION = Parameter.of("election", "", p -> p.optionalText("election"));
     static final Parameter<String> OFFICIAL_SOURCE = Parameter.text("official_source", "official");
     static final Parameter<ObserverInputs> INPUTS = Parameter.of("inputs", Map.of(),
             p -> ObserverInputs.parse(p.asMap().get("inputs"), "checks." + ID + ".inputs"));

@@ -106,7 +106,7 @@ public final class JobSpecLoader {
             if (!ids.add(id)) {
                 throw error(path + ".id", "'" + YamlFiles.shown(id) + "' is used by two inputs");
             }
-            String links = optional(node, "symlinks", InputSpec.Symlinks.FOLLOW.word());
+            String links = optional(node, "symlinks", InputSpec.Symlinks.FOLLOW.word(), path);
             if (!links.equals(InputSpec.Symlinks.FOLLOW.word()) && !links.equals(InputSpec.Symlinks.REFUSE.word())) {
                 throw error(path + ".symlinks", "is 'follow' or 'refuse', not '" + links + "'");
             }
@@ -117,7 +117,12 @@ public final class JobSpecLoader {
                 files.add(resolveFile(base, fileNode.asText(), path + ".files", symlinks));
             } else if (fileNode.isArray() && !fileNode.isEmpty()) {
                 for (int k = 0; k < fileNode.size(); k++) {
-                    files.add(resolveFile(base, fileNode.get(k).asText(), path + ".files[" + k + "]", symlinks));
+                    String item = path + ".files[" + k + "]";
+                    String name = checkedText(fileNode.get(k), item, "a file name");
+                    if (name == null || name.isBlank()) {
+                        throw error(item, "is empty: name a data file");
+                    }
+                    files.add(resolveFile(base, name, item, symlinks));
                 }
             } else {
                 throw error(path + ".files", "must name a data file or a list of them");

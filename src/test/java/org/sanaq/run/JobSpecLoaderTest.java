@@ -132,6 +132,12 @@ class JobSpecLoaderTest {
                 ": inputs[1].source: must be text, not a list");
         contains(refused(good().replace("mapping: " + TURNOUT_MAPPING, "mapping: {file: x}")),
                 ": inputs[1].mapping: must be text, not a map");
+        contains(refused(good().replace("files: " + TURNOUT_DATA, "files: [{a: 1}]")),
+                ": inputs[1].files[0]: must be a file name, not a map");
+        contains(refused(good().replace("files: " + TURNOUT_DATA, "files: [\"\"]")),
+                ": inputs[1].files[0]: is empty: name a data file");
+        contains(refused(good().replace("  - id: turnout\n", "  - id: turnout\n    symlinks: [refuse]\n")),
+                ": inputs[1].symlinks: must be text, not a list");
     }
 
     @Test

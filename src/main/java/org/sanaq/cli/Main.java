@@ -153,7 +153,8 @@ public final class Main {
             Path report = result.folder().resolve(ReportWriter.PDF);
             if (result.protocolsUsed() == 0) {
                 err.println("sanaq: no usable protocol in the inputs: every row was quarantined or set aside as a"
-                        + " copy, or there was none; " + report + " says so, and quarantine.csv lists the rows not used");
+                        + " copy, or there was none; " + report + " says so, and quarantine.csv lists the rows not"
+                        + " used");
                 return 4;
             }
             err.println("sanaq: report written to " + report);

@@ -45,7 +45,8 @@ public final class OutputGuard {
                     + ", as the output");
         }
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new OutputRefused(output + " is a file, and sanaq never replaces a file with its report; " + ELSEWHERE);
+            throw new OutputRefused(output + " is a file, and sanaq never replaces a file with its report; "
+                    + ELSEWHERE);
         }
         Path real = realPath(output);
         for (ReadFile read : reads(spec)) {

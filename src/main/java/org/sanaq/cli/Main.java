@@ -121,8 +121,9 @@ public final class Main {
      * unwritable output costs nothing; it is committed only when the report is whole.
      */
     private static int runJob(List<String> a, PrintStream err) throws Exception {
-        JobSpec spec = JobSpecLoader.load(Path.of(argument(a, "run", "<job.yaml>")));
+        Path file = Path.of(argument(a, "run", "<job.yaml>"));
         boolean force = false;
+        Path output = null;
         for (int i = 2; i < a.size(); i++) {
             switch (a.get(i)) {
                 case "--force" -> force = true;
@@ -130,13 +131,17 @@ public final class Main {
                     if (++i >= a.size()) {
                         throw new UsageException("--output needs a folder");
                     }
-                    spec = spec.withOutput(Path.of(a.get(i)).toAbsolutePath().normalize());
+                    output = Path.of(a.get(i)).toAbsolutePath().normalize();
                 }
                 default -> throw new UsageException("run does not know '" + a.get(i) + "'");
             }
         }
+        JobSpec spec = JobSpecLoader.load(file);
+        if (output != null) {
+            spec = spec.withOutput(output);
+        }
         Progress progress = new Progress(err, 5);
-        try (OutputFolder output = OutputFolder.begin(spec, force, progress::note)) {
+        try (OutputFolder folder = OutputFolder.begin(spec, force, progress::note)) {
             progress.start("starting Spark");
             // A session that was running before (a test's) belongs to its owner, who stops it.
             boolean ours = !SparkSessions.running();
@@ -144,7 +149,7 @@ public final class Main {
             progress.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
             JobRunner.Result result;
             try {
-                result = new JobRunner(progress).run(spec, spark, output);
+                result = new JobRunner(progress).run(spec, spark, folder);
             } finally {
                 if (ours) {
                     spark.stop();

@@ -1,6 +1,7 @@
 package org.sanaq.run;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,14 +32,16 @@ public final class OutputFolder implements AutoCloseable {
     private final Path staging;
     private final OutputLock lock;
     private final Consumer<String> notes;
+    private final Path created; // the topmost folder begin created for the output's parent, or null
     private final Thread onShutdown;
     private boolean settled; // committed, or its staging folder removed
 
-    private OutputFolder(Path target, Path staging, OutputLock lock, Consumer<String> notes) {
+    private OutputFolder(Path target, Path staging, OutputLock lock, Consumer<String> notes, Path created) {
         this.target = target;
         this.staging = staging;
         this.lock = lock;
         this.notes = notes;
+        this.created = created;
         // Ctrl-C or a SIGTERM: leave no staging folder and no lock behind (a SIGKILL is cleared by the next run).
         this.onShutdown = new Thread(this::close, "sanaq output clean-up");
         Runtime.getRuntime().addShutdownHook(onShutdown);
@@ -56,6 +59,11 @@ public final class OutputFolder implements AutoCloseable {
         OutputGuard.checkPlace(spec);
         Path target = spec.output().toAbsolutePath().normalize();
         Path parent = target.getParent();
+        Path created = parent;
+        while (created.getParent() != null && !Files.exists(created.getParent())) {
+            created = created.getParent();
+        }
+        created = Files.exists(created) ? null : created;
         OutputLock lock;
         try {
             Files.createDirectories(parent);
@@ -69,7 +77,7 @@ public final class OutputFolder implements AutoCloseable {
             recover(target, notes);
             OutputGuard.checkContents(target, spec.job(), force);
             Path staging = Files.createDirectory(sibling(target, "partial"));
-            return new OutputFolder(target, staging, lock, notes);
+            return new OutputFolder(target, staging, lock, notes, created);
         } catch (OutputRefused e) {
             lock.release();
             throw e;
@@ -105,18 +113,26 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Removes the staging folder unless committed, and releases the lock. Idempotent. */
+    /**
+     * Unless committed, removes the staging folder and the folders begin created for the output (when empty), so a
+     * failed run leaves the disk as it found it; releases the lock. Idempotent.
+     */
     @Override
     public synchronized void close() {
+        lock.release();
         if (!settled) {
             try {
                 deleteTree(staging);
+                for (Path p = target.getParent(); created != null && p.startsWith(created); p = p.getParent()) {
+                    Files.delete(p);
+                }
+            } catch (DirectoryNotEmptyException e) {
+                // someone else writes there too: keep it
             } catch (IOException e) {
                 System.err.println("sanaq: could not remove the unfinished output " + staging + ": " + e.getMessage());
             }
             settled = true;
         }
-        lock.release();
         try {
             Runtime.getRuntime().removeShutdownHook(onShutdown);
         } catch (IllegalStateException e) {

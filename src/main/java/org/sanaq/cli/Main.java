@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.SparkSession;
 import org.sanaq.checks.Check;
@@ -98,6 +99,12 @@ public final class Main {
             debug(e, err);
             return 5;
         } catch (Exception e) {
+            Optional<EnvironmentFailure> diskFull = EnvironmentFailure.ofComputing(e);
+            if (diskFull.isPresent()) {
+                err.println("sanaq: " + diskFull.get().getMessage());
+                debug(e, err);
+                return 5;
+            }
             err.println("sanaq: the run failed: " + describe(e));
             err.println("sanaq: no report was written; a previous report in the output folder is untouched.");
             if (!debug(e, err)) {

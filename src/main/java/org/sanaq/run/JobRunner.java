@@ -71,40 +71,31 @@ public final class JobRunner {
      * Runs the job in the given session and commits the run folder into {@code output}, which the caller began
      * before the compute (so that an output that cannot be written fails before it) and closes after.
      *
-     * @throws EnvironmentFailure the disk filled, or the output folder is read-only or not writable
+     * @throws EnvironmentFailure writing the run folder found the disk full, read-only or not writable
      */
     public Result run(JobSpec spec, SparkSession spark, OutputFolder output) throws IOException {
         String started = Instant.now().toString();
         progress.start("reading " + spec.inputs().size() + " input(s) through their mappings");
         Dataset<Row> ingested = DuplicateProtocols.mark(Ingest.read(spark, spec.inputs()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long used;
+        List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(),
+                spark.sparkContext().hadoopConfiguration());
+        long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
+        long quarantined = accounts.stream().mapToLong(Manifest.InputAccount::rowsQuarantined).sum();
+        progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined", read, read - quarantined,
+                quarantined));
+
+        List<CheckOutcome> outcomes = judge(spec, ingested, progress);
+        long used = usable(ingested).count();
+
+        progress.start("writing " + spec.output());
         try {
-            List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(),
-                    spark.sparkContext().hadoopConfiguration());
-            long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
-            long quarantined = accounts.stream().mapToLong(Manifest.InputAccount::rowsQuarantined).sum();
-            progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined", read,
-                    read - quarantined, quarantined));
-
-            List<CheckOutcome> outcomes;
-            try {
-                outcomes = judge(spec, ingested, progress);
-                used = usable(ingested).count();
-            } catch (RuntimeException e) {
-                Optional<EnvironmentFailure> environment = EnvironmentFailure.ofComputing(e);
-                if (environment.isPresent()) {
-                    throw environment.get();
-                }
-                throw e;
-            }
-
-            progress.start("writing " + spec.output());
             Manifest manifest = new Manifest(spec.job(), spec.title(), spec.election(), spec.language(), accounts,
                     spec.text(), sha256(spec.text()), spec.parameters(), spec.conventions().asMap(), spec.seeds(),
                     ProgramVersion.version(), ProgramVersion.commit(), spark.version(),
                     spark.sparkContext().master(), started, Instant.now().toString());
-            write(ingested, contents(manifest, outcomes), spec.language(), output);
+            RunFolder.Contents contents = contents(manifest, outcomes);
+            write(ingested, contents, spec.language(), output);
         } finally {
             ingested.unpersist();
         }

@@ -59,11 +59,10 @@ public final class OutputFolder implements AutoCloseable {
         OutputGuard.checkPlace(spec);
         Path target = spec.output().toAbsolutePath().normalize();
         Path parent = target.getParent();
-        Path created = parent;
-        while (created.getParent() != null && !Files.exists(created.getParent())) {
-            created = created.getParent();
+        Path created = null;
+        for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+            created = p;
         }
-        created = Files.exists(created) ? null : created;
         OutputLock lock;
         try {
             Files.createDirectories(parent);

@@ -32,6 +32,8 @@ public final class OutputGuard {
     /** The files a run writes at the top of its folder, beside {@link RunFolder#TABLES}. */
     static final Set<String> RUN_FILES = Set.of(ReportWriter.PDF, ReportWriter.HTML, ReportWriter.MARKDOWN,
             RunFolder.FINDINGS, RunFolder.METRICS, RunFolder.QUARANTINE, RunFolder.MANIFEST);
+    /** Far above any manifest sanaq writes; a larger file is not read to find out. */
+    private static final long MANIFEST_LIMIT = 64L << 20;
     private static final String ELSEWHERE = "set the job's output or pass --output <folder> to write elsewhere";
 
     private OutputGuard() {
@@ -112,10 +114,10 @@ public final class OutputGuard {
     /** The job named by the folder's manifest.json, or null when it has none or it is not a sanaq manifest. */
     static String previousJob(Path folder) {
         Path manifest = folder.resolve(RunFolder.MANIFEST);
-        if (!isPlainFile(manifest)) {
-            return null;
-        }
         try {
+            if (!isPlainFile(manifest) || Files.size(manifest) > MANIFEST_LIMIT) {
+                return null;
+            }
             Manifest m = RunFolder.json().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(manifest.toFile(), Manifest.class);
             boolean sanaq = m != null && m.job() != null && !m.job().isBlank() && m.programVersion() != null;

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
     private static final String LOCAL_DIRS = "SPARK_LOCAL_DIRS";
+    private static final String SPARK_LOGGER = "org.apache.spark";
 
     private SparkSessions() {
     }
@@ -40,12 +44,28 @@ public final class SparkSessions {
         conf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
         // Spark exits the JVM (code 53) after a page of errors when it cannot create its local folders: check first.
         checkLocalDirs(System.getenv(), conf);
+        Level before = quiet(System.getenv("SANAQ_DEBUG") == null ? Level.OFF : null);
         try {
             return SparkSession.builder().config(conf).getOrCreate();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Scala throws checked exceptions (SparkException) undeclared
             throw new EnvironmentFailure("Spark could not start: " + EnvironmentFailure.reason(e) + "; check the"
                     + " Spark settings (spark.master, SPARK_LOCAL_IP), or set SANAQ_DEBUG=1 for the details", e);
+        } finally {
+            quiet(before);
         }
+    }
+
+    /**
+     * Sets Spark's log level and returns the one it had: while Spark starts, its errors would repeat, in pages of
+     * stack traces, what sanaq's one line says (SANAQ_DEBUG=1 keeps them). Null changes nothing.
+     */
+    private static Level quiet(Level level) {
+        if (level == null) {
+            return null;
+        }
+        Level before = LogManager.getLogger(SPARK_LOGGER).getLevel();
+        Configurator.setLevel(SPARK_LOGGER, level);
+        return before;
     }
 
     /** Whether this JVM runs a SparkSession already (a test's, or a caller's), which its owner stops. */

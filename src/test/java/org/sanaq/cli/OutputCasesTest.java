@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +38,7 @@ import org.sanaq.run.JobSpecLoader;
  * <p>How a case runs ({@code via}): {@code run}, the command line in this JVM (every such case ends before Spark);
  * {@code begin}, the output folder begun, given a new report and committed as a run does, without Spark (exit 0:
  * accepted, {@code message} then names a note); {@code spark}, the command line on the tests' Spark session;
- * {@code process}, the command line in a JVM of its own, for environment variables.
+ * {@code process}, the command line in a JVM of its own, whose environment is the case's {@code args}.
  */
 class OutputCasesTest {
     private static final Path CORPUS = TestData.project().resolve("src/test/resources/broken/output");
@@ -67,7 +68,7 @@ class OutputCasesTest {
                 yield command(job, extra);
             }
             case "begin" -> begin(job, extra);
-            case "process" -> process(job);
+            case "process" -> process(job, extra);
             default -> throw new IllegalArgumentException("cases.csv: unknown via " + via);
         };
         assertEquals(exit, outcome.code(), outcome.said());
@@ -77,7 +78,8 @@ class OutputCasesTest {
         Map<String, String> after = TreeSnapshot.of(root);
         if (exit == 3 || exit == 5) {
             assertEquals(before, after, "a refused or failed run changes nothing");
-            List<String> lines = outcome.said().lines().filter(l -> !l.matches("sanaq: \\[\\d/\\d].*")).toList();
+            List<String> lines = outcome.said().lines().filter(l -> !l.matches("sanaq: \\[\\d/\\d].*"))
+                    .filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList(); // the JVM's, not sanaq's
             assertEquals(1, lines.size(), "one line: " + outcome.said());
             return;
         }
@@ -224,9 +226,12 @@ class OutputCasesTest {
         return new Outcome(0, String.join("\n", notes));
     }
 
-    private Outcome process(Path job) throws Exception {
+    /** The command line in a JVM of its own, whose environment is the case's {@code args} (NAME=value). */
+    private Outcome process(Path job, List<String> environment) throws Exception {
         Path log = logs.resolve("run.log");
-        Process run = CliProcess.start(log, Map.of("SPARK_LOCAL_DIRS", "/proc/nope"), "run", job.toString());
+        Map<String, String> env = new HashMap<>();
+        environment.forEach(e -> env.put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
+        Process run = CliProcess.start(log, env, "run", job.toString());
         assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run ended");
         return new Outcome(run.exitValue(), Files.readString(log));
     }

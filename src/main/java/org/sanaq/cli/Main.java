@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.SparkSession;
 import org.sanaq.checks.Check;
@@ -13,9 +14,12 @@ import org.sanaq.report.ReportWriter;
 import org.sanaq.text.Messages;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.results.RunFolder;
+import org.sanaq.run.EnvironmentFailure;
 import org.sanaq.run.JobRunner;
 import org.sanaq.run.JobSpec;
 import org.sanaq.run.JobSpecLoader;
+import org.sanaq.run.OutputFolder;
+import org.sanaq.run.OutputRefused;
 import org.sanaq.run.Progress;
 import org.sanaq.run.ProgramVersion;
 import org.sanaq.run.SparkSessions;
@@ -23,15 +27,21 @@ import org.sanaq.run.SpecException;
 import org.sanaq.synthetic.SyntheticCommands;
 
 /**
- * The command line: {@code run}, {@code validate}, {@code list-checks}, {@code explain}, {@code render}.
- * Exit codes: 0 done, 1 the run failed, 2 the command or the job spec is wrong (nothing was started).
+ * The command line: {@code run}, {@code validate}, {@code list-checks}, {@code explain}, {@code render}, and the
+ * synthetic commands. Exit codes (README, "Exit codes"): 0 done; 1 the run failed during the compute; 2 the command
+ * or the job spec is wrong; 3 the output folder is refused; 4 the report is written but the inputs held no usable
+ * protocol; 5 the environment failed (Spark could not start, a folder is full, read-only or not writable). 2, 3 and 5
+ * before the compute mean nothing was started; every failure is one line naming the file or path and the fix.
  */
 public final class Main {
     static final String USAGE = """
             sanaq %s: election-integrity forensics on Apache Spark
 
             Usage:
-              sanaq run <job.yaml> [--output <folder>]   read the job's inputs, run its checks, write the report
+              sanaq run <job.yaml> [--output <folder>] [--force]
+                                                         read the job's inputs, run its checks, write the report
+                                                         into a new or empty folder, or over a previous run of the
+                                                         same job (--force: of any job; never anything else)
               sanaq validate <job.yaml>                  check a job spec, its mappings and data headers; no Spark
               sanaq list-checks                          the checks a job can name
               sanaq explain <check>                      what a check asks, how, and what else explains a flag
@@ -43,6 +53,10 @@ public final class Main {
 
             Locally (embedded Spark):   mvn -q -DskipTests package exec:exec -Dsanaq.args="run jobs/<job>.yaml"
             On a cluster:               jobs/spark-submit.sh <master> jobs/<job>.yaml
+
+            Exit codes of run: 0 done; 1 the run failed; 2 the command or the job spec is wrong; 3 the output
+            folder is refused; 4 the report is written, but the inputs held no usable protocol; 5 the environment
+            failed (Spark could not start, or a folder is full, read-only or not writable).
             """;
 
     private Main() {
@@ -77,37 +91,86 @@ public final class Main {
             return 2;
         } catch (UsageException e) {
             return usage(err, e.getMessage());
+        } catch (OutputRefused e) {
+            err.println("sanaq: " + e.getMessage());
+            return 3;
+        } catch (EnvironmentFailure e) {
+            err.println("sanaq: " + e.getMessage());
+            debug(e, err);
+            return 5;
         } catch (Exception e) {
+            Optional<EnvironmentFailure> diskFull = EnvironmentFailure.ofComputing(e);
+            if (diskFull.isPresent()) {
+                err.println("sanaq: " + diskFull.get().getMessage());
+                debug(e, err);
+                return 5;
+            }
             err.println("sanaq: the run failed: " + describe(e));
             err.println("sanaq: no report was written; a previous report in the output folder is untouched.");
-            if (System.getenv("SANAQ_DEBUG") != null) {
-                e.printStackTrace(err);
-            } else {
+            if (!debug(e, err)) {
                 err.println("sanaq: set SANAQ_DEBUG=1 for the stack trace.");
             }
             return 1;
         }
     }
 
+    /** Prints the stack trace when SANAQ_DEBUG is set; says whether it did. */
+    private static boolean debug(Exception e, PrintStream err) {
+        if (System.getenv("SANAQ_DEBUG") == null) {
+            return false;
+        }
+        e.printStackTrace(err);
+        return true;
+    }
+
+    /**
+     * {@code run}: the output folder is checked, locked and staged before Spark starts, so that a refused or
+     * unwritable output costs nothing; it is committed only when the report is whole.
+     */
     private static int runJob(List<String> a, PrintStream err) throws Exception {
-        JobSpec spec = JobSpecLoader.load(Path.of(argument(a, "run", "<job.yaml>")));
-        int output = a.indexOf("--output");
-        if (output > 0) {
-            if (output + 1 >= a.size()) {
-                throw new UsageException("--output needs a folder");
+        Path file = Path.of(argument(a, "run", "<job.yaml>"));
+        boolean force = false;
+        Path output = null;
+        for (int i = 2; i < a.size(); i++) {
+            switch (a.get(i)) {
+                case "--force" -> force = true;
+                case "--output" -> {
+                    if (++i >= a.size()) {
+                        throw new UsageException("--output needs a folder");
+                    }
+                    output = Path.of(a.get(i)).toAbsolutePath().normalize();
+                }
+                default -> throw new UsageException("run does not know '" + a.get(i) + "'");
             }
-            spec = spec.withOutput(Path.of(a.get(output + 1)).toAbsolutePath().normalize());
+        }
+        JobSpec spec = JobSpecLoader.load(file);
+        if (output != null) {
+            spec = spec.withOutput(output);
         }
         Progress progress = new Progress(err, 5);
-        progress.start("starting Spark");
-        SparkSession spark = SparkSessions.start(spec.job());
-        progress.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
-        try {
-            Path folder = new JobRunner(progress).run(spec, spark);
-            err.println("sanaq: report written to " + folder.resolve("report.pdf"));
+        try (OutputFolder folder = OutputFolder.begin(spec, force, progress::note)) {
+            progress.start("starting Spark");
+            // A session that was running before (a test's) belongs to its owner, who stops it.
+            boolean ours = !SparkSessions.running();
+            SparkSession spark = SparkSessions.start(spec.job());
+            progress.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
+            JobRunner.Result result;
+            try {
+                result = new JobRunner(progress).run(spec, spark, folder);
+            } finally {
+                if (ours) {
+                    spark.stop();
+                }
+            }
+            Path report = result.folder().resolve(ReportWriter.PDF);
+            if (result.protocolsUsed() == 0) {
+                err.println("sanaq: no usable protocol in the inputs: every row was quarantined or set aside as a"
+                        + " copy, or there was none; " + report + " says so, and quarantine.csv lists the rows not"
+                        + " used");
+                return 4;
+            }
+            err.println("sanaq: report written to " + report);
             return 0;
-        } finally {
-            spark.stop();
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,8 +53,27 @@ public final class JobRunner {
         this.progress = progress;
     }
 
-    /** Runs the job in the given session and returns the output folder. */
-    public Path run(JobSpec spec, SparkSession spark) throws IOException {
+    /**
+     * What a run left: its output folder, and the protocols its checks used (none: the inputs held nothing usable,
+     * and the report says so).
+     */
+    public record Result(Path folder, long protocolsUsed) {
+    }
+
+    /** Runs the job in the given session, beginning its output folder itself (without --force). */
+    public Result run(JobSpec spec, SparkSession spark) throws IOException {
+        try (OutputFolder output = OutputFolder.begin(spec, false, progress::note)) {
+            return run(spec, spark, output);
+        }
+    }
+
+    /**
+     * Runs the job in the given session and commits the run folder into {@code output}, which the caller began
+     * before the compute (so that an output that cannot be written fails before it) and closes after.
+     *
+     * @throws EnvironmentFailure writing the run folder found the disk full, read-only or not writable
+     */
+    public Result run(JobSpec spec, SparkSession spark, OutputFolder output) throws IOException {
         String started = Instant.now().toString();
         progress.start("reading " + spec.inputs().size() + " input(s) through their mappings");
         Dataset<Row> ingested = DuplicateProtocols.mark(Ingest.read(spark, spec.inputs()))
@@ -66,29 +86,46 @@ public final class JobRunner {
                 quarantined));
 
         List<CheckOutcome> outcomes = judge(spec, ingested, progress);
+        long used = usable(ingested).count();
 
         progress.start("writing " + spec.output());
-        OutputFolder output = OutputFolder.begin(spec.output());
         try {
-            writeQuarantine(ingested, output.staging().resolve(RunFolder.QUARANTINE));
             Manifest manifest = new Manifest(spec.job(), spec.title(), spec.election(), spec.language(), accounts,
                     spec.text(), sha256(spec.text()), spec.parameters(), spec.conventions().asMap(), spec.seeds(),
                     ProgramVersion.version(), ProgramVersion.commit(), spark.version(),
                     spark.sparkContext().master(), started, Instant.now().toString());
             RunFolder.Contents contents = contents(manifest, outcomes);
-            RunFolder.write(output.staging(), contents);
-            Messages messages = Messages.of(spec.language());
-            ReportWriter.write(output.staging(), contents, id -> CheckCatalog.describe(id, messages));
-            output.commit();
-        } catch (IOException | RuntimeException e) {
-            output.abandon();
-            throw e;
+            write(ingested, contents, spec.language(), output);
         } finally {
             ingested.unpersist();
         }
         progress.done("report.pdf, summary.html, summary.md, findings.json, metrics.csv, tables/, quarantine.csv, "
                 + "manifest.json");
-        return spec.output();
+        return new Result(spec.output(), used);
+    }
+
+    /** Writes the run folder into the staging folder and commits it; a full or read-only disk says which file. */
+    private static void write(Dataset<Row> ingested, RunFolder.Contents contents, String language,
+            OutputFolder output) throws IOException {
+        try {
+            writeQuarantine(ingested, output.staging().resolve(RunFolder.QUARANTINE));
+            RunFolder.write(output.staging(), contents);
+            Messages messages = Messages.of(language);
+            ReportWriter.write(output.staging(), contents, id -> CheckCatalog.describe(id, messages));
+            output.commit();
+        } catch (IOException | RuntimeException e) {
+            Optional<EnvironmentFailure> environment = EnvironmentFailure.ofWriting(e, output.staging(),
+                    "choose another output folder (--output <folder>)");
+            if (environment.isPresent()) {
+                throw environment.get();
+            }
+            throw e;
+        }
+    }
+
+    /** The ingested rows the checks use: neither quarantined nor set aside as a copy of another protocol. */
+    static Dataset<Row> usable(Dataset<Row> ingested) {
+        return ingested.filter(col(ProtocolSchema.REASON).isNull().and(col(DuplicateProtocols.STATUS).isNull()));
     }
 
     /**
@@ -97,8 +134,7 @@ public final class JobRunner {
      */
     public static List<CheckOutcome> judge(JobSpec spec, Dataset<Row> ingested, Progress progress) {
         progress.start("computing the checks' aggregations");
-        Dataset<Row> protocols = ingested.filter(col(ProtocolSchema.REASON).isNull()
-                        .and(col(DuplicateProtocols.STATUS).isNull()))
+        Dataset<Row> protocols = usable(ingested)
                 .drop(ProtocolSchema.REASON, ProtocolSchema.RAW, DuplicateProtocols.STATUS);
         Dataset<Row> derived = null;
         if (!spec.levels().isEmpty()) {

@@ -1,38 +1,89 @@
 package org.sanaq.run;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A run's output folder, written in a temporary sibling folder and moved into place at the end, so that a run
- * that fails or is killed never leaves a half report and the previous report stays until the new one is whole.
+ * A run's output folder, written in a staging sibling folder and moved into place at the end, so that a run that
+ * fails or is killed never leaves a half report and the previous report stays until the new one is whole.
+ *
+ * <p>{@link #begin} runs before any compute: it applies the {@link OutputGuard}'s rules, takes the output's
+ * {@link OutputLock}, recovers what a killed run left, and creates the staging folder, so that an output that may
+ * not or cannot be written fails at once. Beside the output {@code reports/kz} a run keeps {@code .kz.lock},
+ * {@code .kz.partial-<pid>-<uuid>} (the staging folder) and, during the commit, {@code .kz.previous-<pid>-<uuid>}
+ * (the report being replaced). Only folders of these names whose process is gone are ever removed or restored.
  */
-public final class OutputFolder {
+public final class OutputFolder implements AutoCloseable {
+    private static final String FIX = "choose a writable output folder (the job's output, or --output <folder>)";
+
     private final Path target;
     private final Path staging;
+    private final OutputLock lock;
+    private final Consumer<String> notes;
+    private final Path created; // the topmost folder begin created for the output's parent, or null
+    private final Thread onShutdown;
+    private boolean settled; // committed, or its staging folder removed
 
-    private OutputFolder(Path target, Path staging) {
+    private OutputFolder(Path target, Path staging, OutputLock lock, Consumer<String> notes, Path created) {
         this.target = target;
         this.staging = staging;
+        this.lock = lock;
+        this.notes = notes;
+        this.created = created;
+        // Ctrl-C or a SIGTERM: leave no staging folder and no lock behind (a SIGKILL is cleared by the next run).
+        this.onShutdown = new Thread(this::close, "sanaq output clean-up");
+        Runtime.getRuntime().addShutdownHook(onShutdown);
     }
 
-    public static OutputFolder begin(Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        removeAbandoned(parent, target.getFileName().toString());
-        Path staging = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-"
-                + UUID.randomUUID());
-        Files.createDirectories(staging);
-        return new OutputFolder(target.toAbsolutePath(), staging);
+    /**
+     * Begins writing the job's output folder.
+     *
+     * @param force  replace a previous run of another job too (never anything that is not a sanaq run)
+     * @param notes  told what was recovered or taken over
+     * @throws OutputRefused       the output may not be written (nothing was changed)
+     * @throws EnvironmentFailure  the output's folder cannot be written
+     */
+    public static OutputFolder begin(JobSpec spec, boolean force, Consumer<String> notes) throws IOException {
+        OutputGuard.checkPlace(spec);
+        Path target = spec.output().toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Path created = null;
+        for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+            created = p;
+        }
+        OutputLock lock;
+        try {
+            Files.createDirectories(parent);
+            lock = OutputLock.acquire(target, notes);
+        } catch (OutputRefused e) {
+            throw e;
+        } catch (IOException e) {
+            throw unwritable(e, parent);
+        }
+        try {
+            recover(target, notes);
+            OutputGuard.checkContents(target, spec.job(), force);
+            Path staging = Files.createDirectory(sibling(target, "partial"));
+            return new OutputFolder(target, staging, lock, notes, created);
+        } catch (OutputRefused e) {
+            lock.release();
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            throw unwritable(e, parent);
+        }
     }
 
     /** Where to write while the run lasts. */
@@ -43,8 +94,8 @@ public final class OutputFolder {
     /** Replaces the target folder by the staging folder; each step is an atomic rename. */
     public void commit() throws IOException {
         Path previous = null;
-        if (Files.exists(target)) {
-            previous = target.resolveSibling("." + target.getFileName() + ".previous-" + UUID.randomUUID());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            previous = sibling(target, "previous");
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
@@ -55,38 +106,101 @@ public final class OutputFolder {
             }
             throw e;
         }
+        settled = true;
         if (previous != null) {
-            deleteTree(previous);
-        }
-    }
-
-    /** Removes the staging folder after a failure; the target is untouched. */
-    public void abandon() {
-        try {
-            deleteTree(staging);
-        } catch (IOException e) {
-            System.err.println("sanaq: could not remove the unfinished output " + staging + ": " + e.getMessage());
+            removeIfRunFolder(previous, notes);
         }
     }
 
     /**
-     * Deletes staging folders left by runs of the same output that were killed: the process id in the folder's
-     * name is no longer alive. A staging folder of a run still going is left alone.
+     * Unless committed, removes the staging folder and the folders begin created for the output (when empty), so a
+     * failed run leaves the disk as it found it; releases the lock. Idempotent.
      */
-    private static void removeAbandoned(Path parent, String name) throws IOException {
-        Pattern partial = Pattern.compile(Pattern.quote("." + name + ".partial-") + "(\\d+)-.*");
-        try (Stream<Path> siblings = Files.list(parent)) {
-            for (Path sibling : siblings.toList()) {
-                Matcher m = partial.matcher(sibling.getFileName().toString());
-                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true)) {
+    @Override
+    public synchronized void close() {
+        lock.release();
+        if (!settled) {
+            try {
+                deleteTree(staging);
+                for (Path p = target.getParent(); created != null && p.startsWith(created); p = p.getParent()) {
+                    Files.delete(p);
+                }
+            } catch (DirectoryNotEmptyException e) {
+                // someone else writes there too: keep it
+            } catch (IOException e) {
+                System.err.println("sanaq: could not remove the unfinished output " + staging + ": " + e.getMessage());
+            }
+            settled = true;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onShutdown);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: this is the hook running
+        }
+    }
+
+    /** {@code .<name>.<kind>-<pid>-<uuid>} beside the target, {@code kind} partial or previous. */
+    private static Path sibling(Path target, String kind) {
+        return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid()
+                + "-" + UUID.randomUUID());
+    }
+
+    /**
+     * Clears what runs of this output left when they were killed (their process is gone): a staging folder is
+     * removed; a previous report, left when the kill came between the commit's two renames, is restored when the
+     * target is missing and removed when the target is a whole run. Runs under the lock.
+     */
+    static void recover(Path target, Consumer<String> notes) throws IOException {
+        Pattern left = Pattern.compile(Pattern.quote("." + target.getFileName() + ".")
+                + "(partial|previous)-(\\d{1,18})-[0-9a-f-]{36}");
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            for (Path sibling : siblings.sorted().toList()) {
+                Matcher m = left.matcher(sibling.getFileName().toString());
+                if (!m.matches() || isAlive(Long.parseLong(m.group(2)))) {
+                    continue;
+                }
+                if (m.group(1).equals("partial")) {
                     deleteTree(sibling);
+                } else if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(sibling, target, StandardCopyOption.ATOMIC_MOVE);
+                    notes.accept("restored " + target + " from " + sibling.getFileName()
+                            + ", left by a run killed while replacing it");
+                } else if (OutputGuard.isWholeRun(target)) {
+                    if (removeIfRunFolder(sibling, notes)) {
+                        notes.accept("removed " + sibling.getFileName()
+                                + ", the report a killed run had just replaced");
+                    }
+                } else {
+                    notes.accept("left " + sibling + " alone: " + target + " is not a whole sanaq run; keep the one"
+                            + " you need and remove the other");
                 }
             }
         }
     }
 
+    /** Removes a replaced report, unless someone put a file of their own in it meanwhile; says whether it did. */
+    private static boolean removeIfRunFolder(Path folder, Consumer<String> notes) throws IOException {
+        String foreign = OutputGuard.foreignEntry(folder);
+        if (foreign != null) {
+            notes.accept("kept " + folder + ": it holds " + foreign + ", which a sanaq run does not write");
+            return false;
+        }
+        deleteTree(folder);
+        return true;
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static EnvironmentFailure unwritable(Exception e, Path folder) {
+        return EnvironmentFailure.ofWriting(e, folder, FIX).orElseGet(() -> new EnvironmentFailure(
+                "cannot write beside the output in " + folder + ": " + EnvironmentFailure.reason(e) + "; " + FIX, e));
+    }
+
+    /** Deletes a folder sanaq wrote; symbolic links inside are removed, never followed. */
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

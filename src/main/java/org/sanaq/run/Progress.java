@@ -28,6 +28,11 @@ public final class Progress {
         out.printf(Locale.ROOT, "sanaq:       %s (%.1f s)%n", what, (System.nanoTime() - startedNanos) / 1e9);
     }
 
+    /** A line outside the stages: something the run did on the way that the user should know. */
+    public void note(String what) {
+        out.println("sanaq: " + what);
+    }
+
     public void done(String result) {
         out.printf(Locale.ROOT, "sanaq: [%d/%d] %s: %s (%.1f s)%n", stage, stages, current, result,
                 (System.nanoTime() - started) / 1e9);

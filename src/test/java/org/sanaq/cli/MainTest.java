@@ -21,7 +21,7 @@ class MainTest {
     record Result(int code, String out, String err) {
     }
 
-    private static Result run(String... args) {
+    static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
@@ -42,8 +42,18 @@ class MainTest {
     void help() {
         Result r = run("--help");
         assertEquals(0, r.code());
-        contains(r.out(), "sanaq run <job.yaml>", "sanaq validate <job.yaml>", "sanaq list-checks",
-                "sanaq explain <check>", "sanaq render <run folder>");
+        contains(r.out(), "sanaq run <job.yaml> [--output <folder>] [--force]", "sanaq validate <job.yaml>",
+                "sanaq list-checks", "sanaq explain <check>", "sanaq render <run folder>",
+                "Exit codes of run: 0 done; 1 the run failed; 2 the command or the job spec is wrong; 3 the output",
+                "4 the report is written, but the inputs held no usable protocol; 5 the environment");
+    }
+
+    @Test
+    void runRefusesAnOptionItDoesNotKnow() {
+        Result r = run("run", "jobs/kz-2023-majilis.yaml", "--forse");
+        assertEquals(2, r.code());
+        contains(r.err(), "sanaq: run does not know '--forse'", "Usage:");
+        assertTrue(!r.err().contains("starting Spark"), r.err());
     }
 
     @Test

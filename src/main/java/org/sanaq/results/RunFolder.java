@@ -31,6 +31,8 @@ public final class RunFolder {
     public static final String MANIFEST = "manifest.json";
     public static final String TABLES = "tables";
     public static final String QUARANTINE = "quarantine.csv";
+    /** Used records whose names had control characters removed, with their text as read. */
+    public static final String NAMES_CLEANED = "names_cleaned.csv";
     private static final List<String> METRIC_COLUMNS = List.of("check", "scope", "subject", "metric", "value");
 
     /**

@@ -82,11 +82,12 @@ public final class JobRunner {
                 spark.sparkContext().hadoopConfiguration());
         long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
         long quarantined = accounts.stream().mapToLong(Manifest.InputAccount::rowsQuarantined).sum();
-        progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined", read, read - quarantined,
-                quarantined));
+        long setAside = accounts.stream().mapToLong(Manifest.InputAccount::rowsSetAside).sum();
+        progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined, %,d set aside as copies",
+                read, read - quarantined - setAside, quarantined, setAside));
 
         List<CheckOutcome> outcomes = judge(spec, ingested, progress);
-        long used = usable(ingested).count();
+        long used = accounts.stream().mapToLong(Manifest.InputAccount::protocols).sum();
 
         progress.start("writing " + spec.output());
         try {
@@ -100,7 +101,7 @@ public final class JobRunner {
             ingested.unpersist();
         }
         progress.done("report.pdf, summary.html, summary.md, findings.json, metrics.csv, tables/, quarantine.csv, "
-                + "manifest.json");
+                + "names_cleaned.csv, manifest.json");
         return new Result(spec.output(), used);
     }
 
@@ -109,6 +110,7 @@ public final class JobRunner {
             OutputFolder output) throws IOException {
         try {
             writeQuarantine(ingested, output.staging().resolve(RunFolder.QUARANTINE));
+            writeNamesCleaned(ingested, output.staging().resolve(RunFolder.NAMES_CLEANED));
             RunFolder.write(output.staging(), contents);
             Messages messages = Messages.of(language);
             ReportWriter.write(output.staging(), contents, id -> CheckCatalog.describe(id, messages));
@@ -213,6 +215,27 @@ public final class JobRunner {
                 Row r = it.next();
                 SafeCsv.writeRow(out, List.of(r.getString(0), r.getString(1), Long.toString(r.getLong(2)),
                         r.getString(3), r.isNullAt(4) ? "" : r.getString(4)));
+            }
+        }
+    }
+
+    /**
+     * Streams the used records whose names had NUL or bidi control characters removed (the ingest keeps their raw
+     * text) to a CSV, one line per record, so that the bytes as published stay on record beside the cleaned names.
+     */
+    private static void writeNamesCleaned(Dataset<Row> ingested, Path file) throws IOException {
+        Dataset<Row> cleaned = ingested.filter(col(ProtocolSchema.REASON).isNull()
+                        .and(col(ProtocolSchema.RAW).isNotNull()))
+                .select(col(ProtocolSchema.INPUT), col(ProtocolSchema.FILE), col(ProtocolSchema.LINE),
+                        col(ProtocolSchema.RAW))
+                .distinct()
+                .orderBy(col(ProtocolSchema.INPUT), col(ProtocolSchema.FILE), col(ProtocolSchema.LINE));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            SafeCsv.writeRow(out, List.of("input", "file", "line", "raw"));
+            for (Iterator<Row> it = cleaned.toLocalIterator(); it.hasNext();) {
+                Row r = it.next();
+                SafeCsv.writeRow(out, List.of(r.getString(0), r.getString(1), Long.toString(r.getLong(2)),
+                        r.getString(3)));
             }
         }
     }

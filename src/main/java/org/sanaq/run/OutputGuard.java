@@ -31,7 +31,7 @@ import org.sanaq.results.RunFolder;
 public final class OutputGuard {
     /** The files a run writes at the top of its folder, beside {@link RunFolder#TABLES}. */
     static final Set<String> RUN_FILES = Set.of(ReportWriter.PDF, ReportWriter.HTML, ReportWriter.MARKDOWN,
-            RunFolder.FINDINGS, RunFolder.METRICS, RunFolder.QUARANTINE, RunFolder.MANIFEST);
+            RunFolder.FINDINGS, RunFolder.METRICS, RunFolder.QUARANTINE, RunFolder.NAMES_CLEANED, RunFolder.MANIFEST);
     /** Far above any manifest sanaq writes; a larger file is not read to find out. */
     private static final long MANIFEST_LIMIT = 64L << 20;
     private static final String ELSEWHERE = "set the job's output or pass --output <folder> to write elsewhere";

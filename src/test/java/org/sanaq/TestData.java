@@ -43,6 +43,15 @@ public final class TestData {
         return shared(sharedDatasets(), name, Boolean.getBoolean(REQUIRE_SHARED));
     }
 
+    /**
+     * Whether the shared file {@code datasets/<name>} is there: for a {@code @BeforeAll} that prepares what its tests
+     * share, whose tests then call {@link #shared(String)} each (a skip from {@code @BeforeAll} hides the tests from
+     * Surefire's counts).
+     */
+    public static boolean hasShared(String name) {
+        return Files.exists(sharedDatasets().resolve(name));
+    }
+
     /** {@link #shared(String)} with its inputs explicit, so that both outcomes can be tested. */
     static Path shared(Path datasets, String name, boolean required) {
         Path file = datasets.resolve(name);

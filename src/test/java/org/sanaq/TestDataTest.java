@@ -64,13 +64,20 @@ class TestDataTest {
         assertEquals(file, TestData.shared(dir, "ru-cec/2018.csv.zip", true));
     }
 
-    /** The entry point the tests call reads both system properties (the pom passes them to Surefire). */
+    /** The entry points the tests call read both system properties (the pom passes them to Surefire). */
     @Test
-    void theSwitchIsTheSystemPropertySanaqRequireShared() {
+    void theSwitchIsTheSystemPropertySanaqRequireShared() throws Exception {
         String shared = System.getProperty(TestData.SHARED);
         String required = System.getProperty(TestData.REQUIRE_SHARED);
         try {
+            Path present = Files.createDirectories(dir.resolve("shared/datasets/ru-cec")).resolve("2018.csv.zip");
+            Files.writeString(present, "x");
+            System.setProperty(TestData.SHARED, dir.resolve("shared").toString());
+            assertTrue(TestData.hasShared("ru-cec/2018.csv.zip"));
+            assertEquals(present, TestData.shared("ru-cec/2018.csv.zip"));
+
             System.setProperty(TestData.SHARED, dir.resolve("no-shared").toString());
+            assertFalse(TestData.hasShared("ru-cec/2018.csv.zip"));
             System.setProperty(TestData.REQUIRE_SHARED, "false");
             assertThrows(MissingSharedDataset.class, () -> TestData.shared("ru-cec/2018.csv.zip"));
             System.setProperty(TestData.REQUIRE_SHARED, "true");
@@ -138,7 +145,7 @@ class TestDataTest {
         }
     }
 
-    /** The whole class needs ge-2024 ({@code @BeforeAll}), as RuCecControlTest does. */
+    /** The whole class needs ge-2024, asked in {@code @BeforeAll}: its three tests are skipped unannounced. */
     static class NeedsGeForAll {
         @BeforeAll
         static void needsIt() {

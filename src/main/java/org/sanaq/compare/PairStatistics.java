@@ -94,7 +94,8 @@ public final class PairStatistics {
                 .select(col(Field.LEVEL.column()), col(Field.REGION.column()), col(Field.DISTRICT.column()),
                         col(ProtocolPairs.COPY_SOURCE), col(Field.DOCUMENT_REF.column()), col(VOTES_O),
                         explode(col(VOTES_C)).as(new String[] {"candidate", "claimed"}))
-                .withColumn("official", col(VOTES_O).getItem(col("candidate")))
+                // apply, not getItem: Spark 3.5's getItem takes a literal key only, not a column
+                .withColumn("official", col(VOTES_O).apply(col("candidate")))
                 .drop(VOTES_O)
                 .orderBy(col(Field.REGION.column()), col(Field.DISTRICT.column()), col(ProtocolPairs.COPY_SOURCE),
                         col("candidate"));
@@ -146,8 +147,8 @@ public final class PairStatistics {
         return pairs.select(col(ProtocolPairs.COPY_SOURCE), col(ProtocolPairs.LOWER_BOUND),
                         col(ProtocolPairs.OFFICIAL_ID), col("confident"), col(VOTES_O), col(VOTES_C),
                         explode(expr(KEYS)).as("candidate"))
-                .withColumn("official", col(VOTES_O).getItem(col("candidate")))
-                .withColumn("observer", col(VOTES_C).getItem(col("candidate")))
+                .withColumn("official", col(VOTES_O).apply(col("candidate")))
+                .withColumn("observer", col(VOTES_C).apply(col("candidate")))
                 .filter(col("official").isNotNull().and(col("observer").isNotNull()))
                 .drop(VOTES_O, VOTES_C);
     }
@@ -168,7 +169,7 @@ public final class PairStatistics {
                 .join(chosen, ProtocolPairs.OFFICIAL_ID, "left")
                 .select(col(Field.REGION.column()), col(Field.DISTRICT.column()), col(VOTES_C),
                         explode(col(ProtocolSchema.VOTES)).as(new String[] {"candidate", "official"}))
-                .withColumn("substituted", coalesce(col(VOTES_C).getItem(col("candidate")), col("official")))
+                .withColumn("substituted", coalesce(col(VOTES_C).apply(col("candidate")), col("official")))
                 .groupBy(col(Field.REGION.column()), col(Field.DISTRICT.column()), col("candidate"))
                 .agg(sum(col("official")).as("official"), sum(col("substituted")).as("substituted"));
     }

@@ -109,8 +109,9 @@ public final class FusedAggregations {
         if (perCandidate) {
             rows = rows.select(col("*"), explode(col(ProtocolSchema.VOTES))
                             .as(new String[] {Aggregation.CANDIDATE, Aggregation.CANDIDATE_VOTES}))
+                    // apply, not getItem: Spark 3.5's getItem takes a literal key only, not a column
                     .withColumn(Aggregation.CANDIDATE_PCT,
-                            col(ProtocolSchema.PUBLISHED_PCT).getItem(col(Aggregation.CANDIDATE)));
+                            col(ProtocolSchema.PUBLISHED_PCT).apply(col(Aggregation.CANDIDATE)));
         }
         return rows;
     }

@@ -42,7 +42,7 @@ public final class PrecinctRows {
         v[SCHEMA.fieldIndex(Field.VALID.column())] = valid;
         v[SCHEMA.fieldIndex(Field.INVALID.column())] = invalid;
         v[SCHEMA.fieldIndex(Field.SPECIAL.column())] = special;
-        v[SCHEMA.fieldIndex(ProtocolSchema.VOTES)] = scala.collection.JavaConverters.mapAsScalaMap(new java.util.LinkedHashMap<>(votes));
+        v[SCHEMA.fieldIndex(ProtocolSchema.VOTES)] = new java.util.LinkedHashMap<>(votes); // converted by createDataFrame
         v[SCHEMA.fieldIndex(ProtocolSchema.INPUT)] = "test";
         v[SCHEMA.fieldIndex(ProtocolSchema.FILE)] = "test.csv";
         v[SCHEMA.fieldIndex(ProtocolSchema.LINE)] = (long) rows.size() + 2;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +19,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sanaq.TestData;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolRecord;
 
@@ -39,19 +39,6 @@ class ShippedMappingsTest {
             assertEquals(1, conversion.protocols().size());
             return conversion.protocols().get(0);
         }
-    }
-
-    /** The shared datasets folder; the ru/ge tests fail (not skip) without it: CI always has it. */
-    static Path shared(String relative) {
-        String prop = System.getProperty("sanaq.shared");
-        Path base = prop == null ? Path.of("..", "shared") : Path.of(prop);
-        Path file = base.resolve("datasets").resolve(relative);
-        if (!Files.isRegularFile(file)) {
-            fail("the real data file " + file.toAbsolutePath().normalize() + " is missing: these tests read "
-                    + "shared/datasets beside the project (system property sanaq.shared = " + prop + "); "
-                    + "see the README (\"Data\") for where to get it");
-        }
-        return file;
     }
 
     static Mapping load(String name) throws MappingException {
@@ -269,7 +256,7 @@ class ShippedMappingsTest {
 
     @Test
     void ru2011FirstStation() throws Exception {
-        Converted c = first(shared("ru-cec/2011.csv.zip"), ru("ru-2011-duma"), 1).get(0);
+        Converted c = first(TestData.shared("ru-cec/2011.csv.zip"), ru("ru-2011-duma"), 1).get(0);
         // unzip -p 2011.csv.zip | sed -n 2p:
         // Республика Адыгея (Адыгея),1 Адыгейская,1,2609,2356,0,1614,182,560,182,1614,4,1792,10,10,2,0,11,0,0,0,
         // 36,13,7,472,16,1242,6,http://www.vybory.izbirkom.ru/...vibid=2012000183551
@@ -310,7 +297,7 @@ class ShippedMappingsTest {
 
     @Test
     void ru2018FirstStation() throws Exception {
-        Converted c = first(shared("ru-cec/2018.csv.zip"), ru("ru-2018-president"), 1).get(0);
+        Converted c = first(TestData.shared("ru-cec/2018.csv.zip"), ru("ru-2018-president"), 1).get(0);
         // line 2: Республика Адыгея (Адыгея),1 Адыгейская,1,2256,2181,0,2107,62,12,62,2107,3,2166,0,0,
         // 0,137,32,1977,14,0,1,5,http://...vibid=2012000364371
         assertEquals(2, c.record().line());
@@ -341,7 +328,7 @@ class ShippedMappingsTest {
 
     @Test
     void ru2024FirstStation() throws Exception {
-        Converted c = first(shared("ru-cec/2024.csv.zip"), ru("ru-2024-president"), 1).get(0);
+        Converted c = first(TestData.shared("ru-cec/2024.csv.zip"), ru("ru-2024-president"), 1).get(0);
         // line 2: Алтайский край,Алейская,УИК №554,526,550,0,199,187,164,187,199,1,385,0,0,7,339,16,23 (no url)
         ProtocolRecord p = c.only();
         assertEquals("Алтайский край", p.text(Field.REGION));
@@ -361,7 +348,7 @@ class ShippedMappingsTest {
     void ruAbroadStations() throws Exception {
         // first abroad station of each file, found with python's csv module:
         // 2011 line 40689: Зарубежная территория,98 Город Байконур (Республика Казахстан),5348,2422,...
-        Converted y2011 = find(shared("ru-cec/2011.csv.zip"), ru("ru-2011-duma"),
+        Converted y2011 = find(TestData.shared("ru-cec/2011.csv.zip"), ru("ru-2011-duma"),
                 r -> r.cells().get(0).equals("Зарубежная территория"));
         assertEquals(40689, y2011.record().line());
         ProtocolRecord p11 = y2011.only();
@@ -371,7 +358,7 @@ class ShippedMappingsTest {
         assertEquals(2422L, p11.count(Field.REGISTERED));
 
         // 2018 line 97308: 99 Территория за пределами РФ,99 Территория за пределами РФ,8000,5297,11000,...
-        Converted y2018 = find(shared("ru-cec/2018.csv.zip"), ru("ru-2018-president"),
+        Converted y2018 = find(TestData.shared("ru-cec/2018.csv.zip"), ru("ru-2018-president"),
                 r -> r.cells().get(0).startsWith("99 "));
         assertEquals(97308, y2018.record().line());
         ProtocolRecord p18 = y2018.only();
@@ -382,7 +369,7 @@ class ShippedMappingsTest {
         assertEquals(4779L, p18.votes().get("Путин Владимир Владимирович"));
 
         // 2024 line 77721: Территория за пределами РФ,УИК №8000,УИК №8000,2781,5000,73,...
-        Converted y2024 = find(shared("ru-cec/2024.csv.zip"), ru("ru-2024-president"),
+        Converted y2024 = find(TestData.shared("ru-cec/2024.csv.zip"), ru("ru-2024-president"),
                 r -> r.cells().get(0).equals("Территория за пределами РФ"));
         assertEquals(77721, y2024.record().line());
         ProtocolRecord p24 = y2024.only();
@@ -397,7 +384,7 @@ class ShippedMappingsTest {
         // so 97,699 data records; 393 of them in region "99 Территория за пределами РФ"
         long[] counts = new long[4]; // converted, rejected, abroad, last line
         List<String> reasons = new ArrayList<>();
-        scan(shared("ru-cec/2018.csv.zip"), ru("ru-2018-president"), c -> {
+        scan(TestData.shared("ru-cec/2018.csv.zip"), ru("ru-2018-president"), c -> {
             if (c.conversion().reason() == null) {
                 assertEquals(1, c.conversion().protocols().size());
                 counts[0]++;
@@ -429,7 +416,7 @@ class ShippedMappingsTest {
 
     @Test
     void geWebsiteFirstPrecinct() throws Exception {
-        Path file = shared("ge-2024/cec_scrape_proportional.csv");
+        Path file = TestData.shared("ge-2024/cec_scrape_proportional.csv");
         // the file starts with a byte-order mark (EF BB BF) before "district_id"
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bom = in.readNBytes(3);
@@ -463,7 +450,7 @@ class ShippedMappingsTest {
     void geWebsiteAbroad() throws Exception {
         // line 3045: 87,87 საზღვარგარეთი,00.87.01,...,is_abroad True, registered 0, participated_cec empty,
         // total_votes 749, CAND41 80
-        Converted c = find(shared("ge-2024/cec_scrape_proportional.csv"), ge("ge-2024-website.yaml"),
+        Converted c = find(TestData.shared("ge-2024/cec_scrape_proportional.csv"), ge("ge-2024-website.yaml"),
                 r -> r.cells().get(8).equals("True"));
         assertEquals(3045, c.record().line());
         ProtocolRecord p = c.only();
@@ -477,7 +464,7 @@ class ShippedMappingsTest {
 
     @Test
     void geOcrFirstPrecinct() throws Exception {
-        Converted c = first(shared("ge-2024/cec_scrape_proportional_electronic_ocr.csv"),
+        Converted c = first(TestData.shared("ge-2024/cec_scrape_proportional_electronic_ocr.csv"),
                 ge("ge-2024-protocol-ocr.yaml"), 1).get(0);
         // line 2: 00.01.01, participated_ocr_electronic 1535, invalid_ballots_ocr_electronic 8, both confidences
         // 1.0; CAND3 "4.0", CAND41 "629.0", CAND23 "" and every CAND column after CAND41 "" (17 non-blank)
@@ -499,7 +486,7 @@ class ShippedMappingsTest {
     void geOcrReadingConfidenceIsTheLowerOfTheTwo() throws Exception {
         // every record of the file has both confidences 1.0 (python), so the minimum is shown on a copy of the
         // first record with the two confidence cells changed
-        Path file = shared("ge-2024/cec_scrape_proportional_electronic_ocr.csv");
+        Path file = TestData.shared("ge-2024/cec_scrape_proportional_electronic_ocr.csv");
         Mapping m = ge("ge-2024-protocol-ocr.yaml");
         try (InputStream in = Files.newInputStream(file)) {
             DataFiles.Entry e = DataFiles.open(file.toString(), in, m.format()).next();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sanaq.TestData;
 import org.sanaq.ingest.YamlFiles;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
@@ -363,17 +363,9 @@ class JobSpecLoaderTest {
         assertEquals(Path.of("reports/kz-2023-majilis").toAbsolutePath().normalize(), spec.output());
     }
 
-    private static void requireShared() {
-        Path shared = Path.of(System.getProperty("sanaq.shared", "../shared"), "datasets");
-        if (!Files.isDirectory(shared)) {
-            fail(shared.toAbsolutePath().normalize() + " is missing: the ru and ge jobs read shared/datasets beside "
-                    + "the project (see the README, \"Data\")");
-        }
-    }
-
     @Test
     void shippedRuJobLoads() throws Exception {
-        requireShared();
+        TestData.shared("ru-cec/2018.csv.zip");
         JobSpec spec = JobSpecLoader.load(Path.of("jobs/ru-2018-president.yaml"));
         assertEquals("ru-2018-president", spec.job());
         assertEquals(List.of(Level.REGION, Level.NATIONAL), spec.levels());
@@ -385,7 +377,8 @@ class JobSpecLoaderTest {
 
     @Test
     void shippedGeJobLoads() throws Exception {
-        requireShared();
+        TestData.shared("ge-2024/cec_scrape_proportional.csv");
+        TestData.shared("ge-2024/cec_scrape_proportional_electronic_ocr.csv");
         JobSpec spec = JobSpecLoader.load(Path.of("jobs/ge-2024-parliament.yaml"));
         assertEquals(List.of("cec-website", "protocol-ocr"), spec.inputs().stream().map(i -> i.id()).toList());
         assertEquals("observer:ocr", spec.inputs().get(1).mapping().fields().get(Field.SOURCE).constant());

@@ -19,8 +19,6 @@ import org.sanaq.SparkTestSession;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.ProtocolSchema;
 
-import scala.jdk.javaapi.CollectionConverters;
-
 /** The Spark pass on a small table: special stations left out, the nation as the sum of regions, partitions. */
 class DigitPassTest {
     private static final DigitPass.Settings SETTINGS = new DigitPass.Settings("e", "official", "region", 50, 0.95,
@@ -33,7 +31,8 @@ class DigitPassTest {
                 issued, "valid", a + b, "_input", "p", "_file", "f.csv"));
         v.put("_line", line);
         v.put("special", special);
-        v.put(ProtocolSchema.VOTES, CollectionConverters.asScala(Map.of("A", a, "B", b)));
+        // createDataFrame converts a java.util.Map cell itself, under Scala 2.12 and 2.13 alike
+        v.put(ProtocolSchema.VOTES, Map.of("A", a, "B", b));
         Object[] values = Arrays.stream(ProtocolSchema.protocols().fields()).map(StructField::name).map(v::get)
                 .toArray();
         return RowFactory.create(values);

@@ -124,7 +124,8 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
         }
         long read = manifest.inputs().stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
         List<String> lines = new ArrayList<>();
-        lines.add(words.get("nothing_used", read, manifest.quarantined()));
+        // with no row used, every row read was set aside (unreadable, or a copy of another)
+        lines.add(words.get("nothing_used", read, read));
         setAsideReasons.forEach(r -> lines.add(words.get("nothing_used.reason", r)));
         return lines;
     }

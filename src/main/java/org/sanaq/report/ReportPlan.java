@@ -75,8 +75,10 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
     static ReportPlan of(RunFolder.Contents full, Function<String, CheckDescription> describe,
             List<String> setAsideReasons) {
         RunFolder.Contents shown = ShownText.forReport(full);
-        List<FigureSpec> drawn = shown.figures().subList(0, Math.min(MAX_CHARTS, shown.figures().size()));
-        List<String> leftOutTables = shown.figures().subList(drawn.size(), shown.figures().size()).stream()
+        List<FigureSpec> drawn = capped(shown.figures());
+        Set<FigureSpec> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(drawn);
+        List<String> leftOutTables = shown.figures().stream().filter(f -> !kept.contains(f))
                 .map(FigureSpec::table).distinct().sorted().toList();
         LeftOut leftOut = new LeftOut(shown.figures().size() - drawn.size(), shown.figures().size(), leftOutTables);
         RunFolder.Contents contents = new RunFolder.Contents(shown.manifest(), shown.findings(), shown.metrics(),
@@ -138,6 +140,30 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
         List<String> files = chartsLeftOut.tables().stream().limit(10).map(t -> "tables/" + t + ".csv").toList();
         return words.get("charts.left_out", chartsLeftOut.count(), chartsLeftOut.asked(), MAX_CHARTS,
                 String.join(", ", files) + (chartsLeftOut.tables().size() > files.size() ? ", …" : ""));
+    }
+
+    /**
+     * At most {@link #MAX_CHARTS} of the figures, shared fairly between the checks: each check's first figure, then
+     * each one's second, and so on, so that one check asking for a chart per candidate leaves the others theirs.
+     * The figures kept stay in the order they were asked for.
+     */
+    static List<FigureSpec> capped(List<FigureSpec> figures) {
+        if (figures.size() <= MAX_CHARTS) {
+            return figures;
+        }
+        Map<String, List<Integer>> byCheck = new LinkedHashMap<>();
+        for (int i = 0; i < figures.size(); i++) {
+            byCheck.computeIfAbsent(figures.get(i).check(), c -> new ArrayList<>()).add(i);
+        }
+        java.util.BitSet kept = new java.util.BitSet(figures.size());
+        for (int round = 0; kept.cardinality() < MAX_CHARTS; round++) {
+            for (List<Integer> ofCheck : byCheck.values()) {
+                if (round < ofCheck.size() && kept.cardinality() < MAX_CHARTS) {
+                    kept.set(ofCheck.get(round));
+                }
+            }
+        }
+        return kept.stream().mapToObj(figures::get).toList();
     }
 
     /** The checks of the run: those of {@link #SECTION_ORDER} first, in its order, then the others. */

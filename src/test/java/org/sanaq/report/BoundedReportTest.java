@@ -106,6 +106,27 @@ class BoundedReportTest {
     }
 
     @Test
+    void theChartCapSharesFairlySoOneCheckWithAChartPerCandidateLeavesTheOthersTheirs() {
+        List<FigureSpec> asked = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            asked.add(figure("digit_tests", "d" + i));
+        }
+        for (int i = 0; i < 7; i++) {
+            asked.add(figure("fingerprint", "f" + i));
+        }
+        List<FigureSpec> kept = ReportPlan.capped(asked);
+        assertEquals(ReportPlan.MAX_CHARTS, kept.size());
+        assertEquals(7, kept.stream().filter(f -> f.check().equals("fingerprint")).count(), "every fingerprint chart");
+        assertEquals("d0", kept.get(0).id(), "in the order asked");
+        assertEquals("f6", kept.get(kept.size() - 1).id());
+        assertEquals("d192", kept.get(kept.size() - 8).id(), "the digit charts that fit, first ones first");
+    }
+
+    private static FigureSpec figure(String check, String id) {
+        return new FigureSpec(check, id, "histogram_vs_expected", id, "t", Map.of(), Map.of(), "x", "y", "");
+    }
+
+    @Test
     void namesAndScopesAreCutAlikeSoThatRegionPagesStillFindTheirRows() {
         String region = "R".repeat(200);
         RunFolder.Contents shown = ShownText.forReport(contents(null,

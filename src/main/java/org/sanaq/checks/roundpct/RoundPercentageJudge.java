@@ -181,8 +181,9 @@ final class RoundPercentageJudge {
         }
         double rank = verdict != Verdict.FLAG ? 0 : explainedBy != null ? 0.5
                 : -Math.log10(Math.max(r.pAdjusted(), 1e-300)) + (headline ? 1 : 0);
-        return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(), r.p(),
-                r.pAdjusted(), verdict, sentence, evidence, rank, explainedBy == null ? null : "d=" + explainedBy.d());
+        boolean tested = verdict != Verdict.INCONCLUSIVE; // an untested precision has no p-value to show
+        return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(),
+                tested ? r.p() : null, tested ? r.pAdjusted() : null, verdict, sentence, evidence, rank, explainedBy == null ? null : "d=" + explainedBy.d());
     }
 
     private DetailTable cellTable() {

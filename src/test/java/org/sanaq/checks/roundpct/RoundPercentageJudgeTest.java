@@ -71,6 +71,7 @@ class RoundPercentageJudgeTest {
         assertEquals(Verdict.INCONCLUSIVE, f.verdict());
         assertTrue(f.sentence().contains("too few figures: 1 with a base large enough"), f.sentence());
         assertTrue(f.sentence().contains("the adjusted p would be 0.0500, not below 0.01"), f.sentence());
+        assertEquals(null, f.pValue(), "an untested precision shows no p-value");
     }
 
     @Test

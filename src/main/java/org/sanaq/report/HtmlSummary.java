@@ -53,9 +53,14 @@ final class HtmlSummary {
         if (m != null && !PdfReport.blank(m.election())) {
             html.append("<p class=\"muted\">").append(escape(m.election())).append("</p>\n");
         }
+        List<String> nothing = plan.nothingUsedLines();
+        for (int i = 0; i < nothing.size(); i++) {
+            paragraph(html, nothing.get(i), i == 0 ? "flag" : null);
+        }
         html.append("<p class=\"caveat\">").append(escape(words.caveat())).append("</p>\n");
         html.append("<h2>").append(escape(words.get("findings.heading"))).append("</h2>\n");
         table(html, findings);
+        paragraph(html, plan.chartsLeftOutLine(), "muted");
         for (ReportPlan.CheckSection section : plan.sections()) {
             section(html, plan, section);
         }

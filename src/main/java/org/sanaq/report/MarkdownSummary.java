@@ -1,6 +1,8 @@
 package org.sanaq.report;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tech.tablesaw.api.Table;
 
@@ -9,32 +11,46 @@ import org.sanaq.results.DetailTable;
 
 /**
  * summary.md: the title, the standing caveat, the findings table and each check's detail tables (first rows, with
- * the CSV named), as GitHub-flavoured Markdown that pastes cleanly into an article draft.
+ * the CSV named), as GitHub-flavoured Markdown that pastes cleanly into an article draft. Every text is escaped
+ * ({@link #text}): a title, a name or a sentence can never become a heading, a link, an image, HTML or a table
+ * column.
  */
 final class MarkdownSummary {
+    private static final String MARKS = "\\`*[]<>|!&#~";
+    /** "1. x" or "1) x" at a line's start: an ordered list item. */
+    private static final Pattern ORDERED_ITEM = Pattern.compile("\\d{1,9}()[.)](\\s|$)");
+    /** "- x", "+ x" or a line of '=' or '-' alone: a bullet item or a setext heading's underline. */
+    private static final Pattern BULLET_OR_RULE = Pattern.compile("[-+](\\s|$)|[=-]+$");
     private MarkdownSummary() {
     }
 
     static String render(ReportPlan plan, Table findings) {
         StringBuilder md = new StringBuilder();
         Wording words = plan.words();
-        md.append("# ").append(inline(PdfReport.title(plan))).append("\n\n");
+        md.append("# ").append(text(PdfReport.title(plan))).append("\n\n");
         if (plan.manifest() != null && plan.manifest().election() != null && !plan.manifest().election().isBlank()) {
-            md.append(inline(plan.manifest().election())).append("\n\n");
+            md.append(text(plan.manifest().election())).append("\n\n");
         }
-        md.append("> ").append(words.caveat()).append("\n\n");
-        md.append("## ").append(words.get("findings.heading")).append("\n\n");
+        List<String> nothing = plan.nothingUsedLines();
+        for (int i = 0; i < nothing.size(); i++) {
+            md.append(i == 0 ? "**" + text(nothing.get(i)) + "**" : "- " + text(nothing.get(i))).append("\n\n");
+        }
+        md.append("> ").append(text(words.caveat())).append("\n\n");
+        md.append("## ").append(text(words.get("findings.heading"))).append("\n\n");
         table(md, findings);
+        if (plan.chartsLeftOutLine() != null) {
+            md.append(text(plan.chartsLeftOutLine())).append("\n\n");
+        }
         for (ReportPlan.CheckSection section : plan.sections()) {
             CheckDescription d = section.description();
             if (section.tables().isEmpty()) {
                 continue;
             }
-            md.append("## ").append(inline(d.title())).append("\n\n");
+            md.append("## ").append(text(d.title())).append("\n\n");
             tables(md, words, section.tables());
         }
         if (!plan.otherTables().isEmpty()) {
-            md.append("## ").append(words.get("other_tables")).append("\n\n");
+            md.append("## ").append(text(words.get("other_tables"))).append("\n\n");
             tables(md, words, plan.otherTables());
         }
         return md.toString();
@@ -42,10 +58,10 @@ final class MarkdownSummary {
 
     private static void tables(StringBuilder md, Wording words, List<DetailTable> tables) {
         for (DetailTable detail : tables) {
-            md.append("### ").append(inline(detail.title() == null || detail.title().isBlank()
+            md.append("### ").append(text(detail.title() == null || detail.title().isBlank()
                     ? detail.name() : detail.title())).append("\n\n");
             table(md, SummaryTables.head(detail));
-            md.append(inline(words.tableNote(detail.name(), detail.rows().size()))).append("\n\n");
+            md.append(text(words.tableNote(detail.name(), detail.rows().size()))).append("\n\n");
         }
     }
 
@@ -70,12 +86,45 @@ final class MarkdownSummary {
         md.append('\n');
     }
 
-    /** A table cell: backslashes, pipes and '<' escaped (so no cell becomes HTML), line breaks as spaces. */
+    /** A table cell: every Markdown mark escaped ({@link #text} without the line-start rule), so a pipe stays text. */
     static String cell(String text) {
-        return inline(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<");
+        return escape(text);
     }
 
-    private static String inline(String text) {
-        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    /**
+     * A line of text (title, heading, note) escaped as {@link #escape} does, and a list marker or setext underline
+     * that would open the line ({@code - x}, {@code + x}, {@code 1. x}, {@code ===}) escaped as well.
+     */
+    static String text(String text) {
+        String line = escape(text);
+        Matcher ordered = ORDERED_ITEM.matcher(line);
+        if (ordered.lookingAt()) {
+            return line.substring(0, ordered.end(1)) + "\\" + line.substring(ordered.end(1));
+        }
+        return BULLET_OR_RULE.matcher(line).lookingAt() ? "\\" + line : line;
+    }
+
+    /**
+     * Text on one line with every Markdown mark escaped by a backslash: {@code \ ` * [ ] < > | ! & # ~}, an
+     * underscore unless inside a word, and the {@code ://} of a web address and the dot of {@code www.}, so that no
+     * autolink forms. Line breaks become spaces.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean inWord = i > 0 && i + 1 < line.length() && Character.isLetterOrDigit(line.charAt(i - 1))
+                    && Character.isLetterOrDigit(line.charAt(i + 1));
+            if (MARKS.indexOf(c) >= 0 || c == '_' && !inWord || line.startsWith("://", i)
+                    || c == '.' && i >= 3 && line.regionMatches(true, i - 3, "www", 0, 3)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }

@@ -4,8 +4,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
@@ -35,6 +37,8 @@ final class PdfLayout implements AutoCloseable {
     private final PdfBoxGraphics2DFontTextDrawer chartText = new PdfBoxGraphics2DFontTextDrawer();
     private PDPageContentStream stream;
     private float y;
+    /** Glyph widths (per 1,000 units of size) by font and code point, filled as text is laid out. */
+    private final Map<PDType0Font, Map<Integer, Float>> glyphWidths = new HashMap<>();
 
     PdfLayout(PDDocument document) throws IOException {
         this.document = document;
@@ -164,36 +168,24 @@ final class PdfLayout implements AutoCloseable {
         return font(isBold).getStringWidth(printable(text)) / 1000f * size;
     }
 
-    /** Breaks text into lines no wider than {@code max}; words longer than a line are broken between letters. */
+    /**
+     * Breaks text into lines no wider than {@code max}; words longer than a line are broken between letters. Linear
+     * in the text's length ({@link LineBreaker}), so a name of thousands of characters costs no more than its size.
+     */
     List<String> wrap(String text, PDType0Font font, float size, float max) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : printable(text).split(" +")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (measure(font, candidate, size) <= max) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
+        return breaker(font, size).wrap(printable(text), max);
+    }
+
+    /** A line breaker measuring in points with this font at this size; each glyph's width is looked up once. */
+    private LineBreaker breaker(PDType0Font font, float size) {
+        Map<Integer, Float> widths = glyphWidths.computeIfAbsent(font, f -> new HashMap<>());
+        return new LineBreaker(c -> widths.computeIfAbsent(c, code -> {
+            try {
+                return font.getStringWidth(new String(Character.toChars(code))) / 1000f;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            String rest = word;
-            while (measure(font, rest, size) > max && rest.length() > 1) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && measure(font, rest.substring(0, cut), size) > max) {
-                    cut--;
-                }
-                lines.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
-            }
-            line.append(rest);
-        }
-        if (line.length() > 0 || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
+        }) * size);
     }
 
     /** Text the font can show: control characters become spaces, characters it lacks become '?'. */
@@ -213,10 +205,6 @@ final class PdfLayout implements AutoCloseable {
             }
         });
         return out.toString();
-    }
-
-    private static float measure(PDType0Font font, String text, float size) throws IOException {
-        return font.getStringWidth(text) / 1000f * size;
     }
 
     /** Numbers every page in the footer: the title, and the page label for page n of N ("Page n of N"). */
@@ -248,16 +236,9 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    /** The text cut with "…" so that it is no wider than {@code max}. */
-    String cut(String text, boolean isBold, float size, float max) throws IOException {
-        String shown = printable(text);
-        if (measure(font(isBold), shown, size) <= max) {
-            return shown;
-        }
-        while (!shown.isEmpty() && measure(font(isBold), shown + "…", size) > max) {
-            shown = shown.substring(0, shown.length() - 1);
-        }
-        return shown + "…";
+    /** The text cut with "…" so that it is no wider than {@code max}; linear in its length. */
+    String cut(String text, boolean isBold, float size, float max) {
+        return breaker(font(isBold), size).cut(printable(text), max);
     }
 
     @Override

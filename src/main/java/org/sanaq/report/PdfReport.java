@@ -84,6 +84,11 @@ final class PdfReport {
         if (m != null && !blank(m.election())) {
             out.paragraph(m.election(), 12, false, GREY, 0);
         }
+        List<String> nothing = plan.nothingUsedLines();
+        for (int i = 0; i < nothing.size(); i++) {
+            out.skip(4);
+            out.paragraph(nothing.get(i), i == 0 ? 12 : BODY, i == 0, i == 0 ? FLAG : Color.BLACK, i == 0 ? 0 : 6);
+        }
         out.heading(words.get("sources.heading"), 12);
         if (m != null) {
             for (Manifest.InputAccount input : m.inputs()) {
@@ -110,6 +115,9 @@ final class PdfReport {
         }
         out.paragraph(words.get("findings.rest", plan.ranked().size() - plan.headlines().size(),
                 plan.regions().size()), BODY, false, GREY, 0);
+        if (plan.chartsLeftOutLine() != null) {
+            out.paragraph(plan.chartsLeftOutLine(), BODY, false, GREY, 0);
+        }
     }
 
     /** "Source: rows read, protocols used, rows set aside": one line per input, in the report's language. */

@@ -32,7 +32,18 @@ import org.sanaq.results.RunFolder;
  */
 record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<Finding> headlines,
         List<CheckSection> sections, List<RegionPage> regions, List<DetailTable> otherTables,
-        Map<String, DetailTable> tables, String source) {
+        Map<String, DetailTable> tables, String source, LeftOut chartsLeftOut, List<String> setAsideReasons) {
+
+    /**
+     * Charts drawn per report at most, so that a run with thousands of candidates or units still writes its report
+     * in bounded time and size; the others are left out, and the report says how many and which tables hold their
+     * data.
+     */
+    static final int MAX_CHARTS = 200;
+
+    /** The charts left out by {@link #MAX_CHARTS}: how many of how many, and the tables that hold their data. */
+    record LeftOut(int count, int asked, List<String> tables) {
+    }
 
     /** The order of the check sections: the report's one list of it. */
     static final List<String> SECTION_ORDER = List.of("round_percentages", "protocol_integrity",
@@ -53,6 +64,25 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
             .thenComparing(Comparator.comparingDouble(Finding::rank).reversed());
 
     static ReportPlan of(RunFolder.Contents contents, Function<String, CheckDescription> describe) {
+        return of(contents, describe, List.of());
+    }
+
+    /**
+     * The plan of a run's report, its names cut by {@link ShownText} and its charts capped at {@link #MAX_CHARTS}.
+     *
+     * @param setAsideReasons the commonest reasons rows were set aside, for a run that could use nothing
+     */
+    static ReportPlan of(RunFolder.Contents full, Function<String, CheckDescription> describe,
+            List<String> setAsideReasons) {
+        RunFolder.Contents shown = ShownText.forReport(full);
+        List<FigureSpec> drawn = capped(shown.figures());
+        Set<FigureSpec> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(drawn);
+        List<String> leftOutTables = shown.figures().stream().filter(f -> !kept.contains(f))
+                .map(FigureSpec::table).distinct().sorted().toList();
+        LeftOut leftOut = new LeftOut(shown.figures().size() - drawn.size(), shown.figures().size(), leftOutTables);
+        RunFolder.Contents contents = new RunFolder.Contents(shown.manifest(), shown.findings(), shown.metrics(),
+                drawn, shown.tables());
         Manifest manifest = contents.manifest();
         Wording words = Wording.of(manifest == null ? null : manifest.language());
         List<Finding> ranked = contents.findings().stream().sorted(STRONGEST_FIRST).toList();
@@ -78,7 +108,62 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
         }
         return new ReportPlan(manifest, words, ranked, ranked.stream().filter(Finding::headline).toList(),
                 sections, regions, List.copyOf(unclaimed.values()), contents.tables(),
-                sourceLine(manifest, words));
+                sourceLine(manifest, words), leftOut, List.copyOf(setAsideReasons));
+    }
+
+    /** Whether the run's inputs gave no usable protocol at all (its manifest says none was used). */
+    boolean nothingUsed() {
+        return manifest != null && manifest.inputs().stream().mapToLong(Manifest.InputAccount::rowsUsed).sum() == 0;
+    }
+
+    /**
+     * The first page's opening when nothing could be used: the plain statement, then the reasons rows were set
+     * aside; empty otherwise.
+     */
+    List<String> nothingUsedLines() {
+        if (!nothingUsed()) {
+            return List.of();
+        }
+        long read = manifest.inputs().stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
+        List<String> lines = new ArrayList<>();
+        // with no row used, every row read was set aside (unreadable, or a copy of another)
+        lines.add(words.get("nothing_used", read, read));
+        setAsideReasons.forEach(r -> lines.add(words.get("nothing_used.reason", r)));
+        return lines;
+    }
+
+    /** The line saying how many charts were left out and where their data are; null when none was. */
+    String chartsLeftOutLine() {
+        if (chartsLeftOut.count() == 0) {
+            return null;
+        }
+        List<String> files = chartsLeftOut.tables().stream().limit(10).map(t -> "tables/" + t + ".csv").toList();
+        return words.get("charts.left_out", chartsLeftOut.count(), chartsLeftOut.asked(), MAX_CHARTS,
+                String.join(", ", files) + (chartsLeftOut.tables().size() > files.size() ? ", …" : ""));
+    }
+
+    /**
+     * At most {@link #MAX_CHARTS} of the figures, shared fairly between the checks: each check's first figure, then
+     * each one's second, and so on, so that one check asking for a chart per candidate leaves the others theirs.
+     * The figures kept stay in the order they were asked for.
+     */
+    static List<FigureSpec> capped(List<FigureSpec> figures) {
+        if (figures.size() <= MAX_CHARTS) {
+            return figures;
+        }
+        Map<String, List<Integer>> byCheck = new LinkedHashMap<>();
+        for (int i = 0; i < figures.size(); i++) {
+            byCheck.computeIfAbsent(figures.get(i).check(), c -> new ArrayList<>()).add(i);
+        }
+        java.util.BitSet kept = new java.util.BitSet(figures.size());
+        for (int round = 0; kept.cardinality() < MAX_CHARTS; round++) {
+            for (List<Integer> ofCheck : byCheck.values()) {
+                if (round < ofCheck.size() && kept.cardinality() < MAX_CHARTS) {
+                    kept.set(ofCheck.get(round));
+                }
+            }
+        }
+        return kept.stream().mapToObj(figures::get).toList();
     }
 
     /** The checks of the run: those of {@link #SECTION_ORDER} first, in its order, then the others. */

@@ -34,6 +34,9 @@ public final class ReportWriter {
             Function<String, CheckDescription> describe) throws IOException {
         Files.createDirectories(runFolder);
         ReportPlan plan = ReportPlan.of(contents, describe);
+        if (plan.nothingUsed()) {
+            plan = ReportPlan.of(contents, describe, SetAsideReasons.top(runFolder, plan.words()));
+        }
         Table findings = SummaryTables.findings(plan.ranked(), describe, plan.words());
         PdfReport.write(runFolder.resolve(PDF), plan);
         Files.writeString(runFolder.resolve(HTML), HtmlSummary.render(plan, findings), StandardCharsets.UTF_8);

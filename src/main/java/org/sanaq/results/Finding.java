@@ -1,6 +1,7 @@
 package org.sanaq.results;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One finding of findings.json: the check, where and what it is about, the statistic and its p-values, the
@@ -10,6 +11,11 @@ import java.util.List;
  * {@code district=<region> / <district>}; a flag whose scope names a region gives that region a drill-down page
  * in the report.
  *
+ * <p>A verdict never rests on a number that is not one: a NaN or infinite statistic or p-value is dropped (null in
+ * findings.json), and the finding becomes {@link Verdict#INCONCLUSIVE}; a sentence that is blank or prints such a
+ * number is replaced by {@link #NOT_A_NUMBER}. The checks say inconclusive in their own words before this, when they
+ * have too little to test; this is the guard for what they did not foresee.
+ *
  * @param rank ordering weight for the report's first page: larger is stronger (e.g. −log10 of the adjusted p)
  * @param explainedBy the subject of another finding of the same check that accounts for this one (a flag that is
  *     only a by-product of it); null for a finding that stands on its own. The report does not list explained
@@ -18,8 +24,24 @@ import java.util.List;
 public record Finding(String check, String scope, String subject, String statistic, Double value, Double pValue,
         Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank, String explainedBy) {
 
+    /** The sentence of a finding whose own sentence printed a number that is not one. */
+    public static final String NOT_A_NUMBER = "Inconclusive: the statistic could not be computed from these data "
+            + "(it is not a number, e.g. a correlation without any spread); nothing can be concluded from it.";
+    /** What a formatted non-number looks like in a sentence: Java's and MessageFormat's spellings. */
+    private static final Pattern NON_NUMBER = Pattern.compile("\\bNaN\\b|\\bInfinity\\b|∞|\uFFFD");
+
     public Finding {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        boolean notNumbers = !finite(value) || !finite(pValue) || !finite(pAdjusted);
+        boolean unreadable = sentence == null || sentence.isBlank() || NON_NUMBER.matcher(sentence).find();
+        if (notNumbers || unreadable) {
+            value = finite(value) ? value : null;
+            pValue = finite(pValue) ? pValue : null;
+            pAdjusted = finite(pAdjusted) ? pAdjusted : null;
+            verdict = verdict == Verdict.ERROR ? verdict : Verdict.INCONCLUSIVE;
+            rank = 0;
+            sentence = unreadable ? NOT_A_NUMBER : sentence;
+        }
     }
 
     /** A finding that stands on its own. */
@@ -28,8 +50,19 @@ public record Finding(String check, String scope, String subject, String statist
         this(check, scope, subject, statistic, value, pValue, pAdjusted, verdict, sentence, evidence, rank, null);
     }
 
+    /** A check's statement that it had nothing or too little to test, with the reason in {@code sentence}. */
+    public static Finding inconclusive(String check, String scope, String subject, String statistic, double value,
+            String sentence) {
+        return new Finding(check, scope, subject, statistic, value, null, null, Verdict.INCONCLUSIVE, sentence,
+                List.of(), 0);
+    }
+
     /** Whether the first page lists it: a flag that no other finding explains. */
     public boolean headline() {
         return verdict == Verdict.FLAG && explainedBy == null;
+    }
+
+    private static boolean finite(Double x) {
+        return x == null || Double.isFinite(x);
     }
 }

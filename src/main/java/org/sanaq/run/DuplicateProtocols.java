@@ -96,10 +96,11 @@ public final class DuplicateProtocols {
 
     /** The finding, metrics and table of the duplicates in a marked table; only counts and a bounded list are collected. */
     public static CheckOutcome outcome(Dataset<Row> marked, Messages words) {
-        // Both counts in one pass: at most two groups reach the driver.
+        // The counts in one pass over the readable rows: at most three groups (unmarked, copy, conflict) reach the driver.
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
-        for (Row r : marked.filter(col(STATUS).isNotNull()).groupBy(col(STATUS)).count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
+        for (Row r : marked.filter(col(ProtocolSchema.REASON).isNull()).groupBy(col(STATUS)).count()
+                .collectAsList()) {
+            counts.put(r.isNullAt(0) ? "" : r.getString(0), r.getLong(1));
         }
         long copies = counts.getOrDefault(COPY, 0L);
         long conflicting = counts.getOrDefault(CONFLICT, 0L);
@@ -133,6 +134,9 @@ public final class DuplicateProtocols {
             verdict = Verdict.FLAG;
             sentence = conflicting > LISTED ? words.format(ID + ".conflicts_listed", conflicting, LISTED)
                     : words.format(ID + ".conflicts", conflicting);
+        } else if (counts.isEmpty()) {
+            verdict = Verdict.INCONCLUSIVE; // no readable protocol: nothing could appear twice, which is no pass
+            sentence = words.format(ID + ".nothing");
         } else {
             verdict = Verdict.PASS;
             sentence = words.format(ID + ".none");

@@ -20,7 +20,7 @@ class ReportPartsTest {
 
     @Test
     void markdownCellsCannotBreakTheTable() {
-        assertEquals("a \\| b \\\\ c \\<script> d", MarkdownSummary.cell("a | b \\ c <script>\n d"));
+        assertEquals("a \\| b \\\\ c \\<script\\> d", MarkdownSummary.cell("a | b \\ c <script>\n d"));
     }
 
     @Test

@@ -204,6 +204,12 @@ final class DigitJudge {
                             ? messages.format(ID + ".too_few", subject(row), n, minCount)
                             : messages.format(ID + ".national_pass", subject(row), n, alpha), List.of(), 0));
         }
+        if (tested == 0) {
+            // nothing had the min_count counts a digit test needs: no pass on 0 of 0
+            out.add(Finding.inconclusive(ID, "national", "all", "flagged_cells", 0,
+                    messages.format(ID + ".nothing_tested", minCount, special())));
+            return out;
+        }
         out.add(new Finding(ID, "national", "all", "flagged_cells", (double) flagged.size(), null, null,
                 flagged.isEmpty() ? Verdict.PASS : Verdict.FLAG, messages.format(ID + ".summary", flagged.size(),
                         tested, alpha, special()), List.of("tables/" + TABLE + ".csv"), flagged.isEmpty() ? 0 : 1));

@@ -26,6 +26,11 @@ import org.sanaq.text.Messages;
 final class FingerprintJudge {
     private static final String ID = FingerprintCheck.ID;
     private static final String NATIONAL = "national";
+    /**
+     * Fewest precincts the fingerprint judges: the correlation of two points is always ±1 whatever the counts, and
+     * Shpilkin's method needs a clean peak with precincts above it. Fewer give an inconclusive finding.
+     */
+    static final int MIN_PRECINCTS = 3;
 
     private final Messages messages;
     private final double flagShare;
@@ -84,9 +89,7 @@ final class FingerprintJudge {
         long special = ((Number) summary.get("special")).longValue();
         metrics.add(new Metric(ID, NATIONAL, "all", "stations_special_excluded", special));
         if (summary.get("leader") == null || results.rows(FingerprintCheck.BINS).isEmpty()) {
-            Finding none = new Finding(ID, NATIONAL, "all", "stations", 0.0, null, null, Verdict.INCONCLUSIVE,
-                    messages.format(ID + ".no_precincts"), List.of(), 0);
-            return new CheckOutcome(ID, metrics, List.of(none), List.of(), List.of());
+            return inconclusive(0, messages.format(ID + ".no_precincts"));
         }
         String leader = summary.get("leader").toString();
         Map<String, Unit> regions = new TreeMap<>();
@@ -96,6 +99,15 @@ final class FingerprintJudge {
         bins.forEach(r -> regions.computeIfAbsent(r.get("region").toString(), x -> new Unit()).add(r));
         Unit nation = new Unit();
         regions.values().forEach(nation::add);
+        if (nation.stations < MIN_PRECINCTS) {
+            return inconclusive(nation.stations, messages.format(ID + ".too_few", nation.stations, MIN_PRECINCTS));
+        }
+        if (!Double.isFinite(nation.moments.correlation())) {
+            return inconclusive(nation.stations, messages.format(ID + ".no_spread", nation.stations));
+        }
+        if (nation.shpilkin().peak() < 0 || !Double.isFinite(nation.shpilkin().share())) {
+            return inconclusive(nation.stations, messages.format(ID + ".no_peak", nation.stations));
+        }
         ShpilkinExcess national = unitMetrics(NATIONAL, leader, nation);
         List<List<String>> regionRows = new ArrayList<>();
         for (Map.Entry<String, Unit> e : regions.entrySet()) {
@@ -121,15 +133,31 @@ final class FingerprintJudge {
         return new CheckOutcome(ID, metrics, List.of(finding), tables, figures.figures(shown));
     }
 
+    /** The outcome of a fingerprint that could not be judged: the counts so far and one inconclusive finding. */
+    private CheckOutcome inconclusive(long stations, String reason) {
+        metrics.add(new Metric(ID, NATIONAL, "all", "stations", stations));
+        return new CheckOutcome(ID, metrics, List.of(Finding.inconclusive(ID, NATIONAL, "all", "stations", stations,
+                reason)), List.of(), List.of());
+    }
+
     private ShpilkinExcess unitMetrics(String scope, String leader, Unit u) {
         ShpilkinExcess s = u.shpilkin();
         metrics.add(new Metric(ID, scope, "all", "stations", u.stations));
         metrics.add(new Metric(ID, scope, "turnout", "official_turnout", u.turnout()));
-        metrics.add(new Metric(ID, scope, leader, "correlation_weighted", u.moments.correlation()));
-        metrics.add(new Metric(ID, scope, leader, "shpilkin_peak_turnout", s.peak()));
-        metrics.add(new Metric(ID, scope, leader, "shpilkin_excess_votes", s.excess()));
-        metrics.add(new Metric(ID, scope, leader, "shpilkin_excess_share", s.share()));
+        finite(scope, leader, "correlation_weighted", u.moments.correlation());
+        if (s.peak() >= 0) {
+            metrics.add(new Metric(ID, scope, leader, "shpilkin_peak_turnout", s.peak()));
+            finite(scope, leader, "shpilkin_excess_votes", s.excess());
+            finite(scope, leader, "shpilkin_excess_share", s.share());
+        }
         return s;
+    }
+
+    /** A metric that exists: a region of one precinct, or one without spread or clean peak, has no such figure. */
+    private void finite(String scope, String subject, String metric, double value) {
+        if (Double.isFinite(value)) {
+            metrics.add(new Metric(ID, scope, subject, metric, value));
+        }
     }
 
     private DetailTable regionTable(List<List<String>> rows) {

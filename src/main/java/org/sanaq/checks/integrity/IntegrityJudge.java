@@ -66,6 +66,11 @@ final class IntegrityJudge {
             levelSum(sum);
         }
         electionDay();
+        if (findings.isEmpty()) {
+            // no relation had a protocol with the counts it compares: say so rather than stay silent
+            findings.add(Finding.inconclusive(ID, "national", "all", "protocols_checked", 0,
+                    words.format(ID + ".nothing_checked")));
+        }
         tables.add(0, new DetailTable(ID + "_relations", words.format(ID + ".table.relations"),
                 List.of("relation", "source", "description", "checked", "violations"), summary));
         List<List<String>> bars = byRegion.entrySet().stream().filter(e -> e.getValue() > 0)

@@ -133,7 +133,13 @@ final class ObserverJudge {
                     Long.toString(s[2]), Long.toString(s[3]), fmt(p), Long.toString(s[4]), Long.toString(s[5]),
                     fmt(pConfident)));
             double adjusted = Math.min(1, p * tests);
-            if (s[2] + s[3] > 0) {
+            // the smallest adjusted p these pairs allow, had every one moved the same way: not below alpha, the
+            // pairs are too few for the sign test to find anything, and it says inconclusive rather than pass
+            double smallest = Math.min(1, SignTest.twoSided(s[2] + s[3], 0) * tests);
+            if (s[2] + s[3] > 0 && smallest >= alpha) {
+                findings.add(Finding.inconclusive(ID, "national", c, "sign_test_p", s[0] - s[1],
+                        words.format(ID + ".too_few_pairs", c, s[2] + s[3], fmt(smallest), alpha)));
+            } else if (s[2] + s[3] > 0) {
                 findings.add(new Finding(ID, "national", c, "sign_test_p", (double) (s[0] - s[1]), p, adjusted,
                         adjusted < alpha ? Verdict.FLAG : Verdict.PASS, words.format(ID + ".candidate", c, s[0], s[1],
                                 s[0] - s[1], s[2], s[3]), List.of(),

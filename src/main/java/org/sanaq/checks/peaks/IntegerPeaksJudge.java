@@ -25,6 +25,12 @@ final class IntegerPeaksJudge {
     private static final String SCOPE = "national";
     private static final String HISTOGRAM = ID + "_histogram";
     private static final String SUMMARY = ID + "_summary";
+    /**
+     * Fewest included precincts the check judges. A precinct lands on a whole-number figure by chance about once in
+     * ten, so fewer than 20 precincts expect fewer than two whole numbers: no excess can stand out from chance, and
+     * the exact null's normal tail is no approximation at such counts. Fewer give an inconclusive finding.
+     */
+    static final int MIN_PRECINCTS = 20;
 
     private final Messages messages;
     private final double alpha;
@@ -43,8 +49,14 @@ final class IntegerPeaksJudge {
         long special = ((Number) summary.get("special")).longValue();
         metric("all", "stations_special_excluded", special);
         if (!(summary.get("tally") instanceof PeakTally tally) || tally.included == 0) {
-            findings.add(new Finding(ID, SCOPE, "all", "stations_included", 0.0, null, null, Verdict.INCONCLUSIVE,
-                    messages.format(ID + ".no_precincts"), List.of(), 0));
+            findings.add(Finding.inconclusive(ID, SCOPE, "all", "stations_included", 0,
+                    messages.format(ID + ".no_precincts")));
+            return new CheckOutcome(ID, metrics, findings, List.of(), List.of());
+        }
+        if (tally.included < MIN_PRECINCTS) {
+            metric("all", "stations_included", tally.included);
+            findings.add(Finding.inconclusive(ID, SCOPE, "all", "stations_included", tally.included,
+                    messages.format(ID + ".too_few", tally.included, MIN_PRECINCTS)));
             return new CheckOutcome(ID, metrics, findings, List.of(), List.of());
         }
         int replicates = tally.replicates[0].length;
@@ -89,7 +101,7 @@ final class IntegerPeaksJudge {
                 mc == null ? "" : number(mc.p999MinusMean()), mc == null ? "" : number(mc.excess()),
                 mc == null ? "" : number(mc.pValue()), number(exact.mean()), number(exact.sd()),
                 number(exact.excess()), number(exact.z()), number(exact.pValue()),
-                Double.isNaN(agreement) ? "" : number(agreement)));
+                number(agreement)));
         if (!voters) {
             findings.add(finding(figure, tally, headline, mc != null, exact, special));
         }
@@ -137,12 +149,16 @@ final class IntegerPeaksJudge {
                 messages.format(ID + ".histogram_caption"));
     }
 
+    /** A metric, unless it is not a number (a z-score over a null without spread): metrics.csv never says NaN. */
     private void metric(String subject, String name, double value) {
-        metrics.add(new Metric(ID, SCOPE, subject, name, value));
+        if (Double.isFinite(value)) {
+            metrics.add(new Metric(ID, SCOPE, subject, name, value));
+        }
     }
 
+    /** A table cell: six significant digits, empty when not a number. */
     private static String number(double x) {
-        return String.format(Locale.ROOT, "%.6g", x);
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6g", x) : "";
     }
 
     private static String count(double n) {

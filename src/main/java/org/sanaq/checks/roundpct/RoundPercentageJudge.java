@@ -46,8 +46,12 @@ final class RoundPercentageJudge {
     }
 
     /** The per-precision result: eligible and round cells, expectation, tail p-value and its correction. */
+    /**
+     * @param smallestPAdjusted the adjusted p had every eligible cell been round: when it is not below alpha, the
+     *     cells are too few for any result to be flagged, and the finding is inconclusive rather than a pass
+     */
     record Precision(int d, List<Cell> eligible, List<Cell> round, List<Cell> notRound, double expected,
-            double p, double pAdjusted) {
+            double p, double pAdjusted, double smallestPAdjusted) {
 
         boolean flagged(double alpha) {
             return !eligible.isEmpty() && pAdjusted < alpha;
@@ -146,17 +150,21 @@ final class RoundPercentageJudge {
         double[] p = ps.stream().mapToDouble(Double::doubleValue).toArray();
         double tail = PoissonBinomial.upperTail(p, round.size());
         return new Precision(d, eligible, round, notRound, PoissonBinomial.mean(p), tail,
-                Math.min(1.0, tail * precisions.size()));
+                Math.min(1.0, tail * precisions.size()),
+                Math.min(1.0, PoissonBinomial.upperTail(p, p.length) * precisions.size()));
     }
 
     private Finding finding(Precision r, boolean headline, Precision explainedBy) {
-        Verdict verdict = r.eligible().isEmpty() ? Verdict.INCONCLUSIVE
+        Verdict verdict = r.eligible().isEmpty() || r.smallestPAdjusted() >= alpha ? Verdict.INCONCLUSIVE
                 : r.pAdjusted() < alpha ? Verdict.FLAG : Verdict.PASS;
         String precision = precisionWords(r.d());
         String sentence;
         List<String> evidence = new ArrayList<>();
-        if (verdict == Verdict.INCONCLUSIVE) {
+        if (r.eligible().isEmpty()) {
             sentence = words.format(ID + ".inconclusive", precision, maxP);
+        } else if (verdict == Verdict.INCONCLUSIVE) {
+            sentence = words.format(ID + ".too_few", precision, r.eligible().size(),
+                    Texts.scientific(r.smallestPAdjusted()), alpha);
         } else {
             sentence = words.format(ID + ".found", precision, r.round().size(), r.eligible().size(),
                     Texts.decimal(r.expected(), words.locale()));
@@ -173,8 +181,9 @@ final class RoundPercentageJudge {
         }
         double rank = verdict != Verdict.FLAG ? 0 : explainedBy != null ? 0.5
                 : -Math.log10(Math.max(r.pAdjusted(), 1e-300)) + (headline ? 1 : 0);
-        return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(), r.p(),
-                r.pAdjusted(), verdict, sentence, evidence, rank, explainedBy == null ? null : "d=" + explainedBy.d());
+        boolean tested = verdict != Verdict.INCONCLUSIVE; // an untested precision has no p-value to show
+        return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(),
+                tested ? r.p() : null, tested ? r.pAdjusted() : null, verdict, sentence, evidence, rank, explainedBy == null ? null : "d=" + explainedBy.d());
     }
 
     private DetailTable cellTable() {

@@ -52,12 +52,26 @@ class RoundPercentageJudgeTest {
     void honestLookingFiguresPassAndSmallBasesAreNotEligible() throws Exception {
         // 24,689 of 200,000 is 12.3445 %: the nearest target at d = 2 is 12.34 % = 24,680, 9 votes away: not round.
         // A base of 40,000 gives p = 10000/40000 = 0.25 > 0.2 at d = 2: not eligible.
-        CheckOutcome o = judge(List.of(cell("R1", "A", 24_689, 200_000, null), cell("R2", "A", 5_000, 40_000, null)),
+        // Three such cells could all have been round: P = 0.05^3 = 1.25e-4 < 0.01, so the test can find something.
+        CheckOutcome o = judge(List.of(cell("R1", "A", 24_689, 200_000, null), cell("R3", "A", 24_689, 200_000, null),
+                cell("R4", "A", 24_689, 200_000, null), cell("R2", "A", 5_000, 40_000, null)),
                 Map.of("precisions", List.of(2)));
         Finding f = finding(o, "d=2");
         assertEquals(Verdict.PASS, f.verdict());
         assertEquals(1.0, f.pValue(), "P(K ≥ 0) = 1");
-        assertTrue(o.metrics().stream().anyMatch(m -> m.metric().equals("eligible_cells") && m.value() == 1));
+        assertTrue(o.metrics().stream().anyMatch(m -> m.metric().equals("eligible_cells") && m.value() == 3));
+    }
+
+    @Test
+    void tooFewFiguresToFindAnythingAreInconclusiveNotAPass() throws Exception {
+        // One eligible cell with p = 0.05: even round, P = 0.05 is not below alpha 0.01, so nothing could be found.
+        CheckOutcome o = judge(List.of(cell("R1", "A", 24_689, 200_000, null), cell("R2", "A", 5_000, 40_000, null)),
+                Map.of("precisions", List.of(2)));
+        Finding f = finding(o, "d=2");
+        assertEquals(Verdict.INCONCLUSIVE, f.verdict());
+        assertTrue(f.sentence().contains("too few figures: 1 with a base large enough"), f.sentence());
+        assertTrue(f.sentence().contains("the adjusted p would be 0.0500, not below 0.01"), f.sentence());
+        assertEquals(null, f.pValue(), "an untested precision shows no p-value");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.sanaq.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sanaq.checks.digits.DigitTestsCheck;
+import org.sanaq.checks.fingerprint.FingerprintCheck;
+import org.sanaq.checks.peaks.IntegerPeaksCheck;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Verdict;
+import org.sanaq.schema.Conventions;
+
+/**
+ * A one-precinct election through the distribution checks: each says inconclusive with its reason (too few
+ * precincts, nothing to test), never pass, and no NaN or blank reaches a sentence, a statistic or a metric.
+ */
+class TooLittleDataTest {
+    private static final PrecinctRows ONE = new PrecinctRows()
+            .add("North", "1", 1000, 600, 590, 10, Map.of("A", 400L, "B", 190L), null);
+
+    @Test
+    void onePrecinctIsTooFewForTheFingerprint() throws Exception {
+        Finding f = only(joining(new FingerprintCheck()));
+        assertEquals(Verdict.INCONCLUSIVE, f.verdict());
+        assertTrue(f.sentence().contains("too few precincts: 1, at least 3 needed"), f.sentence());
+    }
+
+    @Test
+    void onePrecinctIsTooFewForIntegerPeaks() throws Exception {
+        Finding f = only(joining(new IntegerPeaksCheck()));
+        assertEquals(Verdict.INCONCLUSIVE, f.verdict());
+        assertTrue(f.sentence().contains("too few precincts: 1, at least 20 needed"), f.sentence());
+    }
+
+    @Test
+    void onePrecinctGivesTheDigitTestsNothingToTest() throws Exception {
+        CheckOutcome outcome = joining(new DigitTestsCheck());
+        assertFalse(outcome.findings().isEmpty());
+        outcome.findings().forEach(f -> assertEquals(Verdict.INCONCLUSIVE, f.verdict(), f.sentence()));
+        Finding summary = outcome.findings().stream().filter(f -> f.subject().equals("all")).findFirst()
+                .orElseThrow();
+        assertTrue(summary.sentence().contains("no protocol to test"), summary.sentence());
+        assertTrue(summary.sentence().contains("the 50 counts of at least 10"), summary.sentence());
+    }
+
+    private static CheckOutcome joining(JoiningCheck check) throws Exception {
+        CheckContext context = PrecinctRows.context(check, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        return honest(check.judge(context, new AggregationResults(check.compute(ONE.dataset(), context))));
+    }
+
+    /** The outcome, after asserting that none of its numbers or sentences is NaN, infinite or blank. */
+    private static CheckOutcome honest(CheckOutcome outcome) {
+        for (Metric m : outcome.metrics()) {
+            assertTrue(Double.isFinite(m.value()), "metric " + m);
+        }
+        for (Finding f : outcome.findings()) {
+            assertFalse(f.sentence().isBlank(), f.toString());
+            assertFalse(f.sentence().matches("(?s).*(NaN|Infinity|∞|\\s[,.;)]|  ).*"), "no NaN or blank: " + f.sentence());
+            for (Double x : new Double[] {f.value(), f.pValue(), f.pAdjusted()}) {
+                assertTrue(x == null || Double.isFinite(x), f.toString());
+            }
+        }
+        return outcome;
+    }
+
+    private static Finding only(CheckOutcome outcome) {
+        List<Finding> findings = outcome.findings();
+        assertEquals(1, findings.size(), findings.toString());
+        return findings.get(0);
+    }
+}

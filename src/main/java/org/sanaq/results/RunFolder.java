@@ -67,7 +67,10 @@ public final class RunFolder {
         try (Writer out = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8)) {
             SafeCsv.writeRow(out, METRIC_COLUMNS);
             for (Metric m : contents.metrics()) {
-                SafeCsv.writeRow(out, List.of(m.check(), m.scope(), m.subject(), m.metric(), number(m.value())));
+                // A value that could not be computed (NaN, infinite) is left out: metrics.csv holds numbers only.
+                if (Double.isFinite(m.value())) {
+                    SafeCsv.writeRow(out, List.of(m.check(), m.scope(), m.subject(), m.metric(), number(m.value())));
+                }
             }
         }
         for (DetailTable table : contents.tables().values()) {

@@ -30,8 +30,9 @@ import org.sanaq.synthetic.SyntheticCommands;
  * The command line: {@code run}, {@code validate}, {@code list-checks}, {@code explain}, {@code render}, and the
  * synthetic commands. Exit codes (README, "Exit codes"): 0 done; 1 the run failed during the compute; 2 the command
  * or the job spec is wrong; 3 the output folder is refused; 4 the report is written but the inputs held no usable
- * protocol; 5 the environment failed (Spark could not start, a folder is full, read-only or not writable). 2, 3 and 5
- * before the compute mean nothing was started; every failure is one line naming the file or path and the fix.
+ * protocol; 5 the environment failed (Spark could not start, a folder is full, read-only or not writable); 6 the
+ * report is written but a check could not run (4 takes precedence). 2, 3 and 5 before the compute mean nothing was
+ * started; every failure is one line naming the file or path and the fix.
  */
 public final class Main {
     static final String USAGE = """
@@ -56,7 +57,8 @@ public final class Main {
 
             Exit codes of run: 0 done; 1 the run failed; 2 the command or the job spec is wrong; 3 the output
             folder is refused; 4 the report is written, but the inputs held no usable protocol; 5 the environment
-            failed (Spark could not start, or a folder is full, read-only or not writable).
+            failed (Spark could not start, or a folder is full, read-only or not writable); 6 the report is
+            written, but a check could not run (its first page says which; the other checks' findings stand).
             """;
 
     private Main() {
@@ -162,16 +164,29 @@ public final class Main {
                     spark.stop();
                 }
             }
-            Path report = result.folder().resolve(ReportWriter.PDF);
-            if (result.protocolsUsed() == 0) {
-                err.println("sanaq: no usable protocol in the inputs: every row was quarantined or set aside as a"
-                        + " copy, or there was none; " + report + " says so, and quarantine.csv lists the rows not"
-                        + " used");
-                return 4;
-            }
-            err.println("sanaq: report written to " + report);
-            return 0;
+            return finished(result, err);
         }
+    }
+
+    /**
+     * The exit code of a run that wrote its report, with its line on stderr: 4 when no protocol was usable, which
+     * takes precedence over 6 (with nothing to test, no check could conclude anything; a failed check is still
+     * named), 6 when a check could not run, else 0.
+     */
+    static int finished(JobRunner.Result result, PrintStream err) {
+        Path report = result.folder().resolve(ReportWriter.PDF);
+        if (!result.failedChecks().isEmpty()) {
+            err.println("sanaq: the check(s) " + String.join(", ", result.failedChecks()) + " could not run; "
+                    + report + " says why on its first page, and the other checks' findings stand");
+        }
+        if (result.protocolsUsed() == 0) {
+            err.println("sanaq: no usable protocol in the inputs: every row was quarantined or set aside as a"
+                    + " copy, or there was none; " + report + " says so, and quarantine.csv lists the rows not"
+                    + " used");
+            return 4;
+        }
+        err.println("sanaq: report written to " + report);
+        return result.failedChecks().isEmpty() ? 0 : 6;
     }
 
     private static int validate(List<String> a, PrintStream out) throws SpecException, UsageException {

@@ -57,6 +57,7 @@ final class HtmlSummary {
         for (int i = 0; i < nothing.size(); i++) {
             paragraph(html, nothing.get(i), i == 0 ? "flag" : null);
         }
+        plan.failedCheckLines().forEach(failed -> paragraph(html, failed, "flag"));
         html.append("<p class=\"caveat\">").append(escape(words.caveat())).append("</p>\n");
         html.append("<h2>").append(escape(words.get("findings.heading"))).append("</h2>\n");
         table(html, findings);

@@ -35,6 +35,7 @@ final class MarkdownSummary {
         for (int i = 0; i < nothing.size(); i++) {
             md.append(i == 0 ? "**" + text(nothing.get(i)) + "**" : "- " + text(nothing.get(i))).append("\n\n");
         }
+        plan.failedCheckLines().forEach(failed -> md.append("**").append(text(failed)).append("**\n\n"));
         md.append("> ").append(text(words.caveat())).append("\n\n");
         md.append("## ").append(text(words.get("findings.heading"))).append("\n\n");
         table(md, findings);

@@ -24,8 +24,8 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Manifest;
 
 /**
- * Writes report.pdf: the first page (the election, its sources and their coverage, the standing caveat and the
- * flags in plain sentences, strongest first), a page explaining the terms used later, one section per check (what
+ * Writes report.pdf: the first page (the election, each check that could not run, its sources and their coverage,
+ * the standing caveat and the flags in plain sentences, strongest first), a page explaining the terms used later, one section per check (what
  * it asks, what it found, charts, evidence tables, what else could explain it), a page per flagged region, the
  * methods note and the provenance appendix. The text holds no clock time, so the same run folder always gives the
  * same text; the document's dates and ID come from the manifest, so it also gives the same bytes.
@@ -88,6 +88,10 @@ final class PdfReport {
         for (int i = 0; i < nothing.size(); i++) {
             out.skip(4);
             out.paragraph(nothing.get(i), i == 0 ? 12 : BODY, i == 0, i == 0 ? FLAG : Color.BLACK, i == 0 ? 0 : 6);
+        }
+        for (String failed : plan.failedCheckLines()) {
+            out.skip(4);
+            out.paragraph(failed, BODY, true, FLAG, 0);
         }
         out.heading(words.get("sources.heading"), 12);
         if (m != null) {

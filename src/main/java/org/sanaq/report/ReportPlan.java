@@ -18,6 +18,7 @@ import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Manifest;
 import org.sanaq.results.RunFolder;
+import org.sanaq.results.Verdict;
 
 /**
  * What every rendering of a run shows, in the order it shows it: the first page's findings (flags that no other
@@ -130,6 +131,14 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
         lines.add(words.get("nothing_used", read, read));
         setAsideReasons.forEach(r -> lines.add(words.get("nothing_used.reason", r)));
         return lines;
+    }
+
+    /**
+     * The first page's statement of each check that could not run (an ERROR finding: which check, the message, and
+     * that nothing follows from it), before the flags; empty when every check ran.
+     */
+    List<String> failedCheckLines() {
+        return ranked.stream().filter(f -> f.verdict() == Verdict.ERROR).map(Finding::sentence).toList();
     }
 
     /** The line saying how many charts were left out and where their data are; null when none was. */

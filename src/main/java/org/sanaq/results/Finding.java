@@ -33,7 +33,9 @@ public record Finding(String check, String scope, String subject, String statist
     public Finding {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         boolean notNumbers = !finite(value) || !finite(pValue) || !finite(pAdjusted);
-        boolean unreadable = sentence == null || sentence.isBlank() || NON_NUMBER.matcher(sentence).find();
+        // an ERROR finding's sentence quotes an exception's message, which may well say "NaN"
+        boolean unreadable = sentence == null || sentence.isBlank()
+                || verdict != Verdict.ERROR && NON_NUMBER.matcher(sentence).find();
         if (notNumbers || unreadable) {
             value = finite(value) ? value : null;
             pValue = finite(pValue) ? pValue : null;

@@ -39,6 +39,7 @@ import org.sanaq.results.Manifest;
 import org.sanaq.results.Metric;
 import org.sanaq.results.RunFolder;
 import org.sanaq.results.SafeCsv;
+import org.sanaq.results.Verdict;
 import org.sanaq.schema.ProtocolSchema;
 import org.sanaq.text.Messages;
 
@@ -54,10 +55,13 @@ public final class JobRunner {
     }
 
     /**
-     * What a run left: its output folder, and the protocols its checks used (none: the inputs held nothing usable,
-     * and the report says so).
+     * What a run left: its output folder, the protocols its checks used (none: the inputs held nothing usable, and
+     * the report says so), and the checks that could not run (each an ERROR finding in the report).
      */
-    public record Result(Path folder, long protocolsUsed) {
+    public record Result(Path folder, long protocolsUsed, List<String> failedChecks) {
+        public Result {
+            failedChecks = List.copyOf(failedChecks);
+        }
     }
 
     /** Runs the job in the given session, beginning its output folder itself (without --force). */
@@ -102,7 +106,7 @@ public final class JobRunner {
         }
         progress.done("report.pdf, summary.html, summary.md, findings.json, metrics.csv, tables/, quarantine.csv, "
                 + "names_cleaned.csv, manifest.json");
-        return new Result(spec.output(), used);
+        return new Result(spec.output(), used, failedChecks(outcomes));
     }
 
     /** Writes the run folder into the staging folder and commits it; a full or read-only disk says which file. */
@@ -132,30 +136,34 @@ public final class JobRunner {
 
     /**
      * The checks' outcomes over the usable ingested rows (marked by {@link DuplicateProtocols#mark}): totals derived
-     * where the job asks, all checks' aggregations computed together, then each check judged. Used by runs and by the synthetic calibration.
+     * where the job asks, all checks' aggregations computed together, then each check judged. A check whose compute
+     * or judge throws becomes an ERROR finding ({@link IsolatedChecks}); the others are unaffected. Used by runs and
+     * by the synthetic calibration.
      */
     public static List<CheckOutcome> judge(JobSpec spec, Dataset<Row> ingested, Progress progress) {
         progress.start("computing the checks' aggregations");
-        Dataset<Row> protocols = usable(ingested)
+        Dataset<Row> usable = usable(ingested)
                 .drop(ProtocolSchema.REASON, ProtocolSchema.RAW, DuplicateProtocols.STATUS);
-        Dataset<Row> derived = null;
-        if (!spec.levels().isEmpty()) {
-            derived = LevelTotals.derived(protocols, spec.levels(), spec.country()).persist(StorageLevel.MEMORY_AND_DISK());
-            protocols = protocols.unionByName(derived);
-        }
+        Dataset<Row> derived = spec.levels().isEmpty() ? null
+                : LevelTotals.derived(usable, spec.levels(), spec.country()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> protocols = derived == null ? usable : usable.unionByName(derived);
         try {
-            List<Aggregation> aggregations = new ArrayList<>();
-            List<Selection> selections = new ArrayList<>();
+            Messages messages = Messages.of(spec.language());
+            IsolatedChecks isolated = new IsolatedChecks(ingested.sparkSession(), progress);
             Map<String, CheckContext> contexts = new LinkedHashMap<>();
+            Map<String, IsolatedChecks.Declared> declared = new LinkedHashMap<>();
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
                 CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
-                        c.parameters(), Messages.of(spec.language()));
+                        c.parameters(), messages);
                 contexts.put(c.check().id(), context);
-                aggregations.addAll(c.check().aggregations(context));
-                selections.addAll(c.check().selections(context));
+                isolated.attempt(c.check().id(), () -> new IsolatedChecks.Declared(c.check().aggregations(context),
+                        c.check().selections(context))).ifPresent(d -> declared.put(c.check().id(), d));
             }
+            List<Aggregation> aggregations = declared.values().stream()
+                    .flatMap(d -> d.aggregations().stream()).toList();
+            List<Selection> selections = declared.values().stream().flatMap(d -> d.selections().stream()).toList();
             long fusedStarted = System.nanoTime();
-            AggregationResults fused = FusedAggregations.run(protocols, aggregations, selections);
+            AggregationResults fused = isolated.fused(protocols, declared);
             progress.detail(FusedAggregations.passes(aggregations, selections) + " shared Spark pass(es) for "
                     + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)", fusedStarted);
             Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fused.byName());
@@ -163,7 +171,8 @@ public final class JobRunner {
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
                 if (c.check() instanceof JoiningCheck check) {
                     long started = System.nanoTime();
-                    byName.putAll(check.compute(protocols, contexts.get(c.check().id())));
+                    isolated.attempt(check.id(), () -> check.compute(protocols, contexts.get(check.id())))
+                            .ifPresent(byName::putAll);
                     progress.detail(c.check().id() + " computed its own Spark passes", started);
                     joining++;
                 }
@@ -173,20 +182,29 @@ public final class JobRunner {
                     + joining + " check(s) with their own passes");
 
             progress.start("judging");
-            List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested, Messages.of(spec.language()))));
+            List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested, messages)));
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
-                outcomes.add(c.check().judge(contexts.get(c.check().id()), results));
+                String id = c.check().id();
+                outcomes.add(isolated.attempt(id, () -> c.check().judge(contexts.get(id), results))
+                        .orElseGet(() -> isolated.failure(id).orElseThrow().outcome(messages)));
             }
             long flags = outcomes.stream().flatMap(o -> o.findings().stream())
-                    .filter(f -> f.verdict() == org.sanaq.results.Verdict.FLAG).count();
+                    .filter(f -> f.verdict() == Verdict.FLAG).count();
             progress.done(outcomes.stream().mapToInt(o -> o.findings().size()).sum() + " finding(s), " + flags
-                    + " worth a closer look");
+                    + " worth a closer look" + (isolated.failed() == 0 ? ""
+                            : ", " + isolated.failed() + " check(s) could not run"));
             return outcomes;
         } finally {
             if (derived != null) {
                 derived.unpersist();
             }
         }
+    }
+
+    /** The checks that could not run: those whose outcome holds an ERROR finding, in the order of the outcomes. */
+    static List<String> failedChecks(List<CheckOutcome> outcomes) {
+        return outcomes.stream().flatMap(o -> o.findings().stream()).filter(f -> f.verdict() == Verdict.ERROR)
+                .map(Finding::check).distinct().toList();
     }
 
     static RunFolder.Contents contents(Manifest manifest, List<CheckOutcome> outcomes) {

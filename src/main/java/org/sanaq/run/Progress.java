@@ -7,13 +7,20 @@ import java.util.Locale;
 public final class Progress {
     private final PrintStream out;
     private final int stages;
+    private final boolean debug;
     private int stage;
     private long started;
     private String current;
 
     public Progress(PrintStream out, int stages) {
+        this(out, stages, System.getenv("SANAQ_DEBUG") != null);
+    }
+
+    /** With {@code debug}, a failure the run survives prints its stack trace (SANAQ_DEBUG sets it). */
+    Progress(PrintStream out, int stages, boolean debug) {
         this.out = out;
         this.stages = stages;
+        this.debug = debug;
     }
 
     public void start(String what) {
@@ -31,6 +38,14 @@ public final class Progress {
     /** A line outside the stages: something the run did on the way that the user should know. */
     public void note(String what) {
         out.println("sanaq: " + what);
+    }
+
+    /** A failure the run survives, on one line; its stack trace follows when SANAQ_DEBUG is set. */
+    public void failure(String what, Throwable e) {
+        note(what);
+        if (debug) {
+            e.printStackTrace(out);
+        }
     }
 
     public void done(String result) {

@@ -48,6 +48,30 @@ class MainTest {
                 "4 the report is written, but the inputs held no usable protocol; 5 the environment");
     }
 
+    /**
+     * The exit decision of a run that wrote its report (tested as a function: the CLI's catalog has no place for a
+     * check made to fail; FailingCheckTest runs one through JobRunner).
+     */
+    @Test
+    void aReportWithAFailedCheckExitsSixUnlessNoProtocolWasUsableWhichIsFour(@TempDir Path folder) {
+        String failed = "sanaq: the check(s) fingerprint, digit_tests could not run; " + folder.resolve("report.pdf")
+                + " says why on its first page, and the other checks' findings stand";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(6, Main.finished(new org.sanaq.run.JobRunner.Result(folder, 30,
+                java.util.List.of("fingerprint", "digit_tests")), e));
+        contains(err.toString(StandardCharsets.UTF_8), failed, "sanaq: report written to " + folder);
+        err.reset();
+        assertEquals(4, Main.finished(new org.sanaq.run.JobRunner.Result(folder, 0,
+                java.util.List.of("fingerprint", "digit_tests")), e));
+        contains(err.toString(StandardCharsets.UTF_8), failed, "sanaq: no usable protocol in the inputs");
+        err.reset();
+        assertEquals(0, Main.finished(new org.sanaq.run.JobRunner.Result(folder, 30, java.util.List.of()), e));
+        assertEquals("sanaq: report written to " + folder.resolve("report.pdf") + "\n",
+                err.toString(StandardCharsets.UTF_8));
+        contains(run("--help").out(), "6 the report is", "written, but a check could not run (its first page says which");
+    }
+
     @Test
     void runRefusesAnOptionItDoesNotKnow() {
         Result r = run("run", "jobs/kz-2023-majilis.yaml", "--forse");

@@ -194,7 +194,17 @@ public final class Calibration {
             Set<String> flagged = new LinkedHashSet<>();
             for (CheckOutcome o : JobRunner.judge(job, ingested, new Progress(
                     new PrintStream(OutputStream.nullOutputStream()), 2))) {
-                o.findings().stream().filter(f -> f.verdict() == Verdict.FLAG).forEach(f -> flagged.add(f.check()));
+                for (var f : o.findings()) {
+                    if (f.verdict() == Verdict.ERROR) {
+                        // a check that could not run has no rate to report: counting it as "not flagged" would
+                        // pass off a failure as a perfect false-positive rate
+                        throw new IllegalStateException("the check " + f.check() + " failed on the synthetic election"
+                                + " with seed " + spec.seed() + ": " + f.sentence());
+                    }
+                    if (f.verdict() == Verdict.FLAG) {
+                        flagged.add(f.check());
+                    }
+                }
             }
             return flagged;
         } finally {

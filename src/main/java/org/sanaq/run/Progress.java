@@ -1,15 +1,33 @@
 package org.sanaq.run;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** One line per stage of a run on standard error, with the time the stage took. */
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One line per stage of a run on standard error, with the time the stage took and, when a Spark session was running
+ * as the stage began, the number of Spark jobs the stage started ({@link SparkJobCount}). The stages are kept, for the
+ * benchmark.
+ */
 public final class Progress {
     private final PrintStream out;
     private final int stages;
+    private final List<Stage> done = new ArrayList<>();
     private int stage;
     private long started;
     private String current;
+    private SparkJobCount.Counting counting;
+
+    /**
+     * A finished stage: its name, its time, and the Spark jobs it started (null when no Spark session ran as it
+     * began, as while Spark starts).
+     */
+    public record Stage(String name, double seconds, SparkJobCount.Jobs sparkJobs) {
+    }
 
     public Progress(PrintStream out, int stages) {
         this.out = out;
@@ -17,8 +35,12 @@ public final class Progress {
     }
 
     public void start(String what) {
+        if (counting != null) {
+            counting.end(); // the stage before ended without done(): its run failed
+        }
         stage++;
         current = what;
+        counting = runningContext() == null ? null : SparkJobCount.on(runningContext()).begin();
         started = System.nanoTime();
         out.printf(Locale.ROOT, "sanaq: [%d/%d] %s …%n", stage, stages, what);
     }
@@ -34,7 +56,23 @@ public final class Progress {
     }
 
     public void done(String result) {
-        out.printf(Locale.ROOT, "sanaq: [%d/%d] %s: %s (%.1f s)%n", stage, stages, current, result,
-                (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        SparkJobCount.Jobs jobs = counting == null ? null : counting.end();
+        counting = null;
+        done.add(new Stage(current, seconds, jobs));
+        out.printf(Locale.ROOT, "sanaq: [%d/%d] %s: %s (%.1f s%s)%n", stage, stages, current, result, seconds,
+                jobs == null ? "" : ", " + jobs);
+    }
+
+    /** The stages finished so far, in order. */
+    public List<Stage> stages() {
+        return List.copyOf(done);
+    }
+
+    /** The SparkContext of this thread's session, or of the default one; null when none runs. */
+    private static SparkContext runningContext() {
+        SparkSession session = SparkSession.getActiveSession()
+                .getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
+        return session == null || session.sparkContext().isStopped() ? null : session.sparkContext();
     }
 }

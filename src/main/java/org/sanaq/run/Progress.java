@@ -20,7 +20,11 @@ public final class Progress {
     private int stage;
     private long started;
     private String current;
-    private SparkJobCount.Counting counting;
+    /** The counter of the session that ran as the stage began; null when none ran. */
+    private SparkJobCount jobCount;
+    private SparkJobCount.Counting stageJobs;
+    /** The jobs since the stage's previous line: those of the piece that the next {@link #detail} line reports. */
+    private SparkJobCount.Counting pieceJobs;
 
     /**
      * A finished stage: its name, its time, and the Spark jobs it started (null when no Spark session ran as it
@@ -35,19 +39,32 @@ public final class Progress {
     }
 
     public void start(String what) {
-        if (counting != null) {
-            counting.end(); // the stage before ended without done(): its run failed
+        if (jobCount != null) { // the stage before ended without done(): its run failed
+            stageJobs.end();
+            pieceJobs.end();
         }
         stage++;
         current = what;
-        counting = runningContext() == null ? null : SparkJobCount.on(runningContext()).begin();
+        SparkContext context = runningContext();
+        jobCount = context == null ? null : SparkJobCount.on(context);
+        stageJobs = jobCount == null ? null : jobCount.begin();
+        pieceJobs = jobCount == null ? null : jobCount.begin();
         started = System.nanoTime();
         out.printf(Locale.ROOT, "sanaq: [%d/%d] %s …%n", stage, stages, what);
     }
 
-    /** A line inside the current stage: one piece of it finished, with the time it took. */
+    /**
+     * A line inside the current stage: one piece of it finished, with the time it took and the Spark jobs started
+     * since the stage's previous line (the pieces of a stage follow one another).
+     */
     public void detail(String what, long startedNanos) {
-        out.printf(Locale.ROOT, "sanaq:       %s (%.1f s)%n", what, (System.nanoTime() - startedNanos) / 1e9);
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        SparkJobCount.Jobs jobs = null;
+        if (jobCount != null) {
+            jobs = pieceJobs.end();
+            pieceJobs = jobCount.begin();
+        }
+        out.printf(Locale.ROOT, "sanaq:       %s (%.1f s%s)%n", what, seconds, jobs == null ? "" : ", " + jobs);
     }
 
     /** A line outside the stages: something the run did on the way that the user should know. */
@@ -57,8 +74,12 @@ public final class Progress {
 
     public void done(String result) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        SparkJobCount.Jobs jobs = counting == null ? null : counting.end();
-        counting = null;
+        SparkJobCount.Jobs jobs = null;
+        if (jobCount != null) {
+            pieceJobs.end();
+            jobs = stageJobs.end();
+            jobCount = null;
+        }
         done.add(new Stage(current, seconds, jobs));
         out.printf(Locale.ROOT, "sanaq: [%d/%d] %s: %s (%.1f s%s)%n", stage, stages, current, result, seconds,
                 jobs == null ? "" : ", " + jobs);

@@ -27,8 +27,8 @@ import org.sanaq.run.SpecException;
  * One benchmark measurement: generates a synthetic election of the given size, then runs the full job over it
  * (every check of the catalog, the run folder and the report) and appends to a CSV the wall time, the time Spark took
  * to start, each stage's time and Spark jobs (read, compute, judge, write: {@link Progress}), precincts per
- * second, the driver's peak heap, used and live after collections (sampled every 20 ms; in local mode the executors share the driver's JVM, so
- * this is an upper bound) and the process's peak resident memory (VmHWM). Run one size per JVM
+ * second, the driver's peak heap, used and live after collections (sampled every 20 ms; in local mode the executors
+ * share the driver's JVM, so this is an upper bound) and the process's peak resident memory (VmHWM). Run one size per JVM
  * ({@code jobs/benchmark.sh}) so that the peaks belong to that size.
  */
 public final class Benchmark {
@@ -67,7 +67,7 @@ public final class Benchmark {
         HeapSampler heap = new HeapSampler();
         heap.start();
         long t1 = System.nanoTime();
-        Progress progress = new Progress(log, 5);
+        Progress progress = new Progress(log, 4); // reading, computing, judging, writing
         new JobRunner(progress).run(job, spark);
         double wall = (System.nanoTime() - t1) / 1e9;
         heap.interrupt();

@@ -23,7 +23,9 @@ import org.sanaq.TestData;
  * bound is asserted here, since today's compute grows with the checks.
  */
 class SparkJobCountTest {
-    private static final Pattern STAGE_LINE = Pattern.compile("\\[\\d/4] (.*?): .* \\(\\d+\\.\\d s, (\\d+) Spark jobs?\\)");
+    private static final String TIME_AND_JOBS = " \\(\\d+\\.\\d s, (\\d+) Spark jobs?\\)";
+    private static final Pattern STAGE_LINE = Pattern.compile("\\[\\d/4] (.*?): .*" + TIME_AND_JOBS);
+    private static final Pattern DETAIL_LINE = Pattern.compile("sanaq: {7}(.*)" + TIME_AND_JOBS);
 
     @TempDir
     Path dir;
@@ -46,6 +48,28 @@ class SparkJobCountTest {
         assertEquals(new SparkJobCount.Jobs(2, true), jobs);
         assertEquals(before + 3, count.total().count(), "the total counts every job of the context");
         assertEquals(count, SparkJobCount.on(spark.sparkContext()), "one counter per context");
+    }
+
+    @Test
+    void aStageLineGivesItsJobsAndEachDetailLineThoseSinceTheStagesPreviousLine() throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        Progress progress = new Progress(new PrintStream(lines, true, "UTF-8"), 1);
+        progress.start("counting");
+        long started = System.nanoTime();
+        sc.parallelize(List.of(1, 2), 2).count();
+        progress.detail("one piece", started);
+        sc.parallelize(List.of(1, 2), 2).count();
+        sc.parallelize(List.of(3), 1).count();
+        progress.detail("another piece", started);
+        progress.done("done");
+
+        String[] printed = lines.toString("UTF-8").split("\n");
+        assertTrue(printed[1].matches("sanaq: {7}one piece \\(\\d+\\.\\d s, 1 Spark job\\)"), printed[1]);
+        assertTrue(printed[2].matches("sanaq: {7}another piece \\(\\d+\\.\\d s, 2 Spark jobs\\)"), printed[2]);
+        assertTrue(printed[3].matches("sanaq: \\[1/1] counting: done \\(\\d+\\.\\d s, 3 Spark jobs\\)"),
+                printed[3]);
+        assertEquals(new SparkJobCount.Jobs(3, true), progress.stages().get(0).sparkJobs());
     }
 
     @Test
@@ -80,6 +104,14 @@ class SparkJobCountTest {
             counted += stage.sparkJobs().count();
             System.out.println("kz job: " + stage.name() + ": " + stage.sparkJobs());
         }
+        Matcher detail = DETAIL_LINE.matcher(lines.toString("UTF-8"));
+        long inDetails = 0;
+        while (detail.find()) {
+            inDetails += Long.parseLong(detail.group(2));
+            System.out.println("kz job:   " + detail.group(1) + ": " + detail.group(2));
+        }
+        assertTrue(inDetails > 0 && inDetails <= stages.get(1).sparkJobs().count(),
+                "the computing stage's pieces: " + lines);
         assertTrue(counted > 0, "the run starts Spark jobs");
         assertEquals(started, counted, "every job the run started belongs to one stage");
     }

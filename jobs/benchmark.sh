@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Times the full job (every check, run folder and report) on synthetic elections, one JVM per size so that the
 # peak memory figures belong to that size. Rows are appended to reports/benchmark/benchmark.csv (local mode) or
-# reports/benchmark/cluster.csv (--cluster).
+# reports/benchmark/cluster.csv (--cluster). Each row gives the wall time of the run, then per stage: spark_start_s
+# (from the SparkContext's creation to the session being ready), read_s, compute_s, judge_s, write_s, and the Spark
+# jobs each stage started (read_jobs ... write_jobs, spark_jobs for all four), counted by a SparkListener; then
+# throughput, heap and machine. A CSV left by an older sanaq with other columns is refused: move it away first.
 #   jobs/benchmark.sh                       # 100,000, 1,000,000 and 10,000,000 precincts on embedded local Spark
 #   jobs/benchmark.sh 100000 1000000        # chosen sizes
 #   jobs/benchmark.sh --cluster 10000000    # on a Spark standalone cluster started here on 127.0.0.1

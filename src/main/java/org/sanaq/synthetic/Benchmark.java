@@ -1,5 +1,6 @@
 package org.sanaq.synthetic;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,18 +20,26 @@ import org.sanaq.run.JobRunner;
 import org.sanaq.run.JobSpec;
 import org.sanaq.run.JobSpecLoader;
 import org.sanaq.run.Progress;
+import org.sanaq.run.SparkJobCount;
 import org.sanaq.run.SpecException;
 
 /**
  * One benchmark measurement: generates a synthetic election of the given size, then runs the full job over it
- * (every check of the catalog, the run folder and the report) and appends to a CSV the wall time, precincts per
- * second, the driver's peak heap, used and live after collections (sampled every 20 ms; in local mode the executors share the driver's JVM, so
- * this is an upper bound) and the process's peak resident memory (VmHWM). Run one size per JVM
+ * (every check of the catalog, the run folder and the report) and appends to a CSV the wall time, the time Spark took
+ * to start, each stage's time and Spark jobs (read, compute, judge, write: {@link Progress}), precincts per
+ * second, the driver's peak heap, used and live after collections (sampled every 20 ms; in local mode the executors
+ * share the driver's JVM, so this is an upper bound) and the process's peak resident memory (VmHWM). Run one size per JVM
  * ({@code jobs/benchmark.sh}) so that the peaks belong to that size.
  */
 public final class Benchmark {
-    static final String HEADER = "precincts,files,generate_s,wall_s,precincts_per_s,peak_driver_heap_mb,"
+    static final String HEADER = "precincts,files,generate_s,wall_s,spark_start_s,read_s,compute_s,judge_s,write_s,"
+            + "read_jobs,compute_jobs,judge_jobs,write_jobs,spark_jobs,precincts_per_s,peak_driver_heap_mb,"
             + "peak_heap_after_gc_mb,peak_rss_mb,max_heap_mb,spark_master,cores,load_average,machine,java";
+    /**
+     * The run's stages in the CSV's order, by the first word of their progress line; a stage the run no longer has
+     * leaves its columns empty.
+     */
+    private static final List<String> STAGES = List.of("reading", "computing", "judging", "writing");
 
     private Benchmark() {
     }
@@ -36,6 +47,9 @@ public final class Benchmark {
     /** @param data where the election is written: a local folder or a Hadoop URI ({@code hdfs://...}) */
     public static void run(SparkSession spark, SyntheticSpec base, long precincts, String data, Path csv,
             PrintStream log) throws IOException, SpecException {
+        // The session was made just before: from the SparkContext's creation to now is what starting Spark took.
+        double sparkStart = (System.currentTimeMillis() - spark.sparkContext().startTime()) / 1e3;
+        checkColumns(csv);
         // two files per 100,000 precincts (at least four): ingest reads each file in one task
         int files = (int) Math.max(4, Math.min(1000, precincts / 100_000 * 2));
         SyntheticSpec spec = base.with(base.seed(), precincts, files, data.contains("://") ? data
@@ -53,19 +67,59 @@ public final class Benchmark {
         HeapSampler heap = new HeapSampler();
         heap.start();
         long t1 = System.nanoTime();
-        new JobRunner(new Progress(log, 5)).run(job, spark);
+        Progress progress = new Progress(log, 4); // reading, computing, judging, writing
+        new JobRunner(progress).run(job, spark);
         double wall = (System.nanoTime() - t1) / 1e9;
         heap.interrupt();
-        String row = String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.0f,%d,%d,%d,%d,%s,%d,%.1f,\"%s\",%s", precincts,
-                files, generate, wall, precincts / wall, heap.peak.get() >> 20, heap.peakAfterGc.get() >> 20,
+        String row = String.format(Locale.ROOT, "%d,%d,%.1f,%.1f,%.1f,%s,%.0f,%d,%d,%d,%d,%s,%d,%.1f,\"%s\",%s",
+                precincts, files, generate, wall, sparkStart, stageColumns(progress.stages()), precincts / wall,
+                heap.peak.get() >> 20, heap.peakAfterGc.get() >> 20,
                 peakRssKb() >> 10, Runtime.getRuntime().maxMemory() >> 20, spark.sparkContext().master(),
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), machine(),
                 System.getProperty("java.version"));
-        boolean fresh = !Files.exists(csv);
-        Files.writeString(csv, (fresh ? HEADER + "\n" : "") + row + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        append(csv, row);
         log.println("sanaq: benchmark: " + HEADER + "\nsanaq: benchmark: " + row);
+    }
+
+    /**
+     * Each stage's seconds, then each stage's Spark jobs, then the jobs of all stages: the CSV's columns from read_s
+     * to spark_jobs. A count that is only a lower bound (Spark's listener bus was late) is written as such ("&gt;=27").
+     */
+    static String stageColumns(List<Progress.Stage> stages) {
+        List<String> seconds = new ArrayList<>();
+        List<String> jobs = new ArrayList<>();
+        long total = 0;
+        boolean exact = true;
+        for (String name : STAGES) {
+            Progress.Stage stage = stages.stream().filter(s -> s.name().startsWith(name)).findFirst()
+                    .orElse(null);
+            seconds.add(stage == null ? "" : String.format(Locale.ROOT, "%.1f", stage.seconds()));
+            SparkJobCount.Jobs count = stage == null ? null : stage.sparkJobs();
+            jobs.add(count == null ? "" : (count.exact() ? "" : ">=") + count.count());
+            total += count == null ? 0 : count.count();
+            exact &= count == null || count.exact();
+        }
+        return String.join(",", seconds) + "," + String.join(",", jobs) + "," + (exact ? "" : ">=") + total;
+    }
+
+    /** Refuses a CSV with other columns (an older sanaq's) before anything is measured, rather than mix rows. */
+    static void checkColumns(Path csv) throws IOException, SpecException {
+        if (!Files.exists(csv)) {
+            return;
+        }
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            if (!HEADER.equals(in.readLine())) {
+                throw new SpecException(csv + " has other columns than this benchmark writes (an older sanaq's?);"
+                        + " move it away, or name another file with --csv <file>");
+            }
+        }
+    }
+
+    /** Appends a row to the CSV, beginning it with the header when it is new. */
+    static void append(Path csv, String row) throws IOException {
+        Files.writeString(csv, (Files.exists(csv) ? "" : HEADER + "\n") + row + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** The process's peak resident set (VmHWM, kB) on Linux; -1 elsewhere. */

@@ -232,7 +232,13 @@ class OutputCasesTest {
         Map<String, String> env = new HashMap<>();
         environment.forEach(e -> env.put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
         Process run = CliProcess.start(log, env, "run", job.toString());
-        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run ended");
+        // These runs stop while Spark starts, in seconds; the bound is only a safety net against a hung run, wide
+        // enough for a busy machine (as KilledRunTest's).
+        boolean ended = run.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) {
+            run.destroyForcibly();
+        }
+        assertTrue(ended, "the run did not end within 10 minutes:\n" + Files.readString(log));
         return new Outcome(run.exitValue(), Files.readString(log));
     }
 }

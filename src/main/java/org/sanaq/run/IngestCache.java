@@ -120,17 +120,29 @@ public final class IngestCache {
         Dataset<Row> parsing = DuplicateProtocols.mark(Ingest.read(spark, inputs)); // lazy: nothing read yet
         String key = IngestCacheKey.of(inputs, hashes, parsing.schema());
         Path entry = folder.resolve(key);
+        Ingested ingested = null;
         if (read && Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                return new Ingested(load(spark, entry, key, parsing.schema()), Use.HIT, key);
+                ingested = new Ingested(load(spark, entry, key, parsing.schema()), Use.HIT, key);
             } catch (DamagedEntry e) {
                 notes.accept("the cache entry " + entry + " is damaged (" + e.getMessage() + "): the inputs are"
                         + " parsed again and the entry rebuilt");
             }
         }
-        Dataset<Row> parsed = parsing.persist(StorageLevel.MEMORY_AND_DISK());
-        store(parsed, parsed.count(), key, spark.sparkContext().hadoopConfiguration());
-        return new Ingested(parsed, read ? Use.MISS : Use.OFF, key);
+        if (ingested == null) {
+            Dataset<Row> parsed = parsing.persist(StorageLevel.MEMORY_AND_DISK());
+            store(parsed, parsed.count(), key, spark.sparkContext().hadoopConfiguration());
+            ingested = new Ingested(parsed, read ? Use.MISS : Use.OFF, key);
+        }
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                prune(key);
+            } catch (IOException e) {
+                notes.accept("could not remove old entries of the cache " + folder + ": "
+                        + EnvironmentFailure.reason(e));
+            }
+        }
+        return ingested;
     }
 
     /** Reads a whole entry, persisted, after checking its marker, its part files and its row count. */
@@ -202,7 +214,6 @@ public final class IngestCache {
             RunFolder.json().writeValue(written.toFile(), marker);
             Files.move(written, temporary.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
             replace(folder.resolve(key), temporary);
-            prune(key);
         } catch (IOException | RuntimeException e) {
             notes.accept("could not store the parsed inputs in the cache " + folder + ": "
                     + EnvironmentFailure.reason(e) + "; the run goes on, and the next one parses them again");

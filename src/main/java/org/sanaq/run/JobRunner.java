@@ -87,10 +87,15 @@ public final class JobRunner {
     public Result run(JobSpec spec, SparkSession spark, OutputFolder output) throws IOException {
         String started = Instant.now().toString();
         progress.start("reading " + spec.inputs().size() + " input(s) through their mappings");
+        long hashing = System.nanoTime();
         List<List<Manifest.FileHash>> hashes = InputAccounting.hashes(spec.inputs(),
                 spark.sparkContext().hadoopConfiguration());
+        progress.detail("hashed the data files", hashing);
+        long reading = System.nanoTime();
         IngestCache.Ingested ingest = IngestCache.beside(spec.output(), progress::note)
                 .ingest(spark, spec.inputs(), hashes, readCache);
+        progress.detail(ingest.use() == IngestCache.Use.HIT ? "read the cached table"
+                : "parsed the inputs and stored the table in the cache", reading);
         Dataset<Row> ingested = ingest.rows();
         List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(), hashes);
         long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();

@@ -66,15 +66,19 @@ public final class IngestCache {
         }
     }
 
-    /** A run's ingested table (persisted; the caller unpersists it), how it was obtained, and the cache key. */
-    public record Ingested(Dataset<Row> rows, Use use, String key) {
+    /**
+     * A run's ingested table (persisted; the caller unpersists it), how it was obtained, its cache key, and whether
+     * it is in the cache now.
+     */
+    public record Ingested(Dataset<Row> rows, Use use, String key, boolean cached) {
         /** For the progress line: "read from the cache (key 1a2b3c4d5e6f…)" or "parsed (…)". */
         public String said() {
             String shortKey = key.substring(0, 12) + "…";
+            String stored = cached ? " stored)" : " not stored)";
             return switch (use) {
                 case HIT -> "read from the cache (key " + shortKey + ")";
-                case MISS -> "parsed (cache key " + shortKey + " stored)";
-                case OFF -> "parsed (--no-cache; cache key " + shortKey + " rewritten)";
+                case MISS -> "parsed (cache key " + shortKey + stored;
+                case OFF -> "parsed (--no-cache; cache key " + shortKey + (cached ? " rewritten)" : stored);
             };
         }
     }
@@ -123,7 +127,7 @@ public final class IngestCache {
         Ingested ingested = null;
         if (read && Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                ingested = new Ingested(load(spark, entry, key, parsing.schema()), Use.HIT, key);
+                ingested = new Ingested(load(spark, entry, key, parsing.schema()), Use.HIT, key, true);
             } catch (DamagedEntry e) {
                 notes.accept("the cache entry " + entry + " is damaged (" + e.getMessage() + "): the inputs are"
                         + " parsed again and the entry rebuilt");
@@ -131,8 +135,8 @@ public final class IngestCache {
         }
         if (ingested == null) {
             Dataset<Row> parsed = parsing.persist(StorageLevel.MEMORY_AND_DISK());
-            store(parsed, parsed.count(), key, spark.sparkContext().hadoopConfiguration());
-            ingested = new Ingested(parsed, read ? Use.MISS : Use.OFF, key);
+            boolean stored = store(parsed, parsed.count(), key, spark.sparkContext().hadoopConfiguration());
+            ingested = new Ingested(parsed, read ? Use.MISS : Use.OFF, key, stored);
         }
         if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -195,10 +199,10 @@ public final class IngestCache {
 
     /**
      * Writes the table as a new entry: into a temporary folder of the cache, the marker last (itself written aside
-     * and renamed), then the folder renamed to the key, replacing a damaged or rewritten entry; then old entries
-     * beyond {@link #KEPT} are removed.
+     * and renamed), then the folder renamed to the key, replacing a damaged or rewritten entry. Says whether it did;
+     * when not (a full disk, a file in the cache's place), a note says why and the run goes on.
      */
-    private void store(Dataset<Row> parsed, long rows, String key, Configuration hadoop) {
+    private boolean store(Dataset<Row> parsed, long rows, String key, Configuration hadoop) {
         Path temporary = folder.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -214,6 +218,7 @@ public final class IngestCache {
             RunFolder.json().writeValue(written.toFile(), marker);
             Files.move(written, temporary.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
             replace(folder.resolve(key), temporary);
+            return true;
         } catch (IOException | RuntimeException e) {
             notes.accept("could not store the parsed inputs in the cache " + folder + ": "
                     + EnvironmentFailure.reason(e) + "; the run goes on, and the next one parses them again");
@@ -222,6 +227,7 @@ public final class IngestCache {
             } catch (IOException left) {
                 notes.accept("could not remove " + temporary + ": " + EnvironmentFailure.reason(left));
             }
+            return false;
         }
     }
 

@@ -32,7 +32,7 @@ import org.sanaq.results.RunFolder;
  * stores (miss), a second reads the cache (hit) and writes the same findings, metrics, accounts and quarantine; a
  * changed data file is parsed again (stale); a truncated part file or a missing marker is detected and the entry
  * rebuilt (corrupt); {@code --no-cache} parses again and rewrites the entry (off); old entries are removed beyond
- * the limit, and nothing else.
+ * the limit, and nothing else; a cache that cannot be written is a note.
  */
 class IngestCacheTest {
     /** broken/good.csv, a row whose ballots are text (quarantined) and a copy of precinct 3 (set aside). */
@@ -203,6 +203,20 @@ class IngestCacheTest {
         expected.addAll(old.subList(old.size() - (IngestCache.KEPT - 1), old.size()));
         assertEquals(List.copyOf(expected), cacheListing());
         assertFalse(Files.exists(killed), "a killed run's temporary folder is removed");
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsANoteAndTheRunGoesOn() throws Exception {
+        Path cache = IngestCache.folderOf(output);
+        Files.writeString(cache, "a file in the cache's place");
+        Run run = run(true);
+        assertEquals("miss", run.cache());
+        assertTrue(run.progress().contains("could not store the parsed inputs in the cache " + cache + ": " + cache
+                + " is not a folder (a file or a symbolic link is in the way); the run goes on"), run.progress());
+        assertTrue(run.progress().contains("; parsed (cache key " + run.key().substring(0, 12) + "… not stored)"),
+                run.progress());
+        assertEquals("a file in the cache's place", Files.readString(cache), "the file is left as it was");
+        assertTrue(run.quarantine().contains("seven"), run.quarantine());
     }
 
     @Test

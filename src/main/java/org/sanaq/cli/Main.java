@@ -39,10 +39,11 @@ public final class Main {
             sanaq %s: election-integrity forensics on Apache Spark
 
             Usage:
-              sanaq run <job.yaml> [--output <folder>] [--force]
+              sanaq run <job.yaml> [--output <folder>] [--force] [--no-cache]
                                                          read the job's inputs, run its checks, write the report
                                                          into a new or empty folder, or over a previous run of the
-                                                         same job (--force: of any job; never anything else)
+                                                         same job (--force: of any job; never anything else);
+                                                         --no-cache: parse the inputs again, not from the cache
               sanaq validate <job.yaml>                  check a job spec, its mappings and data headers; no Spark
               sanaq list-checks                          the checks a job can name
               sanaq explain <check>                      what a check asks, how, and what else explains a flag
@@ -132,10 +133,12 @@ public final class Main {
     private static int runJob(List<String> a, PrintStream err) throws Exception {
         Path file = Path.of(argument(a, "run", "<job.yaml>"));
         boolean force = false;
+        boolean noCache = false;
         Path output = null;
         for (int i = 2; i < a.size(); i++) {
             switch (a.get(i)) {
                 case "--force" -> force = true;
+                case "--no-cache" -> noCache = true;
                 case "--output" -> {
                     if (++i >= a.size()) {
                         throw new UsageException("--output needs a folder");
@@ -158,7 +161,8 @@ public final class Main {
             progress.done("Spark " + spark.version() + " on " + spark.sparkContext().master());
             JobRunner.Result result;
             try {
-                result = new JobRunner(progress).run(spec, spark, folder);
+                JobRunner runner = new JobRunner(progress);
+                result = (noCache ? runner.withoutCache() : runner).run(spec, spark, folder);
             } finally {
                 if (ours) {
                     spark.stop();

@@ -11,7 +11,21 @@ import java.util.Map;
 public record Manifest(String job, String title, String election, String language, List<InputAccount> inputs,
         String jobSpec, String jobSpecSha256, Map<String, Object> parameters, Map<String, String> conventions,
         Map<String, Long> seeds, String programVersion, String programCommit, String sparkVersion,
-        String sparkMaster, String startedAt, String finishedAt) {
+        String sparkMaster, String startedAt, String finishedAt, String cache, String cacheKey) {
+
+    /**
+     * A manifest that says nothing about the ingest cache (a calibration's, and those of runs before the cache).
+     * A run's says how it got its ingested table in {@code cache}: {@code hit} (read from the cache), {@code miss}
+     * (parsed, then stored) or {@code off} (parsed because of {@code --no-cache}, then stored), and the entry's
+     * {@code cacheKey}.
+     */
+    public Manifest(String job, String title, String election, String language, List<InputAccount> inputs,
+            String jobSpec, String jobSpecSha256, Map<String, Object> parameters, Map<String, String> conventions,
+            Map<String, Long> seeds, String programVersion, String programCommit, String sparkVersion,
+            String sparkMaster, String startedAt, String finishedAt) {
+        this(job, title, election, language, inputs, jobSpec, jobSpecSha256, parameters, conventions, seeds,
+                programVersion, programCommit, sparkVersion, sparkMaster, startedAt, finishedAt, null, null);
+    }
 
     /**
      * One input: its files with their hashes; its rows read, used, quarantined (unreadable) and set aside (readable,

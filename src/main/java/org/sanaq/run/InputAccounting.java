@@ -39,9 +39,35 @@ public final class InputAccounting {
     private InputAccounting() {
     }
 
-    /** The accounts of a table marked by {@link DuplicateProtocols#mark}, in the order of the inputs. */
+    /**
+     * Each input's files with their SHA-256, in the order of the inputs: hashed once per run, before the read, since
+     * they key the {@link IngestCache} and go into the manifest.
+     */
+    public static List<List<Manifest.FileHash>> hashes(List<InputSpec> inputs, Configuration hadoop)
+            throws IOException {
+        List<List<Manifest.FileHash>> all = new ArrayList<>();
+        for (InputSpec input : inputs) {
+            List<Manifest.FileHash> hashes = new ArrayList<>();
+            for (String file : input.files()) {
+                hashes.add(hash(file, hadoop));
+            }
+            all.add(hashes);
+        }
+        return all;
+    }
+
+    /** The accounts of a table marked by {@link DuplicateProtocols#mark}, its files hashed here. */
     public static List<Manifest.InputAccount> account(Dataset<Row> marked, List<InputSpec> inputs,
             Configuration hadoop) throws IOException {
+        return account(marked, inputs, hashes(inputs, hadoop));
+    }
+
+    /**
+     * The accounts of a table marked by {@link DuplicateProtocols#mark}, in the order of the inputs, with the files'
+     * {@link #hashes} (in the same order).
+     */
+    public static List<Manifest.InputAccount> account(Dataset<Row> marked, List<InputSpec> inputs,
+            List<List<Manifest.FileHash>> hashes) {
         Column usable = col(ProtocolSchema.REASON).isNull();
         Map<String, Row> counts = new HashMap<>();
         for (Row r : marked.groupBy(col(ProtocolSchema.INPUT))
@@ -54,7 +80,8 @@ public final class InputAccounting {
             counts.put(r.getString(0), r);
         }
         List<Manifest.InputAccount> out = new ArrayList<>();
-        for (InputSpec input : inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSpec input = inputs.get(i);
             Row c = counts.get(input.id());
             long rows = c == null ? 0 : c.getLong(1);
             long quarantined = c == null ? 0 : c.getLong(2);
@@ -71,11 +98,7 @@ public final class InputAccounting {
             if (copies > 0) {
                 setAside.put(Manifest.IDENTICAL_COPIES, copies);
             }
-            List<Manifest.FileHash> hashes = new ArrayList<>();
-            for (String file : input.files()) {
-                hashes.add(hash(file, hadoop));
-            }
-            out.add(new Manifest.InputAccount(input.id(), input.mapping().file(), sourceOf(input), hashes, read,
+            out.add(new Manifest.InputAccount(input.id(), input.mapping().file(), sourceOf(input), hashes.get(i), read,
                     read - quarantined - conflicting - copies, quarantined, protocols, conflicting + copies, setAside,
                     c == null ? 0 : c.getLong(5) / perRecord, input.symlinks().word()));
         }
@@ -92,7 +115,8 @@ public final class InputAccounting {
         return rule != null && rule.constant() != null ? rule.constant() : "from the data";
     }
 
-    private static Manifest.FileHash hash(String file, Configuration hadoop) throws IOException {
+    /** A file's SHA-256 and size, read through Hadoop's file system for its name (a local path or a URI). */
+    static Manifest.FileHash hash(String file, Configuration hadoop) throws IOException {
         org.apache.hadoop.fs.Path path = DataFiles.hadoopPath(file);
         FileSystem fs = path.getFileSystem(hadoop);
         try (InputStream in = new DigestInputStream(fs.open(path), MessageDigest.getInstance("SHA-256"))) {

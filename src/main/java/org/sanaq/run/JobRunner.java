@@ -29,7 +29,6 @@ import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.JoiningCheck;
 import org.sanaq.checks.Selection;
-import org.sanaq.ingest.Ingest;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -49,9 +48,21 @@ import org.sanaq.text.Messages;
  */
 public final class JobRunner {
     private final Progress progress;
+    private final boolean readCache;
 
+    /** A runner that reads the inputs from the {@link IngestCache} when it holds them. */
     public JobRunner(Progress progress) {
+        this(progress, true);
+    }
+
+    private JobRunner(Progress progress, boolean readCache) {
         this.progress = progress;
+        this.readCache = readCache;
+    }
+
+    /** This runner parsing the inputs afresh ({@code --no-cache}); the cache entry is rewritten. */
+    public JobRunner withoutCache() {
+        return new JobRunner(progress, false);
     }
 
     /**
@@ -80,15 +91,22 @@ public final class JobRunner {
     public Result run(JobSpec spec, SparkSession spark, OutputFolder output) throws IOException {
         String started = Instant.now().toString();
         progress.start("reading " + spec.inputs().size() + " input(s) through their mappings");
-        Dataset<Row> ingested = DuplicateProtocols.mark(Ingest.read(spark, spec.inputs()))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(),
+        long hashing = System.nanoTime();
+        List<List<Manifest.FileHash>> hashes = InputAccounting.hashes(spec.inputs(),
                 spark.sparkContext().hadoopConfiguration());
+        progress.detail("hashed the data files", hashing);
+        long reading = System.nanoTime();
+        IngestCache.Ingested ingest = IngestCache.beside(spec.output(), progress::note)
+                .ingest(spark, spec.inputs(), hashes, readCache);
+        progress.detail(ingest.use() == IngestCache.Use.HIT ? "read the cached table"
+                : "parsed the inputs and stored the table in the cache", reading);
+        Dataset<Row> ingested = ingest.rows();
+        List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(), hashes);
         long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
         long quarantined = accounts.stream().mapToLong(Manifest.InputAccount::rowsQuarantined).sum();
         long setAside = accounts.stream().mapToLong(Manifest.InputAccount::rowsSetAside).sum();
-        progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined, %,d set aside as copies",
-                read, read - quarantined - setAside, quarantined, setAside));
+        progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined, %,d set aside as copies;"
+                + " %s", read, read - quarantined - setAside, quarantined, setAside, ingest.said()));
 
         List<CheckOutcome> outcomes = judge(spec, ingested, progress);
         long used = accounts.stream().mapToLong(Manifest.InputAccount::protocols).sum();
@@ -98,7 +116,8 @@ public final class JobRunner {
             Manifest manifest = new Manifest(spec.job(), spec.title(), spec.election(), spec.language(), accounts,
                     spec.text(), sha256(spec.text()), spec.parameters(), spec.conventions().asMap(), spec.seeds(),
                     ProgramVersion.version(), ProgramVersion.commit(), spark.version(),
-                    spark.sparkContext().master(), started, Instant.now().toString());
+                    spark.sparkContext().master(), started, Instant.now().toString(), ingest.use().word(),
+                    ingest.key());
             RunFolder.Contents contents = contents(manifest, outcomes);
             write(ingested, contents, spec.language(), output);
         } finally {
@@ -258,7 +277,8 @@ public final class JobRunner {
         }
     }
 
-    private static String sha256(String text) {
+    /** The SHA-256 of a text's UTF-8 bytes, in hexadecimal. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

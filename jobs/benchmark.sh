@@ -5,6 +5,7 @@
 # (from the SparkContext's creation to the session being ready), read_s, compute_s, judge_s, write_s, and the Spark
 # jobs each stage started (read_jobs ... write_jobs, spark_jobs for all four), counted by a SparkListener; then
 # throughput, heap and machine. A CSV left by an older sanaq with other columns is refused: move it away first.
+# Reading is always cold: the inputs are parsed and the ingest cache is written (as `run --no-cache` does).
 #   jobs/benchmark.sh                       # 100,000, 1,000,000 and 10,000,000 precincts on embedded local Spark
 #   jobs/benchmark.sh 100000 1000000        # chosen sizes
 #   jobs/benchmark.sh --cluster 10000000    # on a Spark standalone cluster started here on 127.0.0.1

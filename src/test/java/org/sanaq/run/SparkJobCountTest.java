@@ -104,14 +104,22 @@ class SparkJobCountTest {
             counted += stage.sparkJobs().count();
             System.out.println("kz job: " + stage.name() + ": " + stage.sparkJobs());
         }
-        Matcher detail = DETAIL_LINE.matcher(lines.toString("UTF-8"));
-        long inDetails = 0;
-        while (detail.find()) {
-            inDetails += Long.parseLong(detail.group(2));
-            System.out.println("kz job:   " + detail.group(1) + ": " + detail.group(2));
+        // a stage's detail lines (its pieces) come before its own closing line and never add up to more than it
+        long[] inDetails = new long[stages.size()];
+        int stage = 0;
+        for (String text : lines.toString("UTF-8").split("\n")) {
+            Matcher detail = DETAIL_LINE.matcher(text);
+            if (detail.find()) {
+                inDetails[stage] += Long.parseLong(detail.group(2));
+                System.out.println("kz job:   " + detail.group(1) + ": " + detail.group(2));
+            } else if (STAGE_LINE.matcher(text).find()) {
+                stage++;
+            }
         }
-        assertTrue(inDetails > 0 && inDetails <= stages.get(1).sparkJobs().count(),
-                "the computing stage's pieces: " + lines);
+        for (int k = 0; k < stages.size(); k++) {
+            assertTrue(inDetails[k] <= stages.get(k).sparkJobs().count(), stages.get(k).name() + "'s pieces: " + lines);
+        }
+        assertTrue(inDetails[1] > 0, "the computing stage's pieces: " + lines);
         assertTrue(counted > 0, "the run starts Spark jobs");
         assertEquals(started, counted, "every job the run started belongs to one stage");
     }

@@ -114,6 +114,11 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
 
     /** Whether the run's inputs gave no usable protocol at all (its manifest says none was used). */
     boolean nothingUsed() {
+        return nothingUsed(manifest);
+    }
+
+    /** Whether a run with this manifest used no protocol at all. */
+    static boolean nothingUsed(Manifest manifest) {
         return manifest != null && manifest.inputs().stream().mapToLong(Manifest.InputAccount::rowsUsed).sum() == 0;
     }
 

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 import tech.tablesaw.api.Table;
 
 import org.sanaq.results.CheckDescription;
+import org.sanaq.results.Manifest;
 import org.sanaq.results.RunFolder;
 
 /**
@@ -33,10 +35,11 @@ public final class ReportWriter {
     public static void write(Path runFolder, RunFolder.Contents contents,
             Function<String, CheckDescription> describe) throws IOException {
         Files.createDirectories(runFolder);
-        ReportPlan plan = ReportPlan.of(contents, describe);
-        if (plan.nothingUsed()) {
-            plan = ReportPlan.of(contents, describe, SetAsideReasons.top(runFolder, plan.words()));
-        }
+        Manifest manifest = contents.manifest();
+        // the reasons are read from quarantine.csv only when page 1 states them: when nothing could be used
+        List<String> setAsideReasons = ReportPlan.nothingUsed(manifest) ? SetAsideReasons.top(runFolder,
+                Wording.of(manifest.language())) : List.of();
+        ReportPlan plan = ReportPlan.of(contents, describe, setAsideReasons);
         Table findings = SummaryTables.findings(plan.ranked(), describe, plan.words());
         PdfReport.write(runFolder.resolve(PDF), plan);
         Files.writeString(runFolder.resolve(HTML), HtmlSummary.render(plan, findings), StandardCharsets.UTF_8);

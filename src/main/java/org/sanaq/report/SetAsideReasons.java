@@ -39,9 +39,12 @@ final class SetAsideReasons {
             CsvRecordReader reader = new CsvRecordReader(in, ',', '"', 1 << 20);
             reader.next(); // the header
             for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
-                if (r.cells().size() > REASON_COLUMN && (counts.size() < DISTINCT
-                        || counts.containsKey(r.cells().get(REASON_COLUMN)))) {
-                    counts.merge(SafeCsv.undefuse(r.cells().get(REASON_COLUMN)), 1L, Long::sum);
+                if (r.cells().size() <= REASON_COLUMN) {
+                    continue;
+                }
+                String reason = SafeCsv.undefuse(r.cells().get(REASON_COLUMN));
+                if (counts.size() < DISTINCT || counts.containsKey(reason)) {
+                    counts.merge(reason, 1L, Long::sum);
                 }
             }
         }

@@ -140,7 +140,7 @@ public final class JobRunner {
             output.commit();
         } catch (IOException | RuntimeException e) {
             Optional<EnvironmentFailure> environment = EnvironmentFailure.ofWriting(e, output.staging(),
-                    "choose another output folder (--output <folder>)");
+                    OutputFolder.FIX);
             if (environment.isPresent()) {
                 throw environment.get();
             }

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * (the report being replaced). Only folders of these names whose process is gone are ever removed or restored.
  */
 public final class OutputFolder implements AutoCloseable {
-    private static final String FIX = "choose a writable output folder (the job's output, or --output <folder>)";
+    /** What to do when the output cannot be written: the one wording of every write failure of a run. */
+    static final String FIX = "choose a writable output folder (the job's output, or --output <folder>)";
 
     private final Path target;
     private final Path staging;
@@ -118,24 +119,33 @@ public final class OutputFolder implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        lock.release();
-        if (!settled) {
-            try {
-                deleteTree(staging);
-                for (Path p = target.getParent(); created != null && p.startsWith(created); p = p.getParent()) {
-                    Files.delete(p);
-                }
-            } catch (DirectoryNotEmptyException e) {
-                // someone else writes there too: keep it
-            } catch (IOException e) {
-                System.err.println("sanaq: could not remove the unfinished output " + staging + ": " + e.getMessage());
-            }
-            settled = true;
-        }
         try {
             Runtime.getRuntime().removeShutdownHook(onShutdown);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: this is the hook running
+        }
+        if (settled) {
+            lock.release();
+            return;
+        }
+        settled = true;
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            System.err.println("sanaq: could not remove the unfinished output " + staging + ": " + e.getMessage());
+        } finally {
+            // after the staging folder is gone (no other run may take the output while it is there), and before the
+            // folders begin created, which hold the lock file
+            lock.release();
+        }
+        try {
+            for (Path p = target.getParent(); created != null && p.startsWith(created); p = p.getParent()) {
+                Files.delete(p);
+            }
+        } catch (DirectoryNotEmptyException e) {
+            // someone else writes there too: keep it
+        } catch (IOException e) {
+            System.err.println("sanaq: could not remove the folder " + target.getParent() + ": " + e.getMessage());
         }
     }
 

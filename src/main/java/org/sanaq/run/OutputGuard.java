@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import org.sanaq.ingest.DataFiles;
 import org.sanaq.ingest.InputSpec;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.results.Manifest;
@@ -153,7 +154,7 @@ public final class OutputGuard {
         reads.add(new ReadFile("the job spec", spec.file().toAbsolutePath().normalize()));
         for (InputSpec input : spec.inputs()) {
             for (String file : input.files()) {
-                if (!file.contains("://")) {
+                if (!DataFiles.isRemote(file)) {
                     reads.add(new ReadFile("the data file", Path.of(file).toAbsolutePath().normalize()));
                 }
             }

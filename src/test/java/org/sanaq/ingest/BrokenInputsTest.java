@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
@@ -58,6 +59,7 @@ class BrokenInputsTest {
                 : new GeneratedInputs.Generated(CORPUS.resolve(name), "");
         Path file = made.file();
         Path job = job(file, made.inputKeys());
+        assertTrue(Set.of("run", "stop", "refuse").contains(outcome), "a known outcome: " + outcome);
         if (!outcome.equals("run")) {
             SpecException e = assertThrows(SpecException.class, () -> JobSpecLoader.load(job));
             String m = e.getMessage();

@@ -105,14 +105,16 @@ final class FingerprintJudge {
         if (!Double.isFinite(nation.moments.correlation())) {
             return inconclusive(nation.stations, messages.format(ID + ".no_spread", nation.stations));
         }
-        if (nation.shpilkin().peak() < 0 || !Double.isFinite(nation.shpilkin().share())) {
+        ShpilkinExcess national = nation.shpilkin();
+        if (national.peak() < 0 || !Double.isFinite(national.share())) {
             return inconclusive(nation.stations, messages.format(ID + ".no_peak", nation.stations));
         }
-        ShpilkinExcess national = unitMetrics(NATIONAL, leader, nation);
+        unitMetrics(NATIONAL, leader, nation, national);
         List<List<String>> regionRows = new ArrayList<>();
         for (Map.Entry<String, Unit> e : regions.entrySet()) {
             Unit u = e.getValue();
-            ShpilkinExcess s = unitMetrics("region=" + e.getKey(), leader, u);
+            ShpilkinExcess s = u.shpilkin();
+            unitMetrics("region=" + e.getKey(), leader, u, s);
             regionRows.add(List.of(e.getKey(), Long.toString(u.stations), Long.toString(u.registered),
                     fixed(100 * u.turnout()), fixed(u.moments.correlation()), Integer.toString(s.peak()),
                     fixed(s.excess()), fixed(100 * s.share())));
@@ -140,8 +142,8 @@ final class FingerprintJudge {
                 reason)), List.of(), List.of());
     }
 
-    private ShpilkinExcess unitMetrics(String scope, String leader, Unit u) {
-        ShpilkinExcess s = u.shpilkin();
+    /** The metrics of one unit, with its Shpilkin excess {@code s} computed once by the caller. */
+    private void unitMetrics(String scope, String leader, Unit u, ShpilkinExcess s) {
         metrics.add(new Metric(ID, scope, "all", "stations", u.stations));
         metrics.add(new Metric(ID, scope, "turnout", "official_turnout", u.turnout()));
         finite(scope, leader, "correlation_weighted", u.moments.correlation());
@@ -150,7 +152,6 @@ final class FingerprintJudge {
             finite(scope, leader, "shpilkin_excess_votes", s.excess());
             finite(scope, leader, "shpilkin_excess_share", s.share());
         }
-        return s;
     }
 
     /** A metric that exists: a region of one precinct, or one without spread or clean peak, has no such figure. */

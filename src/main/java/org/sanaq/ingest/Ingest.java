@@ -16,7 +16,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.sanaq.schema.ProtocolRecord;
@@ -29,7 +28,6 @@ import org.sanaq.schema.ProtocolSchema;
  * opened by exactly the name the job gives ({@link DataFiles#hadoopPath}): no name is a glob or a list.
  */
 public final class Ingest {
-    private static final int RAW_INDEX = ProtocolSchema.ingested().fieldIndex(ProtocolSchema.RAW);
 
     private Ingest() {
     }
@@ -75,19 +73,6 @@ public final class Ingest {
                 throw e;
             }
         }
-    }
-
-    /**
-     * A usable row that keeps its record's raw text: its names lost NUL or bidirectional control characters, and
-     * the raw text records what the file said (the manifest counts these rows per input).
-     */
-    private static Row withRaw(Row row, String raw) {
-        Object[] cells = new Object[row.size()];
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = row.get(i);
-        }
-        cells[RAW_INDEX] = raw;
-        return RowFactory.create(cells);
     }
 
     /** Rows of one data file, produced as the consumer asks for them. */
@@ -161,8 +146,8 @@ public final class Ingest {
                 pending.add(ProtocolRecord.quarantineRow(input, entry.name(), record.line(), reason, record.raw()));
             } else {
                 for (ProtocolRecord p : c.protocols()) {
-                    Row row = p.toRow(input, entry.name(), record.line());
-                    pending.add(c.namesCleaned() ? withRaw(row, record.raw()) : row);
+                    // a usable row keeps its raw text only when its names lost control characters
+                    pending.add(p.toRow(input, entry.name(), record.line(), c.namesCleaned() ? record.raw() : null));
                 }
             }
         }

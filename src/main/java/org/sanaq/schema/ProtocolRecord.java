@@ -52,8 +52,11 @@ public final class ProtocolRecord implements Serializable {
      * The Spark row in {@link ProtocolSchema#ingested()} order, with its provenance and no quarantine reason. Its
      * map cells list the candidates in name order whatever the file's column order, so that equal protocols have
      * equal key and entry arrays, which duplicate detection compares without sorting each row's maps.
+     *
+     * @param raw the record's text as read, kept for a usable row only when its names were cleaned of control
+     *     characters (null otherwise)
      */
-    public Row toRow(String input, String file, long line) {
+    public Row toRow(String input, String file, long line, String raw) {
         Object[] cells = new Object[Field.values().length + 7];
         int i = 0;
         for (Field field : Field.values()) {
@@ -66,7 +69,7 @@ public final class ProtocolRecord implements Serializable {
         cells[i++] = file;
         cells[i++] = line;
         cells[i++] = null;
-        cells[i] = null;
+        cells[i] = raw;
         return RowFactory.create(cells);
     }
 

@@ -8,13 +8,15 @@ import org.sanaq.results.CheckOutcome;
 import org.sanaq.text.Messages;
 
 /**
- * A forensic check. It declares the Spark aggregations it needs (the run computes those of all checks together,
- * one pass per grouping) and judges their small results in plain Java. Presentation is not its business: it
- * returns metrics, findings, detail tables and the kinds of charts it wants.
+ * A forensic check. It plans how its results are computed from the protocols ({@link Plan}: most checks fold typed
+ * summaries in the run's one shared pass, see {@link ProtocolFold}) and judges those results, typed, in plain Java.
+ * Presentation is not its business: it returns metrics, findings, detail tables and the kinds of charts it wants.
  *
  * <p>To add a check: one class implementing this, one line in {@link CheckCatalog}, one test fixture.
+ *
+ * @param <T> the results its judge receives
  */
-public interface Check {
+public interface Check<T> {
 
     /** The id used in job specs, metrics.csv and findings.json, e.g. {@code round_percentages}. */
     String id();
@@ -45,14 +47,12 @@ public interface Check {
         }
     }
 
-    /** The aggregations this check needs over the canonical protocol table. */
-    List<Aggregation> aggregations(CheckContext context);
+    /**
+     * How this check's results are computed; {@code facts} are what the run's first pass learnt of the elections'
+     * precincts (their leader, say).
+     */
+    Plan<T> plan(CheckContext context, ElectionFacts facts);
 
-    /** Protocol rows the check names one by one (each bounded by its limit); none unless a check needs them. */
-    default List<Selection> selections(CheckContext context) {
-        return List.of();
-    }
-
-    /** Turns the aggregations' (and selections') results into an outcome. Pure: no Spark. */
-    CheckOutcome judge(CheckContext context, AggregationResults results);
+    /** Turns the check's results into an outcome. Pure: no Spark. */
+    CheckOutcome judge(CheckContext context, T results);
 }

@@ -14,7 +14,7 @@ import org.sanaq.text.Messages;
 
 /** Every check sanaq has, in the order the report presents them. A new check is one line here. */
 public final class CheckCatalog {
-    private static final List<Check> CHECKS = List.of(
+    private static final List<Check<?>> CHECKS = List.of(
             new RoundPercentageCheck(),
             new ProtocolIntegrityCheck(),
             new OfficialVsObserverCheck(),
@@ -25,12 +25,12 @@ public final class CheckCatalog {
     private CheckCatalog() {
     }
 
-    public static List<Check> all() {
+    public static List<Check<?>> all() {
         return CHECKS;
     }
 
     /** The check with this id, or null. */
-    public static Check find(String id) {
+    public static Check<?> find(String id) {
         return CHECKS.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
     }
 

@@ -51,6 +51,54 @@ public final class PrecinctFigures {
         this.special = special;
     }
 
+    /** One precinct's figures, as a fold reads them ({@link #read}). */
+    public record Figures(String key, String region, long v, long g, long r, long l, long o) {
+    }
+
+    /** True for a station marked special (a non-blank {@code special} field). */
+    public static Column isSpecial() {
+        return coalesce(trim(col(Field.SPECIAL.column())), lit("")).notEqual("");
+    }
+
+    /**
+     * The fold inputs of the figures of the election's final precinct protocols from the check's source, with
+     * {@code leader} as L (from {@link ElectionFacts}); {@link #read} reads them from the first
+     * {@link #INPUTS} positions of a fold's row.
+     */
+    public static List<Column> inputs(CheckContext context, String leader) {
+        String source = context.parameters().get(SOURCE);
+        Column wanted = col(Field.ELECTION.column()).equalTo(context.election())
+                .and(col(Field.SOURCE.column()).equalTo(source))
+                .and(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()))
+                .and(col(Field.REPORTED_AT.column()).isNull())
+                .and(isSpecial().unary_$bang());
+        Column leaderVotes = leader == null ? lit(0L) : coalesce(col(ProtocolSchema.VOTES).getItem(leader), lit(0L));
+        Column allVotes = expr("aggregate(map_values(" + ProtocolSchema.VOTES + "), 0L, (a, x) -> a + coalesce(x, 0L))");
+        return List.of(wanted, key(), coalesce(col(Field.REGION.column()), lit("")),
+                ProtocolColumns.field(Field.REGISTERED), ProtocolColumns.turnoutNumerator(context.conventions()),
+                ProtocolColumns.shareBase(context.conventions()), leaderVotes, allVotes.minus(leaderVotes));
+    }
+
+    /** How many of a fold's first inputs {@link #inputs} gives. */
+    public static final int INPUTS = 8;
+
+    /** The figures of a row whose first inputs are {@link #inputs}, or null when it is not one of them. */
+    public static Figures read(FoldRow row) {
+        if (!row.isTrue(0) || row.isNull(3) || row.isNull(4) || row.isNull(5)) {
+            return null;
+        }
+        return new Figures(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                row.getLong(6), row.getLong(7));
+    }
+
+    /** A stable precinct key: region, district and precinct number, or the file and line without a number. */
+    private static Column key() {
+        return concat_ws("\u001f", coalesce(col(Field.REGION.column()), lit("")),
+                coalesce(col(Field.DISTRICT.column()), lit("")),
+                coalesce(col(Field.PRECINCT.column()), concat_ws(":", col(ProtocolSchema.FILE),
+                        col(ProtocolSchema.LINE).cast("string"))));
+    }
+
     /**
      * The figures of the election's final precinct protocols from {@code source}: rows with V, G, R all reported,
      * special stations left out. With no precinct votes at all the leader is null and there are no rows.

@@ -201,7 +201,7 @@ public final class Main {
     }
 
     private static int listChecks(PrintStream out) {
-        for (Check c : CheckCatalog.all()) {
+        for (Check<?> c : CheckCatalog.all()) {
             out.printf(Locale.ROOT, "%-22s %s%n", c.id(), c.description().title());
         }
         return 0;
@@ -209,7 +209,7 @@ public final class Main {
 
     private static int explain(List<String> a, PrintStream out) throws UsageException {
         String id = argument(a, "explain", "<check>");
-        Check check = CheckCatalog.find(id);
+        Check<?> check = CheckCatalog.find(id);
         if (check == null) {
             throw new UsageException("no check is called '" + id + "'; sanaq list-checks shows them");
         }

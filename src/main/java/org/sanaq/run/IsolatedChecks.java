@@ -12,10 +12,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Plan;
+import org.sanaq.checks.ProtocolFold;
 import org.sanaq.checks.Selection;
 
 /**
- * Runs each check's part of a run so that an exception in one check becomes its {@link CheckFailure} and the other
+ * Computes the checks' plans so that an exception in one check becomes its {@link CheckFailure} and the other
  * checks go on: a failed check does nothing more (no compute, no judge) and its outcome is the ERROR finding.
  *
  * <p>What a check cannot cause ends the run as before: an {@link Error} thrown on the driver is never caught, and
@@ -23,10 +25,6 @@ import org.sanaq.checks.Selection;
  * exit 5), or that happened because the Spark session was stopped (a killed run) is thrown on.
  */
 final class IsolatedChecks {
-    /** What a check asked for from the shared passes. */
-    record Declared(List<Aggregation> aggregations, List<Selection> selections) {
-    }
-
     private final SparkSession spark;
     private final Progress progress;
     private final Map<String, CheckFailure> failures = new LinkedHashMap<>();
@@ -68,12 +66,85 @@ final class IsolatedChecks {
     }
 
     /**
-     * The aggregations and selections of every check, computed together by {@link FusedAggregations}. A failure of
-     * the shared passes cannot say whose measure failed, so only then each check's are computed again on their own:
-     * the checks that fail alone are the failed ones, the others get their results. A failure that no check
-     * repeats alone belongs to the run, not to a check, and is thrown on.
+     * The results of every check's plan, by check id (a failed check has none): the folds of all checks in one
+     * shared pass ({@link SharedScan}), the aggregations and selections of all checks together
+     * ({@link FusedAggregations}), and each joining check's own work.
      */
-    AggregationResults fused(Dataset<Row> protocols, Map<String, Declared> declared) {
+    Map<String, Object> compute(Dataset<Row> protocols, Map<String, Plan<?>> plans) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Plan.Folded<?, ?, ?, ?>> folded = new LinkedHashMap<>();
+        Map<String, Plan.Aggregated> aggregated = new LinkedHashMap<>();
+        plans.forEach((check, plan) -> {
+            if (plan instanceof Plan.Folded<?, ?, ?, ?> f) {
+                folded.put(check, f);
+            } else if (plan instanceof Plan.Aggregated a) {
+                aggregated.put(check, a);
+            }
+        });
+        Map<String, Map<Object, Object>> byFold = shared(protocols, folded);
+        folded.forEach((check, plan) -> {
+            if (byFold.containsKey(check)) {
+                attempt(check, () -> assemble(plan, byFold.get(check))).ifPresent(r -> results.put(check, r));
+            }
+        });
+        AggregationResults fused = fused(protocols, aggregated);
+        aggregated.keySet().forEach(check -> {
+            if (!failures.containsKey(check)) {
+                results.put(check, fused);
+            }
+        });
+        plans.forEach((check, plan) -> {
+            if (plan instanceof Plan.Joined<?> joined) {
+                attempt(check, () -> joined.compute().apply(protocols)).ifPresent(r -> results.put(check, r));
+            }
+        });
+        return results;
+    }
+
+    private static <K, S, R, T> T assemble(Plan.Folded<K, S, R, T> plan, Map<Object, Object> results) {
+        @SuppressWarnings("unchecked")
+        Map<K, R> typed = (Map<K, R>) (Map<?, ?>) results;
+        return plan.assemble().apply(typed);
+    }
+
+    /**
+     * The folds of every check in one pass. A failure of the pass cannot say whose fold failed, so only then each
+     * check's fold is run again on its own: the checks that fail alone are the failed ones, the others get their
+     * results. A failure that no check repeats alone belongs to the run, not to a check, and is thrown on.
+     */
+    private Map<String, Map<Object, Object>> shared(Dataset<Row> protocols,
+            Map<String, Plan.Folded<?, ?, ?, ?>> folded) {
+        List<String> checks = new ArrayList<>(folded.keySet());
+        List<ProtocolFold<?, ?, ?>> folds = checks.stream().<ProtocolFold<?, ?, ?>>map(c -> folded.get(c).fold())
+                .toList();
+        Map<String, Map<Object, Object>> out = new LinkedHashMap<>();
+        try {
+            List<Map<Object, Object>> results = SharedScan.run(protocols, folds);
+            for (int i = 0; i < checks.size(); i++) {
+                out.put(checks.get(i), results.get(i));
+            }
+            return out;
+        } catch (Exception e) {
+            if (endsTheRun(e)) {
+                throw e;
+            }
+            int before = failures.size();
+            for (String check : checks) {
+                attempt(check, () -> SharedScan.run(protocols, List.of(folded.get(check).fold())).get(0))
+                        .ifPresent(r -> out.put(check, r));
+            }
+            if (failures.size() == before) {
+                throw e;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The aggregations and selections of every check, computed together by {@link FusedAggregations}, isolated in
+     * the same way as {@link #shared}.
+     */
+    private AggregationResults fused(Dataset<Row> protocols, Map<String, Plan.Aggregated> declared) {
         List<Aggregation> aggregations = new ArrayList<>();
         List<Selection> selections = new ArrayList<>();
         declared.values().forEach(d -> {

@@ -23,12 +23,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.sanaq.checks.Aggregation;
-import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.CheckContext;
-import org.sanaq.checks.JoiningCheck;
-import org.sanaq.checks.Selection;
+import org.sanaq.checks.ElectionFacts;
+import org.sanaq.checks.Plan;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -155,12 +154,13 @@ public final class JobRunner {
 
     /**
      * The checks' outcomes over the usable ingested rows (marked by {@link DuplicateProtocols#mark}): totals derived
-     * where the job asks, all checks' aggregations computed together, then each check judged. A check whose compute
-     * or judge throws becomes an ERROR finding ({@link IsolatedChecks}); the others are unaffected. Used by runs and
-     * by the synthetic calibration.
+     * where the job asks, what the checks must know first ({@link ElectionFacts}, one pass), every check's plan
+     * computed (the folds of all checks in one shared pass), then each check judged. A check whose plan, compute or
+     * judge throws becomes an ERROR finding ({@link IsolatedChecks}); the others are unaffected. Used by runs and by
+     * the synthetic calibration.
      */
     public static List<CheckOutcome> judge(JobSpec spec, Dataset<Row> ingested, Progress progress) {
-        progress.start("computing the checks' aggregations");
+        progress.start("computing the checks");
         Dataset<Row> usable = usable(ingested)
                 .drop(ProtocolSchema.REASON, ProtocolSchema.RAW, DuplicateProtocols.STATUS);
         Dataset<Row> derived = spec.levels().isEmpty() ? null
@@ -168,43 +168,32 @@ public final class JobRunner {
         Dataset<Row> protocols = derived == null ? usable : usable.unionByName(derived);
         try {
             Messages messages = Messages.of(spec.language());
+            long factsStarted = System.nanoTime();
+            ElectionFacts facts = ElectionFacts.of(SharedScan.run(protocols,
+                    List.of(ElectionFacts.fold(spec.conventions()))).get(0));
+            progress.detail("learnt each election's leader and regions", factsStarted);
             IsolatedChecks isolated = new IsolatedChecks(ingested.sparkSession(), progress);
             Map<String, CheckContext> contexts = new LinkedHashMap<>();
-            Map<String, IsolatedChecks.Declared> declared = new LinkedHashMap<>();
+            Map<String, Plan<?>> plans = new LinkedHashMap<>();
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
                 CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
                         c.parameters(), messages);
                 contexts.put(c.check().id(), context);
-                isolated.attempt(c.check().id(), () -> new IsolatedChecks.Declared(c.check().aggregations(context),
-                        c.check().selections(context))).ifPresent(d -> declared.put(c.check().id(), d));
+                isolated.attempt(c.check().id(), () -> c.check().plan(context, facts))
+                        .ifPresent(p -> plans.put(c.check().id(), p));
             }
-            List<Aggregation> aggregations = declared.values().stream()
-                    .flatMap(d -> d.aggregations().stream()).toList();
-            List<Selection> selections = declared.values().stream().flatMap(d -> d.selections().stream()).toList();
-            long fusedStarted = System.nanoTime();
-            AggregationResults fused = isolated.fused(protocols, declared);
-            progress.detail(FusedAggregations.passes(aggregations, selections) + " shared Spark pass(es) for "
-                    + aggregations.size() + " aggregation(s) and " + selections.size() + " selection(s)", fusedStarted);
-            Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>(fused.byName());
-            int joining = 0;
-            for (JobSpec.ConfiguredCheck c : spec.checks()) {
-                if (c.check() instanceof JoiningCheck check) {
-                    long started = System.nanoTime();
-                    isolated.attempt(check.id(), () -> check.compute(protocols, contexts.get(check.id())))
-                            .ifPresent(byName::putAll);
-                    progress.detail(c.check().id() + " computed its own Spark passes", started);
-                    joining++;
-                }
-            }
-            AggregationResults results = new AggregationResults(byName);
-            progress.done(aggregations.size() + " aggregation(s), " + selections.size() + " selection(s), "
-                    + joining + " check(s) with their own passes");
+            long computeStarted = System.nanoTime();
+            Map<String, Object> results = isolated.compute(protocols, plans);
+            progress.detail("computed " + plans.size() + " check(s): " + count(plans, Plan.Folded.class)
+                    + " folded in one shared pass, " + count(plans, Plan.Aggregated.class) + " by grouped "
+                    + "aggregations, " + count(plans, Plan.Joined.class) + " with their own joins", computeStarted);
+            progress.done(results.size() + " check(s) computed");
 
             progress.start("judging");
             List<CheckOutcome> outcomes = new ArrayList<>(List.of(DuplicateProtocols.outcome(ingested, messages)));
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
                 String id = c.check().id();
-                outcomes.add(isolated.attempt(id, () -> c.check().judge(contexts.get(id), results))
+                outcomes.add(isolated.attempt(id, () -> judge(c.check(), contexts.get(id), results.get(id)))
                         .orElseGet(() -> isolated.failure(id).orElseThrow().outcome(messages)));
             }
             long flags = outcomes.stream().flatMap(o -> o.findings().stream())
@@ -218,6 +207,16 @@ public final class JobRunner {
                 derived.unpersist();
             }
         }
+    }
+
+    /** A check's judge on the results its own plan computed (the plan and the judge share the type {@code T}). */
+    @SuppressWarnings("unchecked")
+    private static <T> CheckOutcome judge(Check<T> check, CheckContext context, Object results) {
+        return check.judge(context, (T) results);
+    }
+
+    private static long count(Map<String, Plan<?>> plans, Class<?> kind) {
+        return plans.values().stream().filter(kind::isInstance).count();
     }
 
     /** The checks that could not run: those whose outcome holds an ERROR finding, in the order of the outcomes. */

@@ -22,7 +22,7 @@ public record JobSpec(Path file, String text, String job, String title, String e
         List<ConfiguredCheck> checks, Path output) {
 
     /** A check of the catalog with this job's parameters. */
-    public record ConfiguredCheck(Check check, CheckParameters parameters) {
+    public record ConfiguredCheck(Check<?> check, CheckParameters parameters) {
     }
 
     public JobSpec withOutput(Path newOutput) {

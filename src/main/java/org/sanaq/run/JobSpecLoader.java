@@ -268,7 +268,7 @@ public final class JobSpecLoader {
         ObjectMapper plain = new ObjectMapper();
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String id = it.next();
-            Check check = CheckCatalog.find(id);
+            Check<?> check = CheckCatalog.find(id);
             if (check == null) {
                 throw error("checks." + YamlFiles.shown(id), "unknown check; known: " + CheckCatalog.ids());
             }

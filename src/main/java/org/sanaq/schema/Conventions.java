@@ -7,7 +7,7 @@ import java.util.Map;
  * The two conventions of METHODS.md that change numbers: turnout from ballots issued (Kobak) or from ballots
  * found in the boxes (EFToolkit), and shares of valid ballots or of valid + invalid. Recorded in the manifest.
  */
-public record Conventions(Turnout turnout, ShareBase shareBase) {
+public record Conventions(Turnout turnout, ShareBase shareBase) implements java.io.Serializable {
 
     public static final Conventions DEFAULT = new Conventions(Turnout.BALLOTS_ISSUED, ShareBase.VALID);
 

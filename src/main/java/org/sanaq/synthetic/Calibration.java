@@ -213,7 +213,7 @@ public final class Calibration {
     }
 
     private static List<String> row(Scenario s, String check, int runs, int flagged) {
-        Check c = CheckCatalog.find(check);
+        Check<?> c = CheckCatalog.find(check);
         Object alpha = c.defaults().get("alpha");
         String expected = s.irregularity() == null ? "no" : s.expectedChecks().contains(check) ? "yes" : "no";
         return List.of(s.irregularity() == null ? "honest" : "planted", s.irregularity() == null ? ""

@@ -73,12 +73,11 @@ class FailingCheckTest {
                 "  protocol_integrity:", "  fingerprint:", "  integer_peaks:", "  digit_tests:", "output: out", ""),
                 StandardCharsets.UTF_8);
         spec = JobSpecLoader.load(dir.resolve("job.yaml"));
-        JobSpec.ConfiguredCheck integrity = spec.checks().get(0);
         List<JobSpec.ConfiguredCheck> checks = new ArrayList<>();
         checks.add(FailingChecks.configured(FailingChecks.throwsInJudge(JUDGE,
                 () -> new IllegalStateException(FailingChecks.JUDGE_MESSAGE))));
         checks.addAll(spec.checks());
-        checks.add(2, FailingChecks.configured(FailingChecks.throwsOnExecutor(integrity)));
+        checks.add(2, FailingChecks.configured(FailingChecks.throwsOnExecutor()));
         checks.add(FailingChecks.configured(FailingChecks.throwsInCompute(COMPUTE,
                 () -> new IllegalArgumentException(FailingChecks.COMPUTE_MESSAGE + "."))));
 
@@ -217,9 +216,9 @@ class FailingCheckTest {
         return DuplicateProtocols.mark(Ingest.read(SparkTestSession.get(), spec.inputs()));
     }
 
-    private static List<CheckOutcome> judge(Progress progress, Check... checks) {
+    private static List<CheckOutcome> judge(Progress progress, Check<?>... checks) {
         List<JobSpec.ConfiguredCheck> configured = new ArrayList<>();
-        for (Check c : checks) {
+        for (Check<?> c : checks) {
             configured.add(FailingChecks.configured(c));
         }
         return JobRunner.judge(withChecks(spec, configured), ingested(), progress);
@@ -254,7 +253,7 @@ class FailingCheckTest {
     void aSharedPassFailureThatNoCheckRepeatsAloneIsTheRunsAndIsThrownOn() {
         FailingChecks.failOnce();
         Exception thrown = assertThrows(Exception.class,
-                () -> judge(quiet(), FailingChecks.throwsOnceOnExecutor(spec.checks().get(0))));
+                () -> judge(quiet(), FailingChecks.throwsOnceOnExecutor()));
         assertEquals("a passing failure", CheckFailure.of("x", thrown).message());
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
-import org.sanaq.checks.Check;
+import org.sanaq.checks.AggregatingCheck;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.Parameter;
 import org.sanaq.checks.PublishedRounding;
@@ -31,7 +31,7 @@ import org.sanaq.schema.ProtocolSchema;
  * Derived sums (input {@code derived}) are not publications and are left out, except as the final count of §7.
  * Violations are found in Spark; only counts per region and the worst cases of each relation reach the driver.
  */
-public final class ProtocolIntegrityCheck implements Check {
+public final class ProtocolIntegrityCheck implements AggregatingCheck {
     public static final String ID = "protocol_integrity";
     static final String BY_REGION = ID + ".by_region";
     static final String SHARES_BY_REGION = ID + ".shares_by_region";

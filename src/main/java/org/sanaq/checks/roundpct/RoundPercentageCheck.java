@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.sanaq.checks.Aggregation;
 import org.sanaq.checks.AggregationResults;
-import org.sanaq.checks.Check;
+import org.sanaq.checks.AggregatingCheck;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.Parameter;
 import org.sanaq.checks.PublishedRounding;
@@ -29,7 +29,7 @@ import org.sanaq.schema.ProtocolSchema;
  * of a percent. Whether each published percentage matches its own counts is marked per cell; the finding is
  * the protocol_integrity check's.
  */
-public final class RoundPercentageCheck implements Check {
+public final class RoundPercentageCheck implements AggregatingCheck {
     public static final String ID = "round_percentages";
     static final String UNITS = ID + ".units";
     static final String CANDIDATES = ID + ".candidates";

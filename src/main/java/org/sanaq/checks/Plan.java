@@ -1,0 +1,48 @@
+package org.sanaq.checks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * How a check's results of type {@code T} are computed from the protocols: {@link Folded folded} in the run's one
+ * shared pass (most checks), or {@link Joined} in the check's own Spark work (a comparison of two sources needs a
+ * join). The judge then receives the {@code T}, typed.
+ */
+public sealed interface Plan<T> permits Plan.Folded, Plan.Joined, Plan.Aggregated {
+
+    /** Results folded in the shared pass: the fold's finished summaries by key, assembled into a {@code T}. */
+    record Folded<K, S, R, T>(ProtocolFold<K, S, R> fold, Function<Map<K, R>, T> assemble) implements Plan<T> {
+    }
+
+    /** Results the check computes in Spark itself, handing the driver only bounded values. */
+    record Joined<T>(Function<Dataset<Row>, T> compute) implements Plan<T> {
+    }
+
+    /** Grouped Spark aggregations and selections (the first design, kept while checks move to folds). */
+    record Aggregated(List<Aggregation> aggregations, List<Selection> selections)
+            implements Plan<AggregationResults> {
+    }
+
+    /** A fold whose finished summaries by key are the check's results. */
+    static <K, S, R> Plan<Map<K, R>> fold(ProtocolFold<K, S, R> fold) {
+        return new Folded<>(fold, results -> results);
+    }
+
+    /**
+     * A fold of one summary for all rows (key {@link Whole#ALL}), whose finished result is the check's: that of the
+     * empty summary when no row was added.
+     */
+    static <S, R> Plan<R> whole(ProtocolFold<Whole, S, R> fold) {
+        return new Folded<>(fold, results -> results.containsKey(Whole.ALL) ? results.get(Whole.ALL)
+                : fold.finish(Whole.ALL, fold.zero(Whole.ALL)));
+    }
+
+    /** The one key of a fold that keeps a single summary. */
+    enum Whole {
+        ALL
+    }
+}

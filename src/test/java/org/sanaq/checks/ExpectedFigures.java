@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.sanaq.results.CheckOutcome;
@@ -66,23 +67,30 @@ final class ExpectedFigures {
         }
     }
 
+    /** A sentence that shows a number that is not one, or a blank where a value was to be filled in. */
+    private static final Pattern UNREADABLE = Pattern.compile("(?s).*(NaN|Infinity|∞|\\s[,.;)]|  ).*");
+
     private final String check;
     private final List<ExpectedMetric> metrics;
     private final List<ExpectedFinding> findings;
+    private final boolean allFindingsListed;
 
-    private ExpectedFigures(String check, List<ExpectedMetric> metrics, List<ExpectedFinding> findings) {
+    private ExpectedFigures(String check, List<ExpectedMetric> metrics, List<ExpectedFinding> findings,
+            boolean allFindingsListed) {
         this.check = check;
         this.metrics = metrics;
         this.findings = findings;
+        this.allFindingsListed = allFindingsListed;
     }
 
     /**
-     * Reads the expectations of {@code check}; either file may be absent.
+     * Reads the expectations of {@code check}; either file may be absent. With {@code allFindingsListed}, a finding
+     * of the check that no row of findings.csv matches is unmet too.
      *
      * @throws IllegalArgumentException a file whose header, cells or numbers break the format, or a metric expected
      *     twice
      */
-    static ExpectedFigures read(String check, Path metricsFile, Path findingsFile) {
+    static ExpectedFigures read(String check, Path metricsFile, Path findingsFile, boolean allFindingsListed) {
         List<ExpectedMetric> metrics = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Map<String, String> row : rows(metricsFile, METRIC_COLUMNS)) {
@@ -105,7 +113,11 @@ final class ExpectedFigures {
             findings.add(new ExpectedFinding(row.get("scope"), row.get("subject"), verdict,
                     value(row, findingsFile, false), row.get("contains")));
         }
-        return new ExpectedFigures(check, List.copyOf(metrics), List.copyOf(findings));
+        if (allFindingsListed && findings.isEmpty()) {
+            throw new IllegalArgumentException("all findings are to be listed, but " + name(findingsFile)
+                    + " lists none");
+        }
+        return new ExpectedFigures(check, List.copyOf(metrics), List.copyOf(findings), allFindingsListed);
     }
 
     boolean isEmpty() {
@@ -115,7 +127,9 @@ final class ExpectedFigures {
     /**
      * Every expectation the outcomes do not meet, one line each: a metric the check did not produce (named, with the
      * metrics it gave in that scope), produced twice, or off its value; a finding that no finding of the check
-     * matches. Each expected finding takes a finding of its own. Empty when all are met.
+     * matches, or (when all are to be listed) a finding that no row matches; a metric of the check that is not a
+     * finite number, or a sentence that prints one or leaves a blank. Each expected finding takes a finding of its
+     * own. Empty when all are met.
      */
     List<String> unmet(List<CheckOutcome> outcomes) {
         List<Metric> produced = outcomes.stream().flatMap(o -> o.metrics().stream())
@@ -148,6 +162,14 @@ final class ExpectedFigures {
                 left.remove(match);
             }
         }
+        if (allFindingsListed) {
+            left.forEach(f -> unmet.add("a finding not listed: " + f.verdict().id() + " " + f.scope() + " "
+                    + f.subject() + " " + f.value() + " '" + f.sentence() + "'"));
+        }
+        produced.stream().filter(m -> !Double.isFinite(m.value())).forEach(m -> unmet.add("not a number: " + m));
+        outcomes.stream().flatMap(o -> o.findings().stream()).filter(f -> f.check().equals(check))
+                .filter(f -> f.sentence().isBlank() || UNREADABLE.matcher(f.sentence()).matches())
+                .forEach(f -> unmet.add("an unreadable sentence: '" + f.sentence() + "'"));
         return unmet;
     }
 

@@ -31,7 +31,8 @@ record FixtureCase(String check, String name, String about, ExpectedFigures expe
     static final String METRICS = "metrics.csv";
     static final String FINDINGS = "findings.csv";
     static final String README = "README.md";
-    private static final Set<String> KEYS = Set.of("about", "inputs", "parameters", "conventions", "aggregate");
+    private static final Set<String> KEYS = Set.of("about", "inputs", "parameters", "conventions", "aggregate",
+            "all_findings_listed");
     private static final List<String> DEFAULT_INPUTS = List.of("protocols");
 
     /** Every case under {@link #ROOT}, by check then case name. */
@@ -67,6 +68,10 @@ record FixtureCase(String check, String name, String about, ExpectedFigures expe
         if (about.isBlank()) {
             throw refused(folder, CASE + ": 'about' says in one line what the case shows");
         }
+        JsonNode listed = spec.path("all_findings_listed");
+        if (!listed.isMissingNode() && !listed.isBoolean()) {
+            throw refused(folder, CASE + ": all_findings_listed is true or false, not '" + listed.asText() + "'");
+        }
         List<String> inputs = new ArrayList<>();
         spec.path("inputs").forEach(i -> inputs.add(i.asText()));
         if (inputs.isEmpty()) {
@@ -91,7 +96,8 @@ record FixtureCase(String check, String name, String about, ExpectedFigures expe
         }
         ExpectedFigures expected;
         try {
-            expected = ExpectedFigures.read(check, folder.resolve(METRICS), folder.resolve(FINDINGS));
+            expected = ExpectedFigures.read(check, folder.resolve(METRICS), folder.resolve(FINDINGS),
+                    listed.asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw refused(folder, e.getMessage());
         }

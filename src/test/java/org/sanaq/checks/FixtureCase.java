@@ -26,11 +26,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 record FixtureCase(String check, String name, String about, ExpectedFigures expected, ObjectNode job) {
     /** Where the cases live, one folder per check id. */
-    static final Path ROOT = TestData.project().resolve("src/test/resources/fixtures");
-    static final String CASE = "case.yaml";
-    static final String METRICS = "metrics.csv";
-    static final String FINDINGS = "findings.csv";
-    static final String README = "README.md";
+    private static final Path ROOT = TestData.project().resolve("src/test/resources/fixtures");
+    private static final String CASE = "case.yaml";
+    private static final String METRICS = "metrics.csv";
+    private static final String FINDINGS = "findings.csv";
+    private static final String README = "README.md";
     private static final Set<String> KEYS = Set.of("about", "inputs", "parameters", "conventions", "aggregate",
             "all_findings_listed");
     private static final List<String> DEFAULT_INPUTS = List.of("protocols");
@@ -77,6 +77,22 @@ record FixtureCase(String check, String name, String about, ExpectedFigures expe
         if (inputs.isEmpty()) {
             inputs.addAll(DEFAULT_INPUTS);
         }
+        checkFiles(folder, inputs);
+        ExpectedFigures expected;
+        try {
+            expected = ExpectedFigures.read(check, folder.resolve(METRICS), folder.resolve(FINDINGS),
+                    listed.asBoolean(false));
+        } catch (IllegalArgumentException e) {
+            throw refused(folder, e.getMessage());
+        }
+        if (expected.isEmpty()) {
+            throw refused(folder, "expects nothing: give " + METRICS + " or " + FINDINGS + " at least one row");
+        }
+        return new FixtureCase(check, name, about, expected, job(check, name, folder, inputs, spec));
+    }
+
+    /** Refuses a file the format does not name, and an input without its CSV. */
+    private static void checkFiles(Path folder, List<String> inputs) throws IOException {
         Set<String> known = new LinkedHashSet<>(List.of(CASE, METRICS, FINDINGS, README));
         inputs.forEach(i -> known.add(i + ".csv"));
         Set<String> present = new TreeSet<>();
@@ -94,17 +110,6 @@ record FixtureCase(String check, String name, String about, ExpectedFigures expe
                 throw refused(folder, "the input '" + input + "' has no " + input + ".csv");
             }
         }
-        ExpectedFigures expected;
-        try {
-            expected = ExpectedFigures.read(check, folder.resolve(METRICS), folder.resolve(FINDINGS),
-                    listed.asBoolean(false));
-        } catch (IllegalArgumentException e) {
-            throw refused(folder, e.getMessage());
-        }
-        if (expected.isEmpty()) {
-            throw refused(folder, "expects nothing: give " + METRICS + " or " + FINDINGS + " at least one row");
-        }
-        return new FixtureCase(check, name, about, expected, job(check, name, folder, inputs, spec));
     }
 
     /** The job of the case, as a job spec's YAML tree; data files and the mapping by absolute path. */

@@ -62,6 +62,12 @@ class FixtureFormatTest {
         assertEquals("{}", c.job().get("checks").get(CHECK).toString());
         assertEquals(folder.resolve("protocols.csv").toString(), c.job().get("inputs").get(0).get("files").asText());
         assertEquals(List.of(), unmet(List.of(metric("valid_sum", "violations", 1)), List.of()));
+        Files.writeString(folder.resolve("case.yaml"), "about: a case\nparameters: {worst_cases: 3}\n"
+                + "conventions: {turnout: ballots_cast}\naggregate: [region]\n");
+        c = FixtureCase.read(folder);
+        assertEquals("{\"worst_cases\":3}", c.job().get("checks").get(CHECK).toString());
+        assertEquals("{\"turnout\":\"ballots_cast\"}", c.job().get("conventions").toString());
+        assertEquals("[\"region\"]", c.job().get("aggregate").toString());
     }
 
     @Test
@@ -73,6 +79,11 @@ class FixtureFormatTest {
         Files.writeString(folder.resolve("case.yaml"), "about: a case\nparameter: {}\n");
         assertEquals("fixture protocol_integrity/c: case.yaml: unknown key 'parameter'; known: [about, aggregate,"
                 + " all_findings_listed, conventions, inputs, parameters]", refusal());
+        Files.writeString(folder.resolve("case.yaml"), "about: a case\nall_findings_listed: all\n");
+        assertEquals("fixture protocol_integrity/c: case.yaml: all_findings_listed is true or false, not 'all'",
+                refusal());
+        Files.delete(folder.resolve("case.yaml"));
+        assertEquals("fixture protocol_integrity/c: has no case.yaml", refusal());
     }
 
     @Test

@@ -58,9 +58,9 @@ public final class SharedScan {
         List<Tuple2<ScanKey, Object>> finished = layout.rows().javaRDD()
                 .mapPartitionsToPair(rows -> fold(rows, generic, offsets, candidateOffsets))
                 .reduceByKey((a, b) -> merge(generic, a, b))
-                .map(e -> new Tuple2<ScanKey, Object>(e._1(),
-                        generic.get(e._1().fold()).finish(e._1().key(), ((Keyed) e._2()).summary)))
-                .take(MAX_RESULTS + 1);
+                .mapPartitions(merged -> finished(merged, generic))
+                // collect, not take: take runs one job per growing set of partitions; each partition is capped
+                .collect();
         if (finished.size() > MAX_RESULTS) {
             throw new IllegalStateException("the shared pass has more than " + MAX_RESULTS
                     + " results; a fold keys its summaries by something as fine as a precinct");
@@ -69,6 +69,20 @@ public final class SharedScan {
             out.get(t._1().fold()).put(t._1().key(), t._2());
         }
         return out;
+    }
+
+    /**
+     * One partition's merged summaries, finished; at most {@link #MAX_RESULTS} + 1 of them, so that a fold keyed by
+     * something as fine as a precinct is refused (below) without bringing every precinct to the driver.
+     */
+    private static Iterator<Tuple2<ScanKey, Object>> finished(Iterator<Tuple2<ScanKey, Object>> merged,
+            List<ProtocolFold<Object, Object, Object>> folds) {
+        List<Tuple2<ScanKey, Object>> out = new ArrayList<>();
+        while (merged.hasNext() && out.size() <= MAX_RESULTS) {
+            Tuple2<ScanKey, Object> e = merged.next();
+            out.add(new Tuple2<>(e._1(), folds.get(e._1().fold()).finish(e._1().key(), ((Keyed) e._2()).summary())));
+        }
+        return out.iterator();
     }
 
     /** A summary travelling through the shuffle with the index of its fold, so that merging knows whose it is. */

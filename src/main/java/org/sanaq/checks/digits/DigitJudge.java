@@ -29,11 +29,15 @@ final class DigitJudge {
     private static final String ID = DigitTestsCheck.ID;
     static final String TABLE = ID + "_table";
     static final String DIGITS = ID + "_digits";
+    /** The metrics of a row's size: the counts observed, and the special stations left out (turnout rows). */
+    static final String OBS = "obs";
+    static final String SPECIAL = "excluded_special";
 
     /** One statistic of one (unit, row), with its adjusted p-value and flag once judged. */
     static final class Cell {
-        final Map<String, Object> row;
+        final RowStatistics.Result row;
         final DigitStatistic statistic;
+        final RowStatistics.Estimate estimate;
         final long n;
         final double value;
         final double ciLow;
@@ -43,15 +47,17 @@ final class DigitJudge {
         double pAdjusted = Double.NaN;
         boolean flagged;
 
-        Cell(Map<String, Object> row, DigitStatistic statistic) {
+        Cell(RowStatistics.Result row, DigitStatistic statistic, RowStatistics.Estimate estimate) {
             this.row = row;
             this.statistic = statistic;
-            this.n = ((Number) row.get(statistic.sample.key)).longValue();
-            this.value = number(row, statistic.metric);
-            this.ciLow = number(row, statistic.ciLow());
-            this.ciHigh = number(row, statistic.ciHigh());
-            this.p = statistic.tested() ? number(row, statistic.testP()) : Double.NaN;
-            this.expected = statistic.expected(row);
+            this.estimate = estimate;
+            this.n = row.size(statistic.sample);
+            this.value = estimate.value();
+            this.ciLow = estimate.ciLow();
+            this.ciHigh = estimate.ciHigh();
+            this.p = statistic.tested() ? estimate.testP() : Double.NaN;
+            // the row's own expectation where it has one (LastC, C05s, the pairs, P05s), else the statistic's
+            this.expected = Double.isNaN(estimate.ownExpected()) ? statistic.expected : estimate.ownExpected();
         }
 
         boolean tooFew(long minCount) {
@@ -69,10 +75,11 @@ final class DigitJudge {
     private final double confidence;
     private final long minCount;
     private final int chartedUnits;
-    private final List<Map<String, Object>> rows;
+    private final List<RowStatistics.Result> rows;
     private final List<Cell> cells = new ArrayList<>();
 
-    DigitJudge(CheckContext context, List<Map<String, Object>> results) {
+    /** The judgement of the rows' statistics, given in the report's order ({@link UnitRow#ORDER}). */
+    DigitJudge(CheckContext context, List<RowStatistics.Result> rows) {
         CheckParameters p = context.parameters();
         this.messages = context.messages();
         this.level = p.get(DigitTestsCheck.LEVEL);
@@ -80,39 +87,32 @@ final class DigitJudge {
         this.confidence = p.get(DigitTestsCheck.CONFIDENCE);
         this.minCount = p.get(DigitTestsCheck.MIN_COUNT).intValue();
         this.chartedUnits = p.get(DigitTestsCheck.CHARTED_UNITS).intValue();
-        this.rows = sorted(results);
-        addDipPValues(p.get(DigitTestsCheck.DIP_SIMULATIONS).intValue(), p.get(DigitTestsCheck.SEED));
-        for (Map<String, Object> row : rows) {
+        this.rows = rows;
+        int simulations = p.get(DigitTestsCheck.DIP_SIMULATIONS).intValue();
+        long seed = p.get(DigitTestsCheck.SEED);
+        Map<Long, double[]> dipReferences = new HashMap<>();
+        for (RowStatistics.Result row : rows) {
             for (DigitStatistic s : DigitStatistic.values()) {
-                cells.add(new Cell(row, s));
+                cells.add(new Cell(row, s, s == DigitStatistic.DIP ? dipTest(row, simulations, seed, dipReferences)
+                        : row.estimate(s)));
             }
         }
         adjust();
     }
 
-    /** National rows first, then units by name; in each, turnout first, then candidates by name. */
-    private static List<Map<String, Object>> sorted(List<Map<String, Object>> results) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        results.forEach(r -> out.add(new LinkedHashMap<>(r)));
-        out.sort(Comparator.<Map<String, Object>, Boolean>comparing(r -> r.get(RowStatistics.UNIT) != null)
-                .thenComparing(r -> String.valueOf(r.get(RowStatistics.UNIT)))
-                .thenComparing(r -> !DigitPass.TURNOUT.equals(r.get(RowStatistics.SUBJECT)))
-                .thenComparing(r -> String.valueOf(r.get(RowStatistics.SUBJECT))));
-        return out;
-    }
-
-    /** dipt_p of every row with a dip, from one simulated reference per reference size. */
-    private void addDipPValues(int simulations, long seed) {
-        Map<Long, double[]> references = new HashMap<>();
-        for (Map<String, Object> row : rows) {
-            double dip = number(row, RowStatistics.DIP);
-            long n = ((Number) row.get(DigitStatistic.Sample.PROPORTIONS.key)).longValue();
-            if (Double.isFinite(dip) && n >= minCount) {
-                double[] reference = references.computeIfAbsent(Math.min(n, DipTest.SIMULATED_MAX_N),
-                        size -> DipTest.nullDistribution(size, simulations, seed));
-                row.put(DigitStatistic.DIP.metric, DipTest.pValue(dip, n, reference));
-            }
+    /**
+     * The dip test of a row with a dip and enough proportions (none otherwise): its p-value against the simulated
+     * reference of its size, one reference per size shared between rows.
+     */
+    private RowStatistics.Estimate dipTest(RowStatistics.Result row, int simulations, long seed,
+            Map<Long, double[]> references) {
+        long n = row.size(DigitStatistic.Sample.PROPORTIONS);
+        if (!Double.isFinite(row.dip()) || n < minCount) {
+            return RowStatistics.Estimate.NONE;
         }
+        double[] reference = references.computeIfAbsent(Math.min(n, DipTest.SIMULATED_MAX_N),
+                size -> DipTest.nullDistribution(size, simulations, seed));
+        return RowStatistics.Estimate.test(DipTest.pValue(row.dip(), n, reference));
     }
 
     /** Benjamini–Hochberg over every tested cell with enough counts; flags where it and the interval agree. */
@@ -131,28 +131,26 @@ final class DigitJudge {
         return new CheckOutcome(ID, metrics(), findings(), List.of(table(), digits()), figures());
     }
 
-    private String scope(Map<String, Object> row) {
-        Object unit = row.get(RowStatistics.UNIT);
-        return unit == null ? "national" : level + "=" + unit;
+    private String scope(RowStatistics.Result row) {
+        return row.key().national() ? "national" : level + "=" + row.key().unit();
     }
 
-    private static String subject(Map<String, Object> row) {
-        return (String) row.get(RowStatistics.SUBJECT);
+    private static String subject(RowStatistics.Result row) {
+        return row.key().subject();
     }
 
     private List<Metric> metrics() {
         List<Metric> out = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
+        for (RowStatistics.Result row : rows) {
             String scope = scope(row);
             String subject = subject(row);
-            List<String> sizes = new ArrayList<>(List.of(RowStatistics.OBS));
+            out.add(new Metric(ID, scope, subject, OBS, row.observations()));
             for (DigitStatistic.Sample s : DigitStatistic.Sample.values()) {
-                sizes.add(s.key);
+                out.add(new Metric(ID, scope, subject, s.key, row.size(s)));
             }
-            if (DigitPass.TURNOUT.equals(subject)) {
-                sizes.add(RowStatistics.SPECIAL);
+            if (row.key().turnout()) {
+                out.add(new Metric(ID, scope, subject, SPECIAL, row.special()));
             }
-            sizes.forEach(k -> out.add(new Metric(ID, scope, subject, k, ((Number) row.get(k)).doubleValue())));
         }
         for (Cell c : cells) {
             if (c.tooFew(minCount) || !Double.isFinite(c.value)) {
@@ -164,11 +162,11 @@ final class DigitJudge {
                 out.add(new Metric(ID, scope, subject(c.row), c.statistic.ciLow(), c.ciLow));
                 out.add(new Metric(ID, scope, subject(c.row), c.statistic.ciHigh(), c.ciHigh));
             }
-            if (c.row.containsKey(c.statistic.expectedKey())) {
+            if (!Double.isNaN(c.estimate.ownExpected())) {
                 out.add(new Metric(ID, scope, subject(c.row), c.statistic.expectedKey(), c.expected));
             }
             // a descriptive statistic's test p is shown, though it never flags
-            double descriptiveP = number(c.row, c.statistic.testP());
+            double descriptiveP = c.estimate.testP();
             if (c.statistic.role == DigitStatistic.Role.INFORMATIONAL && Double.isFinite(c.ciLow)
                     && Double.isFinite(descriptiveP)) {
                 out.add(new Metric(ID, scope, subject(c.row), c.statistic.testP(), descriptiveP));
@@ -193,11 +191,11 @@ final class DigitJudge {
                     -Math.log10(Math.max(c.pAdjusted, 1e-300))));
         }
         long tested = cells.stream().filter(c -> Double.isFinite(c.pAdjusted)).count();
-        for (Map<String, Object> row : rows) {
-            if (row.get(RowStatistics.UNIT) != null || flagged.stream().anyMatch(c -> c.row == row)) {
+        for (RowStatistics.Result row : rows) {
+            if (!row.key().national() || flagged.stream().anyMatch(c -> c.row == row)) {
                 continue;
             }
-            long n = ((Number) row.get(DigitStatistic.Sample.AT_LEAST_10.key)).longValue();
+            long n = row.size(DigitStatistic.Sample.AT_LEAST_10);
             boolean tooFew = n < minCount;
             out.add(new Finding(ID, "national", subject(row), "flagged_cells", 0.0, null, null,
                     tooFew ? Verdict.INCONCLUSIVE : Verdict.PASS, tooFew
@@ -217,14 +215,12 @@ final class DigitJudge {
     }
 
     private long special() {
-        return rows.stream().filter(r -> r.get(RowStatistics.UNIT) == null
-                && DigitPass.TURNOUT.equals(subject(r))).mapToLong(r -> ((Number) r.get(RowStatistics.SPECIAL))
-                .longValue()).sum();
+        return rows.stream().filter(r -> r.key().national() && r.key().turnout())
+                .mapToLong(RowStatistics.Result::special).sum();
     }
 
-    private String where(Map<String, Object> row) {
-        Object unit = row.get(RowStatistics.UNIT);
-        return unit == null ? messages.format(ID + ".nationally") : unit.toString();
+    private String where(RowStatistics.Result row) {
+        return row.key().national() ? messages.format(ID + ".nationally") : row.key().unit();
     }
 
     private String label(DigitStatistic s) {
@@ -233,7 +229,7 @@ final class DigitJudge {
 
     /** The table of statistics: one line per (unit, row), flagged cells marked, "too few" where counts are few. */
     private DetailTable table() {
-        List<String> columns = new ArrayList<>(List.of("scope", "subject", RowStatistics.OBS,
+        List<String> columns = new ArrayList<>(List.of("scope", "subject", OBS,
                 DigitStatistic.Sample.AT_LEAST_10.key, DigitStatistic.Sample.PROPORTIONS.key, "flags"));
         for (DigitStatistic s : DigitStatistic.values()) {
             columns.add(s.metric);
@@ -244,22 +240,22 @@ final class DigitJudge {
                 DigitStatistic.LAST_DIGIT_MEAN.expectedKey(), DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey(),
                 DigitStatistic.REPEATED_PAIRS.expectedKey(), DigitStatistic.ADJACENT_PAIRS.expectedKey(),
                 DigitStatistic.PERCENT_ZERO_OR_FIVE.expectedKey()));
-        Map<Map<String, Object>, List<Cell>> byRow = new LinkedHashMap<>();
+        Map<RowStatistics.Result, List<Cell>> byRow = new LinkedHashMap<>();
         cells.forEach(c -> byRow.computeIfAbsent(c.row, r -> new ArrayList<>()).add(c));
         List<List<String>> lines = new ArrayList<>();
         byRow.forEach((row, rowCells) -> {
-            List<String> line = new ArrayList<>(List.of(scope(row), subject(row), text(row.get(RowStatistics.OBS)),
-                    text(row.get(DigitStatistic.Sample.AT_LEAST_10.key)),
-                    text(row.get(DigitStatistic.Sample.PROPORTIONS.key)),
+            List<String> line = new ArrayList<>(List.of(scope(row), subject(row), Long.toString(row.observations()),
+                    Long.toString(row.size(DigitStatistic.Sample.AT_LEAST_10)),
+                    Long.toString(row.size(DigitStatistic.Sample.PROPORTIONS)),
                     Long.toString(rowCells.stream().filter(c -> c.flagged).count())));
             rowCells.forEach(c -> line.add(cellText(c)));
-            line.add(text(row.get(DigitStatistic.Sample.AT_LEAST_100.key)));
-            line.add(text(row.get(DigitStatistic.Sample.PERCENT_BASE.key)));
-            line.add(format(number(row, DigitStatistic.LAST_DIGIT_MEAN.expectedKey())));
-            line.add(format(number(row, DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey())));
-            line.add(format(number(row, DigitStatistic.REPEATED_PAIRS.expectedKey())));
-            line.add(format(number(row, DigitStatistic.ADJACENT_PAIRS.expectedKey())));
-            line.add(format(number(row, DigitStatistic.PERCENT_ZERO_OR_FIVE.expectedKey())));
+            line.add(Long.toString(row.size(DigitStatistic.Sample.AT_LEAST_100)));
+            line.add(Long.toString(row.size(DigitStatistic.Sample.PERCENT_BASE)));
+            for (DigitStatistic s : List.of(DigitStatistic.LAST_DIGIT_MEAN, DigitStatistic.LAST_ZERO_OR_FIVE,
+                    DigitStatistic.REPEATED_PAIRS, DigitStatistic.ADJACENT_PAIRS,
+                    DigitStatistic.PERCENT_ZERO_OR_FIVE)) {
+                line.add(format(row.estimate(s).ownExpected()));
+            }
             lines.add(line);
         });
         // national lines first, then the units with most flags
@@ -290,24 +286,20 @@ final class DigitJudge {
                 : String.format(Locale.ROOT, "%.2e", x);
     }
 
-    private static String text(Object o) {
-        return String.valueOf(o);
-    }
-
     /** Observed and expected digit counts of every (unit, row): first, second and last digits. */
     private DetailTable digits() {
         List<List<String>> lines = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            addDigits(lines, row, "first", (long[]) row.get(RowStatistics.FIRST), DigitLaws.BENFORD_FIRST, 1);
-            addDigits(lines, row, "second", (long[]) row.get(RowStatistics.SECOND), DigitLaws.BENFORD_SECOND, 0);
-            addDigits(lines, row, "last", (long[]) row.get(RowStatistics.LAST),
-                    (double[]) row.get(RowStatistics.LAST_EXPECTED), 0);
+        for (RowStatistics.Result row : rows) {
+            RowStatistics.Digits digits = row.digits();
+            addDigits(lines, row, "first", digits.first(), DigitLaws.BENFORD_FIRST, 1);
+            addDigits(lines, row, "second", digits.second(), DigitLaws.BENFORD_SECOND, 0);
+            addDigits(lines, row, "last", digits.last(), digits.lastExpected(), 0);
         }
         return new DetailTable(DIGITS, messages.format(ID + ".digits_title"), List.of("scope", "subject", "position",
                 "digit", "bin_low", "bin_high", "observed", "expected"), lines);
     }
 
-    private void addDigits(List<List<String>> lines, Map<String, Object> row, String position, long[] observed,
+    private void addDigits(List<List<String>> lines, RowStatistics.Result row, String position, long[] observed,
             double[] law, int firstDigit) {
         long n = UnitSummary.total(observed);
         for (int i = 0; i < observed.length; i++) {
@@ -321,15 +313,15 @@ final class DigitJudge {
     /** Last digits nationally for every row; last and second digits of the rows with most flags. */
     private List<FigureSpec> figures() {
         List<FigureSpec> out = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            if (row.get(RowStatistics.UNIT) == null) {
+        for (RowStatistics.Result row : rows) {
+            if (row.key().national()) {
                 out.add(figure(row, "last"));
             }
         }
-        Map<Map<String, Object>, Long> flags = new LinkedHashMap<>();
-        cells.stream().filter(c -> c.flagged && c.row.get(RowStatistics.UNIT) != null)
+        Map<RowStatistics.Result, Long> flags = new LinkedHashMap<>();
+        cells.stream().filter(c -> c.flagged && !c.row.key().national())
                 .forEach(c -> flags.merge(c.row, 1L, Long::sum));
-        flags.entrySet().stream().sorted(Map.Entry.<Map<String, Object>, Long>comparingByValue().reversed())
+        flags.entrySet().stream().sorted(Map.Entry.<RowStatistics.Result, Long>comparingByValue().reversed())
                 .limit(chartedUnits).forEach(e -> {
                     out.add(figure(e.getKey(), "last"));
                     out.add(figure(e.getKey(), "second"));
@@ -337,7 +329,7 @@ final class DigitJudge {
         return out;
     }
 
-    private FigureSpec figure(Map<String, Object> row, String position) {
+    private FigureSpec figure(RowStatistics.Result row, String position) {
         String scope = scope(row);
         return new FigureSpec(ID, ID + "_" + position + "_" + scope + "_" + subject(row), "histogram_vs_expected",
                 messages.format(ID + ".figure_title_" + position, subject(row), where(row)), DIGITS,
@@ -345,10 +337,5 @@ final class DigitJudge {
                         "expected"), Map.of("scope", scope, "subject", subject(row), "position", position),
                 messages.format(ID + ".figure_x_" + position), messages.format(ID + ".figure_y"),
                 messages.format(ID + ".figure_caption_" + position));
-    }
-
-    static double number(Map<String, Object> row, String key) {
-        Object v = row.get(key);
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

@@ -110,12 +110,6 @@ enum DigitStatistic {
         return metric + "_expected";
     }
 
-    /** The expected value for this row: the row's own where it has one, else the fixed {@link #expected}. */
-    double expected(java.util.Map<String, Object> row) {
-        Object own = row.get(expectedKey());
-        return own instanceof Number n ? n.doubleValue() : expected;
-    }
-
     /** The result key of the p-value of the test behind an interval statistic (or the statistic itself). */
     String testP() {
         return role == Role.TEST ? metric : metric + "_test_p";

@@ -3,13 +3,12 @@ package org.sanaq.checks.digits;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
-import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Parameter;
+import org.sanaq.checks.Plan;
 import org.sanaq.results.CheckOutcome;
 
 /**
@@ -27,13 +26,13 @@ import org.sanaq.results.CheckOutcome;
  * precinct of 20 ballots can only show multiples of 5 %). Every bootstrap redraws bounded histograms
  * ({@link RowStatistics}), so the cost per (unit, row) does not grow with the number of precincts.
  *
- * <p>One Spark pass ({@link DigitPass}) builds bounded summaries; the driver receives per-(unit, row) statistics
- * and bootstrap intervals. {@link DigitJudge} adds the dip's p-value, Benjamini–Hochberg over the whole table and
- * the flags.
+ * <p>Its fold ({@link DigitFold}) builds bounded summaries in the run's shared pass and finishes them into
+ * per-(unit, row) statistics and bootstrap intervals on the executors; the driver receives those, typed
+ * ({@link RowStatistics.Result}), in the report's order. {@link DigitJudge} adds the dip's p-value,
+ * Benjamini–Hochberg over the whole table and the flags.
  */
-public final class DigitTestsCheck implements JoiningCheck {
+public final class DigitTestsCheck implements Check<List<RowStatistics.Result>> {
     public static final String ID = "digit_tests";
-    static final String ROWS = ID + ".rows";
     private static final List<String> LEVELS = List.of("region", "district");
 
     @Override
@@ -60,16 +59,29 @@ public final class DigitTestsCheck implements JoiningCheck {
     }
 
     @Override
-    public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
+    public Plan<List<RowStatistics.Result>> plan(CheckContext context, ElectionFacts facts) {
         CheckParameters p = context.parameters();
-        DigitPass.Settings settings = new DigitPass.Settings(context.election(), p.get(SOURCE), p.get(LEVEL),
-                p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED), p.get(MAX_ROWS).intValue(),
-                p.get(MIN_PERCENT_BASE).intValue());
-        return Map.of(ROWS, DigitPass.run(protocols, context.conventions(), settings));
+        DigitFold.Settings settings = new DigitFold.Settings(context.election(), p.get(SOURCE), p.get(LEVEL),
+                p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED), p.get(MIN_PERCENT_BASE).intValue());
+        int maxRows = p.get(MAX_ROWS).intValue();
+        return new Plan.Folded<>(new DigitFold(settings, context.conventions()), results -> rows(results, maxRows));
+    }
+
+    /**
+     * The results in the report's order ({@link UnitRow#ORDER}); more (unit, row) pairs than {@code maxRows} are
+     * refused (a level as fine as precincts would make the table and the driver's work unbounded).
+     */
+    static List<RowStatistics.Result> rows(Map<UnitRow, RowStatistics.Result> results, int maxRows) {
+        if (results.size() > maxRows) {
+            throw new IllegalStateException("digit_tests: more than " + maxRows + " (unit, row) pairs; "
+                    + "choose a coarser level");
+        }
+        return results.entrySet().stream().sorted(Map.Entry.comparingByKey(UnitRow.ORDER))
+                .map(Map.Entry::getValue).toList();
     }
 
     @Override
-    public CheckOutcome judge(CheckContext context, AggregationResults results) {
-        return new DigitJudge(context, results.rows(ROWS)).outcome();
+    public CheckOutcome judge(CheckContext context, List<RowStatistics.Result> results) {
+        return new DigitJudge(context, results).outcome();
     }
 }

@@ -1,7 +1,8 @@
 package org.sanaq.checks.digits;
 
+import java.io.Serializable;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -12,119 +13,160 @@ import org.apache.commons.math3.special.Gamma;
 import org.sanaq.stats.DipTest;
 
 /**
- * The statistics of one (unit, row) summary with their bootstrap intervals, as a small map (computed on the
- * executors; only these maps reach the driver). Every interval comes from a Poisson bootstrap of a histogram: each
- * bin of count c is redrawn as Poisson(c), which is exactly what per-precinct Poisson(1) weights give (a sum of c
- * independent Poisson(1) is Poisson(c)). Digit statistics depend on their digit histograms only. Skew and Kurt are
- * bootstrapped from the histogram of p in 0.1 % bins and Sobyanin from the (turnout, share) cells of 1 % × 1 %;
- * their point values stay exact (from the exact moment sums) and the binned replicates' interval is shifted by
- * (exact − binned point value), so it is centred on the exact statistic. Binning moves a value by at most half a
- * bin (0.05 % of p; 0.5 % of turnout or share), against spreads of p of several percent: it changes a moment
- * statistic by a small fraction of its own sampling error, and what it changes is nearly the same in every
- * replicate, which the shift takes out, leaving only its effect on the interval's width, of second order. Intervals
- * are percentile intervals at the job's confidence. The dip's p-value is left to the driver (its simulated
- * reference depends on the sample size only, and is shared between rows).
+ * The statistics of one (unit, row) summary with their bootstrap intervals, as a small typed {@link Result}
+ * (computed on the executor that merged the summary; only these results reach the driver). Every interval comes from
+ * a Poisson bootstrap of a histogram: each bin of count c is redrawn as Poisson(c), which is exactly what
+ * per-precinct Poisson(1) weights give (a sum of c independent Poisson(1) is Poisson(c)). Digit statistics depend on
+ * their digit histograms only. Skew and Kurt are bootstrapped from the histogram of p in 0.1 % bins and Sobyanin
+ * from the (turnout, share) cells of 1 % × 1 %; their point values stay exact (from the exact moment sums) and the
+ * binned replicates' interval is shifted by (exact − binned point value), so it is centred on the exact statistic.
+ * Binning moves a value by at most half a bin (0.05 % of p; 0.5 % of turnout or share), against spreads of p of
+ * several percent: it changes a moment statistic by a small fraction of its own sampling error, and what it changes
+ * is nearly the same in every replicate, which the shift takes out, leaving only its effect on the interval's width,
+ * of second order. Intervals are percentile intervals at the job's confidence. The dip's p-value is left to the
+ * driver (its simulated reference depends on the sample size only, and is shared between rows).
  *
  * <p>The cost is bounded whatever the number of precincts: at most 1,001 + 10,201 bins per row and replicate,
  * where the per-precinct bootstrap drew 1,000 weights and added 8 moment terms per replicate for every precinct.
  */
 final class RowStatistics {
-    static final String UNIT = "unit";
-    static final String SUBJECT = "subject";
-    static final String SPECIAL = "excluded_special";
-    static final String OBS = "obs";
-    static final String DIP = "dip";
-    static final String FIRST = "first";
-    static final String SECOND = "second";
-    static final String LAST = "last";
-    /** The expected last-digit distribution of the row ({@link LastDigitLaw}), a double[10]. */
-    static final String LAST_EXPECTED = "last_expected";
 
     private RowStatistics() {
     }
 
-    static Map<String, Object> of(String unit, String subject, UnitSummary s, int replicates, double confidence,
-            long seed) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(UNIT, unit);
-        out.put(SUBJECT, subject);
-        out.put(SPECIAL, s.special);
-        out.put(OBS, s.observations);
+    /**
+     * One statistic of a row: its value, its bootstrap interval, the p-value of its test (for a test statistic, the
+     * value itself) and the row's own expected value ({@link LastDigitLaw}, {@link PercentLaw}); NaN for what the
+     * row does not have.
+     */
+    record Estimate(double value, double ciLow, double ciHigh, double testP, double ownExpected)
+            implements Serializable {
+        /** A statistic the row does not have (too few values, or not one of its statistics). */
+        static final Estimate NONE = expectedOnly(Double.NaN);
+
+        /** A statistic with no value, but an expected value of the row's own. */
+        static Estimate expectedOnly(double ownExpected) {
+            return new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, ownExpected);
+        }
+
+        /** A statistic that is a p-value: its own test, with no interval. */
+        static Estimate test(double p) {
+            return new Estimate(p, Double.NaN, Double.NaN, p, Double.NaN);
+        }
+
+        /** A value shown alone: no interval, no test. */
+        static Estimate value(double value) {
+            return new Estimate(value, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** A value with its interval and no test. */
+        static Estimate interval(double value, double[] interval) {
+            return new Estimate(value, interval[0], interval[1], Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * The observed digit histograms of a row's counts (first digits 1..9, second and last digits 0..9) and the
+     * last-digit distribution expected of them ({@link LastDigitLaw}).
+     */
+    record Digits(long[] first, long[] second, long[] last, double[] lastExpected) implements Serializable {
+    }
+
+    /**
+     * The statistics of one (unit, row): the special stations left out (counted on the turnout row), the counts
+     * observed, the size of each sample, the digit histograms, every statistic's {@link Estimate} and the dip of
+     * the jittered proportions (NaN without proportions; its p-value is the judge's).
+     */
+    record Result(UnitRow key, long special, long observations, Map<DigitStatistic.Sample, Long> sizes,
+            Digits digits, Map<DigitStatistic, Estimate> estimates, double dip) implements Serializable {
+
+        long size(DigitStatistic.Sample sample) {
+            return sizes.get(sample);
+        }
+
+        Estimate estimate(DigitStatistic statistic) {
+            return estimates.getOrDefault(statistic, Estimate.NONE);
+        }
+    }
+
+    /** The statistics of the summary of {@code key}, with intervals of {@code replicates} seeded by the key. */
+    static Result of(UnitRow key, UnitSummary s, int replicates, double confidence, long seed) {
         long atLeast10 = UnitSummary.total(s.last);
-        out.put(DigitStatistic.Sample.FIRST_DIGITS.key, UnitSummary.total(s.first));
-        out.put(DigitStatistic.Sample.AT_LEAST_10.key, atLeast10);
-        out.put(DigitStatistic.Sample.AT_LEAST_100.key, s.atLeast100);
-        out.put(DigitStatistic.Sample.PROPORTIONS.key, s.percentValues);
-        out.put(DigitStatistic.Sample.PERCENT_BASE.key, s.percentBaseValues);
-        out.put(FIRST, s.first.clone());
-        out.put(SECOND, s.second.clone());
-        out.put(LAST, s.last.clone());
+        Map<DigitStatistic.Sample, Long> sizes = new EnumMap<>(DigitStatistic.Sample.class);
+        sizes.put(DigitStatistic.Sample.FIRST_DIGITS, UnitSummary.total(s.first));
+        sizes.put(DigitStatistic.Sample.AT_LEAST_10, atLeast10);
+        sizes.put(DigitStatistic.Sample.AT_LEAST_100, s.atLeast100);
+        sizes.put(DigitStatistic.Sample.PROPORTIONS, s.percentValues);
+        sizes.put(DigitStatistic.Sample.PERCENT_BASE, s.percentBaseValues);
         TreeMap<Long, Long> decades = s.decades.sorted();
         double[] lastExpected = LastDigitLaw.expected(decades);
-        out.put(LAST_EXPECTED, lastExpected);
-        out.put(DigitStatistic.LAST_DIGIT_MEAN.expectedKey(), DigitLaws.mean(lastExpected));
-        out.put(DigitStatistic.LAST_ZERO_OR_FIVE.expectedKey(), lastExpected[0] + lastExpected[5]);
-        Replicates draws = new Replicates(seed ^ (31L * (unit == null ? 0 : unit.hashCode()) + subject.hashCode()),
-                replicates, confidence);
+        Map<DigitStatistic, Estimate> out = new EnumMap<>(DigitStatistic.class);
+        out.put(DigitStatistic.LAST_DIGIT_MEAN, Estimate.expectedOnly(DigitLaws.mean(lastExpected)));
+        out.put(DigitStatistic.LAST_ZERO_OR_FIVE, Estimate.expectedOnly(lastExpected[0] + lastExpected[5]));
+        String unit = key.unit();
+        Replicates draws = new Replicates(seed ^ (31L * (unit == null ? 0 : unit.hashCode())
+                + key.subject().hashCode()), replicates, confidence);
         if (UnitSummary.total(s.first) > 0) {
-            out.put(DigitStatistic.FIRST_DIGIT_CHI2.metric, DigitLaws.chiSquareP(s.first, DigitLaws.BENFORD_FIRST));
-            out.put(DigitStatistic.FIRST_DIGIT_MAD.metric,
-                    DigitLaws.meanAbsoluteDeviation(s.first, DigitLaws.BENFORD_FIRST));
+            out.put(DigitStatistic.FIRST_DIGIT_CHI2,
+                    Estimate.value(DigitLaws.chiSquareP(s.first, DigitLaws.BENFORD_FIRST)));
+            out.put(DigitStatistic.FIRST_DIGIT_MAD,
+                    Estimate.value(DigitLaws.meanAbsoluteDeviation(s.first, DigitLaws.BENFORD_FIRST)));
         }
         if (atLeast10 > 0) {
             digitStatistics(s, atLeast10, lastExpected, draws, out);
         }
         double[] pairs = LastDigitLaw.pairs(decades);
-        out.put(DigitStatistic.REPEATED_PAIRS.expectedKey(), pairs[0]);
-        out.put(DigitStatistic.ADJACENT_PAIRS.expectedKey(), pairs[1]);
+        out.put(DigitStatistic.REPEATED_PAIRS, Estimate.expectedOnly(pairs[0]));
+        out.put(DigitStatistic.ADJACENT_PAIRS, Estimate.expectedOnly(pairs[1]));
         if (s.atLeast100 > 0) {
-            share(out, DigitStatistic.REPEATED_PAIRS, s.repeatedPairs, s.atLeast100, pairs[0], draws);
-            share(out, DigitStatistic.ADJACENT_PAIRS, s.adjacentPairs, s.atLeast100, pairs[1], draws);
+            out.put(DigitStatistic.REPEATED_PAIRS, share(s.repeatedPairs, s.atLeast100, pairs[0], draws));
+            out.put(DigitStatistic.ADJACENT_PAIRS, share(s.adjacentPairs, s.atLeast100, pairs[1], draws));
         }
         if (s.percentBaseValues > 0) {
             double expected = PercentLaw.expectedZeroOrFive(s.percents) / s.percentBaseValues;
-            out.put(DigitStatistic.PERCENT_ZERO_OR_FIVE.expectedKey(), expected);
-            share(out, DigitStatistic.PERCENT_ZERO_OR_FIVE, PercentLaw.zeroOrFive(s.percents), s.percentBaseValues,
-                    expected, draws);
+            out.put(DigitStatistic.PERCENT_ZERO_OR_FIVE, share(PercentLaw.zeroOrFive(s.percents),
+                    s.percentBaseValues, expected, draws));
         }
-        if (s.percentValues > 0) {
-            proportionStatistics(s, subject.equals(DigitPass.TURNOUT), draws, out);
-        }
-        return out;
+        double dip = s.percentValues > 0 ? proportionStatistics(s, key.turnout(), draws, out) : Double.NaN;
+        Digits digits = new Digits(s.first.clone(), s.second.clone(), s.last.clone(), lastExpected);
+        return new Result(key, s.special, s.observations, sizes, digits, out, dip);
     }
 
     private static void digitStatistics(UnitSummary s, long n, double[] lastExpected, Replicates draws,
-            Map<String, Object> out) {
+            Map<DigitStatistic, Estimate> out) {
         double secondMean = DigitLaws.meanDigit(s.second, 0);
-        put(out, DigitStatistic.SECOND_DIGIT_MEAN, secondMean, draws.histogram(s.second,
-                h -> DigitLaws.meanDigit(h, 0)));
-        out.put(DigitStatistic.SECOND_DIGIT_MEAN.testP(), DigitLaws.meanTestP(secondMean, n,
-                DigitLaws.SECOND_DIGIT_MEAN, DigitLaws.SECOND_DIGIT_VARIANCE));
+        double[] secondInterval = draws.histogram(s.second, h -> DigitLaws.meanDigit(h, 0));
+        out.put(DigitStatistic.SECOND_DIGIT_MEAN, new Estimate(secondMean, secondInterval[0], secondInterval[1],
+                DigitLaws.meanTestP(secondMean, n, DigitLaws.SECOND_DIGIT_MEAN, DigitLaws.SECOND_DIGIT_VARIANCE),
+                Double.NaN));
         double lastMean = DigitLaws.meanDigit(s.last, 0);
-        put(out, DigitStatistic.LAST_DIGIT_MEAN, lastMean, draws.histogram(s.last, h -> DigitLaws.meanDigit(h, 0)));
-        out.put(DigitStatistic.LAST_DIGIT_MEAN.testP(), DigitLaws.meanTestP(lastMean, n,
-                DigitLaws.mean(lastExpected), DigitLaws.variance(lastExpected)));
-        share(out, DigitStatistic.LAST_ZERO_OR_FIVE, s.last[0] + s.last[5], n, lastExpected[0] + lastExpected[5],
-                draws);
-        out.put(DigitStatistic.SECOND_DIGIT_CHI2.metric, DigitLaws.chiSquareP(s.second, DigitLaws.BENFORD_SECOND));
-        out.put(DigitStatistic.LAST_DIGIT_CHI2.metric, DigitLaws.chiSquareP(s.last, lastExpected));
+        double[] lastInterval = draws.histogram(s.last, h -> DigitLaws.meanDigit(h, 0));
+        double expectedMean = DigitLaws.mean(lastExpected);
+        out.put(DigitStatistic.LAST_DIGIT_MEAN, new Estimate(lastMean, lastInterval[0], lastInterval[1],
+                DigitLaws.meanTestP(lastMean, n, expectedMean, DigitLaws.variance(lastExpected)), expectedMean));
+        out.put(DigitStatistic.LAST_ZERO_OR_FIVE, share(s.last[0] + s.last[5], n, lastExpected[0] + lastExpected[5],
+                draws));
+        out.put(DigitStatistic.SECOND_DIGIT_CHI2,
+                Estimate.value(DigitLaws.chiSquareP(s.second, DigitLaws.BENFORD_SECOND)));
+        out.put(DigitStatistic.LAST_DIGIT_CHI2, Estimate.test(DigitLaws.chiSquareP(s.last, lastExpected)));
     }
 
-    private static void proportionStatistics(UnitSummary s, boolean turnout, Replicates draws,
-            Map<String, Object> out) {
+    /** Skew, Kurt and (for a candidate) Sobyanin with their intervals; returns the dip of the jittered p. */
+    private static double proportionStatistics(UnitSummary s, boolean turnout, Replicates draws,
+            Map<DigitStatistic, Estimate> out) {
         Bins moments = Bins.of(s.momentBins.sorted(), b -> b / (double) UnitSummary.MOMENT_BINS_PER_UNIT, b -> 0);
         double skew = Moments.skew(s.sums, 0);
         double kurt = Moments.kurt(s.sums, 0);
         double[][] intervals = draws.binned(moments, new double[] {skew, kurt}, Moments::skew, Moments::kurt);
-        put(out, DigitStatistic.SKEW, skew, intervals[0]);
-        put(out, DigitStatistic.KURT, kurt, intervals[1]);
+        out.put(DigitStatistic.SKEW, Estimate.interval(skew, intervals[0]));
+        out.put(DigitStatistic.KURT, Estimate.interval(kurt, intervals[1]));
         if (!turnout) {
             int side = UnitSummary.JOINT_BINS_PER_UNIT + 1;
             Bins joint = Bins.of(s.jointBins.sorted(), c -> (c % side) / (double) UnitSummary.JOINT_BINS_PER_UNIT,
                     c -> (c / side) / (double) UnitSummary.JOINT_BINS_PER_UNIT);
             double sobyanin = Moments.sobyanin(s.sums, 0);
-            put(out, DigitStatistic.SOBYANIN, sobyanin,
-                    draws.binned(joint, new double[] {sobyanin}, Moments::sobyanin)[0]);
+            out.put(DigitStatistic.SOBYANIN, Estimate.interval(sobyanin,
+                    draws.binned(joint, new double[] {sobyanin}, Moments::sobyanin)[0]));
         }
         TreeMap<Long, Long> percentBins = s.percentBins.sorted();
         double[] values = new double[percentBins.size()];
@@ -134,20 +176,16 @@ final class RowStatistics {
             values[i] = e.getKey() / (double) UnitSummary.P_BINS_PER_UNIT;
             weights[i++] = e.getValue();
         }
-        out.put(DIP, DipTest.dip(values, weights));
+        return DipTest.dip(values, weights);
     }
 
-    /** A share k of n with its exact binomial test against {@code expected} and its interval. */
-    private static void share(Map<String, Object> out, DigitStatistic statistic, long k, long n, double expected,
-            Replicates draws) {
-        put(out, statistic, (double) k / n, draws.histogram(new long[] {k, n - k}, h -> (double) h[0] / (h[0] + h[1])));
-        out.put(statistic.testP(), DigitLaws.shareTestP(k, n, expected));
-    }
-
-    private static void put(Map<String, Object> out, DigitStatistic statistic, double value, double[] interval) {
-        out.put(statistic.metric, value);
-        out.put(statistic.ciLow(), interval[0]);
-        out.put(statistic.ciHigh(), interval[1]);
+    /**
+     * A share k of n with its interval and its exact binomial test against {@code expected}, the row's own
+     * expected value.
+     */
+    private static Estimate share(long k, long n, double expected, Replicates draws) {
+        double[] interval = draws.histogram(new long[] {k, n - k}, h -> (double) h[0] / (h[0] + h[1]));
+        return new Estimate((double) k / n, interval[0], interval[1], DigitLaws.shareTestP(k, n, expected), expected);
     }
 
     /**

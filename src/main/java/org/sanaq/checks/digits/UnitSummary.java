@@ -15,7 +15,7 @@ import java.io.Serializable;
  * exact shares k / n of small precincts pile up on simple fractions (1/2, 1/3, 2/5, …), and with a million
  * precincts these lumps are local modes that the dip sees, so each share is spread uniformly over its own rounding
  * cell [(v − 0.5) / n, (v + 0.5) / n) by a U uniform in [0, 1) drawn from a stream seeded by the run's seed and the
- * precinct's file, line and row ({@link DigitPass#jitter}). Binning moves each value by at most half a bin, so the
+ * precinct's file, line and row ({@link DigitFold#jitter}). Binning moves each value by at most half a bin, so the
  * binned and the jittered empirical distribution functions differ nowhere by more than the share of the fullest bin,
  * and since the dip is a distance to the set of unimodal laws it moves by no more than that. Digit counts, P05s and
  * the moment statistics use the exact values.

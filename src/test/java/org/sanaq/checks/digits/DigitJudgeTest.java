@@ -19,18 +19,18 @@ import org.sanaq.text.Messages;
 /** The judgement without Spark: flags after Benjamini–Hochberg, "too few", the table and the charts. */
 class DigitJudgeTest {
 
-    private static Map<String, Object> row(String unit, String subject, int precincts, boolean roundCounts) {
+    private static RowStatistics.Result row(String unit, String subject, int precincts, boolean roundCounts) {
         UnitSummary s = new UnitSummary(100, false);
         for (int i = 0; i < precincts; i++) {
             // honest-looking counts 100..(100 + precincts) cycle through every last digit; round ones end in 0
             s.addCount(roundCounts ? 100 + 10L * i : 100 + i);
             long v = 300 + 400L * ((i * 37) % precincts) / precincts;
-            s.addProportion(v, 1000, v / 1000.0, DigitPass.jitter(1, unit + subject, i, subject));
+            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, unit + subject, i, subject));
         }
-        return RowStatistics.of(unit, subject, s, 200, 0.95, 5);
+        return RowStatistics.of(new UnitRow(unit, subject), s, 200, 0.95, 5);
     }
 
-    private static CheckOutcome judge(List<Map<String, Object>> rows) throws Exception {
+    private static CheckOutcome judge(List<RowStatistics.Result> rows) throws Exception {
         DigitTestsCheck check = new DigitTestsCheck();
         CheckParameters parameters = new CheckParameters("checks.digit_tests", check.defaults(),
                 Map.of("dip_simulations", 200));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.commons.math3.distribution.PoissonDistribution;
@@ -47,7 +46,7 @@ class RowStatisticsTest {
         for (long[] p : sample) {
             s.addProportion(p[0], p[1], p[1] / (double) p[2], 0.5);
         }
-        Map<String, Object> row = RowStatistics.of("U", "A", s, REPLICATES, 0.95, 3);
+        RowStatistics.Result row = RowStatistics.of(new UnitRow("U", "A"), s, REPLICATES, 0.95, 3);
 
         // the old bootstrap: every precinct enters replicate r with its own Poisson(1) weight
         SplittableRandom random = new SplittableRandom(11);
@@ -65,9 +64,10 @@ class RowStatisticsTest {
         RowStatistics.Statistic[] formulas = {Moments::skew, Moments::kurt, Moments::sobyanin};
         for (int i = 0; i < statistics.length; i++) {
             double exact = formulas[i].of(s.sums, 0);
-            double low = (Double) row.get(statistics[i].ciLow());
-            double high = (Double) row.get(statistics[i].ciHigh());
-            assertEquals(exact, (Double) row.get(statistics[i].metric), 0);
+            RowStatistics.Estimate estimate = row.estimate(statistics[i]);
+            double low = estimate.ciLow();
+            double high = estimate.ciHigh();
+            assertEquals(exact, estimate.value(), 0);
             assertTrue(low < exact && exact < high, statistics[i] + " " + low + " " + exact + " " + high);
             double[] values = new double[REPLICATES];
             for (int r = 0; r < REPLICATES; r++) {

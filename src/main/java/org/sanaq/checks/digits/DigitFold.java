@@ -1,0 +1,146 @@
+package org.sanaq.checks.digits;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.apache.spark.sql.Column;
+import org.sanaq.checks.FoldRow;
+import org.sanaq.checks.ProtocolFold;
+import org.sanaq.schema.Conventions;
+import org.sanaq.schema.Field;
+import org.sanaq.schema.Level;
+import org.sanaq.schema.ProtocolColumns;
+import org.sanaq.schema.ProtocolSchema;
+
+/**
+ * The digit tests' part of the run's shared pass: every final precinct protocol of the election and source is added
+ * to a {@link UnitSummary} per (unit, row) ({@link UnitRow}: turnout and each candidate) and to the nation's
+ * summary of the same row, so that the nation is the merge of its units; stations marked special are only counted,
+ * on the turnout row. Each merged summary is {@linkplain #finish finished} into its {@link RowStatistics.Result}
+ * (statistics and bootstrap intervals) on the executor that merged it; the driver receives one result per unit and
+ * row, never a precinct.
+ */
+final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistics.Result> {
+    private static final long serialVersionUID = 1L;
+    private static final int WANTED = 0;
+    private static final int UNIT = 1;
+    private static final int FILE = 2;
+    private static final int LINE = 3;
+    private static final int SPECIAL = 4;
+    private static final int REGISTERED = 5;
+    private static final int BALLOTS = 6;
+    private static final int SHARE_BASE = 7;
+    private static final int VOTES = 8;
+
+    /** The run's choices shipped to the executors: which protocols, which unit column, and the bootstrap. */
+    record Settings(String election, String source, String unitColumn, int replicates, double confidence, long seed,
+            int minPercentBase) implements Serializable {
+    }
+
+    private final Settings settings;
+    private final Conventions conventions;
+
+    DigitFold(Settings settings, Conventions conventions) {
+        this.settings = settings;
+        this.conventions = conventions;
+    }
+
+    @Override
+    public List<Column> inputs() {
+        Column wanted = col(Field.ELECTION.column()).equalTo(lit(settings.election()))
+                .and(col(Field.SOURCE.column()).equalTo(lit(settings.source())))
+                .and(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()))
+                .and(col(Field.REPORTED_AT.column()).isNull());
+        return List.of(wanted, col(settings.unitColumn()), col(ProtocolSchema.FILE), col(ProtocolSchema.LINE),
+                col(Field.SPECIAL.column()), ProtocolColumns.field(Field.REGISTERED),
+                ProtocolColumns.turnoutNumerator(conventions), ProtocolColumns.shareBase(conventions),
+                col(ProtocolSchema.VOTES));
+    }
+
+    @Override
+    public UnitSummary zero(UnitRow key) {
+        return new UnitSummary(settings.minPercentBase(), !key.turnout());
+    }
+
+    @Override
+    public void add(Summaries<UnitRow, UnitSummary> summaries, FoldRow precinct) {
+        if (!precinct.isTrue(WANTED)) {
+            return;
+        }
+        String unit = precinct.isNull(UNIT) ? "" : precinct.getString(UNIT);
+        UnitSummary[] turnout = both(summaries, unit, UnitRow.TURNOUT);
+        if (!precinct.isNull(SPECIAL) && !precinct.getString(SPECIAL).isBlank()) {
+            for (UnitSummary s : turnout) {
+                s.special++;
+            }
+            return;
+        }
+        String file = precinct.getString(FILE);
+        long line = precinct.getLong(LINE);
+        Double t = ratio(precinct, BALLOTS, REGISTERED);
+        double u = t == null ? Double.NaN : jitter(settings.seed(), file, line, UnitRow.TURNOUT);
+        for (UnitSummary s : turnout) {
+            if (!precinct.isNull(BALLOTS)) {
+                s.addCount(precinct.getLong(BALLOTS));
+            }
+            if (t != null) {
+                s.addProportion(precinct.getLong(BALLOTS), precinct.getLong(REGISTERED), t, u);
+            }
+        }
+        if (precinct.isNull(VOTES)) {
+            return;
+        }
+        // shares enter with the precinct's turnout, which Sobyanin's slope needs
+        boolean shares = t != null && !precinct.isNull(SHARE_BASE) && precinct.getLong(SHARE_BASE) > 0;
+        for (Map.Entry<String, Long> vote : precinct.<String, Long>getMap(VOTES).entrySet()) {
+            if (vote.getValue() == null) {
+                continue;
+            }
+            double share = shares ? jitter(settings.seed(), file, line, vote.getKey()) : Double.NaN;
+            for (UnitSummary s : both(summaries, unit, vote.getKey())) {
+                s.addCount(vote.getValue());
+                if (shares) {
+                    s.addProportion(vote.getValue(), precinct.getLong(SHARE_BASE), t, share);
+                }
+            }
+        }
+    }
+
+    /** The summaries of a row in the precinct's unit and in the nation. */
+    private static UnitSummary[] both(Summaries<UnitRow, UnitSummary> summaries, String unit, String subject) {
+        return new UnitSummary[] {summaries.of(new UnitRow(unit, subject)), summaries.of(UnitRow.national(subject))};
+    }
+
+    @Override
+    public UnitSummary merge(UnitSummary left, UnitSummary right) {
+        return left.merge(right);
+    }
+
+    @Override
+    public RowStatistics.Result finish(UnitRow key, UnitSummary summary) {
+        return RowStatistics.of(key, summary, settings.replicates(), settings.confidence(), settings.seed());
+    }
+
+    /**
+     * The U uniform in [0, 1) that jitters one precinct's proportion of one row for the dip ({@link UnitSummary}):
+     * from a stream seeded by the run's seed and the precinct's file, line and row, so that it depends on the
+     * precinct and the row only, never on how Spark partitions the rows.
+     */
+    static double jitter(long seed, String file, long line, String subject) {
+        return new SplittableRandom(seed ^ (31L * file.hashCode() + 0x9E3779B97F4A7C15L * line)
+                ^ (0xC2B2AE3D27D4EB4FL * subject.hashCode())).nextDouble();
+    }
+
+    /** numerator / denominator of the row's columns, or null when either is missing or the denominator is 0. */
+    private static Double ratio(FoldRow r, int numerator, int denominator) {
+        if (r.isNull(numerator) || r.isNull(denominator) || r.getLong(denominator) <= 0) {
+            return null;
+        }
+        return r.getLong(numerator) / (double) r.getLong(denominator);
+    }
+}

@@ -1,0 +1,32 @@
+package org.sanaq.checks.digits;
+
+import java.io.Serializable;
+import java.util.Comparator;
+
+/**
+ * One (unit, row) of the digit tests, the key of its summary: the unit's name ({@code null} for the nation, "" for
+ * precincts that give no unit) and the row ({@link #TURNOUT} or a candidate's name).
+ */
+record UnitRow(String unit, String subject) implements Serializable {
+    /** The turnout row: counts are ballots, p is turnout. */
+    static final String TURNOUT = "turnout";
+
+    /** The report's order: the nation's rows first, then units by name; in each, turnout, then candidates by name. */
+    static final Comparator<UnitRow> ORDER = Comparator.comparing((UnitRow r) -> !r.national())
+            .thenComparing(r -> String.valueOf(r.unit()))
+            .thenComparing(r -> !r.turnout())
+            .thenComparing(UnitRow::subject);
+
+    /** The nation's row of {@code subject}, the merge of its units'. */
+    static UnitRow national(String subject) {
+        return new UnitRow(null, subject);
+    }
+
+    boolean national() {
+        return unit == null;
+    }
+
+    boolean turnout() {
+        return TURNOUT.equals(subject);
+    }
+}

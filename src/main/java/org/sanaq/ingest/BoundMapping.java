@@ -1,9 +1,6 @@
 package org.sanaq.ingest;
 
 import java.io.Serializable;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -80,7 +77,10 @@ public final class BoundMapping {
             case COUNT -> (cells, cleaned) -> rule.count(cells, numbers);
             case FRACTION -> (cells, cleaned) -> rule.fraction(cells, numbers);
             case PERCENT -> (cells, cleaned) -> percent(rule.text(cells), numbers, null);
-            case TIMESTAMP -> (cells, cleaned) -> timestamp(rule.text(cells));
+            case TIMESTAMP -> {
+                TimestampField time = new TimestampField(rule);
+                yield (cells, cleaned) -> time.value(cells);
+            }
             case TEXT -> new TextField(rule, field == Field.REGION ? mapping.aliases() : Map.of())::value;
         };
     }
@@ -190,21 +190,5 @@ public final class BoundMapping {
                     + value.toPlainString() + " is outside 0–100");
         }
         return value == null ? null : value.toPlainString();
-    }
-
-    private static String timestamp(String text) throws NumberFormat.NumberProblem {
-        if (text == null) {
-            return null;
-        }
-        try {
-            OffsetDateTime.parse(text);
-        } catch (DateTimeParseException notOffset) {
-            try {
-                LocalDateTime.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new NumberFormat.NumberProblem("'" + text + "' is not an ISO 8601 date-time");
-            }
-        }
-        return text;
     }
 }

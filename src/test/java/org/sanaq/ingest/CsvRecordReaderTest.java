@@ -198,6 +198,16 @@ class CsvRecordReaderTest {
         assertNull(reader.next());
     }
 
+    /** Each record has the cells and the line expected, and no problem. */
+    private static void assertRecords(List<List<String>> cells, List<Long> lines, List<CsvRecord> rs) {
+        assertEquals(cells.size(), rs.size());
+        for (int i = 0; i < rs.size(); i++) {
+            assertEquals(cells.get(i), rs.get(i).cells(), "record " + i);
+            assertEquals(lines.get(i), rs.get(i).line(), "line of record " + i);
+            assertNull(rs.get(i).problem());
+        }
+    }
+
     @Test
     void quotesThatDoNotJustWrapACellAreReadAsBefore() throws IOException {
         // a quote closing before other text joins that text to the cell; a quote inside an unquoted cell is a
@@ -240,12 +250,7 @@ class CsvRecordReaderTest {
             line += spans;
         }
         List<CsvRecord> rs = readAll(text.toString());
-        assertEquals(expected.size(), rs.size());
-        for (int i = 0; i < rs.size(); i++) {
-            assertEquals(expected.get(i), rs.get(i).cells(), "record " + i);
-            assertEquals(lines.get(i), rs.get(i).line(), "line of record " + i);
-            assertNull(rs.get(i).problem());
-        }
+        assertRecords(expected, lines, rs);
         assertEquals("q1,\"a, \"\"b\"\" 1\",\"\"", rs.get(1).raw());
     }
 
@@ -271,12 +276,7 @@ class CsvRecordReaderTest {
             }
         }
         List<CsvRecord> rs = readAll(text.toString());
-        assertEquals(expected.size(), rs.size());
-        for (int i = 0; i < rs.size(); i++) {
-            assertEquals(expected.get(i), rs.get(i).cells(), "record " + i);
-            assertEquals(lines.get(i), rs.get(i).line(), "line of record " + i);
-            assertNull(rs.get(i).problem());
-        }
+        assertRecords(expected, lines, rs);
         assertEquals("r7,xxxxxxx7,zxxxxxxx", rs.get(7).raw(), "seven x after r7, z and seven x");
     }
 }

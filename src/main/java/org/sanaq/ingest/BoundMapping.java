@@ -1,14 +1,11 @@
 package org.sanaq.ingest;
 
 import java.io.Serializable;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolRecord;
@@ -16,10 +13,11 @@ import org.sanaq.schema.ProtocolRules;
 
 /**
  * A mapping fitted to one file's header: turns each record into canonical protocols, or into the one reason it
- * cannot be used. Pure Java and serializable, so that Spark tasks run it and tests call it directly.
+ * cannot be used. Fitting compiles every field into a {@link Converter} over column positions once, so that a record
+ * costs no lookup by name and no regular expression for a text that repeats the record before ({@link TextField}).
+ * Pure Java, so that Spark tasks run it and tests call it directly; one serves the records of one file in one thread.
  */
-public final class BoundMapping implements Serializable {
-    private static final long serialVersionUID = 1L;
+public final class BoundMapping {
     private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
 
     /** The field rules of one unpivot value (or of the whole record when there is no unpivot). */
@@ -36,20 +34,55 @@ public final class BoundMapping implements Serializable {
         }
     }
 
+    /** One field's value in a record; sets {@code cleaned[0]} when a name lost control characters on the way. */
+    private interface Converter {
+        Object value(List<String> cells, boolean[] cleaned) throws NumberFormat.NumberProblem;
+    }
+
+    /** The fields of one {@link Variant} with their converters, in the mapping's order. */
+    private record CompiledVariant(Field[] fields, Converter[] converters) {
+    }
+
     private final Mapping mapping;
     private final int columns;
-    private final List<Variant> variants;
+    private final List<CompiledVariant> variants = new ArrayList<>();
     private final CandidateRules.Bound candidates;
+    /** The name of each of {@code candidates.pairs()}, in the same order. */
+    private final List<TextField> pairNames = new ArrayList<>();
     /** Whether a candidate's name in the header had control characters: then every record's names are cleaned. */
     private final boolean headerCleaned;
 
     BoundMapping(Mapping mapping, int columns, List<Variant> variants, CandidateRules.Bound candidates) {
         this.mapping = mapping;
         this.columns = columns;
-        this.variants = variants;
         this.candidates = candidates;
         this.headerCleaned = java.util.stream.Stream.concat(candidates.votes().stream(), candidates.pcts().stream())
                 .anyMatch(c -> !c.header().equals(ControlCharacters.strip(c.header())));
+        for (Variant variant : variants) {
+            Field[] fields = variant.fields().keySet().toArray(Field[]::new);
+            Converter[] converters = new Converter[fields.length];
+            for (int k = 0; k < fields.length; k++) {
+                converters[k] = converter(fields[k], variant.fields().get(fields[k]));
+            }
+            this.variants.add(new CompiledVariant(fields, converters));
+        }
+        for (CandidateRules.BoundPair pair : candidates.pairs()) {
+            pairNames.add(new TextField(pair.name(), Map.of()));
+        }
+    }
+
+    private Converter converter(Field field, FieldRule.BoundField rule) {
+        NumberFormat numbers = mapping.numbers();
+        return switch (field.kind()) {
+            case COUNT -> (cells, cleaned) -> rule.count(cells, numbers);
+            case FRACTION -> (cells, cleaned) -> rule.fraction(cells, numbers);
+            case PERCENT -> (cells, cleaned) -> percent(rule.text(cells), numbers, null);
+            case TIMESTAMP -> {
+                TimestampField time = new TimestampField(rule);
+                yield (cells, cleaned) -> time.value(cells);
+            }
+            case TEXT -> new TextField(rule, field == Field.REGION ? mapping.aliases() : Map.of())::value;
+        };
     }
 
     public Mapping mapping() {
@@ -67,7 +100,7 @@ public final class BoundMapping implements Serializable {
         }
         List<ProtocolRecord> out = new ArrayList<>();
         boolean[] cleaned = {headerCleaned};
-        for (Variant variant : variants) {
+        for (CompiledVariant variant : variants) {
             try {
                 ProtocolRecord protocol = protocol(variant, cells, cleaned);
                 String invalid = ProtocolRules.whyUnusable(protocol);
@@ -83,22 +116,15 @@ public final class BoundMapping implements Serializable {
     }
 
     /** One protocol of a record; sets {@code cleaned[0]} when a name lost control characters. */
-    private ProtocolRecord protocol(Variant variant, List<String> cells, boolean[] cleaned)
+    private ProtocolRecord protocol(CompiledVariant variant, List<String> cells, boolean[] cleaned)
             throws NumberFormat.NumberProblem {
-        Map<Field, Object> values = new EnumMap<>(Field.class);
+        EnumMap<Field, Object> values = new EnumMap<>(Field.class);
         NumberFormat numbers = mapping.numbers();
-        for (Map.Entry<Field, FieldRule.BoundField> e : variant.fields().entrySet()) {
-            Field field = e.getKey();
-            FieldRule.BoundField rule = e.getValue();
+        for (int k = 0; k < variant.fields().length; k++) {
+            Field field = variant.fields()[k];
             Object value;
             try {
-                value = switch (field.kind()) {
-                    case COUNT -> rule.count(cells, numbers);
-                    case FRACTION -> rule.fraction(cells, numbers);
-                    case PERCENT -> percent(rule.text(cells), numbers, null);
-                    case TIMESTAMP -> timestamp(rule.text(cells));
-                    case TEXT -> text(field, name(rule.text(cells), cleaned));
-                };
+                value = variant.converters()[k].value(cells, cleaned);
             } catch (NumberFormat.NumberProblem problem) {
                 throw new NumberFormat.NumberProblem(field.column() + ": " + problem.getMessage());
             }
@@ -106,8 +132,9 @@ public final class BoundMapping implements Serializable {
                 values.put(field, value);
             }
         }
-        Map<String, Long> votes = new LinkedHashMap<>();
-        Map<String, String> pcts = new LinkedHashMap<>();
+        // in name order, as the protocol keeps them
+        TreeMap<String, Long> votes = new TreeMap<>();
+        TreeMap<String, String> pcts = new TreeMap<>();
         for (CandidateRules.NamedColumn c : candidates.votes()) {
             put(votes, c.candidate(), numbers.parseCount(cells, c.index(), c.header()));
         }
@@ -117,8 +144,9 @@ public final class BoundMapping implements Serializable {
                 pcts.put(c.candidate(), pct);
             }
         }
-        for (CandidateRules.BoundPair pair : candidates.pairs()) {
-            String name = name(pair.name().text(cells), cleaned);
+        for (int k = 0; k < pairNames.size(); k++) {
+            CandidateRules.BoundPair pair = candidates.pairs().get(k);
+            String name = pairNames.get(k).value(cells, cleaned);
             Long v = numbers.parseCount(cells, pair.votes(), pair.votesHeader());
             if (name == null) {
                 if (v != null) {
@@ -139,26 +167,9 @@ public final class BoundMapping implements Serializable {
         if (value == null) {
             return;
         }
-        if (votes.containsKey(candidate)) {
+        if (votes.putIfAbsent(candidate, value) != null) {
             throw new NumberFormat.NumberProblem("candidate '" + candidate + "' appears twice in one record");
         }
-        votes.put(candidate, value);
-    }
-
-    /** A name without NUL and bidirectional controls; notes in {@code cleaned[0]} that some were removed. */
-    private static String name(String raw, boolean[] cleaned) {
-        String clean = ControlCharacters.strip(raw);
-        if (clean != null && !clean.equals(raw)) {
-            cleaned[0] = true;
-        }
-        return clean == null || clean.isEmpty() ? null : clean;
-    }
-
-    private String text(Field field, String value) {
-        if (field == Field.REGION && value != null) {
-            return mapping.aliases().getOrDefault(value, value);
-        }
-        return value;
     }
 
     /**
@@ -179,21 +190,5 @@ public final class BoundMapping implements Serializable {
                     + value.toPlainString() + " is outside 0–100");
         }
         return value == null ? null : value.toPlainString();
-    }
-
-    private static String timestamp(String text) throws NumberFormat.NumberProblem {
-        if (text == null) {
-            return null;
-        }
-        try {
-            OffsetDateTime.parse(text);
-        } catch (DateTimeParseException notOffset) {
-            try {
-                LocalDateTime.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new NumberFormat.NumberProblem("'" + text + "' is not an ISO 8601 date-time");
-            }
-        }
-        return text;
     }
 }

@@ -11,12 +11,27 @@ final class ControlCharacters {
 
     /** The text without those characters; the same string when it has none (every text cell of every row). */
     static String strip(String text) {
-        if (text == null || text.chars().noneMatch(ControlCharacters::isControl)) {
+        int first = text == null ? -1 : firstControl(text);
+        if (first < 0) {
             return text;
         }
-        StringBuilder kept = new StringBuilder(text.length());
-        text.chars().filter(c -> !isControl(c)).forEach(c -> kept.append((char) c));
+        StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isControl(c)) {
+                kept.append(c);
+            }
+        }
         return kept.toString();
+    }
+
+    private static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isControl(int c) {

@@ -14,6 +14,8 @@ public final class CsvRecordReader {
     /** Raw text kept for the quarantine is cut at this many characters. */
     static final int RAW_LIMIT = 2000;
     private static final char REPLACEMENT = '\uFFFD';
+    /** What the fast path's cell readers return when the line goes on past the characters at hand. */
+    private static final int PAST_BLOCK = -2;
 
     private final Reader in;
     private final char separator;
@@ -24,7 +26,9 @@ public final class CsvRecordReader {
     private boolean started;
     /** The most cells a record has had so far: the next record's list is made that large at once. */
     private int cellsBefore = 10;
-    private final char[] block = new char[1 << 14];
+    private final char[] block = new char[1 << 16];
+    /** Set by {@link #splitLine} when it stopped at the end of the block before the line's end. */
+    private boolean lineRunsPastBlock;
     private int position;
     private int filled;
 
@@ -56,38 +60,109 @@ public final class CsvRecordReader {
     }
 
     /**
-     * The fast path for the common record: a whole line already in the block, without quotes or undecodable bytes,
-     * split at the separators with no character-by-character copying. Returns null (having consumed nothing) for
-     * anything else (a blank line, a quote, a line that runs past the block), which {@link #readRecord} then reads.
+     * The fast path for the common record: a whole line already in the block, without undecodable bytes, whose
+     * quoted cells (if any) are closed on the same line and followed at once by a separator or the line's end, split
+     * with no character-by-character copying. Returns null (having consumed nothing) for anything else (a blank
+     * line, a quoted line break, a quote inside a cell, a line that runs past the block or past the longest record),
+     * which {@link #readRecord} then reads.
      */
     private CsvRecord plainLine() throws IOException {
         if (!started || pushedBack != -2) {
             return null;
         }
-        int end = -1;
-        for (int i = position; i < filled && i - position <= maxRecordChars; i++) {
-            char c = block[i];
-            if (c == '\n' || c == '\r') {
-                end = i;
-                break;
+        CsvRecord record = splitLine();
+        if (record == null && lineRunsPastBlock && position > 0) {
+            // the line goes on past the block: move its start to the block's start and read on, then try again
+            System.arraycopy(block, position, block, 0, filled - position);
+            filled -= position;
+            position = 0;
+            int more = in.read(block, filled, block.length - filled);
+            if (more > 0) {
+                filled += more;
+                record = splitLine();
             }
-            if (c == quote || c == REPLACEMENT) {
+        }
+        return record;
+    }
+
+    /** {@link #plainLine} within the block as it is; sets {@link #lineRunsPastBlock} when the block ended first. */
+    private CsvRecord splitLine() throws IOException {
+        lineRunsPastBlock = false;
+        // a line within the limit holds at most maxRecordChars characters before its line break
+        int limit = (int) Math.min(filled, (long) position + maxRecordChars + 1);
+        List<String> cells = new ArrayList<>(cellsBefore);
+        int i = position;
+        while (true) {
+            int end = i < limit && block[i] == quote ? quotedCell(i, limit, cells) : plainCell(i, limit, cells);
+            if (end < 0) {
+                lineRunsPastBlock = end == PAST_BLOCK && limit == filled;
                 return null;
             }
+            if (block[end] != separator) {
+                return lineRecord(cells, end);
+            }
+            i = end + 1;
         }
-        if (end <= position) {
-            return null;
-        }
-        long startLine = line;
-        List<String> cells = new ArrayList<>(cellsBefore);
-        int cellStart = position;
-        for (int i = position; i < end; i++) {
-            if (block[i] == separator) {
-                cells.add(new String(block, cellStart, i - cellStart));
-                cellStart = i + 1;
+    }
+
+    /**
+     * Adds the unquoted cell that starts at {@code from}; returns the index of the separator or line break that
+     * ends it, {@link #PAST_BLOCK} when the limit came first, or −1 when the fast path cannot read it.
+     */
+    private int plainCell(int from, int limit, List<String> cells) {
+        for (int i = from; i < limit; i++) {
+            char c = block[i];
+            if (c == separator || c == '\n' || c == '\r') {
+                if (c != separator && i == position) {
+                    return -1; // a blank line
+                }
+                cells.add(new String(block, from, i - from));
+                return i;
+            }
+            if (c == quote || c == REPLACEMENT) {
+                return -1;
             }
         }
-        cells.add(new String(block, cellStart, end - cellStart));
+        return PAST_BLOCK;
+    }
+
+    /**
+     * Adds the quoted cell whose opening quote is at {@code from}, doubled quotes made single; returns the index
+     * of the separator or line break right after its closing quote, {@link #PAST_BLOCK} when the limit came first,
+     * or −1 when the fast path cannot read it.
+     */
+    private int quotedCell(int from, int limit, List<String> cells) {
+        boolean doubled = false;
+        for (int i = from + 1; i < limit; i++) {
+            char c = block[i];
+            if (c == quote) {
+                if (i + 1 >= limit) {
+                    return PAST_BLOCK;
+                }
+                if (block[i + 1] == quote) {
+                    doubled = true;
+                    i++;
+                    continue;
+                }
+                char after = block[i + 1];
+                if (after != separator && after != '\n' && after != '\r') {
+                    return -1;
+                }
+                String cell = new String(block, from + 1, i - from - 1);
+                String q = String.valueOf(quote);
+                cells.add(doubled ? cell.replace(q + q, q) : cell);
+                return i + 1;
+            }
+            if (c == '\n' || c == '\r' || c == REPLACEMENT) {
+                return -1;
+            }
+        }
+        return PAST_BLOCK;
+    }
+
+    /** The record of the line from {@link #position} to the line break at {@code end}, which is consumed. */
+    private CsvRecord lineRecord(List<String> cells, int end) throws IOException {
+        long startLine = line;
         String raw = new String(block, position, Math.min(end - position, RAW_LIMIT));
         position = end + 1;
         endOfLine(block[end]);

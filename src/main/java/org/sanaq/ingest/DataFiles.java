@@ -1,6 +1,5 @@
 package org.sanaq.ingest;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,8 +161,9 @@ public final class DataFiles {
         var decoder = Charset.forName(format.encoding()).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        CsvRecordReader reader = new CsvRecordReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16),
-                format.separator(), format.quote(), MAX_RECORD_CHARS);
+        // the reader takes its characters in large blocks itself: a BufferedReader between would only copy them
+        CsvRecordReader reader = new CsvRecordReader(new InputStreamReader(in, decoder), format.separator(),
+                format.quote(), MAX_RECORD_CHARS);
         return new Entry() {
             @Override
             public String name() {

@@ -76,7 +76,22 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
 
         /** The field as text, or null when not reported. */
         String text(List<String> cells) {
-            String value = constant != null ? constant : cells.get(origin.get(0)).strip();
+            return constant != null ? transform(constant) : transform(cells.get(origin.get(0)).strip());
+        }
+
+        /** The source cell the field's text comes from (not stripped); null when the field is a constant. */
+        String cell(List<String> cells) {
+            return constant != null ? null : cells.get(origin.get(0));
+        }
+
+        /** The field as text from its source cell as {@link #cell} gives it, or from the constant when that is null. */
+        String textOf(String cell) {
+            return cell == null ? transform(constant) : transform(cell.strip());
+        }
+
+        /** The steps after the origin: extract, values with otherwise, normalize; null when nothing is left. */
+        private String transform(String origin) {
+            String value = origin;
             if (extract != null && value != null) {
                 var m = extract.matcher(value);
                 value = m.find() ? (m.groupCount() >= 1 ? m.group(1) : m.group()).strip() : null;
@@ -85,8 +100,7 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
                 value = values.containsKey(value) ? values.get(value) : otherwise != null ? otherwise : value;
             }
             if ("digits".equals(normalize) && value != null) {
-                var m = Pattern.compile("(\\d+)\\D*$").matcher(value);
-                value = m.find() ? m.group(1).replaceFirst("^0+(?=\\d)", "") : value;
+                value = lastDigits(value);
             }
             return value == null || value.isEmpty() ? null : value;
         }
@@ -154,5 +168,31 @@ public record FieldRule(ColumnSelector column, String constant, List<ColumnSelec
             }
             return result;
         }
+    }
+
+    /**
+     * {@code normalize: digits}: the last run of ASCII digits in the text without its leading zeros (one zero stays
+     * of a run of zeros), so {@code УИК №0554} is {@code 554}; the text itself when it has no digit.
+     */
+    static String lastDigits(String text) {
+        int end = text.length();
+        while (end > 0 && !isDigit(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0) {
+            return text;
+        }
+        int start = end - 1;
+        while (start > 0 && isDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        while (start < end - 1 && text.charAt(start) == '0') {
+            start++;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -65,13 +65,17 @@ public final class Ingest {
         @Override
         public Iterator<Row> call(String file) throws IOException {
             Path path = DataFiles.hadoopPath(file);
-            InputStream in = path.getFileSystem(hadoop.value().value()).open(path);
-            try {
-                return new FileRows(input, mapping, DataFiles.open(file, in, mapping.format()), in);
-            } catch (IOException e) {
-                in.close();
-                throw e;
-            }
+            return rowsOf(input, mapping, file, path.getFileSystem(hadoop.value().value()).open(path));
+        }
+    }
+
+    /** The rows of one data file read from {@code in}, which is closed at the end (or when opening fails). */
+    static Iterator<Row> rowsOf(String input, Mapping mapping, String file, InputStream in) throws IOException {
+        try {
+            return new FileRows(input, mapping, DataFiles.open(file, in, mapping.format()), in);
+        } catch (IOException e) {
+            in.close();
+            throw e;
         }
     }
 

@@ -3,7 +3,6 @@ package org.sanaq.ingest;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * How a file writes numbers: which characters may separate thousands in counts, and which character marks
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public record NumberFormat(Set<Character> grouping, Character decimal, boolean decimalDeclared)
         implements Serializable {
-
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** Plain numbers: no thousands separators, a dot for decimals (by default, not declared by a mapping). */
     public static final NumberFormat PLAIN = new NumberFormat(Set.of(), '.', false);
@@ -52,14 +49,15 @@ public record NumberFormat(Set<Character> grouping, Character decimal, boolean d
         if (decimal != null) {
             int mark = s.indexOf(decimal);
             if (mark >= 0) {
-                String fraction = s.substring(mark + 1);
-                if (!DIGITS.matcher(fraction).matches()) {
+                if (!allDigits(s, mark + 1, s.length())) {
                     throw new NumberProblem("'" + s + "' is not a number");
                 }
-                if (!fraction.chars().allMatch(ch -> ch == '0')) {
-                    throw new NumberProblem("count '" + s + "' is not a whole number");
+                for (int i = mark + 1; i < s.length(); i++) {
+                    if (s.charAt(i) != '0') {
+                        throw new NumberProblem("count '" + s + "' is not a whole number");
+                    }
                 }
-                if (fraction.length() == 3 && !decimalDeclared) {
+                if (s.length() - mark - 1 == 3 && !decimalDeclared) {
                     // "1.000" is one in some countries and a thousand in others: never guess.
                     throw new NumberProblem("count '" + s + "' is ambiguous (" + whole(s, mark) + " or "
                             + s.replace(String.valueOf(decimal), "") + "?): declare the decimal mark and the "
@@ -95,10 +93,18 @@ public record NumberFormat(Set<Character> grouping, Character decimal, boolean d
             return null;
         }
         String normal = decimal == null ? s : s.replace(decimal.charValue(), '.');
-        if (!normal.matches("-?\\d+(\\.\\d+)?")) {
+        if (!isDecimal(normal)) {
             throw new NumberProblem("'" + s + "' is not a number");
         }
         return new BigDecimal(normal);
+    }
+
+    /** Whether the text is digits with an optional leading minus and an optional '.' followed by digits. */
+    private static boolean isDecimal(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int point = text.indexOf('.', start);
+        return point < 0 ? allDigits(text, start, text.length())
+                : allDigits(text, start, point) && allDigits(text, point + 1, text.length());
     }
 
     /** The value of up to 18 plain digits (what almost every cell holds), without a regular expression; −1 otherwise. */
@@ -117,20 +123,50 @@ public record NumberFormat(Set<Character> grouping, Character decimal, boolean d
         return value;
     }
 
+    /** The digits of a whole number, written plain or grouped by threes with one of this format's separators. */
     private String ungroup(String whole, String original) throws NumberProblem {
-        if (DIGITS.matcher(whole).matches()) {
+        if (allDigits(whole, 0, whole.length())) {
             return whole;
         }
         for (char sep : grouping) {
-            String regex = "\\d{1,3}(" + Pattern.quote(String.valueOf(sep)) + "\\d{3})+";
-            if (whole.matches(regex)) {
+            if (groupedByThrees(whole, sep)) {
                 return whole.replace(String.valueOf(sep), "");
             }
         }
-        if (whole.chars().anyMatch(ch -> grouping.contains((char) ch))) {
-            throw new NumberProblem("count '" + original + "' has thousands separators in the wrong places");
+        for (int i = 0; i < whole.length(); i++) {
+            if (grouping.contains(whole.charAt(i))) {
+                throw new NumberProblem("count '" + original + "' has thousands separators in the wrong places");
+            }
         }
         throw new NumberProblem("'" + original + "' is not a whole number");
+    }
+
+    /** Whether the text is one to three digits, then one or more groups of {@code sep} and three digits. */
+    private static boolean groupedByThrees(String text, char sep) {
+        int first = text.indexOf(sep);
+        if (first < 1 || first > 3 || !allDigits(text, 0, first)) {
+            return false;
+        }
+        for (int i = first; i < text.length(); i += 4) {
+            if (text.charAt(i) != sep || i + 4 > text.length() || !allDigits(text, i + 1, i + 4)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code text[from, to)} is one or more ASCII digits (what the regular expression \d+ matched). */
+    private static boolean allDigits(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A cell that is not a number of the expected kind; the message says why, in words. */

@@ -21,10 +21,12 @@ public final class ProtocolRecord implements Serializable {
     private final TreeMap<String, Long> votes;
     private final TreeMap<String, String> publishedPct;
 
-    public ProtocolRecord(Map<Field, Object> values, Map<String, Long> votes, Map<String, String> publishedPct) {
-        this.values = values.isEmpty() ? new EnumMap<>(Field.class) : new EnumMap<>(values);
-        this.votes = new TreeMap<>(votes);
-        this.publishedPct = new TreeMap<>(publishedPct);
+    /** A record that takes the maps as they are (one per record, built for it): the caller keeps no reference. */
+    public ProtocolRecord(EnumMap<Field, Object> values, TreeMap<String, Long> votes,
+            TreeMap<String, String> publishedPct) {
+        this.values = values;
+        this.votes = votes;
+        this.publishedPct = publishedPct;
     }
 
     public Object get(Field field) {

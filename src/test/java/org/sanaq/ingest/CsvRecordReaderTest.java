@@ -198,11 +198,67 @@ class CsvRecordReaderTest {
         assertNull(reader.next());
     }
 
+    /** Each record has the cells and the line expected, and no problem. */
+    private static void assertRecords(List<List<String>> cells, List<Long> lines, List<CsvRecord> rs) {
+        assertEquals(cells.size(), rs.size());
+        for (int i = 0; i < rs.size(); i++) {
+            assertEquals(cells.get(i), rs.get(i).cells(), "record " + i);
+            assertEquals(lines.get(i), rs.get(i).line(), "line of record " + i);
+            assertNull(rs.get(i).problem());
+        }
+    }
+
+    @Test
+    void quotesThatDoNotJustWrapACellAreReadAsBefore() throws IOException {
+        // a quote closing before other text joins that text to the cell; a quote inside an unquoted cell is a
+        // character of it; a doubled quote opening a quoted cell is one quote
+        List<CsvRecord> rs = readAll("\"ab\"c,d\nab\"c,d\n\"\"\"x\",y\n\"\",\"\"\n");
+        assertEquals(List.of("abc", "d"), rs.get(0).cells());
+        assertEquals(List.of("ab\"c", "d"), rs.get(1).cells());
+        assertEquals(List.of("\"x", "y"), rs.get(2).cells());
+        assertEquals(List.of("", ""), rs.get(3).cells());
+        assertEquals(List.of(1L, 2L, 3L, 4L), rs.stream().map(CsvRecord::line).toList());
+    }
+
+    @Test
+    void quotedCellsOfEveryShapeAcrossTheReadersBlocks() throws IOException {
+        // 20,000 records, about 600,000 characters (nine 65,536-character blocks): quoted cells with separators and
+        // doubled quotes (split at once), with a line break inside (read character by character), and a line of
+        // 70,000 characters, longer than a block; cells and lines known by construction
+        StringBuilder text = new StringBuilder();
+        List<List<String>> expected = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        long line = 1;
+        for (int i = 0; i < 20_000; i++) {
+            List<String> cells;
+            String written;
+            long spans = 1;
+            if (i == 12_345) {
+                cells = List.of("long", "y".repeat(70_000));
+                written = "long,\"" + "y".repeat(70_000) + "\"";
+            } else if (i % 7 == 0) {
+                cells = List.of("n" + i, "two\nlines");
+                written = "n" + i + ",\"two\nlines\"";
+                spans = 2;
+            } else {
+                cells = List.of("q" + i, "a, \"b\" " + i, "");
+                written = "q" + i + ",\"a, \"\"b\"\" " + i + "\",\"\"";
+            }
+            text.append(written).append(i % 2 == 0 ? "\n" : "\r\n");
+            expected.add(cells);
+            lines.add(line);
+            line += spans;
+        }
+        List<CsvRecord> rs = readAll(text.toString());
+        assertRecords(expected, lines, rs);
+        assertEquals("q1,\"a, \"\"b\"\" 1\",\"\"", rs.get(1).raw());
+    }
+
     @Test
     void recordsAcrossTheReadersBlocksKeepTheirCellsAndLines() throws IOException {
         // 3,000 records of 3 cells, each 40–60 characters long: about 150,000 characters, so lines straddle the
-        // reader's 16,384-character blocks. Every fifth record is quoted (the general path), the rest plain (the
-        // fast path); CRLF endings and a blank line every hundred records. Cells and lines are known by construction.
+        // reader's 65,536-character blocks. Every fifth record has a quoted cell, the rest are plain; CRLF endings
+        // and a blank line every hundred records. Cells and lines are known by construction.
         StringBuilder text = new StringBuilder();
         List<List<String>> expected = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
@@ -220,12 +276,7 @@ class CsvRecordReaderTest {
             }
         }
         List<CsvRecord> rs = readAll(text.toString());
-        assertEquals(expected.size(), rs.size());
-        for (int i = 0; i < rs.size(); i++) {
-            assertEquals(expected.get(i), rs.get(i).cells(), "record " + i);
-            assertEquals(lines.get(i), rs.get(i).line(), "line of record " + i);
-            assertNull(rs.get(i).problem());
-        }
+        assertRecords(expected, lines, rs);
         assertEquals("r7,xxxxxxx7,zxxxxxxx", rs.get(7).raw(), "seven x after r7, z and seven x");
     }
 }

@@ -113,4 +113,52 @@ class NumberFormatTest {
     void decimalMarkMayNotAlsoGroup() {
         assertThrows(IllegalArgumentException.class, () -> new NumberFormat(Set.of('.'), '.'));
     }
+
+    /** The count a format reads from a cell, or the reason it gives, as the quarantine would show it. */
+    private static String count(NumberFormat format, String cell) {
+        try {
+            return String.valueOf(format.parseCount(cell));
+        } catch (NumberFormat.NumberProblem e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void countsAndTheirReasonsWordForWord() {
+        // a space and a dot separate thousands and a comma marks decimals, as many European tables print
+        NumberFormat european = new NumberFormat(Set.of(' ', '.'), ',');
+        assertEquals("1234", count(european, "1 234"));
+        assertEquals("1234567", count(european, "1.234.567"));
+        assertEquals("1234", count(european, " 1 234,00 "), "white space around, whole decimals");
+        assertEquals("count '1 234,5' is not a whole number", count(european, "1 234,5"));
+        assertEquals("'1,234,567' is not a number", count(european, "1,234,567"), "two decimal marks");
+        assertEquals("'5,' is not a number", count(european, "5,"), "a decimal mark with no digits after it");
+        assertEquals("count '12 34' has thousands separators in the wrong places", count(european, "12 34"));
+        assertEquals("count '1234 567' has thousands separators in the wrong places", count(european, "1234 567"));
+        assertEquals("count '1  234' has thousands separators in the wrong places", count(european, "1  234"));
+        assertEquals("negative count '-1 234'", count(european, "-1 234"));
+        assertEquals("'+5' is not a whole number", count(european, "+5"));
+        assertEquals("'1e5' is not a whole number", count(european, "1e5"));
+        // the sign, the largest count and one more digit
+        assertEquals("negative count '-0'", count(NumberFormat.PLAIN, "-0"));
+        assertEquals("999999999999999999", count(NumberFormat.PLAIN, "999999999999999999"));
+        assertEquals("count '1000000000000000000' is too large", count(NumberFormat.PLAIN, "1000000000000000000"));
+        assertEquals("count '1,000,000,000,000,000,000' is too large",
+                count(COMMA_GROUPING, "1,000,000,000,000,000,000"));
+        // a dot with three digits after it, undeclared: one or a thousand, never guessed
+        assertEquals("count '1.000' is ambiguous (1 or 1000?): declare the decimal mark and the thousands separator"
+                + " under 'numbers' in the mapping", count(NumberFormat.PLAIN, "1.000"));
+        assertEquals("'.0' is not a whole number", count(NumberFormat.PLAIN, ".0"));
+        assertEquals("'٣' is not a whole number", count(NumberFormat.PLAIN, "٣"), "only ASCII digits are digits");
+    }
+
+    @Test
+    void decimalsAndTheirReasonsWordForWord() throws Exception {
+        assertEquals("-0.5", NumberFormat.PLAIN.parseDecimal("-0.5").toPlainString());
+        assertEquals("12", NumberFormat.PLAIN.parseDecimal(" 12 ").toPlainString());
+        for (String bad : new String[] {"-", "-.5", "5.", ".5", "1.2.3", "+1", "1,5", "1e5"}) {
+            var e = assertThrows(NumberFormat.NumberProblem.class, () -> NumberFormat.PLAIN.parseDecimal(bad));
+            assertEquals("'" + bad + "' is not a number", e.getMessage());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRow;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.Plan;
+import org.sanaq.schema.ProtocolSchema;
 
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -25,8 +26,8 @@ public final class HandMadePairs {
         values[columns.indexOf(ProtocolPairs.MATCHED)] = true;
         values[columns.indexOf(ProtocolPairs.DIFFERING)] = true;
         values[columns.indexOf(ProtocolPairs.CONFIDENT)] = true;
-        values[columns.indexOf(ProtocolPairs.O + "votes")] = CollectionConverters.asScala(official);
-        values[columns.indexOf(ProtocolPairs.C + "votes")] = CollectionConverters.asScala(copy);
+        values[columns.indexOf(ProtocolPairs.O + ProtocolSchema.VOTES)] = CollectionConverters.asScala(official);
+        values[columns.indexOf(ProtocolPairs.C + ProtocolSchema.VOTES)] = CollectionConverters.asScala(copy);
         Row row = new GenericRow(values);
         tally.add(new PairRow().at(new FoldRow(0).at(row)));
         return this;

@@ -2,6 +2,7 @@ package org.sanaq.compare;
 
 import java.io.Serializable;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * The capped lists of the comparison, each in a fixed order (nulls first, text by code point as Spark sorts it):
@@ -125,7 +126,7 @@ public final class PairLists implements Serializable {
                         row.documentRef(), row.readingConfidence(), row.confident(), row.absDifference(),
                         row.differences(), row.officialId(), row.copyId()));
             }
-            java.util.Map<String, Long> copy = row.copyVotes();
+            Map<String, Long> copy = row.copyVotes();
             row.officialVotes().forEach((candidate, official) -> {
                 Long observer = copy.get(candidate);
                 if (official != null && observer != null) {
@@ -139,7 +140,7 @@ public final class PairLists implements Serializable {
             conflicts.add(new CopyConflict(row.region(), row.district(), row.precinct(), row.copies(),
                     row.readings(), row.sources(), row.documents()));
         } else if (row.isClaim()) {
-            java.util.Map<String, Long> official = row.officialVotes();
+            Map<String, Long> official = row.officialVotes();
             row.copyVotes().forEach((candidate, claimed) -> {
                 if (claimed != null) {
                     claims.add(new Claim(row.region(), row.district(), row.copySource(), row.documentRef(),

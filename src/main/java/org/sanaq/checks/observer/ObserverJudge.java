@@ -1,17 +1,20 @@
 package org.sanaq.checks.observer;
 
-import static org.sanaq.compare.PairStatistics.COUNT_SUFFIX;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckParameters;
+import org.sanaq.compare.Capped;
+import org.sanaq.compare.PairFolds;
+import org.sanaq.compare.PairLists;
 import org.sanaq.compare.PairStatistics;
 import org.sanaq.compare.ProtocolPairs;
+import org.sanaq.compare.SourceTally;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
@@ -21,18 +24,18 @@ import org.sanaq.results.Verdict;
 import org.sanaq.stats.SignTest;
 import org.sanaq.text.Messages;
 
-/** Turns the comparison's bounded results into metrics, findings, tables and the scatter figure. Pure: no Spark. */
+/** Turns the comparison's typed, bounded results into metrics, findings, tables and the scatter figure. Pure: no Spark. */
 final class ObserverJudge {
     private static final String ID = OfficialVsObserverCheck.ID;
     private final CheckParameters parameters;
     private final Messages words;
     private final String election;
-    private final AggregationResults results;
+    private final PairStatistics results;
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<DetailTable> tables = new ArrayList<>();
 
-    ObserverJudge(CheckParameters parameters, Messages words, String election, AggregationResults results) {
+    ObserverJudge(CheckParameters parameters, Messages words, String election, PairStatistics results) {
         this.parameters = parameters;
         this.words = words;
         this.election = election;
@@ -58,18 +61,20 @@ final class ObserverJudge {
         long differing = 0;
         long lowConfidence = 0;
         List<List<String>> fieldRows = new ArrayList<>();
-        for (Map<String, Object> s : results.rows(PairStatistics.SOURCES)) {
-            if (Boolean.TRUE.equals(s.get(ProtocolPairs.LOWER_BOUND))) {
+        for (Map.Entry<PairFolds.SourceKey, SourceTally> e : results.sources().entrySet()) {
+            if (e.getKey().lowerBound()) {
                 continue;
             }
-            matched += n(s, "pairs");
-            identical += n(s, "identical");
-            differing += n(s, "differing");
-            lowConfidence += n(s, "differing_low_confidence");
-            for (String f : ProtocolPairs.COUNT_FIELDS) {
-                if (n(s, f + "__compared") > 0) {
-                    fieldRows.add(List.of(str(s.get(ProtocolPairs.COPY_SOURCE)), f, str(s.get(f + "__compared")),
-                            str(s.get(f + "__differing")), str(s.get(f + "__difference"))));
+            SourceTally s = e.getValue();
+            matched += s.pairs();
+            identical += s.identical();
+            differing += s.differing();
+            lowConfidence += s.differingLowConfidence();
+            for (int f = 0; f < ProtocolPairs.COUNT_FIELDS.size(); f++) {
+                if (s.compared(f) > 0) {
+                    fieldRows.add(List.of(e.getKey().source(), ProtocolPairs.COUNT_FIELDS.get(f),
+                            Long.toString(s.compared(f)), Long.toString(s.differingOn(f)),
+                            Long.toString(s.difference(f))));
                 }
             }
         }
@@ -92,57 +97,55 @@ final class ObserverJudge {
     private void candidates() {
         List<List<String>> rows = new ArrayList<>();
         List<List<String>> lowerBound = new ArrayList<>();
-        Map<String, long[]> byCandidate = new TreeMap<>();
-        for (Map<String, Object> c : results.rows(PairStatistics.CANDIDATES)) {
-            String candidate = str(c.get("candidate"));
-            if (Boolean.TRUE.equals(c.get(ProtocolPairs.LOWER_BOUND))) {
-                lowerBound.add(List.of(str(c.get(ProtocolPairs.COPY_SOURCE)), candidate, str(c.get("pairs")),
-                        str(c.get("lost"))));
-                if (n(c, "lost") > 0) {
-                    findings.add(new Finding(ID, "national", candidate, "observer_above_official",
-                            (double) n(c, "lost"), null, null, Verdict.FLAG, words.format(ID + ".lower_bound",
-                                    c.get(ProtocolPairs.COPY_SOURCE), n(c, "lost"), n(c, "pairs"), candidate),
-                            List.of(), 1));
+        for (Map.Entry<PairFolds.SourceKey, SourceTally> e : results.sources().entrySet()) {
+            String source = e.getKey().source();
+            e.getValue().candidates().forEach((candidate, c) -> {
+                if (!e.getKey().lowerBound()) {
+                    return;
                 }
-                continue;
-            }
-            long[] sum = byCandidate.computeIfAbsent(candidate, k -> new long[6]);
-            String[] keys = {"official_total", "observer_total", "gained", "lost", "gained_confident",
-                "lost_confident"};
-            for (int i = 0; i < keys.length; i++) {
-                sum[i] += n(c, keys[i]);
-            }
+                lowerBound.add(List.of(source, candidate, Long.toString(c.pairs()), Long.toString(c.lost())));
+                if (c.lost() > 0) {
+                    findings.add(new Finding(ID, "national", candidate, "observer_above_official",
+                            (double) c.lost(), null, null, Verdict.FLAG, words.format(ID + ".lower_bound",
+                                    source, c.lost(), c.pairs(), candidate), List.of(), 1));
+                }
+            });
         }
+        Map<String, SourceTally.CandidateTally> byCandidate = results.fullCountCandidates();
         double alpha = parameters.get(OfficialVsObserverCheck.ALPHA);
         int tests = Math.max(1, byCandidate.size());
-        for (Map.Entry<String, long[]> e : byCandidate.entrySet()) {
-            long[] s = e.getValue();
-            double p = SignTest.twoSided(s[2], s[3]);
-            double pConfident = SignTest.twoSided(s[4], s[5]);
+        for (Map.Entry<String, SourceTally.CandidateTally> e : byCandidate.entrySet()) {
+            SourceTally.CandidateTally t = e.getValue();
+            long official = t.officialTotal();
+            long observer = t.observerTotal();
+            long gained = t.gained();
+            long lost = t.lost();
+            double p = SignTest.twoSided(gained, lost);
+            double pConfident = SignTest.twoSided(t.gainedConfident(), t.lostConfident());
             String c = e.getKey();
-            metric("national", c, "official_total", s[0]);
-            metric("national", c, "observer_total", s[1]);
-            metric("national", c, "difference_total", s[0] - s[1]);
-            metric("national", c, "gained_in_pairs", s[2]);
-            metric("national", c, "lost_in_pairs", s[3]);
+            metric("national", c, "official_total", official);
+            metric("national", c, "observer_total", observer);
+            metric("national", c, "difference_total", official - observer);
+            metric("national", c, "gained_in_pairs", gained);
+            metric("national", c, "lost_in_pairs", lost);
             metric("national", c, "sign_test_p", p);
-            metric("national", c, "gained_in_pairs_confident", s[4]);
-            metric("national", c, "lost_in_pairs_confident", s[5]);
+            metric("national", c, "gained_in_pairs_confident", t.gainedConfident());
+            metric("national", c, "lost_in_pairs_confident", t.lostConfident());
             metric("national", c, "sign_test_p_confident", pConfident);
-            rows.add(List.of(c, Long.toString(s[0]), Long.toString(s[1]), Long.toString(s[0] - s[1]),
-                    Long.toString(s[2]), Long.toString(s[3]), fmt(p), Long.toString(s[4]), Long.toString(s[5]),
-                    fmt(pConfident)));
+            rows.add(List.of(c, Long.toString(official), Long.toString(observer), Long.toString(official - observer),
+                    Long.toString(gained), Long.toString(lost), fmt(p), Long.toString(t.gainedConfident()),
+                    Long.toString(t.lostConfident()), fmt(pConfident)));
             double adjusted = Math.min(1, p * tests);
             // the smallest adjusted p these pairs allow, had every one moved the same way: not below alpha, the
             // pairs are too few for the sign test to find anything, and it says inconclusive rather than pass
-            double smallest = Math.min(1, SignTest.twoSided(s[2] + s[3], 0) * tests);
-            if (s[2] + s[3] > 0 && smallest >= alpha) {
-                findings.add(Finding.inconclusive(ID, "national", c, "sign_test_p", s[0] - s[1],
-                        words.format(ID + ".too_few_pairs", c, s[2] + s[3], fmt(smallest), alpha)));
-            } else if (s[2] + s[3] > 0) {
-                findings.add(new Finding(ID, "national", c, "sign_test_p", (double) (s[0] - s[1]), p, adjusted,
-                        adjusted < alpha ? Verdict.FLAG : Verdict.PASS, words.format(ID + ".candidate", c, s[0], s[1],
-                                s[0] - s[1], s[2], s[3]), List.of(),
+            double smallest = Math.min(1, SignTest.twoSided(gained + lost, 0) * tests);
+            if (gained + lost > 0 && smallest >= alpha) {
+                findings.add(Finding.inconclusive(ID, "national", c, "sign_test_p", official - observer,
+                        words.format(ID + ".too_few_pairs", c, gained + lost, fmt(smallest), alpha)));
+            } else if (gained + lost > 0) {
+                findings.add(new Finding(ID, "national", c, "sign_test_p", (double) (official - observer), p,
+                        adjusted, adjusted < alpha ? Verdict.FLAG : Verdict.PASS, words.format(ID + ".candidate", c,
+                                official, observer, official - observer, gained, lost), List.of(),
                         adjusted < alpha ? -Math.log10(Math.max(adjusted, 1e-300)) : 0));
             }
         }
@@ -156,14 +159,15 @@ final class ObserverJudge {
     }
 
     private void recount() {
-        List<Map<String, Object>> votes = results.rows(PairStatistics.DISTRICT_VOTES);
-        if (votes.isEmpty()) {
+        int seats = parameters.get(OfficialVsObserverCheck.SEATS).intValue();
+        List<RecountedResults.Unit> units = RecountedResults.compare(results.districts(),
+                parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT), seats,
+                parameters.get(OfficialVsObserverCheck.SEAT_METHOD));
+        if (units.isEmpty()) {
             return;
         }
-        int seats = parameters.get(OfficialVsObserverCheck.SEATS).intValue();
         List<List<String>> rows = new ArrayList<>();
-        for (RecountedResults.Unit u : RecountedResults.compare(votes, parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT), seats,
-                parameters.get(OfficialVsObserverCheck.SEAT_METHOD))) {
+        for (RecountedResults.Unit u : units) {
             rows.add(List.of(u.scope(), u.officialTopTwo(), u.recountedTopTwo(), String.join("; ", u.changes())));
             if (!u.changes().isEmpty()) {
                 findings.add(new Finding(ID, u.scope(), "all", "result_changes", (double) u.changes().size(), null,
@@ -180,15 +184,14 @@ final class ObserverJudge {
 
     private void coverage() {
         Map<String, long[]> byScope = new TreeMap<>();
-        for (Map<String, Object> d : results.rows(PairStatistics.COVERAGE)) {
-            long[] v = {n(d, "precincts"), n(d, "precincts_with_copy"), n(d, "registered"),
-                n(d, "registered_with_copy")};
-            if (d.get("district") != null) {
-                add(byScope, "district=" + d.get("region") + " / " + d.get("district"), v);
+        results.districts().forEach((d, t) -> {
+            long[] v = {t.precincts(), t.precinctsWithCopy(), t.registered(), t.registeredWithCopy()};
+            if (d.district() != null) {
+                add(byScope, "district=" + d.region() + " / " + d.district(), v);
             }
-            add(byScope, "region=" + d.get("region"), v);
+            add(byScope, "region=" + d.region(), v);
             add(byScope, "national", v);
-        }
+        });
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, long[]> e : byScope.entrySet()) {
             long[] v = e.getValue();
@@ -205,68 +208,64 @@ final class ObserverJudge {
     }
 
     private void lists() {
-        list(PairStatistics.LARGEST, "largest",
-                List.of(ProtocolPairs.COPY_SOURCE, "region", "district", "precinct", "document_ref",
-                        "reading_confidence", "confident", "abs_difference", "differences"));
-        long unmatched = count(PairStatistics.UNMATCHED);
+        PairLists lists = results.lists();
+        list("largest", "largest", lists.largest(), List.of(ProtocolPairs.COPY_SOURCE, "region", "district",
+                "precinct", "document_ref", "reading_confidence", "confident", "abs_difference", "differences"),
+                d -> Arrays.asList(d.copySource(), d.region(), d.district(), d.precinct(), d.documentRef(),
+                        d.readingConfidence(), d.confident(), d.absDifference(), d.differences()));
+        long unmatched = lists.unmatched().count();
         metric("national", "all", "unmatched_copies", unmatched);
-        list(PairStatistics.UNMATCHED, "unmatched",
-                List.of("source", "level", "region", "district", "precinct", "document_ref", "_file", "_line"));
+        list("unmatched", "unmatched", lists.unmatched(),
+                List.of("source", "level", "region", "district", "precinct", "document_ref", "_file", "_line"),
+                u -> Arrays.asList(u.source(), u.level(), u.region(), u.district(), u.precinct(), u.documentRef(),
+                        u.file(), u.line()));
         if (unmatched > 0) {
             findings.add(new Finding(ID, "national", "all", "unmatched_copies", (double) unmatched, null, null,
                     Verdict.INCONCLUSIVE, words.format(ID + ".unmatched", unmatched), List.of(), 0));
         }
-        long conflicts = count(PairStatistics.CONFLICTS);
+        long conflicts = lists.conflicts().count();
         metric("national", "all", "disagreeing_copies", conflicts);
-        list(PairStatistics.CONFLICTS, "conflicts",
-                List.of("region", "district", "precinct", "copies", "readings", "sources", "documents"));
+        list("conflicts", "conflicts", lists.conflicts(),
+                List.of("region", "district", "precinct", "copies", "readings", "sources", "documents"),
+                c -> Arrays.asList(c.region(), c.district(), c.precinct(), c.copies(), c.readings(), c.sources(),
+                        c.documents()));
         if (conflicts > 0) {
             findings.add(new Finding(ID, "national", "all", "disagreeing_copies", (double) conflicts, null, null,
                     Verdict.FLAG, words.format(ID + ".disagreeing", conflicts), List.of(), 1));
         }
-        List<List<String>> points = new ArrayList<>();
-        for (Map<String, Object> p : results.rows(PairStatistics.POINTS)) {
-            points.add(List.of(str(p.get("candidate")), str(p.get("official")), str(p.get("observer"))));
-        }
-        tables.add(new DetailTable(ID + "_points", words.format(ID + ".table.points", points.size(),
-                count(PairStatistics.POINTS)),
-                List.of("candidate", "official", "observer"), points));
+        list("points", "points", lists.points(), List.of("candidate", "official", "observer"),
+                p -> Arrays.asList(p.candidate(), p.official(), p.observer()));
     }
 
     private void claims() {
-        List<Map<String, Object>> claims = results.rows(PairStatistics.CLAIMS);
-        metric("national", "all", "claims", count(PairStatistics.CLAIMS));
-        if (claims.isEmpty()) {
+        Capped<PairLists.Claim> claims = results.lists().claims();
+        metric("national", "all", "claims", claims.count());
+        if (claims.items().isEmpty()) {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> c : claims) {
-            rows.add(List.of(str(c.get("region")), str(c.get("district")),
-                    str(c.get(ProtocolPairs.COPY_SOURCE)).replaceFirst("^observer:", ""), str(c.get("candidate")),
-                    str(c.get("claimed")), str(c.get("official")), str(c.get("document_ref")), "unknown"));
-            findings.add(new Finding(ID, "district=" + c.get("region") + " / " + c.get("district"),
-                    str(c.get("candidate")), "claimed_votes", ((Number) c.get("claimed")).doubleValue(), null, null,
-                    Verdict.INCONCLUSIVE, words.format(ID + ".claim",
-                            str(c.get(ProtocolPairs.COPY_SOURCE)).replaceFirst("^observer:", ""), str(c.get("claimed")),
-                            c.get("candidate"), c.get("district"), c.get("official") == null
-                                    ? words.format(ID + ".claim.no_official") : str(c.get("official"))), List.of(), 0));
+        for (PairLists.Claim c : claims.items()) {
+            String claimant = c.copySource().replaceFirst("^observer:", "");
+            rows.add(List.of(str(c.region()), str(c.district()), claimant, c.candidate(), Long.toString(c.claimed()),
+                    str(c.official()), str(c.documentRef()), "unknown"));
+            findings.add(new Finding(ID, "district=" + c.region() + " / " + c.district(), c.candidate(),
+                    "claimed_votes", (double) c.claimed(), null, null, Verdict.INCONCLUSIVE, words.format(ID + ".claim",
+                            claimant, Long.toString(c.claimed()), c.candidate(), c.district(), c.official() == null
+                                    ? words.format(ID + ".claim.no_official") : str(c.official())), List.of(), 0));
         }
         tables.add(new DetailTable(ID + "_claims", words.format(ID + ".table.claims"), List.of("region", "district", "claimant", "candidate",
                         "claimed_votes", "official_votes", "source_description", "coverage"), rows));
     }
 
-    /** A bounded list of rows, titled by the words {@code table.<titleKey>} with how many of how many it shows. */
-    private void list(String name, String titleKey, List<String> columns) {
+    /** A capped list as a table, titled by the words {@code table.<titleKey>} with how many of how many it shows. */
+    private <T extends Comparable<T>> void list(String name, String titleKey, Capped<T> list, List<String> columns,
+            Function<T, List<Object>> cells) {
         List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> r : results.rows(name)) {
-            rows.add(columns.stream().map(c -> str(r.get(c))).toList());
+        for (T item : list.items()) {
+            rows.add(cells.apply(item).stream().map(ObserverJudge::str).toList());
         }
-        tables.add(new DetailTable(ID + "_" + name, words.format(ID + ".table." + titleKey, rows.size(), count(name)),
+        tables.add(new DetailTable(ID + "_" + name, words.format(ID + ".table." + titleKey, rows.size(), list.count()),
                 columns, rows));
-    }
-
-    private long count(String name) {
-        return n(results.rows(name + COUNT_SUFFIX).get(0), "count");
     }
 
     private void metric(String scope, String subject, String name, double value) {
@@ -278,11 +277,6 @@ final class ObserverJudge {
         for (int i = 0; i < v.length; i++) {
             sum[i] += v[i];
         }
-    }
-
-    private static long n(Map<String, Object> row, String key) {
-        Object v = row.get(key);
-        return v == null ? 0 : ((Number) v).longValue();
     }
 
     private static String str(Object o) {

@@ -3,13 +3,12 @@ package org.sanaq.checks.observer;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
-import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Parameter;
+import org.sanaq.checks.Plan;
 import org.sanaq.compare.ObserverInputs;
 import org.sanaq.compare.PairStatistics;
 import org.sanaq.compare.ProtocolPairs;
@@ -17,11 +16,11 @@ import org.sanaq.results.CheckOutcome;
 
 /**
  * Official figures against observers' copies of the protocols, METHODS.md §2: copies matched to official
- * protocols in Spark ({@link ProtocolPairs}), differences per field and candidate, the exact sign test of their
- * direction, results recomputed with the observers' figures, coverage, copies that disagree with each other,
+ * protocols in one Spark join ({@link ProtocolPairs}) folded in one pass ({@link PairStatistics}), differences per
+ * field and candidate, the exact sign test of their direction, results recomputed with the observers' figures, coverage, copies that disagree with each other,
  * lower-bound sources, possible misreadings of OCR copies, and claims of unknown coverage shown as claims.
  */
-public final class OfficialVsObserverCheck implements JoiningCheck {
+public final class OfficialVsObserverCheck implements Check<PairStatistics> {
     public static final String ID = "official_vs_observer";
 
     @Override
@@ -51,16 +50,16 @@ public final class OfficialVsObserverCheck implements JoiningCheck {
     }
 
     @Override
-    public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
+    public Plan<PairStatistics> plan(CheckContext context, ElectionFacts facts) {
         CheckParameters p = context.parameters();
-        ProtocolPairs matching = new ProtocolPairs(protocols, election(context), p.get(OFFICIAL_SOURCE),
-                p.get(INPUTS));
-        return PairStatistics.compute(matching, p.get(LOW_CONFIDENCE), p.get(LARGEST).intValue(),
-                p.get(LIST_CAP).intValue(), p.get(SCATTER_POINTS).intValue());
+        String election = election(context);
+        return new Plan.Joined<>(protocols -> PairStatistics.compute(protocols, election, p.get(OFFICIAL_SOURCE),
+                p.get(INPUTS), p.get(LOW_CONFIDENCE), p.get(LARGEST).intValue(), p.get(LIST_CAP).intValue(),
+                p.get(SCATTER_POINTS).intValue()));
     }
 
     @Override
-    public CheckOutcome judge(CheckContext context, AggregationResults results) {
+    public CheckOutcome judge(CheckContext context, PairStatistics results) {
         return new ObserverJudge(context.parameters(), context.messages(), election(context), results).outcome();
     }
 

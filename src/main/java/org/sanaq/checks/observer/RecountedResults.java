@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.sanaq.compare.DistrictKey;
+import org.sanaq.compare.DistrictTally;
 import org.sanaq.stats.SeatAllocation;
 
 /**
@@ -25,22 +27,20 @@ final class RecountedResults {
     }
 
     /**
-     * @param districtVotes rows with region, district, candidate, official, substituted
+     * @param districts each district's votes, official and substituted; no unit when no district has candidates
      * @param seatMethod {@code dhondt} or {@code largest_remainder}; used only when {@code seats} &gt; 0
      */
-    static List<Unit> compare(List<Map<String, Object>> districtVotes, double thresholdPct,
-            int seats, String seatMethod) {
+    static List<Unit> compare(Map<DistrictKey, DistrictTally> districts, double thresholdPct, int seats,
+            String seatMethod) {
         Map<String, Map<String, long[]>> byScope = new TreeMap<>();
-        for (Map<String, Object> r : districtVotes) {
-            String region = String.valueOf(r.get("region"));
-            long[] v = {((Number) r.get("official")).longValue(), ((Number) r.get("substituted")).longValue()};
-            String candidate = (String) r.get("candidate");
-            if (r.get("district") != null) {
-                add(byScope, "district=" + region + " / " + r.get("district"), candidate, v);
+        districts.forEach((d, tally) -> tally.votes().forEach((candidate, votes) -> {
+            long[] v = {votes.official(), votes.substituted()};
+            if (d.district() != null) {
+                add(byScope, "district=" + d.region() + " / " + d.district(), candidate, v);
             }
-            add(byScope, "region=" + region, candidate, v);
+            add(byScope, "region=" + d.region(), candidate, v);
             add(byScope, "national", candidate, v);
-        }
+        }));
         List<Unit> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, long[]>> e : byScope.entrySet()) {
             Map<String, Long> official = column(e.getValue(), 0);

@@ -9,12 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanaq.SparkTestSession;
 import org.sanaq.TestData;
+import org.sanaq.checks.PrecinctRows;
+import org.sanaq.compare.ObserverInputs;
+import org.sanaq.compare.PairFolds;
+import org.sanaq.compare.PairStatistics;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
@@ -23,6 +30,7 @@ import org.sanaq.run.JobRunner;
 import org.sanaq.run.JobSpec;
 import org.sanaq.run.JobSpecLoader;
 import org.sanaq.run.Progress;
+import org.sanaq.run.SparkJobCount;
 
 /**
  * Observer copies planted to differ from the official protocols in known precincts and directions, end to end
@@ -138,6 +146,23 @@ class PlantedCopiesTest {
                 .findFirst().orElseThrow();
         assertEquals("A", above.subject());
         assertEquals(1.0, above.value());
+    }
+
+    @Test
+    void theComparisonIsOneJoinFoldedInOnePass() throws Exception {
+        Dataset<Row> protocols = PrecinctRows.ofJob(dir.resolve("job.yaml"));
+        protocols.count(); // read and cached before counting
+        ObserverInputs inputs = ObserverInputs.parse(Map.of("platform", Map.of("lower_bound", true)), "inputs");
+        SparkJobCount.Counting counting = SparkJobCount.on(SparkTestSession.get().sparkContext()).begin();
+        PairStatistics results = PairStatistics.compute(protocols, "t", "official", inputs, 0.9, 20, 200, 5000);
+        SparkJobCount.Jobs jobs = counting.end();
+        System.out.println("official_vs_observer compute: " + jobs);
+        // the official side's broadcast, the shuffles choosing each precinct's substituted copy and grouping copies
+        // by precinct, and the fold (whose collect may start a second job over the fold's later partitions)
+        assertTrue(jobs.count() <= 5, "the join's broadcast and shuffles, and the fold: " + jobs);
+        assertEquals(List.of(new PairFolds.SourceKey("observer:ocr", false), new PairFolds.SourceKey("observer:platform",
+                true), new PairFolds.SourceKey("observer:team", false)), List.copyOf(results.sources().keySet()));
+        assertEquals(12, results.lists().points().count(), "A and B in each of 6 full-count pairs");
     }
 
     @Test

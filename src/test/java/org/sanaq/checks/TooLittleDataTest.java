@@ -27,21 +27,21 @@ class TooLittleDataTest {
 
     @Test
     void onePrecinctIsTooFewForTheFingerprint() throws Exception {
-        Finding f = only(joining(new FingerprintCheck()));
+        Finding f = only(judged(new FingerprintCheck()));
         assertEquals(Verdict.INCONCLUSIVE, f.verdict());
         assertTrue(f.sentence().contains("too few precincts: 1, at least 3 needed"), f.sentence());
     }
 
     @Test
     void onePrecinctIsTooFewForIntegerPeaks() throws Exception {
-        Finding f = only(joining(new IntegerPeaksCheck()));
+        Finding f = only(judged(new IntegerPeaksCheck()));
         assertEquals(Verdict.INCONCLUSIVE, f.verdict());
         assertTrue(f.sentence().contains("too few precincts: 1, at least 20 needed"), f.sentence());
     }
 
     @Test
     void onePrecinctGivesTheDigitTestsNothingToTest() throws Exception {
-        CheckOutcome outcome = joining(new DigitTestsCheck());
+        CheckOutcome outcome = judged(new DigitTestsCheck());
         assertFalse(outcome.findings().isEmpty());
         outcome.findings().forEach(f -> assertEquals(Verdict.INCONCLUSIVE, f.verdict(), f.sentence()));
         Finding summary = outcome.findings().stream().filter(f -> f.subject().equals("all")).findFirst()
@@ -50,9 +50,9 @@ class TooLittleDataTest {
         assertTrue(summary.sentence().contains("the 50 counts of at least 10"), summary.sentence());
     }
 
-    private static CheckOutcome joining(JoiningCheck check) throws Exception {
+    private static <T> CheckOutcome judged(Check<T> check) throws Exception {
         CheckContext context = PrecinctRows.context(check, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
-        return honest(check.judge(context, new AggregationResults(check.compute(ONE.dataset(), context))));
+        return honest(PlannedResults.judged(check, context, ONE.dataset()));
     }
 
     /** The outcome, after asserting that none of its numbers or sentences is NaN, infinite or blank. */

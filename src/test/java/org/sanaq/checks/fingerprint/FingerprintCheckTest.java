@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -85,7 +85,7 @@ class FingerprintCheckTest {
                 .add("R2", "5", 1000, 700, 700, 0, Map.of("L", 420L, "B", 280L), null)
                 .add("R2", "abroad", 1000, 950, 950, 0, Map.of("L", 900L, "B", 50L), "abroad");
         CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
-        CheckOutcome outcome = CHECK.judge(context, new AggregationResults(CHECK.compute(rows.dataset(), context)));
+        CheckOutcome outcome = PlannedResults.judged(CHECK, context, rows.dataset());
         Map<String, Double> national = metrics(outcome, "national");
         assertEquals(5, national.get("stations"));
         assertEquals(1, national.get("stations_special_excluded"));

@@ -39,6 +39,23 @@ class TooLittleDataTest {
         assertTrue(f.sentence().contains("too few precincts: 1, at least 20 needed"), f.sentence());
     }
 
+    /** A station abroad is left out, so the election has no leader and neither check has a precinct to read. */
+    @Test
+    void onlyASpecialStationIsNoPrecinctForEither() throws Exception {
+        PrecinctRows abroad = new PrecinctRows()
+                .add("North", "1", 1000, 600, 590, 10, Map.of("A", 400L, "B", 190L), "abroad");
+        Finding fingerprint = only(judged(new FingerprintCheck(), abroad));
+        assertEquals(Verdict.INCONCLUSIVE, fingerprint.verdict());
+        assertTrue(fingerprint.sentence().startsWith("No precinct protocols with registered voters"),
+                fingerprint.sentence());
+        CheckOutcome peaks = judged(new IntegerPeaksCheck(), abroad);
+        assertEquals(Verdict.INCONCLUSIVE, only(peaks).verdict());
+        assertTrue(only(peaks).sentence().startsWith("No precinct protocol with a leader's result"),
+                only(peaks).sentence());
+        assertEquals(List.of("stations_special_excluded=1.0"), peaks.metrics().stream()
+                .map(m -> m.metric() + "=" + m.value()).toList());
+    }
+
     @Test
     void onePrecinctGivesTheDigitTestsNothingToTest() throws Exception {
         CheckOutcome outcome = judged(new DigitTestsCheck());
@@ -51,8 +68,12 @@ class TooLittleDataTest {
     }
 
     private static <T> CheckOutcome judged(Check<T> check) throws Exception {
+        return judged(check, ONE);
+    }
+
+    private static <T> CheckOutcome judged(Check<T> check, PrecinctRows rows) throws Exception {
         CheckContext context = PrecinctRows.context(check, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
-        return honest(PlannedResults.judged(check, context, ONE.dataset()));
+        return honest(PlannedResults.judged(check, context, rows.dataset()));
     }
 
     /** The outcome, after asserting that none of its numbers or sentences is NaN, infinite or blank. */

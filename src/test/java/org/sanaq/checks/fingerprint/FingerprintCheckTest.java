@@ -1,6 +1,7 @@
 package org.sanaq.checks.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.ElectionFacts;
+import org.sanaq.checks.Plan;
 import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
@@ -28,6 +31,12 @@ class FingerprintCheckTest {
         // a quote is written '' in the file and read as one, with or without arguments
         assertEquals("The election fingerprint: turnout against the leader's share", CHECK.description().title());
         assertTrue(CHECK.description().caveats().contains("comet"));
+    }
+
+    @Test
+    void foldedInTheSharedPass() throws Exception {
+        CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        assertInstanceOf(Plan.Folded.class, CHECK.plan(context, new ElectionFacts(Map.of())));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sanaq.checks.peaks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.ElectionFacts;
+import org.sanaq.checks.Plan;
 import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
@@ -72,6 +75,12 @@ class IntegerPeaksCheckTest {
         assertEquals(Math.sqrt(eitherVariance), m.get("mc_sd_either"), 0.1 * Math.sqrt(eitherVariance),
                 "sd of 1,000 replicates: its own relative error is about 1/√2000 ≈ 2 %");
         assertEquals(m.get("observed_either") - m.get("mc_mean_either"), m.get("excess_either"), 1e-12);
+    }
+
+    @Test
+    void foldedInTheSharedPass() throws Exception {
+        CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        assertInstanceOf(Plan.Folded.class, CHECK.plan(context, new ElectionFacts(Map.of())));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.sanaq.text.Messages;
 
 /**
  * Turns the fingerprint's grids into metrics, one finding, tables and charts. Regions are read in name order
- * (their bins in turnout order) and summed to the nation in that order, so the figures do not depend on the order Spark returned them in.
+ * (their bins in turnout order) and summed to the nation in that order, so the figures do not depend on the order
+ * Spark returned them in.
  * The finding is a flag when Shpilkin's excess is at least {@code flag_excess_share} of the leader's votes: a
  * reason to look at the maps, not a measurement of fraud.
  */
@@ -93,7 +94,11 @@ final class FingerprintJudge {
         }
         String leader = results.leader();
         Map<String, Unit> regions = new TreeMap<>();
-        results.regions().forEach((name, region) -> regions.computeIfAbsent(name, x -> new Unit()).add(region));
+        results.regions().forEach((name, region) -> {
+            Unit unit = new Unit();
+            unit.add(region);
+            regions.put(name, unit);
+        });
         Unit nation = new Unit();
         regions.values().forEach(nation::add);
         if (nation.stations < MIN_PRECINCTS) {

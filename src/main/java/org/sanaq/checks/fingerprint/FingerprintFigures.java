@@ -1,10 +1,10 @@
 package org.sanaq.checks.fingerprint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
@@ -16,11 +16,6 @@ final class FingerprintFigures {
     static final String CELLS = ID + "_cells";
     static final String HISTOGRAMS = ID + "_histograms";
     static final String SHPILKIN = ID + "_shpilkin";
-    private static final Comparator<Map<String, Object>> BY_SCOPE_AND_CELL = Comparator
-            .comparing((Map<String, Object> r) -> !"national".equals(r.get("scope")))
-            .thenComparing(r -> r.get("scope").toString())
-            .thenComparing(r -> ((Number) r.get("x")).intValue())
-            .thenComparing(r -> ((Number) r.get("y")).intValue());
 
     private final Messages messages;
     private final String leader;
@@ -30,34 +25,36 @@ final class FingerprintFigures {
         this.leader = leader;
     }
 
-    /** Voters per 0.5 % × 0.5 % cell of turnout and leader's share, nationally and in the regions shown. */
-    DetailTable cells(List<Map<String, Object>> cells) {
-        List<Map<String, Object>> sorted = new ArrayList<>(cells);
-        sorted.sort(BY_SCOPE_AND_CELL);
+    /**
+     * Voters per 0.5 % × 0.5 % cell of turnout and leader's share: the nation's, then those of the regions shown in
+     * name order, each by turnout then share.
+     */
+    DetailTable cells(NationMaps nation, SortedMap<String, RegionTally> regions) {
         List<List<String>> rows = new ArrayList<>();
-        double width = 100.0 / FingerprintCheck.GRID;
-        for (Map<String, Object> c : sorted) {
-            String scope = c.get("scope").toString();
-            rows.add(List.of(scope, "national".equals(scope) ? "" : scope,
-                    decimal(((Number) c.get("x")).intValue() * width),
-                    decimal(((Number) c.get("y")).intValue() * width), c.get("voters").toString()));
-        }
+        addCells(rows, "national", "", nation.map());
+        regions.forEach((name, region) -> {
+            if (region.map() != null) {
+                addCells(rows, name, name, region.map());
+            }
+        });
         return new DetailTable(CELLS, messages.format(ID + ".cells_title"),
                 List.of("scope", "region", "turnout_low", "share_low", "voters"), rows);
     }
 
+    private static void addCells(List<List<String>> rows, String scope, String region, VoterBins map) {
+        double width = 100.0 / FingerprintFold.GRID;
+        map.forEach((cell, voters) -> rows.add(List.of(scope, region, decimal(cell / FingerprintFold.GRID * width),
+                decimal(cell % FingerprintFold.GRID * width), Long.toString(voters))));
+    }
+
     /** Voters per turnout and per share bin, 1 % and 0.1 % wide ([low, high)). */
-    DetailTable histograms(List<Map<String, Object>> bins) {
-        List<Map<String, Object>> sorted = new ArrayList<>(bins);
-        sorted.sort(Comparator.comparing((Map<String, Object> r) -> r.get("variable").toString())
-                .thenComparing(r -> ((Number) r.get("per_point")).intValue())
-                .thenComparing(r -> ((Number) r.get("bin")).longValue()));
+    DetailTable histograms(NationMaps nation) {
         List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> b : sorted) {
-            int perPoint = ((Number) b.get("per_point")).intValue();
-            long bin = ((Number) b.get("bin")).longValue();
-            rows.add(List.of(b.get("variable").toString(), decimal(1.0 / perPoint), decimal((double) bin / perPoint),
-                    decimal((double) (bin + 1) / perPoint), b.get("voters").toString(), ""));
+        for (Histogram h : Histogram.values()) {
+            int perPoint = h.perPoint;
+            nation.histogram(h).forEach((bin, voters) -> rows.add(List.of(h.variable, decimal(1.0 / perPoint),
+                    decimal((double) bin / perPoint), decimal((double) (bin + 1) / perPoint), Long.toString(voters),
+                    "")));
         }
         return new DetailTable(HISTOGRAMS, messages.format(ID + ".histograms_title"),
                 List.of("variable", "bin_width", "bin_low", "bin_high", "voters", "expected"), rows);
@@ -74,11 +71,11 @@ final class FingerprintFigures {
                 List.of("turnout_low", "turnout_high", "leader_votes", "expected_leader_votes"), rows);
     }
 
-    List<FigureSpec> figures(List<Object> regionsShown) {
+    List<FigureSpec> figures(List<String> regionsShown) {
         List<FigureSpec> out = new ArrayList<>();
         out.add(map("national", Map.of("scope", "national"), messages.format(ID + ".map_title_national", leader)));
         for (int i = 0; i < regionsShown.size(); i++) {
-            String region = regionsShown.get(i).toString();
+            String region = regionsShown.get(i);
             // filtered by `region`: the report draws a region's own map on its drill-down page (FigureSpec)
             out.add(map("region_" + (i + 1), Map.of("region", region),
                     messages.format(ID + ".map_title_region", leader, region)));

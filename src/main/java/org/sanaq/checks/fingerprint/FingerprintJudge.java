@@ -1,13 +1,11 @@
 package org.sanaq.checks.fingerprint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -19,7 +17,8 @@ import org.sanaq.text.Messages;
 
 /**
  * Turns the fingerprint's grids into metrics, one finding, tables and charts. Regions are read in name order
- * and summed to the nation in that order, so the figures do not depend on the order Spark returned them in.
+ * (their bins in turnout order) and summed to the nation in that order, so the figures do not depend on the order
+ * Spark returned them in.
  * The finding is a flag when Shpilkin's excess is at least {@code flag_excess_share} of the leader's votes: a
  * reason to look at the maps, not a measurement of fraud.
  */
@@ -34,15 +33,13 @@ final class FingerprintJudge {
 
     private final Messages messages;
     private final double flagShare;
-    private final AggregationResults results;
-    private final Map<String, Object> summary;
+    private final FingerprintResults results;
     private final List<Metric> metrics = new ArrayList<>();
 
-    FingerprintJudge(CheckContext context, AggregationResults results) {
+    FingerprintJudge(CheckContext context, FingerprintResults results) {
         this.messages = context.messages();
         this.flagShare = context.parameters().get(FingerprintCheck.FLAG_EXCESS_SHARE);
         this.results = results;
-        this.summary = results.rows(FingerprintCheck.SUMMARY).get(0);
     }
 
     /** One unit's sums per Shpilkin turnout bin, and its weighted moments. */
@@ -54,15 +51,19 @@ final class FingerprintJudge {
         final long[] others = new long[ShpilkinExcess.BINS];
         WeightedMoments moments = WeightedMoments.ZERO;
 
-        void add(Map<String, Object> row) {
-            int k = ((Number) row.get("k")).intValue();
-            stations += n(row, "stations");
-            registered += n(row, "v");
-            ballots += n(row, "g");
-            leader[k] += n(row, "l");
-            others[k] += n(row, "o");
-            moments = moments.plus(new WeightedMoments(d(row, "w"), d(row, "wx"), d(row, "wy"), d(row, "wxx"),
-                    d(row, "wyy"), d(row, "wxy")));
+        /** Adds a region's bins, in turnout order. */
+        void add(RegionTally region) {
+            for (int k = 0; k < ShpilkinExcess.BINS; k++) {
+                TurnoutBin bin = region.bin(k);
+                if (bin != null) {
+                    stations += bin.stations;
+                    registered += bin.registered;
+                    ballots += bin.ballots;
+                    leader[k] += bin.leader;
+                    others[k] += bin.others;
+                    moments = moments.plus(bin.moments());
+                }
+            }
         }
 
         void add(Unit u) {
@@ -86,17 +87,18 @@ final class FingerprintJudge {
     }
 
     CheckOutcome outcome() {
-        long special = ((Number) summary.get("special")).longValue();
+        long special = results.special();
         metrics.add(new Metric(ID, NATIONAL, "all", "stations_special_excluded", special));
-        if (summary.get("leader") == null || results.rows(FingerprintCheck.BINS).isEmpty()) {
+        if (results.leader() == null || results.regions().isEmpty()) {
             return inconclusive(0, messages.format(ID + ".no_precincts"));
         }
-        String leader = summary.get("leader").toString();
+        String leader = results.leader();
         Map<String, Unit> regions = new TreeMap<>();
-        List<Map<String, Object>> bins = new ArrayList<>(results.rows(FingerprintCheck.BINS));
-        bins.sort(Comparator.comparing((Map<String, Object> r) -> r.get("region").toString())
-                .thenComparing(r -> ((Number) r.get("k")).intValue()));
-        bins.forEach(r -> regions.computeIfAbsent(r.get("region").toString(), x -> new Unit()).add(r));
+        results.regions().forEach((name, region) -> {
+            Unit unit = new Unit();
+            unit.add(region);
+            regions.put(name, unit);
+        });
         Unit nation = new Unit();
         regions.values().forEach(nation::add);
         if (nation.stations < MIN_PRECINCTS) {
@@ -127,12 +129,10 @@ final class FingerprintJudge {
         Finding finding = new Finding(ID, NATIONAL, leader, "shpilkin_excess_votes", national.excess(), null, null,
                 flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), flag ? 10 * national.share() : 0);
         FingerprintFigures figures = new FingerprintFigures(messages, leader);
-        List<DetailTable> tables = List.of(figures.cells(results.rows(FingerprintCheck.CELLS)),
-                figures.histograms(results.rows(FingerprintCheck.HISTOGRAMS)),
-                figures.shpilkin(nation.leader, national), regionTable(regionRows));
-        @SuppressWarnings("unchecked")
-        List<Object> shown = (List<Object>) summary.get("regions_shown");
-        return new CheckOutcome(ID, metrics, List.of(finding), tables, figures.figures(shown));
+        List<DetailTable> tables = List.of(figures.cells(results.nation(), results.regions()),
+                figures.histograms(results.nation()), figures.shpilkin(nation.leader, national),
+                regionTable(regionRows));
+        return new CheckOutcome(ID, metrics, List.of(finding), tables, figures.figures(results.regionsShown()));
     }
 
     /** The outcome of a fingerprint that could not be judged: the counts so far and one inconclusive finding. */
@@ -166,14 +166,6 @@ final class FingerprintJudge {
                 List.of("region", "stations", "registered", "turnout_pct", "correlation_weighted",
                         "shpilkin_peak_turnout", "shpilkin_excess_votes", "shpilkin_excess_pct_of_leader"),
                 rows);
-    }
-
-    private static long n(Map<String, Object> row, String key) {
-        return ((Number) row.get(key)).longValue();
-    }
-
-    private static double d(Map<String, Object> row, String key) {
-        return ((Number) row.get(key)).doubleValue();
     }
 
     static String fixed(double x) {

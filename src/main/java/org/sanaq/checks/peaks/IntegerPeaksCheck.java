@@ -1,19 +1,13 @@
 package org.sanaq.checks.peaks;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.List;
-import java.util.Map;
 
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
-import org.sanaq.checks.AggregationResults;
+import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
-import org.sanaq.checks.JoiningCheck;
+import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Parameter;
+import org.sanaq.checks.Plan;
 import org.sanaq.checks.PrecinctFigures;
 import org.sanaq.results.CheckOutcome;
 
@@ -22,13 +16,14 @@ import org.sanaq.results.CheckOutcome;
  * leader's result or a turnout within 0.05 of a whole percent, against two nulls built from the same binomial
  * redraws, L* ~ Binomial(R, L/R) and G* ~ Binomial(V, G/V): the exact one (each precinct's probability of landing
  * on an integer summed over precincts, normal tail) and the Monte Carlo one (seeded replicates spread over the
- * cluster). Both are computed in one Spark pass ({@link PeakTally}); only fixed-size tallies reach the driver.
- * The Monte Carlo is skipped, and the exact null is the headline, when precincts × replicates × 2 draws exceed
- * {@code max_monte_carlo_draws}.
+ * cluster). Both are folded in the run's shared pass ({@link PeakFold}, {@link PeakTally}); only fixed-size tallies
+ * reach the driver. The Monte Carlo is skipped, and the exact null is the headline, when precincts × replicates × 2
+ * draws exceed {@code max_monte_carlo_draws}. That is decided before the pass, so "precincts" are those the first
+ * pass counted ({@link ElectionFacts.OfSource#figures}: not special, V, G and R reported), an upper bound of the
+ * included ones: the budget is never exceeded, and an election just under it may do without the Monte Carlo.
  */
-public final class IntegerPeaksCheck implements JoiningCheck {
+public final class IntegerPeaksCheck implements Check<PeakResults> {
     public static final String ID = "integer_peaks";
-    static final String TALLY = ID + ".tally";
 
     @Override
     public String id() {
@@ -50,47 +45,19 @@ public final class IntegerPeaksCheck implements JoiningCheck {
     }
 
     @Override
-    public Map<String, List<Map<String, Object>>> compute(Dataset<Row> protocols, CheckContext context) {
+    public Plan<PeakResults> plan(CheckContext context, ElectionFacts facts) {
         CheckParameters p = context.parameters();
-        PrecinctFigures figures = PrecinctFigures.of(protocols, context);
-        Map<String, Object> summary = figures.summary();
-        if (figures.leader() == null) {
-            return Map.of(TALLY, List.of(summary));
-        }
-        long maxTurnout = p.get(MAX_TURNOUT_PCT);
-        long maxResult = p.get(MAX_RESULT_PCT);
-        Dataset<Row> included = figures.rows()
-                .filter(col(PrecinctFigures.R).gt(0)
-                        .and(col(PrecinctFigures.V).geq(p.get(MIN_REGISTERED)))
-                        .and(col(PrecinctFigures.G).geq(0)).and(col(PrecinctFigures.L).geq(0))
-                        // G/V ≤ max % and L/R ≤ max %, in whole numbers so that the bounds are exact
-                        .and(col(PrecinctFigures.G).multiply(100).leq(col(PrecinctFigures.V).multiply(maxTurnout)))
-                        .and(col(PrecinctFigures.L).multiply(100).leq(col(PrecinctFigures.R).multiply(maxResult))))
-                .select(PrecinctFigures.KEY, PrecinctFigures.V, PrecinctFigures.G, PrecinctFigures.R,
-                        PrecinctFigures.L);
-        included = included.persist(StorageLevel.MEMORY_AND_DISK());
-        long precincts = included.count();
+        ElectionFacts.OfSource known = PrecinctFigures.facts(context, facts);
         int asked = p.get(REPLICATES).intValue();
-        int replicates = 2.0 * precincts * asked <= p.get(MAX_MONTE_CARLO_DRAWS) ? asked : 0;
-        long seed = p.get(SEED);
-        FlatMapFunction<java.util.Iterator<Row>, PeakTally> tallyPartition = rows -> {
-            PeakTally tally = new PeakTally(replicates, seed);
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                tally.add(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
-            }
-            return List.of(tally).iterator();
-        };
-        PeakTally tally = included.javaRDD().mapPartitions(tallyPartition)
-                .fold(new PeakTally(replicates, seed), PeakTally::merge);
-        included.unpersist();
-        summary.put("replicates_asked", asked);
-        summary.put("tally", tally);
-        return Map.of(TALLY, List.of(summary));
+        int replicates = 2.0 * known.figures() * asked <= p.get(MAX_MONTE_CARLO_DRAWS) ? asked : 0;
+        PeakFold.Inclusion inclusion = new PeakFold.Inclusion(p.get(MIN_REGISTERED), p.get(MAX_TURNOUT_PCT),
+                p.get(MAX_RESULT_PCT));
+        return Plan.whole(new PeakFold(PrecinctFigures.of(context, known.leader()), inclusion, replicates,
+                p.get(SEED), known.special()));
     }
 
     @Override
-    public CheckOutcome judge(CheckContext context, AggregationResults results) {
-        return new IntegerPeaksJudge(context, results.rows(TALLY).get(0)).outcome();
+    public CheckOutcome judge(CheckContext context, PeakResults results) {
+        return new IntegerPeaksJudge(context, results).outcome();
     }
 }

@@ -34,21 +34,22 @@ final class IntegerPeaksJudge {
 
     private final Messages messages;
     private final double alpha;
-    private final Map<String, Object> summary;
+    private final PeakResults results;
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<List<String>> summaryRows = new ArrayList<>();
 
-    IntegerPeaksJudge(CheckContext context, Map<String, Object> summary) {
+    IntegerPeaksJudge(CheckContext context, PeakResults results) {
         this.messages = context.messages();
         this.alpha = context.parameters().get(IntegerPeaksCheck.ALPHA);
-        this.summary = summary;
+        this.results = results;
     }
 
     CheckOutcome outcome() {
-        long special = ((Number) summary.get("special")).longValue();
+        long special = results.special();
         metric("all", "stations_special_excluded", special);
-        if (!(summary.get("tally") instanceof PeakTally tally) || tally.included == 0) {
+        PeakTally tally = results.tally();
+        if (results.leader() == null || tally.included == 0) {
             findings.add(Finding.inconclusive(ID, SCOPE, "all", "stations_included", 0,
                     messages.format(ID + ".no_precincts")));
             return new CheckOutcome(ID, metrics, findings, List.of(), List.of());

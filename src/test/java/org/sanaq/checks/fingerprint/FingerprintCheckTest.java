@@ -1,6 +1,7 @@
 package org.sanaq.checks.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,8 +11,10 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.ElectionFacts;
+import org.sanaq.checks.Plan;
+import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -28,6 +31,12 @@ class FingerprintCheckTest {
         // a quote is written '' in the file and read as one, with or without arguments
         assertEquals("The election fingerprint: turnout against the leader's share", CHECK.description().title());
         assertTrue(CHECK.description().caveats().contains("comet"));
+    }
+
+    @Test
+    void foldedInTheSharedPass() throws Exception {
+        CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        assertInstanceOf(Plan.Folded.class, CHECK.plan(context, new ElectionFacts(Map.of())));
     }
 
     @Test
@@ -85,7 +94,7 @@ class FingerprintCheckTest {
                 .add("R2", "5", 1000, 700, 700, 0, Map.of("L", 420L, "B", 280L), null)
                 .add("R2", "abroad", 1000, 950, 950, 0, Map.of("L", 900L, "B", 50L), "abroad");
         CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
-        CheckOutcome outcome = CHECK.judge(context, new AggregationResults(CHECK.compute(rows.dataset(), context)));
+        CheckOutcome outcome = PlannedResults.judged(CHECK, context, rows.dataset());
         Map<String, Double> national = metrics(outcome, "national");
         assertEquals(5, national.get("stations"));
         assertEquals(1, national.get("stations_special_excluded"));

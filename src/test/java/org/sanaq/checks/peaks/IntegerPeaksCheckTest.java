@@ -1,14 +1,17 @@
 package org.sanaq.checks.peaks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.ElectionFacts;
+import org.sanaq.checks.Plan;
+import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.Metric;
@@ -75,21 +78,29 @@ class IntegerPeaksCheckTest {
     }
 
     @Test
+    void foldedInTheSharedPass() throws Exception {
+        CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        assertInstanceOf(Plan.Folded.class, CHECK.plan(context, new ElectionFacts(Map.of())));
+    }
+
+    @Test
     void aboveTheDrawBudgetTheExactNullIsTheHeadline() throws Exception {
-        // 30 included precincts × 1,000 replicates × 2 draws = 60,000 draws, over a budget of 59,999
+        // the budget is settled before the pass, on the 33 precincts that give V, G and R (the 30 included and the
+        // three left out by the inclusion rules; not the station abroad): 33 × 1,000 replicates × 2 draws = 66,000
         Map<String, Double> m = metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT,
-                Map.of("max_monte_carlo_draws", 59_999)));
+                Map.of("max_monte_carlo_draws", 65_999)));
+        assertEquals(30, m.get("stations_included"));
         assertEquals(0, m.get("replicates"));
         assertEquals(m.get("exact_p_value_either"), m.get("p_value_either"));
         assertEquals(m.get("observed_either") - m.get("exact_expected_either"), m.get("excess_either"), 1e-12);
         assertEquals(1000, metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT,
-                Map.of("max_monte_carlo_draws", 60_000))).get("replicates"), "a budget of exactly 60,000 suffices");
+                Map.of("max_monte_carlo_draws", 66_000))).get("replicates"), "a budget of exactly 66,000 suffices");
     }
 
     static CheckOutcome run(Dataset<Row> protocols, String election, Conventions conventions,
             Map<String, Object> given) throws Exception {
         CheckContext context = PrecinctRows.context(CHECK, election, conventions, given);
-        return CHECK.judge(context, new AggregationResults(CHECK.compute(protocols, context)));
+        return PlannedResults.judged(CHECK, context, protocols);
     }
 
     static Map<String, Double> metrics(CheckOutcome outcome) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanaq.SparkTestSession;
 import org.sanaq.TestData;
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.schema.Conventions;
@@ -45,10 +45,10 @@ class SyntheticPeaksTest {
         Dataset<Row> protocols = PrecinctRows.ofJob(folder.resolve("job.yaml"));
         CheckContext context = PrecinctRows.context(CHECK, "synthetic-integer-percentages", GENERATOR,
                 Map.of("replicates", 1000));
-        Map<String, List<Map<String, Object>>> one = CHECK.compute(protocols.repartition(1), context);
-        PeakTally seven = tally(CHECK.compute(protocols.repartition(7), context));
-        assertSameTally(tally(one), seven);
-        CheckOutcome outcome = CHECK.judge(context, new AggregationResults(one));
+        PeakResults one = PlannedResults.of(CHECK, context, protocols.repartition(1));
+        PeakTally seven = PlannedResults.of(CHECK, context, protocols.repartition(7)).tally();
+        assertSameTally(one.tally(), seven);
+        CheckOutcome outcome = CHECK.judge(context, one);
         Map<String, Double> m = IntegerPeaksCheckTest.metrics(outcome);
         long planted = plantedAndIncluded(folder);
         // a planted precinct would have been integer by chance anyway with about the average probability q̄,
@@ -88,10 +88,6 @@ class SyntheticPeaksTest {
             assertEquals(one.variance[f], seven.variance[f], 1e-9 * one.variance[f]);
         }
         assertArrayEquals(one.histogram[PeakTally.TURNOUT], seven.histogram[PeakTally.TURNOUT]);
-    }
-
-    private static PeakTally tally(Map<String, List<Map<String, Object>>> computed) {
-        return (PeakTally) computed.get(IntegerPeaksCheck.TALLY).get(0).get("tally");
     }
 
     /** Precincts named in the ground truth whose protocol passes the check's inclusion rules. */

@@ -1,0 +1,89 @@
+package org.sanaq.checks.fingerprint;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.spark.sql.Column;
+import org.sanaq.checks.FoldRow;
+import org.sanaq.checks.PrecinctFigures;
+import org.sanaq.checks.ProtocolFold;
+
+/**
+ * The fingerprint's one fold over the election's precincts with V &gt; 0 and R &gt; 0 ({@link PrecinctFigures}):
+ * for each region its Shpilkin turnout bins ({@link RegionTally}), with its 200 × 200 map when it is one of the
+ * regions shown; for the nation its map and the turnout and share histograms ({@link NationMaps}). Summaries are
+ * keyed by region, so that the regions' merges spread over the cluster. Every bin is computed in whole numbers,
+ * as ⌊n·a/b⌋ (see {@link #bin}), so that a precinct on a bin's edge falls in the same bin on every machine.
+ */
+final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, FingerprintFold.Part, FingerprintFold.Part> {
+    private static final long serialVersionUID = 1L;
+    /** The cells of a map per side: 0.5 % of turnout and of the leader's share each. */
+    static final int GRID = 200;
+
+    private final PrecinctFigures figures;
+    private final Set<String> shown;
+
+    /**
+     * @param shown the regions whose own maps are kept
+     */
+    FingerprintFold(PrecinctFigures figures, List<String> shown) {
+        this.figures = figures;
+        this.shown = new HashSet<>(shown);
+    }
+
+    /** A summary's key: one region, or the nation ({@link #NATION}). */
+    record Scope(String region) implements Serializable {
+        static final Scope NATION = new Scope(null);
+    }
+
+    /** What the fold keeps of the precincts of one scope. */
+    interface Part extends Serializable {
+        /** Adds a precinct with V &gt; 0 and R &gt; 0. */
+        void add(PrecinctFigures.Figures precinct);
+
+        /** This part with {@code other}'s, of the same scope, added in. */
+        Part merge(Part other);
+    }
+
+    @Override
+    public List<Column> inputs() {
+        return figures.inputs();
+    }
+
+    @Override
+    public Part zero(Scope scope) {
+        return scope.equals(Scope.NATION) ? new NationMaps() : new RegionTally(shown.contains(scope.region()));
+    }
+
+    @Override
+    public void add(Summaries<Scope, Part> summaries, FoldRow row) {
+        PrecinctFigures.Figures precinct = PrecinctFigures.read(row);
+        if (precinct == null || precinct.v() <= 0 || precinct.r() <= 0) {
+            return;
+        }
+        summaries.of(Scope.NATION).add(precinct);
+        summaries.of(new Scope(precinct.region())).add(precinct);
+    }
+
+    @Override
+    public Part merge(Part left, Part right) {
+        return left.merge(right);
+    }
+
+    @Override
+    public Part finish(Scope scope, Part part) {
+        return part;
+    }
+
+    /** ⌊scale·a/b⌋ in whole numbers, capped at {@code max} (turnouts above 100 % land in the top bin). */
+    static int bin(long a, long b, int scale, int max) {
+        return (int) Math.min(max, scale * a / b);
+    }
+
+    /** A precinct's cell of a map: turnout column x and share row y, as x · {@link #GRID} + y. */
+    static int cell(PrecinctFigures.Figures p) {
+        return bin(p.g(), p.v(), GRID, GRID - 1) * GRID + bin(p.l(), p.r(), GRID, GRID - 1);
+    }
+}

@@ -67,8 +67,8 @@ public final class IngestCache {
     }
 
     /**
-     * A run's ingested table (persisted; the caller unpersists it), how it was obtained, its cache key, and whether
-     * it is in the cache now.
+     * A run's ingested table (read from the cache entry; persisted instead when it could not be stored, and the caller
+     * unpersists it), how it was obtained, its cache key, and whether it is in the cache now.
      */
     public record Ingested(Dataset<Row> rows, Use use, String key, boolean cached) {
         /** For the progress line: "read from the cache (key 1a2b3c4d5e6f…)" or "parsed (…)". */
@@ -134,9 +134,19 @@ public final class IngestCache {
             }
         }
         if (ingested == null) {
-            Dataset<Row> parsed = parsing.persist(StorageLevel.MEMORY_AND_DISK());
-            boolean stored = store(parsed, parsed.count(), key, spark.sparkContext().hadoopConfiguration());
-            ingested = new Ingested(parsed, read ? Use.MISS : Use.OFF, key, stored);
+            Use use = read ? Use.MISS : Use.OFF;
+            if (store(parsing, key, spark.sparkContext().hadoopConfiguration())) {
+                try {
+                    // read back as a hit is: the run uses the entry it just checked, never a second parse
+                    ingested = new Ingested(load(spark, entry, key, parsing.schema()), use, key, true);
+                } catch (DamagedEntry e) {
+                    notes.accept("the cache entry " + entry + " just written cannot be read back (" + e.getMessage()
+                            + "): the inputs are parsed again for this run");
+                }
+            }
+            if (ingested == null) {
+                ingested = new Ingested(parsing.persist(StorageLevel.MEMORY_AND_DISK()), use, key, false);
+            }
         }
         if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -165,19 +175,18 @@ public final class IngestCache {
             throw new DamagedEntry("its part files " + names(parts) + " differ from those its marker lists, "
                     + names(marker.parts()) + ", in name, size or SHA-256");
         }
-        Dataset<Row> rows = spark.read().schema(schema).parquet(entry.toUri().toString())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Not persisted: the run's few passes read the Parquet again, which costs less than building Spark's
+        // in-memory copy of the table (and a warm run then reads nothing but the footers before its compute).
+        Dataset<Row> rows = spark.read().schema(schema).parquet(entry.toUri().toString());
         try {
-            long count = rows.count();
+            long count = rows.count(); // from the Parquet footers
             if (count != marker.rows()) {
                 throw new DamagedEntry("Spark read " + count + " rows, its marker says " + marker.rows());
             }
             touch(entry);
             return rows;
-        } catch (DamagedEntry | RuntimeException e) {
-            rows.unpersist();
-            throw e instanceof DamagedEntry d ? d
-                    : new DamagedEntry("Spark could not read it: " + EnvironmentFailure.reason(e));
+        } catch (RuntimeException e) {
+            throw new DamagedEntry("Spark could not read it: " + EnvironmentFailure.reason(e));
         }
     }
 
@@ -202,16 +211,18 @@ public final class IngestCache {
      * and renamed), then the folder renamed to the key, replacing a damaged or rewritten entry. Says whether it did;
      * when not (a full disk, a file in the cache's place), a note says why and the run goes on.
      */
-    private boolean store(Dataset<Row> parsed, long rows, String key, Configuration hadoop) {
+    private boolean store(Dataset<Row> parsing, String key, Configuration hadoop) {
         Path temporary = folder.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(folder + " is not a folder (a file or a symbolic link is in the way)");
             }
             Files.createDirectories(folder);
-            // a few part files, not one per shuffle partition; read from the persisted table, not parsed again
-            parsed.coalesce(Math.max(1, parsed.sparkSession().sparkContext().defaultParallelism())).write()
+            // parsed and written in one Spark job, in a few part files, not one per shuffle partition
+            SparkSession spark = parsing.sparkSession();
+            parsing.coalesce(Math.max(1, spark.sparkContext().defaultParallelism())).write()
                     .parquet(temporary.toUri().toString());
+            long rows = spark.read().schema(parsing.schema()).parquet(temporary.toUri().toString()).count();
             Marker marker = new Marker(key, rows, parts(temporary, hadoop), ProgramVersion.version() + " ("
                     + ProgramVersion.commit() + ")", Instant.now().toString());
             Path written = temporary.resolve(MARKER + ".partial");

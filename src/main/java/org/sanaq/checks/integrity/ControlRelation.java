@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.map_values;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,12 +85,14 @@ enum ControlRelation {
     /**
      * What a fold reads of a protocol for this relation, in order: whether it applies, whether it is broken, the
      * subject, the left and right sides and their difference as text, and |difference| as a double (the gap that
-     * orders the worst first).
+     * orders the worst first). The last five only where the relation is broken: the worst cases need no more.
      */
     List<Column> inputs() {
+        Column broken = broken();
         Column difference = left.minus(right);
-        return List.of(applies(), broken(), subject(), left.cast("string"), right.cast("string"),
-                difference.cast("string"), abs(difference).cast("double"));
+        return List.of(applies(), broken, when(broken, subject()), when(broken, left.cast("string")),
+                when(broken, right.cast("string")), when(broken, difference.cast("string")),
+                when(broken, abs(difference).cast("double")));
     }
 
     /** Whether the protocol reports every line the relation needs (and, for votes, has at least one option). */

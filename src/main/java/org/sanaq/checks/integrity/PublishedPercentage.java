@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.math.RoundingMode;
 import java.util.List;
@@ -40,11 +41,14 @@ enum PublishedPercentage {
     /**
      * What a fold reads for this percentage, in order: whether it applies, whether it is broken, the subject
      * ("turnout" or the candidate), the printed figure, the count and base it must match, and the gap in points.
-     * Turnout is read of a protocol row, shares of a (protocol, candidate) row.
+     * Turnout is read of a protocol row, shares of a (protocol, candidate) row. The last five only where the
+     * percentage is broken (the gap divides by the base, which Spark's ANSI mode refuses to do by zero).
      */
     List<Column> inputs(Conventions conventions, RoundingMode rounding) {
-        return List.of(applies(conventions), broken(conventions, rounding), subject(), published(),
-                count(conventions).cast("long"), base(conventions).cast("long"), gap(conventions).cast("double"));
+        Column broken = broken(conventions, rounding);
+        return List.of(applies(conventions), broken, when(broken, subject()), when(broken, published()),
+                when(broken, count(conventions).cast("long")), when(broken, base(conventions).cast("long")),
+                when(broken, gap(conventions).cast("double")));
     }
 
     private Column published() {

@@ -1,5 +1,6 @@
 package org.sanaq.checks.integrity;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_min;
@@ -12,6 +13,7 @@ import static org.apache.spark.sql.functions.map_values;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,9 @@ enum ControlRelation {
         BALANCE, AT_MOST, AT_LEAST
     }
 
+    /** How many inputs {@link #inputs} gives. */
+    static final int INPUTS = 7;
+
     private final String id;
     private final Column left;
     private final Column right;
@@ -77,27 +82,27 @@ enum ControlRelation {
         return id;
     }
 
-    Column left() {
-        return left;
-    }
-
-    Column right() {
-        return right;
-    }
-
-    /** Left minus right: how far the protocol is off (positive when the left side is larger). */
-    Column difference() {
-        return left.minus(right);
+    /**
+     * What a fold reads of a protocol for this relation, in order: whether it applies, whether it is broken, the
+     * subject, the left and right sides and their difference as text, and |difference| as a double (the gap that
+     * orders the worst first). The last five only where the relation is broken: the worst cases need no more.
+     */
+    List<Column> inputs() {
+        Column broken = broken();
+        Column difference = left.minus(right);
+        return List.of(applies(), broken, when(broken, subject()), when(broken, left.cast("string")),
+                when(broken, right.cast("string")), when(broken, difference.cast("string")),
+                when(broken, abs(difference).cast("double")));
     }
 
     /** Whether the protocol reports every line the relation needs (and, for votes, has at least one option). */
-    Column applies() {
+    private Column applies() {
         Column both = left.isNotNull().and(right.isNotNull());
         return this == VALID_SUM || this == OPTION_LE_VALID ? both.and(size(col(ProtocolSchema.VOTES)).gt(0)) : both;
     }
 
     /** Whether the relation applies and is broken. */
-    Column broken() {
+    private Column broken() {
         Column off = switch (kind) {
             case BALANCE -> left.notEqual(right);
             case AT_MOST -> left.gt(right);
@@ -107,7 +112,7 @@ enum ControlRelation {
     }
 
     /** The option the relation is about, where it names one (the option with most votes), else null. */
-    Column subject() {
+    private Column subject() {
         if (this != OPTION_LE_VALID) {
             return lit(null).cast("string");
         }

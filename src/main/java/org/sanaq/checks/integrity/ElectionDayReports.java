@@ -1,30 +1,23 @@
 package org.sanaq.checks.integrity;
 
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sort_array;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.sql.Column;
-import org.sanaq.checks.Aggregation;
-import org.sanaq.checks.AggregationResults;
-import org.sanaq.schema.Conventions;
+import org.sanaq.checks.Extremes;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
 import org.sanaq.schema.ProtocolColumns;
-import org.sanaq.schema.ProtocolSchema;
 
 /**
  * Election-day turnout reports against the final protocol (METHODS.md §7), per region and for the nation: the
@@ -39,9 +32,8 @@ import org.sanaq.schema.ProtocolSchema;
  * turnout, the bound also allows for its rounding (half its last decimal of the registered voters).
  */
 final class ElectionDayReports {
-    private static final String BULLETINS = ProtocolIntegrityCheck.ID + ".election_day.bulletins";
-    private static final String FINALS = ProtocolIntegrityCheck.ID + ".election_day.finals";
-    private static final int MAX_UNITS = 100_000;
+    /** Sources × levels × regions compared. */
+    static final int MAX_UNITS = 100_000;
     private static final MathContext MC = MathContext.DECIMAL64;
 
     private ElectionDayReports() {
@@ -64,74 +56,109 @@ final class ElectionDayReports {
         }
     }
 
-    static List<Aggregation> aggregations(String election, Conventions conventions) {
-        Column ofElection = col(Field.ELECTION.column()).equalTo(election)
+    /** The rows of the day's comparison: the election's region and national protocols, derived sums included. */
+    static Column rows(String election) {
+        return col(Field.ELECTION.column()).equalTo(election)
                 .and(col(Field.LEVEL.column()).isin(Level.REGION.id(), Level.NATIONAL.id()));
-        Column bulletinRows = ofElection.and(col(Field.REPORTED_AT.column()).isNotNull());
-        // Final protocols include derived sums: for a source that publishes only precincts, they are its final count.
-        Column finalRows = ofElection.and(col(Field.REPORTED_AT.column()).isNull());
-        List<String> keys = List.of(Field.SOURCE.column(), Field.LEVEL.column(), Field.REGION.column());
-        // A unit's reports as one sorted text "at|percent|voters;..." (a few per day, so bounded); ISO times with
-        // one offset sort as text.
-        Column bulletin = concat_ws("|", col(Field.REPORTED_AT.column()),
-                coalesce(col(Field.PUBLISHED_TURNOUT_PCT.column()), lit("")),
-                coalesce(ProtocolColumns.ballotsIssued().cast("string"), lit("")));
-        return List.of(
-                new Aggregation(BULLETINS, ProtocolIntegrityCheck.ID + ":bulletins:" + election, bulletinRows, keys,
-                        false, List.of(new Aggregation.Measure("bulletins",
-                                array_join(sort_array(collect_list(bulletin)), ";"))), MAX_UNITS),
-                new Aggregation(FINALS, ProtocolIntegrityCheck.ID + ":finals:" + election, finalRows, keys, false,
-                        List.of(new Aggregation.Measure("registered", max(ProtocolColumns.field(Field.REGISTERED))),
-                                new Aggregation.Measure("ballots",
-                                        max(ProtocolColumns.turnoutNumerator(conventions))),
-                                new Aggregation.Measure("file", min(col(ProtocolSchema.FILE))),
-                                new Aggregation.Measure("line", min(col(ProtocolSchema.LINE)))), MAX_UNITS));
     }
 
-    /** Every unit with both reports of the day and a final protocol giving ballots and registered voters. */
-    static List<Comparison> compare(AggregationResults results) {
-        Map<List<Object>, Map<String, Object>> finals = new HashMap<>();
-        for (Map<String, Object> row : results.rows(FINALS)) {
-            finals.put(key(row), row);
+    /** Whether a row is a report of the day (it has a time) rather than a final protocol. */
+    static Column isReport() {
+        return col(Field.REPORTED_AT.column()).isNotNull();
+    }
+
+    /**
+     * A report as one text "at|percent|voters": a unit's reports sort as these texts (ISO times with one offset
+     * sort as text) and are read back by {@link #parse}.
+     */
+    static Column report() {
+        return concat_ws("|", col(Field.REPORTED_AT.column()),
+                coalesce(col(Field.PUBLISHED_TURNOUT_PCT.column()), lit("")),
+                coalesce(ProtocolColumns.ballotsIssued().cast("string"), lit("")));
+    }
+
+    /**
+     * One unit's (a source's region or nation's) rows of the day: its reports, and of its final protocols the
+     * largest registered voters and ballots (by the job's turnout convention) and the first file and line.
+     */
+    static final class Unit implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final List<String> reports = new ArrayList<>();
+        private boolean finals;
+        private Long registered;
+        private Long ballots;
+        private String file;
+        private long line = Long.MAX_VALUE;
+
+        void addReport(String report) {
+            reports.add(report);
         }
+
+        void addFinal(Long registered, Long ballots, String file, long line) {
+            finals = true;
+            this.registered = Extremes.max(this.registered, registered);
+            this.ballots = Extremes.max(this.ballots, ballots);
+            this.file = Extremes.min(this.file, file);
+            this.line = Math.min(this.line, line);
+        }
+
+        Unit merge(Unit other) {
+            reports.addAll(other.reports);
+            if (other.finals) {
+                addFinal(other.registered, other.ballots, other.file, other.line);
+            }
+            return this;
+        }
+    }
+
+    /**
+     * Every unit with both reports of the day and a final protocol giving ballots and registered voters, by
+     * source, level and region.
+     */
+    static List<Comparison> compare(IntegrityResults results) {
         List<Comparison> out = new ArrayList<>();
-        for (Map<String, Object> row : results.rows(BULLETINS)) {
-            Map<String, Object> fin = finals.get(key(row));
-            if (fin == null || fin.get("registered") == null || fin.get("ballots") == null
-                    || ((Long) fin.get("registered")) <= 0) {
-                continue;
+        results.places().forEach((place, tally) -> tally.day().forEach((level, unit) -> {
+            Comparison c = compare(place, level, unit);
+            if (c != null) {
+                out.add(c);
             }
-            List<Bulletin> bulletins = parse((String) row.get("bulletins"));
-            Bulletin last = bulletins.get(bulletins.size() - 1);
-            Bulletin previous = bulletins.size() > 1 ? bulletins.get(bulletins.size() - 2) : null;
-            long registered = (Long) fin.get("registered");
-            long ballots = (Long) fin.get("ballots");
-            BigDecimal lastVoters = voters(last, registered);
-            if (lastVoters == null) {
-                continue;
-            }
-            BigDecimal previousVoters = previous == null ? null : voters(previous, registered);
-            BigDecimal growth = previousVoters == null ? BigDecimal.ZERO
-                    : lastVoters.subtract(previousVoters).max(BigDecimal.ZERO);
-            if (last.voters() == null) {
-                // Voters estimated from a printed turnout are uncertain by half its last printed decimal.
-                growth = growth.add(BigDecimal.valueOf(5, last.percent().scale() + 1)
-                        .multiply(BigDecimal.valueOf(registered)).movePointLeft(2));
-            }
-            BigDecimal finalPercent = BigDecimal.valueOf(ballots).movePointRight(2)
-                    .divide(BigDecimal.valueOf(registered), MC);
-            BigDecimal lastPercent = last.percent() != null ? last.percent()
-                    : lastVoters.movePointRight(2).divide(BigDecimal.valueOf(registered), MC);
-            out.add(new Comparison((String) row.get(Field.SOURCE.column()), (String) row.get(Field.LEVEL.column()),
-                    (String) row.get(Field.REGION.column()), last, previous, ballots, registered, finalPercent,
-                    finalPercent.subtract(lastPercent), BigDecimal.valueOf(ballots).subtract(lastVoters), growth,
-                    last.voters() == null, (String) fin.get("file"), ((Number) fin.get("line")).longValue()));
-        }
+        }));
+        out.sort(Comparator.comparing(Comparison::source).thenComparing(Comparison::level)
+                .thenComparing(Comparison::region, Comparator.nullsFirst(Comparator.naturalOrder())));
         return out;
     }
 
-    private static List<Object> key(Map<String, Object> row) {
-        return List.of(row.get(Field.SOURCE.column()), row.get(Field.LEVEL.column()), row.get(Field.REGION.column()));
+    private static Comparison compare(IntegrityFold.Place place, String level, Unit unit) {
+        if (unit.reports.isEmpty() || !unit.finals || unit.registered == null || unit.ballots == null
+                || unit.registered <= 0) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(unit.reports);
+        Collections.sort(texts);
+        List<Bulletin> bulletins = texts.stream().map(ElectionDayReports::parse).toList();
+        Bulletin last = bulletins.get(bulletins.size() - 1);
+        Bulletin previous = bulletins.size() > 1 ? bulletins.get(bulletins.size() - 2) : null;
+        long registered = unit.registered;
+        long ballots = unit.ballots;
+        BigDecimal lastVoters = voters(last, registered);
+        if (lastVoters == null) {
+            return null;
+        }
+        BigDecimal previousVoters = previous == null ? null : voters(previous, registered);
+        BigDecimal growth = previousVoters == null ? BigDecimal.ZERO
+                : lastVoters.subtract(previousVoters).max(BigDecimal.ZERO);
+        if (last.voters() == null) {
+            // Voters estimated from a printed turnout are uncertain by half its last printed decimal.
+            growth = growth.add(BigDecimal.valueOf(5, last.percent().scale() + 1)
+                    .multiply(BigDecimal.valueOf(registered)).movePointLeft(2));
+        }
+        BigDecimal finalPercent = BigDecimal.valueOf(ballots).movePointRight(2)
+                .divide(BigDecimal.valueOf(registered), MC);
+        BigDecimal lastPercent = last.percent() != null ? last.percent()
+                : lastVoters.movePointRight(2).divide(BigDecimal.valueOf(registered), MC);
+        return new Comparison(place.source(), level, place.region(), last, previous, ballots, registered,
+                finalPercent, finalPercent.subtract(lastPercent), BigDecimal.valueOf(ballots).subtract(lastVoters),
+                growth, last.voters() == null, unit.file, unit.line);
     }
 
     /** A report's voters: its count, or its printed turnout × registered / 100 (null when it has neither). */
@@ -142,13 +169,9 @@ final class ElectionDayReports {
         return b.percent() == null ? null : b.percent().multiply(BigDecimal.valueOf(registered)).movePointLeft(2);
     }
 
-    private static List<Bulletin> parse(String text) {
-        List<Bulletin> out = new ArrayList<>();
-        for (String item : text.split(";")) {
-            String[] parts = item.split("\\|", -1);
-            out.add(new Bulletin(parts[0], parts[1].isEmpty() ? null : new BigDecimal(parts[1]),
-                    parts[2].isEmpty() ? null : Long.valueOf(parts[2])));
-        }
-        return out;
+    private static Bulletin parse(String report) {
+        String[] parts = report.split("\\|", -1);
+        return new Bulletin(parts[0], parts[1].isEmpty() ? null : new BigDecimal(parts[1]),
+                parts[2].isEmpty() ? null : Long.valueOf(parts[2]));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.PublishedRounding;
 import org.sanaq.checks.roundpct.RoundTarget;
@@ -38,7 +37,7 @@ final class IntegrityJudge {
 
     private final CheckContext context;
     private final Messages words;
-    private final AggregationResults results;
+    private final IntegrityResults results;
     private final RoundingMode rounding;
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -49,7 +48,7 @@ final class IntegrityJudge {
     /** Mismatching percentages named as findings so far, per source. */
     private final Map<String, Integer> named = new TreeMap<>();
 
-    IntegrityJudge(CheckContext context, AggregationResults results) {
+    IntegrityJudge(CheckContext context, IntegrityResults results) {
         this.context = context;
         this.words = context.messages();
         this.results = results;
@@ -57,11 +56,11 @@ final class IntegrityJudge {
     }
 
     CheckOutcome outcome() {
-        for (ControlRelation r : ControlRelation.values()) {
-            relation(r.id(), ProtocolIntegrityCheck.BY_REGION, "protocols");
+        for (int r = 0; r < IntegrityFold.TURNOUT; r++) {
+            relation(r, "protocols");
         }
-        relation(PublishedPercentage.TURNOUT.id(), ProtocolIntegrityCheck.BY_REGION, "published_turnouts");
-        relation(PublishedPercentage.SHARE.id(), ProtocolIntegrityCheck.SHARES_BY_REGION, "published_shares");
+        relation(IntegrityFold.TURNOUT, "published_turnouts");
+        relation(IntegrityFold.SHARE, "published_shares");
         for (LevelSum sum : LevelSum.values()) {
             levelSum(sum);
         }
@@ -103,20 +102,27 @@ final class IntegrityJudge {
         return words.format(ID + ".relation." + relation);
     }
 
-    private void relation(String id, String aggregation, String what) {
+    /**
+     * A relation's counts by place (sources' regions, in order; shares only where protocols name options) and
+     * nationally by source, its summary rows and findings, and its worst-case table.
+     */
+    private void relation(int relation, String what) {
+        String id = IntegrityFold.RELATIONS.get(relation);
         String description = describe(id);
         Map<String, long[]> national = new TreeMap<>();
-        for (Map<String, Object> row : results.rows(aggregation)) {
-            String source = (String) row.get("source");
-            String region = (String) row.get("region");
-            long checked = ((Number) row.get(id + ProtocolIntegrityCheck.CHECKED)).longValue();
-            long broken = ((Number) row.get(id + ProtocolIntegrityCheck.BROKEN)).longValue();
-            addCounts(id, source, region, checked, broken);
-            long[] n = national.computeIfAbsent(source, k -> new long[2]);
+        results.places().forEach((place, tally) -> {
+            if ((relation == IntegrityFold.SHARE ? tally.candidateRows() : tally.protocols()) == 0) {
+                return;
+            }
+            long checked = tally.checked(relation);
+            long broken = tally.broken(relation);
+            addCounts(id, place.source(), place.region(), checked, broken);
+            long[] n = national.computeIfAbsent(place.source(), k -> new long[2]);
             n[0] += checked;
             n[1] += broken;
-            byRegion.merge(region + (OFFICIAL.equals(source) ? "" : " (" + source + ")"), broken, Long::sum);
-        }
+            byRegion.merge(place.region() + (OFFICIAL.equals(place.source()) ? "" : " (" + place.source() + ")"),
+                    broken, Long::sum);
+        });
         List<List<String>> worst = worstCases(id);
         national.forEach((source, n) -> {
             addCounts(id, source, null, n[0], n[1]);
@@ -127,7 +133,7 @@ final class IntegrityJudge {
         });
         if (!worst.isEmpty()) {
             tables.add(new DetailTable(ID + "_" + id, words.format(ID + ".table.worst", id, description,
-                    results.rows(ProtocolIntegrityCheck.WORST + id).size()), VIOLATION_COLUMNS, worst));
+                    worst.size()), VIOLATION_COLUMNS, worst));
         }
     }
 
@@ -170,48 +176,43 @@ final class IntegrityJudge {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The selection's rows as table rows; published percentages get the computed value and the gap. */
+    /** The worst violations as table rows; printed percentages get the computed value and the gap. */
     private List<List<String>> worstCases(String id) {
         List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> r : results.rows(ProtocolIntegrityCheck.WORST + id)) {
-            String left;
-            String right;
-            String difference;
-            if (r.containsKey("published")) {
-                BigDecimal printed = new BigDecimal(((String) r.get("published")).strip());
-                BigDecimal computed = RoundTarget.computedAsPublished((String) r.get("published"),
-                        (Long) r.get("count"), (Long) r.get("base"), rounding);
+        for (Violation v : results.worst(id)) {
+            String left = text(v.left());
+            String right = text(v.right());
+            String difference = text(v.difference());
+            Violation.Printed p = v.printed();
+            if (p != null) {
+                BigDecimal printed = new BigDecimal(p.published().strip());
+                BigDecimal computed = RoundTarget.computedAsPublished(p.published(), p.count(), p.base(), rounding);
                 left = printed.toPlainString();
                 right = computed.toPlainString() + " ("
-                        + words.format(ID + ".of", r.get("count").toString(), r.get("base").toString()) + ")";
+                        + words.format(ID + ".of", Long.toString(p.count()), Long.toString(p.base())) + ")";
                 difference = printed.subtract(computed).toPlainString();
-                if (named.merge((String) r.get("source"), 1, Integer::sum) <= NAMED_PERCENTAGES) {
-                    findings.add(percentageFinding(r, printed, computed));
+                if (named.merge(v.source(), 1, Integer::sum) <= NAMED_PERCENTAGES) {
+                    findings.add(percentageFinding(v, printed, computed));
                 }
-            } else {
-                left = text(r.get("left"));
-                right = text(r.get("right"));
-                difference = text(r.get("difference"));
             }
-            rows.add(List.of(id, text(r.get("source")), text(r.get("level")), text(r.get("region")),
-                    text(r.get("district")), text(r.get("precinct")), text(r.get("subject")), left, right, difference,
-                    text(r.get("file")), text(r.get("line"))));
+            rows.add(List.of(id, text(v.source()), text(v.level()), text(v.region()), text(v.district()),
+                    text(v.precinct()), text(v.subject()), left, right, difference, text(v.file()),
+                    Long.toString(v.line())));
         }
         return rows;
     }
 
-    private Finding percentageFinding(Map<String, Object> r, BigDecimal printed, BigDecimal computed) {
-        String source = (String) r.get("source");
-        String subject = (String) r.get("subject");
+    private Finding percentageFinding(Violation v, BigDecimal printed, BigDecimal computed) {
+        String subject = v.subject();
         String what = subject.equals("turnout") ? words.format(ID + ".subject.turnout")
                 : words.format(ID + ".subject.share", subject);
         double gap = printed.subtract(computed).abs().doubleValue();
-        String sentence = words.format(ID + ".percentage", r.get("region"), what, printed.toPlainString(),
-                r.get("count"), r.get("base"), computed.toPlainString(),
+        String sentence = words.format(ID + ".percentage", v.region(), what, printed.toPlainString(),
+                v.printed().count(), v.printed().base(), computed.toPlainString(),
                 printed.subtract(computed).abs().toPlainString());
-        return new Finding(ID, scope(source, (String) r.get("region")), subject, "published_pct_gap_points", gap, null,
+        return new Finding(ID, scope(v.source(), v.region()), subject, "published_pct_gap_points", gap, null,
                 null, Verdict.FLAG, sentence,
-                List.of(words.format(ID + ".where.file", r.get("file"), r.get("line").toString())),
+                List.of(words.format(ID + ".where.file", v.file(), Long.toString(v.line()))),
                 1 + Math.min(gap, 10));
     }
 

@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.math.RoundingMode;
+import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF3;
@@ -36,41 +38,48 @@ enum PublishedPercentage {
         return id;
     }
 
-
-    /** Whether the relation reads one row per candidate (shares) or one per protocol (turnout). */
-    boolean perCandidate() {
-        return this == SHARE;
+    /**
+     * What a fold reads for this percentage, in order: whether it applies, whether it is broken, the subject
+     * ("turnout" or the candidate), the printed figure, the count and base it must match, and the gap in points.
+     * Turnout is read of a protocol row, shares of a (protocol, candidate) row. The last five only where the
+     * percentage is broken (the gap divides by the base, which Spark's ANSI mode refuses to do by zero).
+     */
+    List<Column> inputs(Conventions conventions, RoundingMode rounding) {
+        Column broken = broken(conventions, rounding);
+        return List.of(applies(conventions), broken, when(broken, subject()), when(broken, published()),
+                when(broken, count(conventions).cast("long")), when(broken, base(conventions).cast("long")),
+                when(broken, gap(conventions).cast("double")));
     }
 
-    Column published() {
+    private Column published() {
         return this == TURNOUT ? col(Field.PUBLISHED_TURNOUT_PCT.column()) : col(Aggregation.CANDIDATE_PCT);
     }
 
-    Column count(Conventions conventions) {
+    private Column count(Conventions conventions) {
         return this == TURNOUT ? ProtocolColumns.turnoutNumerator(conventions) : col(Aggregation.CANDIDATE_VOTES);
     }
 
-    Column base(Conventions conventions) {
+    private Column base(Conventions conventions) {
         return this == TURNOUT ? ProtocolColumns.field(Field.REGISTERED) : ProtocolColumns.shareBase(conventions);
     }
 
-    Column subject() {
+    private Column subject() {
         return this == TURNOUT ? lit("turnout") : col(Aggregation.CANDIDATE);
     }
 
     /** Whether a printed percentage and the counts it must match are all there. */
-    Column applies(Conventions conventions) {
+    private Column applies(Conventions conventions) {
         return published().isNotNull().and(count(conventions).isNotNull()).and(base(conventions).gt(0));
     }
 
     /** Whether it applies and the printed figure differs from the counts' percentage rounded as printed. */
-    Column broken(Conventions conventions, RoundingMode rounding) {
+    private Column broken(Conventions conventions, RoundingMode rounding) {
         return applies(conventions)
                 .and(matches(rounding).apply(published(), count(conventions), base(conventions)).equalTo(false));
     }
 
     /** |printed − computed| in points, in floating point: only for ordering the worst first. */
-    Column gap(Conventions conventions) {
+    private Column gap(Conventions conventions) {
         return abs(published().cast("double").minus(count(conventions).multiply(100.0).divide(base(conventions))));
     }
 

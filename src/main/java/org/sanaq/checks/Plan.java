@@ -1,6 +1,5 @@
 package org.sanaq.checks;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -12,7 +11,7 @@ import org.apache.spark.sql.Row;
  * shared pass (most checks), or {@link Joined} in the check's own Spark work (a comparison of two sources needs a
  * join). The judge then receives the {@code T}, typed.
  */
-public sealed interface Plan<T> permits Plan.Folded, Plan.Joined, Plan.Aggregated {
+public sealed interface Plan<T> permits Plan.Folded, Plan.Joined {
 
     /** Results folded in the shared pass: the fold's finished summaries by key, assembled into a {@code T}. */
     record Folded<K, S, R, T>(ProtocolFold<K, S, R> fold, Function<Map<K, R>, T> assemble) implements Plan<T> {
@@ -20,11 +19,6 @@ public sealed interface Plan<T> permits Plan.Folded, Plan.Joined, Plan.Aggregate
 
     /** Results the check computes in Spark itself, handing the driver only bounded values. */
     record Joined<T>(Function<Dataset<Row>, T> compute) implements Plan<T> {
-    }
-
-    /** Grouped Spark aggregations and selections (the first design, kept while checks move to folds). */
-    record Aggregated(List<Aggregation> aggregations, List<Selection> selections)
-            implements Plan<AggregationResults> {
     }
 
     /** A fold whose finished summaries by key are the check's results. */

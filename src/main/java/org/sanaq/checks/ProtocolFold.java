@@ -33,8 +33,7 @@ public interface ProtocolFold<K, S, R> extends Serializable {
 
     /**
      * The columns this fold reads of each (protocol, candidate) pair, or none: expressions over the protocol table
-     * and the columns {@link Aggregation#CANDIDATE}, {@link Aggregation#CANDIDATE_VOTES} and
-     * {@link Aggregation#CANDIDATE_PCT}; {@link #addCandidate} reads them by position. The pass then also visits one
+     * and the columns {@link CandidateColumns}; {@link #addCandidate} reads them by position. The pass then also visits one
      * row per protocol and candidate.
      */
     default List<Column> candidateInputs() {

@@ -4,8 +4,7 @@ import java.io.Serializable;
 
 /**
  * A sum over a group of protocols that is "not reported" (null) when any protocol of the group did not report
- * the value, as the first design's {@code Aggregation.total}: a published total cannot be checked against a sum
- * with a part missing. For fold summaries; mergeable.
+ * the value: a published total cannot be checked against a sum with a part missing. For fold summaries; mergeable.
  */
 public final class ReportedTotal implements Serializable {
     private static final long serialVersionUID = 1L;

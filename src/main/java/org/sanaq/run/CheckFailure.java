@@ -8,8 +8,8 @@ import org.sanaq.results.Verdict;
 import org.sanaq.text.Messages;
 
 /**
- * A check that could not run: an exception in its compute (its aggregations and selections, or a joining check's own
- * passes) or in its judge. The run records it as the check's only finding, {@link Verdict#ERROR}, whose sentence
+ * A check that could not run: an exception in its plan, its compute (its fold in the shared pass, or a joining
+ * check's own join) or in its judge. The run records it as the check's only finding, {@link Verdict#ERROR}, whose sentence
  * names the check and the message (report key {@code report.check_failed}); the other checks are unaffected.
  *
  * @param check   the check's id

@@ -10,11 +10,8 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.sanaq.checks.Aggregation;
-import org.sanaq.checks.AggregationResults;
 import org.sanaq.checks.Plan;
 import org.sanaq.checks.ProtocolFold;
-import org.sanaq.checks.Selection;
 
 /**
  * Computes the checks' plans so that an exception in one check becomes its {@link CheckFailure} and the other
@@ -67,30 +64,20 @@ final class IsolatedChecks {
 
     /**
      * The results of every check's plan, by check id (a failed check has none): the folds of all checks in one
-     * shared pass ({@link SharedScan}), the aggregations and selections of all checks together
-     * ({@link FusedAggregations}), and each joining check's own work.
+     * shared pass ({@link SharedScan}), and each joining check's own work.
      */
     Map<String, Object> compute(Dataset<Row> protocols, Map<String, Plan<?>> plans) {
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Plan.Folded<?, ?, ?, ?>> folded = new LinkedHashMap<>();
-        Map<String, Plan.Aggregated> aggregated = new LinkedHashMap<>();
         plans.forEach((check, plan) -> {
             if (plan instanceof Plan.Folded<?, ?, ?, ?> f) {
                 folded.put(check, f);
-            } else if (plan instanceof Plan.Aggregated a) {
-                aggregated.put(check, a);
             }
         });
         Map<String, Map<Object, Object>> byFold = shared(protocols, folded);
         folded.forEach((check, plan) -> {
             if (byFold.containsKey(check)) {
                 attempt(check, () -> assemble(plan, byFold.get(check))).ifPresent(r -> results.put(check, r));
-            }
-        });
-        AggregationResults fused = fused(protocols, aggregated);
-        aggregated.keySet().forEach(check -> {
-            if (!failures.containsKey(check)) {
-                results.put(check, fused);
             }
         });
         plans.forEach((check, plan) -> {
@@ -137,35 +124,6 @@ final class IsolatedChecks {
                 throw e;
             }
             return out;
-        }
-    }
-
-    /**
-     * The aggregations and selections of every check, computed together by {@link FusedAggregations}, isolated in
-     * the same way as {@link #shared}.
-     */
-    private AggregationResults fused(Dataset<Row> protocols, Map<String, Plan.Aggregated> declared) {
-        List<Aggregation> aggregations = new ArrayList<>();
-        List<Selection> selections = new ArrayList<>();
-        declared.values().forEach(d -> {
-            aggregations.addAll(d.aggregations());
-            selections.addAll(d.selections());
-        });
-        try {
-            return FusedAggregations.run(protocols, aggregations, selections);
-        } catch (Exception e) {
-            if (endsTheRun(e)) {
-                throw e;
-            }
-            int before = failures.size();
-            Map<String, List<Map<String, Object>>> byName = new LinkedHashMap<>();
-            declared.forEach((check, d) -> attempt(check,
-                    () -> FusedAggregations.run(protocols, d.aggregations(), d.selections()))
-                    .ifPresent(results -> byName.putAll(results.byName())));
-            if (failures.size() == before) {
-                throw e;
-            }
-            return new AggregationResults(byName);
         }
     }
 

@@ -43,7 +43,8 @@ import org.sanaq.text.Messages;
 
 /**
  * Runs a validated job: ingest every input once (cached), account for every row, derive totals where asked,
- * compute all checks' aggregations together, judge them, and write the run folder and the report atomically.
+ * compute every check's plan (their folds in one shared pass), judge them, and write the run folder and the report
+ * atomically.
  */
 public final class JobRunner {
     private final Progress progress;
@@ -185,8 +186,8 @@ public final class JobRunner {
             long computeStarted = System.nanoTime();
             Map<String, Object> results = isolated.compute(protocols, plans);
             progress.detail("computed " + plans.size() + " check(s): " + count(plans, Plan.Folded.class)
-                    + " folded in one shared pass, " + count(plans, Plan.Aggregated.class) + " by grouped "
-                    + "aggregations, " + count(plans, Plan.Joined.class) + " with their own joins", computeStarted);
+                    + " folded in one shared pass, " + count(plans, Plan.Joined.class) + " with a join of their own",
+                    computeStarted);
             progress.done(results.size() + " check(s) computed");
 
             progress.start("judging");

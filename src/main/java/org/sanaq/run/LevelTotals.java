@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.sanaq.checks.Aggregation;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
 import org.sanaq.schema.ProtocolSchema;
@@ -60,7 +61,7 @@ public final class LevelTotals {
         List<Column> sums = new ArrayList<>();
         for (Field f : Field.values()) {
             if (f.kind() == Field.Kind.COUNT) {
-                sums.add(Aggregation.total(col(f.column())).as(f.column()));
+                sums.add(total(col(f.column())).as(f.column()));
             }
         }
         sums.add(count(lit(1)).as("_precincts"));
@@ -70,7 +71,7 @@ public final class LevelTotals {
                 .select(col(Field.ELECTION.column()), col(Field.SOURCE.column()), col(Field.REGION.column()),
                         col(Field.DISTRICT.column()), explode(col(ProtocolSchema.VOTES)).as(new String[] {"k", "v"}))
                 .groupBy(append(keys, col("k")))
-                .agg(Aggregation.total(col("v")).as("v"))
+                .agg(total(col("v")).as("v"))
                 .groupBy(keyArray)
                 .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as(ProtocolSchema.VOTES));
         String[] joinKeys = keys.stream().map(Column::toString).toArray(String[]::new);
@@ -109,5 +110,10 @@ public final class LevelTotals {
             cols.add(have.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()));
         }
         return cols.toArray(Column[]::new);
+    }
+
+    /** A sum that is null ("not reported") when any protocol in the group did not report the value. */
+    private static Column total(Column value) {
+        return when(count(value).equalTo(count(lit(1))), sum(value));
     }
 }

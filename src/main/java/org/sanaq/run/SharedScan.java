@@ -17,7 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.CandidateColumns;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.ProtocolFold;
 import org.sanaq.schema.ProtocolSchema;
@@ -178,10 +178,10 @@ public final class SharedScan {
         /** One row per protocol and candidate, with the candidate's name, votes and printed percentage. */
         private Dataset<Row> candidates() {
             return protocols.select(col("*"), explode(col(ProtocolSchema.VOTES))
-                            .as(new String[] {Aggregation.CANDIDATE, Aggregation.CANDIDATE_VOTES}))
+                            .as(new String[] {CandidateColumns.CANDIDATE, CandidateColumns.CANDIDATE_VOTES}))
                     // apply, not getItem: Spark 3.5's getItem takes a literal key only, not a column
-                    .withColumn(Aggregation.CANDIDATE_PCT,
-                            col(ProtocolSchema.PUBLISHED_PCT).apply(col(Aggregation.CANDIDATE)));
+                    .withColumn(CandidateColumns.CANDIDATE_PCT,
+                            col(ProtocolSchema.PUBLISHED_PCT).apply(col(CandidateColumns.CANDIDATE)));
         }
 
         private static Column[] named(List<Column> inputs, String prefix) {

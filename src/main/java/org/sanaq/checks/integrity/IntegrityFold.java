@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
-import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.CandidateColumns;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.ProtocolFold;
 import org.sanaq.schema.Conventions;
@@ -103,7 +103,7 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
     @Override
     public List<Column> candidateInputs() {
         List<Column> out = new ArrayList<>(where());
-        out.addAll(List.of(col(Aggregation.CANDIDATE), col(Aggregation.CANDIDATE_VOTES)));
+        out.addAll(List.of(col(CandidateColumns.CANDIDATE), col(CandidateColumns.CANDIDATE_VOTES)));
         out.addAll(PublishedPercentage.SHARE.inputs(conventions, rounding));
         return out;
     }

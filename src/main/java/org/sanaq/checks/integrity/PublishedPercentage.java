@@ -13,7 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.CandidateColumns;
 import org.sanaq.checks.roundpct.RoundTarget;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
@@ -52,11 +52,11 @@ enum PublishedPercentage {
     }
 
     private Column published() {
-        return this == TURNOUT ? col(Field.PUBLISHED_TURNOUT_PCT.column()) : col(Aggregation.CANDIDATE_PCT);
+        return this == TURNOUT ? col(Field.PUBLISHED_TURNOUT_PCT.column()) : col(CandidateColumns.CANDIDATE_PCT);
     }
 
     private Column count(Conventions conventions) {
-        return this == TURNOUT ? ProtocolColumns.turnoutNumerator(conventions) : col(Aggregation.CANDIDATE_VOTES);
+        return this == TURNOUT ? ProtocolColumns.turnoutNumerator(conventions) : col(CandidateColumns.CANDIDATE_VOTES);
     }
 
     private Column base(Conventions conventions) {
@@ -64,7 +64,7 @@ enum PublishedPercentage {
     }
 
     private Column subject() {
-        return this == TURNOUT ? lit("turnout") : col(Aggregation.CANDIDATE);
+        return this == TURNOUT ? lit("turnout") : col(CandidateColumns.CANDIDATE);
     }
 
     /** Whether a printed percentage and the counts it must match are all there. */

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Column;
-import org.sanaq.checks.Aggregation;
+import org.sanaq.checks.CandidateColumns;
 import org.sanaq.checks.Extremes;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.ProtocolFold;
@@ -61,7 +61,7 @@ record UnitFold(String election, String source, Conventions conventions)
     @Override
     public List<Column> candidateInputs() {
         return List.of(col(Field.LEVEL.column()), col(Field.REGION.column()), col(Field.DISTRICT.column()), wanted(),
-                col(Aggregation.CANDIDATE), col(Aggregation.CANDIDATE_VOTES), col(Aggregation.CANDIDATE_PCT));
+                col(CandidateColumns.CANDIDATE), col(CandidateColumns.CANDIDATE_VOTES), col(CandidateColumns.CANDIDATE_PCT));
     }
 
     /** The source's final protocols of the election above the precinct. */

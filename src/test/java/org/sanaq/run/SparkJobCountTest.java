@@ -19,8 +19,8 @@ import org.sanaq.TestData;
 
 /**
  * Spark jobs are counted per stage of a run, and the stages' counts add up to every job the run started. The counts
- * of the default job are printed for the record (issue 15 compares them before and after the one-scan compute); no
- * bound is asserted here, since today's compute grows with the checks.
+ * of the default job are printed for the record; its computing stage is bounded as {@link OneScanJobsTest} bounds a
+ * run with every check: the first pass, the shared pass and the join of the observers' copies.
  */
 class SparkJobCountTest {
     private static final String TIME_AND_JOBS = " \\(\\d+\\.\\d s, (\\d+) Spark jobs?\\)";
@@ -120,6 +120,8 @@ class SparkJobCountTest {
             assertTrue(inDetails[k] <= stages.get(k).sparkJobs().count(), stages.get(k).name() + "'s pieces: " + lines);
         }
         assertTrue(inDetails[1] > 0, "the computing stage's pieces: " + lines);
+        assertTrue(stages.get(1).sparkJobs().count() <= OneScanJobsTest.PASSES + OneScanJobsTest.OBSERVER_JOIN,
+                "the computing stage: " + stages.get(1).sparkJobs());
         assertTrue(counted > 0, "the run starts Spark jobs");
         assertEquals(started, counted, "every job the run started belongs to one stage");
     }

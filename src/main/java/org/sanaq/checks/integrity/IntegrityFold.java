@@ -39,7 +39,6 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
             .toList();
     static final int TURNOUT = ControlRelation.values().length;
     static final int SHARE = TURNOUT + 1;
-    private static final Worst[] WORST = RELATIONS.stream().map(Worst::new).toArray(Worst[]::new);
 
     // Inputs read by protocol and candidate rows alike: where the protocol is, and whether it is a published final one.
     private static final int SOURCE = 0;
@@ -79,8 +78,11 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         }
     }
 
-    /** The worst cases of one relation, over every source and region. */
-    record Worst(String relation) implements Key {
+    /**
+     * The worst cases of one relation from one source, over its regions: each source keeps its own, so that each
+     * source's finding names its worst case even when another source's fill the table.
+     */
+    record Worst(String relation, String source) implements Key {
     }
 
     /** A place's tally, or a relation's worst cases, as the key says (the other is null). */
@@ -164,7 +166,8 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         boolean broken = row.isTrue(at + 1);
         place.count(relation, row.isTrue(at), broken);
         if (broken) {
-            summaries.of(WORST[relation]).worst().offer(relation < TURNOUT ? violation(row, at)
+            summaries.of(new Worst(RELATIONS.get(relation), row.getString(SOURCE))).worst().offer(relation < TURNOUT
+                    ? violation(row, at)
                     : percentageViolation(row, at));
         }
     }

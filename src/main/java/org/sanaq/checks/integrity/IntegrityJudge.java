@@ -123,12 +123,14 @@ final class IntegrityJudge {
             byRegion.merge(place.region() + (OFFICIAL.equals(place.source()) ? "" : " (" + place.source() + ")"),
                     broken, Long::sum);
         });
-        List<List<String>> worst = worstCases(id);
+        List<List<String>> worst = rows(id, results.worst(id));
+        namePercentages(results.worst(id));
         national.forEach((source, n) -> {
             addCounts(id, source, null, n[0], n[1]);
             summary.add(List.of(id, source, description, Long.toString(n[0]), Long.toString(n[1])));
             if (n[0] > 0) {
-                findings.add(relationFinding(id, description, what, source, n[0], n[1], worst));
+                findings.add(relationFinding(id, description, what, source, n[0], n[1],
+                        rows(id, results.worst(id, source))));
             }
         });
         if (!worst.isEmpty()) {
@@ -137,9 +139,9 @@ final class IntegrityJudge {
         }
     }
 
+    /** A relation's finding for one source, from the source's own worst cases (worst first). */
     private Finding relationFinding(String id, String description, String what, String source, long checked,
-            long broken, List<List<String>> worst) {
-        List<List<String>> ofSource = worst.stream().filter(r -> r.get(1).equals(source)).toList();
+            long broken, List<List<String>> ofSource) {
         String things = words.format(ID + ".what." + what);
         String sentence;
         if (broken == 0) {
@@ -177,29 +179,41 @@ final class IntegrityJudge {
     }
 
     /** The worst violations as table rows; printed percentages get the computed value and the gap. */
-    private List<List<String>> worstCases(String id) {
+    private List<List<String>> rows(String id, List<Violation> violations) {
         List<List<String>> rows = new ArrayList<>();
-        for (Violation v : results.worst(id)) {
+        for (Violation v : violations) {
             String left = text(v.left());
             String right = text(v.right());
             String difference = text(v.difference());
             Violation.Printed p = v.printed();
             if (p != null) {
                 BigDecimal printed = new BigDecimal(p.published().strip());
-                BigDecimal computed = RoundTarget.computedAsPublished(p.published(), p.count(), p.base(), rounding);
+                BigDecimal computed = computed(p);
                 left = printed.toPlainString();
                 right = computed.toPlainString() + " ("
                         + words.format(ID + ".of", Long.toString(p.count()), Long.toString(p.base())) + ")";
                 difference = printed.subtract(computed).toPlainString();
-                if (named.merge(v.source(), 1, Integer::sum) <= NAMED_PERCENTAGES) {
-                    findings.add(percentageFinding(v, printed, computed));
-                }
             }
             rows.add(List.of(id, text(v.source()), text(v.level()), text(v.region()), text(v.district()),
                     text(v.precinct()), text(v.subject()), left, right, difference, text(v.file()),
                     Long.toString(v.line())));
         }
         return rows;
+    }
+
+    /** A finding for each of the first printed percentages per source among these violations (worst first). */
+    private void namePercentages(List<Violation> violations) {
+        for (Violation v : violations) {
+            Violation.Printed p = v.printed();
+            if (p != null && named.merge(v.source(), 1, Integer::sum) <= NAMED_PERCENTAGES) {
+                findings.add(percentageFinding(v, new BigDecimal(p.published().strip()), computed(p)));
+            }
+        }
+    }
+
+    /** The percentage the counts give, rounded as the published one is. */
+    private BigDecimal computed(Violation.Printed p) {
+        return RoundTarget.computedAsPublished(p.published(), p.count(), p.base(), rounding);
     }
 
     private Finding percentageFinding(Violation v, BigDecimal printed, BigDecimal computed) {

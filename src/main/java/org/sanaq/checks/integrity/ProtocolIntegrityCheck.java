@@ -49,9 +49,10 @@ public final class ProtocolIntegrityCheck implements Check<IntegrityResults> {
 
     @Override
     public Plan<IntegrityResults> plan(CheckContext context, ElectionFacts facts) {
+        int worstCases = context.parameters().get(WORST_CASES).intValue();
         return new Plan.Folded<>(new IntegrityFold(context.election(), context.conventions(),
-                PublishedRounding.of(context.parameters()), context.parameters().get(WORST_CASES).intValue()),
-                IntegrityResults::of);
+                PublishedRounding.of(context.parameters()), worstCases),
+                finished -> IntegrityResults.of(finished, worstCases));
     }
 
     @Override

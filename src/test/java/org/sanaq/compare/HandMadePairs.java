@@ -9,7 +9,7 @@ import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.Plan;
 import org.sanaq.schema.ProtocolSchema;
 
-import scala.jdk.javaapi.CollectionConverters;
+import scala.collection.JavaConverters;
 
 /**
  * The comparison's results from hand-made pairs of one full-count source, tallied by the same code as in a run
@@ -26,11 +26,17 @@ public final class HandMadePairs {
         values[columns.indexOf(ProtocolPairs.MATCHED)] = true;
         values[columns.indexOf(ProtocolPairs.DIFFERING)] = true;
         values[columns.indexOf(ProtocolPairs.CONFIDENT)] = true;
-        values[columns.indexOf(ProtocolPairs.O + ProtocolSchema.VOTES)] = CollectionConverters.asScala(official);
-        values[columns.indexOf(ProtocolPairs.C + ProtocolSchema.VOTES)] = CollectionConverters.asScala(copy);
+        values[columns.indexOf(ProtocolPairs.O + ProtocolSchema.VOTES)] = scalaMap(official);
+        values[columns.indexOf(ProtocolPairs.C + ProtocolSchema.VOTES)] = scalaMap(copy);
         Row row = new GenericRow(values);
         tally.add(new PairRow().at(new FoldRow(0).at(row)));
         return this;
+    }
+
+    /** A Scala map as a Spark row holds one (JavaConverters: in Scala 2.12 and 2.13 alike, for both Spark lines). */
+    @SuppressWarnings("deprecation")
+    private static scala.collection.Map<String, Long> scalaMap(Map<String, Long> map) {
+        return JavaConverters.mapAsScalaMap(map);
     }
 
     /** The results of the pairs added, from the source {@code observer:test}, with no district and empty lists. */

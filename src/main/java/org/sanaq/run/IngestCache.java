@@ -47,7 +47,11 @@ public final class IngestCache {
     /** The marker of a whole entry; Spark skips names that begin with an underscore when it reads the entry. */
     static final String MARKER = "_sanaq-cache.json";
     private static final String ENTRY = "[0-9a-f]{64}";
-    private static final String TEMPORARY = "\\.(tmp|old)-\\d+-[0-9a-f-]{36}";
+    /**
+     * The folders an entry is written in or moved aside to. Not hidden (no leading dot): Spark ignores hidden paths,
+     * and the written entry is read back before it is renamed. Earlier versions' hidden names are still removed.
+     */
+    private static final String TEMPORARY = "\\.?(tmp|old)-\\d+-[0-9a-f-]{36}";
 
     private final Path folder;
     private final Consumer<String> notes;
@@ -212,7 +216,7 @@ public final class IngestCache {
      * when not (a full disk, a file in the cache's place), a note says why and the run goes on.
      */
     private boolean store(Dataset<Row> parsing, String key, Configuration hadoop) {
-        Path temporary = folder.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        Path temporary = folder.resolve("tmp-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(folder + " is not a folder (a file or a symbolic link is in the way)");
@@ -246,7 +250,7 @@ public final class IngestCache {
     private static void replace(Path entry, Path temporary) throws IOException {
         Path old = null;
         if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-            old = entry.resolveSibling(".old-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+            old = entry.resolveSibling("old-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
             Files.move(entry, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);

@@ -194,7 +194,8 @@ class IngestCacheTest {
             Files.setLastModifiedTime(entry, FileTime.fromMillis(1_000_000L * (i + 1)));
             old.add(entry.getFileName().toString());
         }
-        Path killed = Files.createDirectories(cache.resolve(".tmp-999999-123e4567-e89b-12d3-a456-426614174000"));
+        Path killed = Files.createDirectories(cache.resolve("tmp-999999-123e4567-e89b-12d3-a456-426614174000"));
+        Path killedEarlier = Files.createDirectories(cache.resolve(".old-999998-123e4567-e89b-12d3-a456-426614174000"));
         Files.writeString(cache.resolve("notes.txt"), "mine");
         Files.createDirectories(cache.resolve("mine"));
         Run run = run(true);
@@ -203,6 +204,7 @@ class IngestCacheTest {
         expected.addAll(old.subList(old.size() - (IngestCache.KEPT - 1), old.size()));
         assertEquals(List.copyOf(expected), cacheListing());
         assertFalse(Files.exists(killed), "a killed run's temporary folder is removed");
+        assertFalse(Files.exists(killedEarlier), "and one an earlier version of sanaq named");
     }
 
     @Test

@@ -29,8 +29,12 @@ if [[ ${1:-} == --jobs ]]; then
   jobs=("$@")
   [ ${#jobs[@]} -eq 0 ] && jobs=(jobs/kz-2023-majilis.yaml jobs/ru-2018-president.yaml)
   $MVN -q -B -DskipTests compile
-  cp="target/classes:$($MVN -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+  $MVN -q -B dependency:build-classpath -Dmdep.outputFile=target/benchmark-classpath.txt
+  cp="target/classes:$(cat target/benchmark-classpath.txt)"
   read -r -a opens <<<"$(sed -n 's:.*<spark.add.opens>\(.*\)</spark.add.opens>.*:\1:p' pom.xml)"
+  # the JIT option exec:exec uses (pom.xml's sanaq.jit), so that the java and exec rows compare
+  read -r -a jit <<<"$(sed -n 's:.*<sanaq.jit>\(.*\)</sanaq.jit>.*:\1:p' pom.xml)"
+  opens+=("${jit[@]}")
   csv=reports/benchmark/jobs.csv
   mkdir -p reports/benchmark
   [ -f "$csv" ] || echo "job,mode,wall_s,spark_start_s,read_s,compute_s,judge_s,write_s,read_jobs,compute_jobs,judge_jobs,write_jobs,load_average" >"$csv"
@@ -77,7 +81,7 @@ if ! $cluster; then
   $MVN -q -B -DskipTests compile
   for n in "${sizes[@]}"; do
     data="${TMPDIR:-/tmp}/sanaq-benchmark-$n"
-    $MVN -q -B exec:exec -Dsanaq.args="benchmark --precincts $n --data $data"
+    $MVN -q -B exec:exec -Dsanaq.jit= -Dsanaq.args="benchmark --precincts $n --data $data"
     rm -rf "$data" "reports/benchmark/run-$n" "reports/benchmark/job-$n.yaml"
   done
   cat reports/benchmark/benchmark.csv

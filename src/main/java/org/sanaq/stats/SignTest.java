@@ -1,12 +1,9 @@
 package org.sanaq.stats;
 
-import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
-import org.apache.commons.math3.stat.inference.BinomialTest;
-
 /**
  * The exact two-sided sign test: of n pairs that differ, k went one way; under no systematic direction k ~
- * Binomial(n, 1/2). Commons Math's two-sided binomial test sums the probabilities of every outcome no more likely
- * than k, which for p = 1/2 is 2·min(P(K ≤ k), P(K ≥ k)), capped at 1.
+ * Binomial(n, 1/2), and p = min(1, 2·P(K ≤ min(k, n − k))), the same for k and its mirror n − k
+ * ({@link ExactBinomial}).
  */
 public final class SignTest {
     private SignTest() {
@@ -18,7 +15,6 @@ public final class SignTest {
         if (n == 0) {
             return 1.0;
         }
-        return new BinomialTest().binomialTest(Math.toIntExact(n), Math.toIntExact(up), 0.5,
-                AlternativeHypothesis.TWO_SIDED);
+        return ExactBinomial.twoSided(up, n, 0.5);
     }
 }

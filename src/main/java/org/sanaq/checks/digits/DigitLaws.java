@@ -2,8 +2,6 @@ package org.sanaq.checks.digits;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Gamma;
-import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.apache.commons.math3.special.Beta;
 
 /**
  * The expected digit distributions of METHODS.md §3 and the tests against them: Benford's first and second
@@ -106,66 +104,5 @@ final class DigitLaws {
     static double meanTestP(double mean, long n, double expectedMean, double variance) {
         double z = Math.abs(mean - expectedMean) / Math.sqrt(variance / n);
         return 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-z);
-    }
-
-    /**
-     * Exact two-sided binomial test of {@code successes} in {@code n} against probability {@code p}: the
-     * probability of all outcomes no more likely than the observed one (the definition of Commons Math's and R's
-     * two-sided test, with R's relative tolerance of 1e-7 for ties). The binomial law rises to its mode and falls
-     * after it, so the outcomes beyond the observed one on its own side are one tail, and on the other side a binary
-     * search finds where the law falls below the observed probability: two regularised incomplete beta functions
-     * and O(log n) probabilities, where summing outcome by outcome costs O(n) (seconds for a nation's million
-     * counts, for every share of every row).
-     */
-    static double shareTestP(long successes, long n, double p) {
-        BinomialDistribution law = new BinomialDistribution(null, Math.toIntExact(n), p);
-        int k = Math.toIntExact(successes);
-        int mode = (int) Math.min(n, Math.floor((n + 1) * p));
-        double limit = law.logProbability(k) + 1e-7;
-        if (k == mode) {
-            return 1;
-        }
-        if (k < mode) {
-            // the first outcome above the mode no more likely than k; outcomes from there on count
-            int low = mode;
-            int high = Math.toIntExact(n) + 1;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (law.logProbability(mid) <= limit) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
-            }
-            return Math.min(1, atMost(k, n, p) + atLeast(low, n, p));
-        }
-        // the last outcome below the mode no more likely than k; outcomes up to it count
-        int low = -1;
-        int high = mode;
-        while (low < high) {
-            int mid = (low + high + 1) >> 1;
-            if (law.logProbability(mid) <= limit) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return Math.min(1, atMost(low, n, p) + atLeast(k, n, p));
-    }
-
-    /** P(X ≤ x) for X ~ Binomial(n, p), as I_{1−p}(n − x, x + 1), precise in the lower tail. */
-    private static double atMost(long x, long n, double p) {
-        if (x < 0) {
-            return 0;
-        }
-        return x >= n ? 1 : Beta.regularizedBeta(1 - p, n - x, x + 1.0);
-    }
-
-    /** P(X ≥ x) for X ~ Binomial(n, p), as I_p(x, n − x + 1), precise in the upper tail. */
-    private static double atLeast(long x, long n, double p) {
-        if (x > n) {
-            return 0;
-        }
-        return x <= 0 ? 1 : Beta.regularizedBeta(p, x, n - x + 1.0);
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.apache.commons.math3.special.Gamma;
 import org.sanaq.stats.DipTest;
+import org.sanaq.stats.ExactBinomial;
 
 /**
  * The statistics of one (unit, row) summary with their bootstrap intervals, as a small typed {@link Result}
@@ -185,7 +186,7 @@ final class RowStatistics {
      */
     private static Estimate share(long k, long n, double expected, Replicates draws) {
         double[] interval = draws.histogram(new long[] {k, n - k}, h -> (double) h[0] / (h[0] + h[1]));
-        return new Estimate((double) k / n, interval[0], interval[1], DigitLaws.shareTestP(k, n, expected), expected);
+        return new Estimate((double) k / n, interval[0], interval[1], ExactBinomial.twoSided(k, n, expected), expected);
     }
 
     /**

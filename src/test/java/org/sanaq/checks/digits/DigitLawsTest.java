@@ -2,8 +2,6 @@ package org.sanaq.checks.digits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
-import org.apache.commons.math3.stat.inference.BinomialTest;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 
@@ -50,25 +48,5 @@ class DigitLawsTest {
         assertEquals(1, DigitLaws.meanTestP(4.5, 2, 4.5, DigitLaws.LAST_DIGIT_VARIANCE), 1e-12);
         // mean 5.5 of 33 digits: z = 1 / sqrt(8.25 / 33) = 2, two-sided p = 0.0455
         assertEquals(0.04550, DigitLaws.meanTestP(5.5, 33, 4.5, DigitLaws.LAST_DIGIT_VARIANCE), 1e-5);
-    }
-
-    @Test
-    void exactBinomialTestOfAShare() {
-        // 2 of 2 when p = 0.5: two-sided exact p = P(0) + P(2) = 0.5
-        assertEquals(0.5, DigitLaws.shareTestP(2, 2, 0.5), 1e-12);
-        // 0 of 3 when p = 0.5: P(0) + P(3) = 1/4. 1 of 10 at 0.2: P(1) = 10·0.2·0.8⁹ = 0.2684 is below only the
-        // mode's P(2) = 45·0.2²·0.8⁸ = 0.3020, so p = 1 − P(2) = 0.6980
-        assertEquals(0.25, DigitLaws.shareTestP(0, 3, 0.5), 1e-12);
-        assertEquals(1 - 45 * 0.04 * Math.pow(0.8, 8), DigitLaws.shareTestP(1, 10, 0.2), 1e-12);
-        // the same as Commons Math's outcome-by-outcome sum, on either side of the mode and far in the tails
-        BinomialTest reference = new BinomialTest();
-        for (int k : new int[] {0, 60, 85, 96, 100, 104, 130, 180, 500}) {
-            for (double p : new double[] {0.1, 0.2, 0.37}) {
-                // (Commons Math can sum past 1 at the mode, where every outcome counts)
-                double expected = Math.min(1, reference.binomialTest(500, k, p, AlternativeHypothesis.TWO_SIDED));
-                assertEquals(expected, DigitLaws.shareTestP(k, 500, p), 1e-9 * Math.max(expected, 1e-12),
-                        k + " of 500 at " + p);
-            }
-        }
     }
 }

@@ -59,11 +59,6 @@ public final class ElectionFacts implements Serializable {
             return figures;
         }
 
-        /** The regions' voters (V summed over those precincts with V and R above 0); "" for no region. */
-        public Map<String, Long> regionVoters() {
-            return Map.copyOf(regionVoters);
-        }
-
         /** The {@code n} regions with most voters, ties in name order. */
         public List<String> largestRegions(int n) {
             return regionVoters.entrySet().stream()

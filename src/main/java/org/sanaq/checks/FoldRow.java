@@ -31,17 +31,13 @@ public final class FoldRow {
         return row.getLong(offset + i);
     }
 
-    /** The value, or {@code absent} when it is null. */
-    public long getLong(int i, long absent) {
-        return row.isNullAt(offset + i) ? absent : row.getLong(offset + i);
+    /** The value, or null when it is not reported. */
+    public Long getLongOrNull(int i) {
+        return row.isNullAt(offset + i) ? null : row.getLong(offset + i);
     }
 
     public double getDouble(int i) {
         return row.getDouble(offset + i);
-    }
-
-    public boolean getBoolean(int i) {
-        return row.getBoolean(offset + i);
     }
 
     /** True when the value is true; false when it is false or null (a filter column). */
@@ -57,8 +53,4 @@ public final class FoldRow {
         return row.getJavaMap(offset + i);
     }
 
-    /** The value as Spark gives it (a boxed number, a string, a Scala map...), or null. */
-    public Object get(int i) {
-        return row.get(offset + i);
-    }
 }

@@ -15,15 +15,18 @@ public sealed interface Plan<T> permits Plan.Folded, Plan.Joined {
 
     /** Results folded in the shared pass: the fold's finished summaries by key, assembled into a {@code T}. */
     record Folded<K, S, R, T>(ProtocolFold<K, S, R> fold, Function<Map<K, R>, T> assemble) implements Plan<T> {
+        /**
+         * The results from the shared pass's finished summaries of this fold, whose keys and values are the
+         * fold's own {@code K} and {@code R} (the pass handles every fold's as objects).
+         */
+        @SuppressWarnings("unchecked")
+        public T assembleFinished(Map<Object, Object> finished) {
+            return assemble.apply((Map<K, R>) (Map<?, ?>) finished);
+        }
     }
 
     /** Results the check computes in Spark itself, handing the driver only bounded values. */
     record Joined<T>(Function<Dataset<Row>, T> compute) implements Plan<T> {
-    }
-
-    /** A fold whose finished summaries by key are the check's results. */
-    static <K, S, R> Plan<Map<K, R>> fold(ProtocolFold<K, S, R> fold) {
-        return new Folded<>(fold, results -> results);
     }
 
     /**

@@ -117,8 +117,8 @@ public final class IngestCache {
     }
 
     /**
-     * The ingested and marked table of the inputs, persisted: read from the cache entry of its key when {@code read}
-     * and the entry is whole, parsed otherwise and then stored. Storing is best effort: a cache that cannot be
+     * The ingested and marked table of the inputs: read from the cache entry of its key when {@code read} and the
+     * entry is whole, parsed otherwise, stored, and read from the new entry. Storing is best effort: a cache that cannot be
      * written is a note, and the run goes on with the parsed table.
      *
      * @param hashes the inputs' files with their SHA-256, in order ({@link InputAccounting#hashes})
@@ -139,18 +139,11 @@ public final class IngestCache {
         }
         if (ingested == null) {
             Use use = read ? Use.MISS : Use.OFF;
-            if (store(parsing, key, spark.sparkContext().hadoopConfiguration())) {
-                try {
-                    // read back as a hit is: the run uses the entry it just checked, never a second parse
-                    ingested = new Ingested(load(spark, entry, key, parsing.schema()), use, key, true);
-                } catch (DamagedEntry e) {
-                    notes.accept("the cache entry " + entry + " just written cannot be read back (" + e.getMessage()
-                            + "): the inputs are parsed again for this run");
-                }
-            }
-            if (ingested == null) {
-                ingested = new Ingested(parsing.persist(StorageLevel.MEMORY_AND_DISK()), use, key, false);
-            }
+            // The run reads the entry it has just written, counted and hashed (store), never a second parse; a
+            // cache that could not be written leaves the parse, persisted.
+            ingested = store(parsing, key, spark.sparkContext().hadoopConfiguration())
+                    ? new Ingested(entryRows(spark, entry, parsing.schema()), use, key, true)
+                    : new Ingested(parsing.persist(StorageLevel.MEMORY_AND_DISK()), use, key, false);
         }
         if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -181,7 +174,7 @@ public final class IngestCache {
         }
         // Not persisted: the run's few passes read the Parquet again, which costs less than building Spark's
         // in-memory copy of the table (and a warm run then reads nothing but the footers before its compute).
-        Dataset<Row> rows = spark.read().schema(schema).parquet(entry.toUri().toString());
+        Dataset<Row> rows = entryRows(spark, entry, schema);
         try {
             long count = rows.count(); // from the Parquet footers
             if (count != marker.rows()) {
@@ -192,6 +185,11 @@ public final class IngestCache {
         } catch (RuntimeException e) {
             throw new DamagedEntry("Spark could not read it: " + EnvironmentFailure.reason(e));
         }
+    }
+
+    /** An entry's rows, read lazily from its Parquet part files. */
+    private static Dataset<Row> entryRows(SparkSession spark, Path entry, StructType schema) {
+        return spark.read().schema(schema).parquet(entry.toUri().toString());
     }
 
     private static Marker marker(Path entry) throws DamagedEntry {
@@ -226,7 +224,7 @@ public final class IngestCache {
             SparkSession spark = parsing.sparkSession();
             parsing.coalesce(Math.max(1, spark.sparkContext().defaultParallelism())).write()
                     .parquet(temporary.toUri().toString());
-            long rows = spark.read().schema(parsing.schema()).parquet(temporary.toUri().toString()).count();
+            long rows = entryRows(spark, temporary, parsing.schema()).count();
             Marker marker = new Marker(key, rows, parts(temporary, hadoop), ProgramVersion.version() + " ("
                     + ProgramVersion.commit() + ")", Instant.now().toString());
             Path written = temporary.resolve(MARKER + ".partial");

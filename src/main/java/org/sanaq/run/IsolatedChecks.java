@@ -77,7 +77,7 @@ final class IsolatedChecks {
         Map<String, Map<Object, Object>> byFold = shared(protocols, folded);
         folded.forEach((check, plan) -> {
             if (byFold.containsKey(check)) {
-                attempt(check, () -> assemble(plan, byFold.get(check))).ifPresent(r -> results.put(check, r));
+                attempt(check, () -> plan.assembleFinished(byFold.get(check))).ifPresent(r -> results.put(check, r));
             }
         });
         plans.forEach((check, plan) -> {
@@ -86,12 +86,6 @@ final class IsolatedChecks {
             }
         });
         return results;
-    }
-
-    private static <K, S, R, T> T assemble(Plan.Folded<K, S, R, T> plan, Map<Object, Object> results) {
-        @SuppressWarnings("unchecked")
-        Map<K, R> typed = (Map<K, R>) (Map<?, ?>) results;
-        return plan.assemble().apply(typed);
     }
 
     /**

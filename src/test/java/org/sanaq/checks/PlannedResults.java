@@ -1,7 +1,6 @@
 package org.sanaq.checks;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +21,7 @@ public final class PlannedResults {
                 List.of(ElectionFacts.fold(context.conventions()))).get(0));
         Plan<T> plan = check.plan(context, facts);
         if (plan instanceof Plan.Folded<?, ?, ?, T> folded) {
-            return assemble(folded, SharedScan.run(protocols, List.of(folded.fold())).get(0));
+            return folded.assembleFinished(SharedScan.run(protocols, List.of(folded.fold())).get(0));
         }
         if (plan instanceof Plan.Joined<T> joined) {
             return joined.compute().apply(protocols);
@@ -35,9 +34,4 @@ public final class PlannedResults {
         return check.judge(context, of(check, context, protocols));
     }
 
-    private static <K, S, R, T> T assemble(Plan.Folded<K, S, R, T> plan, Map<Object, Object> results) {
-        @SuppressWarnings("unchecked")
-        Map<K, R> typed = (Map<K, R>) (Map<?, ?>) results;
-        return plan.assemble().apply(typed);
-    }
 }

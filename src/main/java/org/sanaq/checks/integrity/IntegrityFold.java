@@ -134,7 +134,7 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         if (published) {
             place.addProtocol();
             Long[] counts = new Long[LevelFigures.COUNTS.size()];
-            Arrays.setAll(counts, i -> nullable(row, COUNTS + i));
+            Arrays.setAll(counts, i -> row.getLongOrNull(COUNTS + i));
             place.level(level).add(counts, row.getString(FILE), row.getLong(LINE));
             for (int r = 0; r < TURNOUT; r++) {
                 count(summaries, place, r, row, RELATIONS_AT + r * ControlRelation.INPUTS);
@@ -144,7 +144,7 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         if (day && row.isTrue(IS_REPORT)) {
             place.dayUnit(level).addReport(row.getString(REPORT));
         } else if (day) {
-            place.dayUnit(level).addFinal(nullable(row, REGISTERED), nullable(row, BALLOTS), row.getString(FILE),
+            place.dayUnit(level).addFinal(row.getLongOrNull(REGISTERED), row.getLongOrNull(BALLOTS), row.getString(FILE),
                     row.getLong(LINE));
         }
     }
@@ -156,7 +156,7 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         }
         PlaceTally place = summaries.of(place(row)).place();
         place.addCandidateRow();
-        place.level(row.getString(LEVEL)).addVotes(row.getString(CANDIDATE), nullable(row, VOTES));
+        place.level(row.getString(LEVEL)).addVotes(row.getString(CANDIDATE), row.getLongOrNull(VOTES));
         count(summaries, place, SHARE, row, SHARE_AT);
     }
 
@@ -192,9 +192,6 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         return new Place(row.getString(SOURCE), row.getString(REGION));
     }
 
-    private static Long nullable(FoldRow row, int i) {
-        return row.isNull(i) ? null : row.getLong(i);
-    }
 
     @Override
     public Summary merge(Summary left, Summary right) {

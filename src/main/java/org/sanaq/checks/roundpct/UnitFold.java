@@ -124,9 +124,9 @@ record UnitFold(String election, String source, Conventions conventions)
 
         private void add(FoldRow row) {
             protocols++;
-            registered.add(nullable(row, REGISTERED));
-            turnout.add(nullable(row, TURNOUT));
-            base.add(nullable(row, BASE));
+            registered.add(row.getLongOrNull(REGISTERED));
+            turnout.add(row.getLongOrNull(TURNOUT));
+            base.add(row.getLongOrNull(BASE));
             printedTurnout.add(row.getString(PUBLISHED_TURNOUT));
             file = Extremes.min(file, row.getString(FILE));
             line = Math.min(line, row.getLong(LINE));
@@ -152,7 +152,7 @@ record UnitFold(String election, String source, Conventions conventions)
         private final Printed printed = new Printed();
 
         private void add(FoldRow row) {
-            votes.add(nullable(row, VOTES));
+            votes.add(row.getLongOrNull(VOTES));
             printed.add(row.getString(PUBLISHED));
         }
 
@@ -185,7 +185,4 @@ record UnitFold(String election, String source, Conventions conventions)
         }
     }
 
-    private static Long nullable(FoldRow row, int i) {
-        return row.isNull(i) ? null : row.getLong(i);
-    }
 }

@@ -31,4 +31,16 @@ class SignTestTest {
         // 2 · (1 + 20 + 190 + 1140 + 4845 + 15504) / 2^20 = 43400 / 1048576
         assertEquals(43400.0 / 1048576, SignTest.twoSided(5, 15), 1e-15);
     }
+
+    /**
+     * The mirror pair of issue 16: 21 pairs one way and 145 the other give the same p as 145 and 21, the exact
+     * 2·Σ_{i ≤ 21} C(166, i) / 2¹⁶⁶ = 5.46·10⁻²⁴ (Commons Math 3.6.1's test gave 3.12·10⁻²⁴ for one side). The exact
+     * value to three digits is 5.459·10⁻²⁴ (ExactBinomialTest sums it in whole numbers); 0.01e-24 allows the rounding
+     * to three digits only.
+     */
+    @Test
+    void mirrorPairsGiveTheSameExactP() {
+        assertEquals(SignTest.twoSided(21, 145), SignTest.twoSided(145, 21), 0.0);
+        assertEquals(5.46e-24, SignTest.twoSided(21, 145), 0.01e-24);
+    }
 }

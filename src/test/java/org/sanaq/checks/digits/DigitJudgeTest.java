@@ -23,11 +23,11 @@ import org.sanaq.text.Messages;
  */
 class DigitJudgeTest {
 
-    /** Honest-looking counts: 100..299 in turn, 15 of each at 3,000 precincts (a flat histogram). */
+    /** Honest-looking counts: 100..299 in turn, 30 of each at 6,000 precincts (a flat histogram). */
     private static final IntToLongFunction FLAT = i -> 100 + i % 200;
-    /** The flat counts of 3,000 precincts, and 15 more at each multiple of 10 from 3,300 precincts (a comb at 0). */
-    private static final IntToLongFunction COMB = i -> i < 3000 ? FLAT.applyAsLong(i) : 100 + 10 * (i % 20);
-    /** Counts 10 to 13 only: plenty of counts ≥ 10, but no value with four neighbours of 5 counts. */
+    /** The flat counts of 6,000 precincts, and 30 more at each multiple of 10 from 6,600 precincts (a comb at 0). */
+    private static final IntToLongFunction COMB = i -> i < 6000 ? FLAT.applyAsLong(i) : 100 + 10 * (i % 20);
+    /** Counts 10 to 13 only: plenty of counts ≥ 10, but no value with four neighbours of 20 counts. */
     private static final IntToLongFunction NARROW = i -> 10 + i % 4;
 
     private static RowStatistics.Result row(String unit, String subject, int precincts, IntToLongFunction count) {
@@ -50,15 +50,15 @@ class DigitJudgeTest {
 
     @Test
     void roundCountsAreFlaggedAndFewCountsAreTooFew() throws Exception {
-        CheckOutcome outcome = judge(List.of(row(null, "turnout", 3000, FLAT), row("North", "turnout", 3300, COMB),
+        CheckOutcome outcome = judge(List.of(row(null, "turnout", 6000, FLAT), row("North", "turnout", 6600, COMB),
                 row("South", "turnout", 30, COMB), row("East", "turnout", 300, NARROW)));
         List<Finding> flags = outcome.findings().stream().filter(f -> f.verdict() == Verdict.FLAG
                 && !f.subject().equals("all")).toList();
-        // North: 15 counts at each value 100..299 and 15 more at each multiple of 10. The tested values are 102..297
+        // North: 30 counts at each value 100..299 and 30 more at each multiple of 10. The tested values are 102..297
         // (100, 101, 298 and 299 lack neighbours on one side): 196 values, 19 of them multiples of 10, so
-        // 196·15 + 19·15 = 3,225 counts; 105, 110, …, 295 end in 0 or 5, 19 with 30 counts and 20 with 15: 870
+        // 196·30 + 19·30 = 6,450 counts; 105, 110, …, 295 end in 0 or 5, 19 with 60 counts and 20 with 30: 1,740
         assertTrue(flags.stream().anyMatch(f -> f.scope().equals("region=North") && f.statistic().equals("c05s")
-                && Math.abs(f.value() - 870 / 3225.0) < 1e-12), flags.toString());
+                && Math.abs(f.value() - 1740 / 6450.0) < 1e-12), flags.toString());
         assertTrue(flags.stream().allMatch(f -> f.scope().equals("region=North")), flags.toString());
         // South has 30 counts: too few to test, though they are just as round
         DetailTable table = outcome.tables().get(0);
@@ -68,7 +68,7 @@ class DigitJudgeTest {
         List<String> north = table.rows().stream().filter(r -> r.get(0).equals("region=North")).findFirst()
                 .orElseThrow();
         assertTrue(north.get(table.columns().indexOf("c05s")).endsWith("FLAG"), north.toString());
-        // East has 300 counts ≥ 10, none of them at a value whose neighbours hold 5 counts (8, 9, 14 and 15 hold
+        // East has 300 counts ≥ 10, none of them at a value whose neighbours hold 20 counts (8, 9, 14 and 15 hold
         // none): not applicable, with the reason, and no flag
         List<String> east = table.rows().stream().filter(r -> r.get(0).equals("region=East")).findFirst()
                 .orElseThrow();

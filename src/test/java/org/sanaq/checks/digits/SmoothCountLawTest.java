@@ -47,12 +47,12 @@ class SmoothCountLawTest {
     }
 
     @Test
-    void aGeometricTailIsExpectedAsObservedWhereTheNeighboursHaveFiveCounts() {
+    void aGeometricTailIsExpectedAsObservedWhereTheNeighboursHaveTwentyCounts() {
         TreeMap<Long, Long> h = geometric();
         List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(h).tested(10, Long.MAX_VALUE,
                 SmoothCountLaw::around);
-        // 10000·0.7^21 = 5.6 → 6 and 10000·0.7^22 = 3.9 → 4: h ≥ 5 up to v = 29, so v + 2 ≤ 29 gives 10..27
-        assertEquals(LongStream.rangeClosed(10, 27).boxed().toList(),
+        // 10000·0.7^17 = 23.3 → 23 and 10000·0.7^18 = 16.3 → 16: h ≥ 20 up to v = 25, so v + 2 ≤ 25 gives 10..23
+        assertEquals(LongStream.rangeClosed(10, 23).boxed().toList(),
                 tested.stream().map(SmoothCountLaw.Expectation::value).toList());
         for (SmoothCountLaw.Expectation e : tested) {
             long v = e.value();
@@ -79,10 +79,10 @@ class SmoothCountLawTest {
             long smallest = poisson.get(e.value() + 2);
             assertEquals(e.observed(), e.expected(), 0.5 + e.expected() * (0.003 + (5 / 6.0) / (smallest + 0.5)));
         }
-        // log(2000 − 10v + 0.5) is concave; over ±2 values its cubic misses by 0.02 % at most where h ≥ 25
+        // log(2000 − 10v + 0.5) is concave; over ±2 values its cubic misses by 0.02 % at most where h ≥ 20
         List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(linear).tested(10, 199, SmoothCountLaw::around);
         assertEquals(10, tested.get(0).value());
-        assertEquals(197, tested.get(tested.size() - 1).value()); // h(199) = 10, h(200) = 0
+        assertEquals(196, tested.get(tested.size() - 1).value()); // h(198) = 20, h(199) = 10
         for (SmoothCountLaw.Expectation e : tested) {
             assertEquals(e.observed(), e.expected(), 0.6, "v = " + e.value());
         }
@@ -98,22 +98,22 @@ class SmoothCountLawTest {
     }
 
     @Test
-    void aValueIsTestedOnlyWhereAllItsNeighboursHaveFiveCountsWhateverItsOwnCount() {
+    void aValueIsTestedOnlyWhereAllItsNeighboursHaveTwentyCountsWhateverItsOwnCount() {
         TreeMap<Long, Long> h = new TreeMap<>();
         for (long v = 8; v <= 14; v++) {
-            h.put(v, 5L);
+            h.put(v, 20L);
         }
         h.put(11L, 0L);
-        h.put(13L, 4L);
-        // 10: 8, 9, 11 (0), 12: not testable; 11: 9, 10, 12, 13 (4): not; 12, 13: 11 (0): not; 14: 13 (4): not
+        h.put(13L, 19L);
+        // 10: 8, 9, 11 (0), 12: not testable; 11: 9, 10, 12, 13 (19): not; 12, 13: 11 (0): not; 14: 13 (19): not
         assertEquals(List.of(), new SmoothCountLaw(h).tested(10, 100, SmoothCountLaw::around));
-        h.put(13L, 5L);
-        // now 11 (its own count 0) is testable: 9, 10, 12, 13 hold 5; E = exp(log 5.5) − 0.5 = 5
+        h.put(13L, 20L);
+        // now 11 (its own count 0) is testable: 9, 10, 12, 13 hold 20; E = exp(log 20.5) − 0.5 = 20
         List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(h).tested(10, 100, SmoothCountLaw::around);
         assertEquals(1, tested.size());
         assertEquals(11, tested.get(0).value());
         assertEquals(0, tested.get(0).observed());
-        assertEquals(5, tested.get(0).expected(), 1e-12);
+        assertEquals(20, tested.get(0).expected(), 1e-12);
         assertTrue(tested.get(0).derivatives()[1] > 0);
     }
 }

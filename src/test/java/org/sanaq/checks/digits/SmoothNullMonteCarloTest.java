@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A fast sanity check of the smooth null on simulated honest rows (the calibration of issue 16 runs the full
  * generator over 200 seeds): a minor candidate whose votes are a Poisson mixture (precinct sizes log-normal, from
- * tens to thousands of voters; expected votes per precinct from 0.5 to 30) and the ballots of the same precincts.
+ * tens to thousands of voters; expected votes per precinct from 0.5 to 30) and the ballots of a region of similar
+ * precincts (the pairs need counts ≥ 100 dense enough to be tested).
  * At 0.01 each statistic rejects about 1 % of the honest rows it tests, and a preference for 0 and 5 in 5 % of
  * precincts is found.
  */
@@ -39,12 +40,15 @@ class SmoothNullMonteCarloTest {
             // registered voters log-normal about 600 (20 to 5,000); the candidate's rate varies between precincts
             long registered = Math.max(20, Math.min(5_000, Math.round(600 * Math.exp(0.6 * random.nextGaussian()))));
             long turnout = poisson(random, 0.55 * registered);
+            // the ballots whose last two digits the pairs test: a region of similar precincts (about 165 ballots,
+            // 120 to 220), dense enough for neighbours of 20 precincts
+            long similar = poisson(random, 165 * Math.exp(0.15 * random.nextGaussian()));
             long votes = poisson(random, meanVotes / 600 * Math.exp(0.3 * random.nextGaussian() - 0.045) * registered);
             if (random.nextDouble() < rounded) {
                 votes = 5 * Math.round(votes / 5.0);
             }
             candidate.addCount(votes);
-            ballots.addCount(turnout);
+            ballots.addCount(similar);
             if (turnout > 0) {
                 candidate.addProportion(votes, turnout, turnout / (double) registered, 0.5);
             }

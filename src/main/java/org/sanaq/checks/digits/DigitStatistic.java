@@ -39,7 +39,8 @@ enum DigitStatistic {
     FIRST_DIGIT_CHI2("benford1_chi2_p", Sample.FIRST_DIGITS, Double.NaN, Role.INFORMATIONAL),
     FIRST_DIGIT_MAD("benford1_mad", Sample.FIRST_DIGITS, Double.NaN, Role.INFORMATIONAL),
     SECOND_DIGIT_CHI2("benford2_chi2_p", Sample.AT_LEAST_10, Double.NaN, Role.INFORMATIONAL),
-    LAST_DIGIT_CHI2("lastdigit_chi2_p", Sample.AT_LEAST_10, Sample.AT_LEAST_10_TESTABLE, Double.NaN, Role.TEST),
+    LAST_DIGIT_CHI2("lastdigit_chi2_p", Sample.AT_LEAST_10, Sample.AT_LEAST_10_CHI_SQUARE_TESTABLE, Double.NaN,
+            Role.TEST),
     REPEATED_PAIRS("repeated_pairs", Sample.AT_LEAST_100, Sample.REPEATED_TESTABLE, 0.1, Role.INTERVAL),
     ADJACENT_PAIRS("adjacent_pairs", Sample.AT_LEAST_100, Sample.ADJACENT_TESTABLE, 0.2, Role.INTERVAL);
 
@@ -54,8 +55,10 @@ enum DigitStatistic {
         PROPORTIONS("n_p"),
         /** Proportions whose base (denominator) is at least {@code min_percent_base}, for P05s. */
         PERCENT_BASE("n_p05"),
-        /** The counts ≥ 10 at values {@link SmoothCountLaw} can test (LastC, C05s, the last-digit chi-square). */
+        /** The counts ≥ 10 at values {@link SmoothCountLaw} can test (LastC, C05s). */
         AT_LEAST_10_TESTABLE("n_ge10_testable"),
+        /** The counts ≥ 10 at values the last-digit chi-square can test (neighbours of 20 precincts). */
+        AT_LEAST_10_CHI_SQUARE_TESTABLE("n_ge10_chi2_testable"),
         /** The counts ≥ 100 at values the law can test for repeated pairs (neighbours outside their set). */
         REPEATED_TESTABLE("n_ge100_repeated_testable"),
         /** The counts ≥ 100 at values the law can test for adjacent pairs. */

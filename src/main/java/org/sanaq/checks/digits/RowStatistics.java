@@ -115,7 +115,7 @@ final class RowStatistics {
         // 0 % and 100 % are point masses (no vote for a minor candidate, every voter voting) that no smooth law
         // predicts: neither is tested nor a neighbour, so the tested values are 3 % to 97 %
         List<SmoothCountLaw.Expectation> percentsTested = percents.tested(3, UnitSummary.PERCENT_VALUES - 4,
-                SmoothCountLaw::around);
+                SmoothCountLaw::around, SmoothCountLaw.MIN_NEIGHBOUR);
         SmoothShareTest.Result p05s = SmoothShareTest.of(percents, percentsTested, v -> v % 5 == 0 ? 1 : 0);
         sizes.put(DigitStatistic.Sample.PERCENT_BASE_TESTABLE, p05s.tested());
         out.put(DigitStatistic.PERCENT_ZERO_OR_FIVE, share(p05s, draws));
@@ -135,13 +135,15 @@ final class RowStatistics {
     }
 
     /**
-     * LastC, C05s and the last-digit chi-square over the counts ≥ 10 that {@link SmoothCountLaw} can test, and the
+     * LastC, C05s and the last-digit chi-square over the counts ≥ 10 that {@link SmoothCountLaw} can test (the
+     * chi-square over those with neighbours of {@link SmoothCountLaw#MIN_NEIGHBOUR_CHI_SQUARE}), and the
      * observed and expected last digits of those counts (for the chart; all counts ≥ 10 and no expectation where
      * none is testable).
      */
     private static Digits lastDigitStatistics(UnitSummary s, SmoothCountLaw counts, Replicates draws,
             Map<DigitStatistic.Sample, Long> sizes, Map<DigitStatistic, Estimate> out) {
-        List<SmoothCountLaw.Expectation> tested = counts.tested(10, Long.MAX_VALUE, SmoothCountLaw::around);
+        List<SmoothCountLaw.Expectation> tested = counts.tested(10, Long.MAX_VALUE, SmoothCountLaw::around,
+                SmoothCountLaw.MIN_NEIGHBOUR);
         long[] last = new long[10];
         double[] expected = new double[10];
         for (SmoothCountLaw.Expectation e : tested) {
@@ -151,6 +153,7 @@ final class RowStatistics {
         SmoothShareTest.Result mean = SmoothShareTest.of(counts, tested, v -> v % 10);
         sizes.put(DigitStatistic.Sample.AT_LEAST_10_TESTABLE, mean.tested());
         if (mean.tested() == 0) {
+            sizes.put(DigitStatistic.Sample.AT_LEAST_10_CHI_SQUARE_TESTABLE, 0L);
             double[] none = new double[10];
             Arrays.fill(none, Double.NaN);
             return new Digits(s.first.clone(), s.second.clone(), s.last.clone(), none);
@@ -165,7 +168,10 @@ final class RowStatistics {
             int digit = d;
             digits[d] = v -> v % 10 == digit ? 1 : 0;
         }
-        out.put(DigitStatistic.LAST_DIGIT_CHI2, Estimate.test(SmoothShareTest.of(counts, tested, digits).p()));
+        SmoothShareTest.Result chiSquare = SmoothShareTest.of(counts, counts.tested(10, Long.MAX_VALUE,
+                SmoothCountLaw::around, SmoothCountLaw.MIN_NEIGHBOUR_CHI_SQUARE), digits);
+        sizes.put(DigitStatistic.Sample.AT_LEAST_10_CHI_SQUARE_TESTABLE, chiSquare.tested());
+        out.put(DigitStatistic.LAST_DIGIT_CHI2, Estimate.test(chiSquare.p()));
         double total = Arrays.stream(expected).sum();
         for (int d = 0; d < 10; d++) {
             expected[d] /= total;
@@ -189,7 +195,7 @@ final class RowStatistics {
 
     private static SmoothShareTest.Result pairs(SmoothCountLaw counts, LongPredicate target) {
         List<SmoothCountLaw.Expectation> tested = counts.tested(100, Long.MAX_VALUE,
-                v -> SmoothCountLaw.nearestOutside(v, target));
+                v -> SmoothCountLaw.nearestOutside(v, target), SmoothCountLaw.MIN_NEIGHBOUR);
         return SmoothShareTest.of(counts, tested, v -> target.test(v) ? 1 : 0);
     }
 

@@ -32,18 +32,21 @@ import java.util.function.LongPredicate;
  * expectation ({@link #around}). For the repeated and adjacent pairs, whose targets are not residue classes, the two
  * nearest values on each side that are not targets ({@link #nearestOutside}).
  *
- * <p>Which values. A value is tested only where all its neighbours have h ≥ {@link #MIN_NEIGHBOUR}: decided from the
- * neighbours alone, never from h(v), so the observed count at a tested value keeps its Poisson law. Why 20 and not 5:
- * the log of a Poisson count of 5 to 20 is far from linear in the count, so the delta method misjudges the spread of
- * E there, and the nine-degree chi-square, whose covariance is estimated from those counts, rejected 15 % of honest
- * simulated rows of about 130 tested counts at 0.01 with neighbours of at least 5 (11 % with 10); with 20, the
- * chi-square, LastC and C05s all rejected 1.0 to 1.3 % (300 simulated rows each, geometric tails falling by 10 % and
- * 20 % per value). Where counts are sparse (a region with few precincts and counts spread over hundreds of values)
- * few values are testable and the statistic is not applicable.
+ * <p>Which values. A value is tested only where all its neighbours have h ≥ {@link #MIN_NEIGHBOUR} (5), and for the
+ * last-digit chi-square ≥ {@link #MIN_NEIGHBOUR_CHI_SQUARE} (20): decided from the neighbours alone, never from h(v),
+ * so the observed count at a tested value keeps its Poisson law. Why 20 for the chi-square: the log of a Poisson count
+ * of 5 to 20 is far from linear in the count, so E is skewed there; a share summed over many values averages that
+ * out (LastC and C05s rejected 0.8 to 1.2 % of 1,944 honest simulated rows at 0.01 with neighbours of 5), but each of
+ * the chi-square's nine digit shares rests on one or two values in a small row, and with neighbours of 5 it rejected
+ * 15 % of honest simulated rows of about 130 tested counts (11 % with 10; 1.0 to 1.4 % with 20). Where counts are
+ * sparse (a region with few precincts and counts spread over hundreds of values) few values are testable and the
+ * statistic is not applicable.
  */
 final class SmoothCountLaw {
     /** The smallest count every neighbour of a tested value must have. */
-    static final long MIN_NEIGHBOUR = 20;
+    static final long MIN_NEIGHBOUR = 5;
+    /** The smallest count every neighbour of a value the last-digit chi-square tests must have. */
+    static final long MIN_NEIGHBOUR_CHI_SQUARE = 20;
     /** How far a neighbour may lie from its value (two non-targets on each side, of the pair sets). */
     private static final int REACH = 4;
 
@@ -101,13 +104,13 @@ final class SmoothCountLaw {
 
     /**
      * Every testable value in [from, to] with its expectation, in ascending order: the values whose
-     * {@code neighbours} all have at least {@link #MIN_NEIGHBOUR} counts.
+     * {@code neighbours} all have at least {@code minNeighbour} counts.
      */
-    List<Expectation> tested(long from, long to, LongFunction<long[]> neighbours) {
+    List<Expectation> tested(long from, long to, LongFunction<long[]> neighbours, long minNeighbour) {
         // a testable value lies within REACH of a value with enough counts
         TreeSet<Long> candidates = new TreeSet<>();
         for (Map.Entry<Long, Long> e : histogram.entrySet()) {
-            if (e.getValue() >= MIN_NEIGHBOUR) {
+            if (e.getValue() >= minNeighbour) {
                 for (long v = Math.max(from, e.getKey() - REACH); v <= Math.min(to, e.getKey() + REACH); v++) {
                     candidates.add(v);
                 }
@@ -116,16 +119,16 @@ final class SmoothCountLaw {
         List<Expectation> out = new ArrayList<>();
         for (long v : candidates) {
             long[] u = neighbours.apply(v);
-            if (usable(u)) {
+            if (usable(u, minNeighbour)) {
                 out.add(expectation(v, u));
             }
         }
         return out;
     }
 
-    private boolean usable(long[] neighbours) {
+    private boolean usable(long[] neighbours, long minNeighbour) {
         for (long u : neighbours) {
-            if (u < 0 || count(u) < MIN_NEIGHBOUR) {
+            if (u < 0 || count(u) < minNeighbour) {
                 return false;
             }
         }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The smooth expectation of a count value from its neighbours, against the formula worked by hand. */
 class SmoothCountLawTest {
+    /** The chi-square's neighbours of 20 precincts (the other statistics' 5 are tested apart). */
+    private static final long NEIGHBOUR = SmoothCountLaw.MIN_NEIGHBOUR_CHI_SQUARE;
 
     /** h(v) = round(10000·0.7^(v − 8)) for v = 0..40: an exact geometric tail, rounded. */
     static TreeMap<Long, Long> geometric() {
@@ -50,10 +52,14 @@ class SmoothCountLawTest {
     void aGeometricTailIsExpectedAsObservedWhereTheNeighboursHaveTwentyCounts() {
         TreeMap<Long, Long> h = geometric();
         List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(h).tested(10, Long.MAX_VALUE,
-                SmoothCountLaw::around);
+                SmoothCountLaw::around, NEIGHBOUR);
         // 10000·0.7^17 = 23.3 → 23 and 10000·0.7^18 = 16.3 → 16: h ≥ 20 up to v = 25, so v + 2 ≤ 25 gives 10..23
         assertEquals(LongStream.rangeClosed(10, 23).boxed().toList(),
                 tested.stream().map(SmoothCountLaw.Expectation::value).toList());
+        // with neighbours of 5: 10000·0.7^21 = 5.6 → 6 and 10000·0.7^22 = 3.9 → 4, so 10..27
+        assertEquals(LongStream.rangeClosed(10, 27).boxed().toList(), new SmoothCountLaw(h).tested(10, Long.MAX_VALUE,
+                SmoothCountLaw::around, SmoothCountLaw.MIN_NEIGHBOUR).stream().map(SmoothCountLaw.Expectation::value)
+                .toList());
         for (SmoothCountLaw.Expectation e : tested) {
             long v = e.value();
             assertEquals(byHand(h, v), e.expected(), 1e-9 * e.expected());
@@ -75,12 +81,12 @@ class SmoothCountLawTest {
             linear.put(v, 2000 - 10 * v);
         }
         // the tails of log Γ are not cubic: 0.3 % at most where h is large (checked apart, bias of E with h = μ)
-        for (SmoothCountLaw.Expectation e : new SmoothCountLaw(poisson).tested(10, 199, SmoothCountLaw::around)) {
+        for (SmoothCountLaw.Expectation e : new SmoothCountLaw(poisson).tested(10, 199, SmoothCountLaw::around, NEIGHBOUR)) {
             long smallest = poisson.get(e.value() + 2);
             assertEquals(e.observed(), e.expected(), 0.5 + e.expected() * (0.003 + (5 / 6.0) / (smallest + 0.5)));
         }
         // log(2000 − 10v + 0.5) is concave; over ±2 values its cubic misses by 0.02 % at most where h ≥ 20
-        List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(linear).tested(10, 199, SmoothCountLaw::around);
+        List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(linear).tested(10, 199, SmoothCountLaw::around, NEIGHBOUR);
         assertEquals(10, tested.get(0).value());
         assertEquals(196, tested.get(tested.size() - 1).value()); // h(198) = 20, h(199) = 10
         for (SmoothCountLaw.Expectation e : tested) {
@@ -106,10 +112,10 @@ class SmoothCountLawTest {
         h.put(11L, 0L);
         h.put(13L, 19L);
         // 10: 8, 9, 11 (0), 12: not testable; 11: 9, 10, 12, 13 (19): not; 12, 13: 11 (0): not; 14: 13 (19): not
-        assertEquals(List.of(), new SmoothCountLaw(h).tested(10, 100, SmoothCountLaw::around));
+        assertEquals(List.of(), new SmoothCountLaw(h).tested(10, 100, SmoothCountLaw::around, NEIGHBOUR));
         h.put(13L, 20L);
         // now 11 (its own count 0) is testable: 9, 10, 12, 13 hold 20; E = exp(log 20.5) − 0.5 = 20
-        List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(h).tested(10, 100, SmoothCountLaw::around);
+        List<SmoothCountLaw.Expectation> tested = new SmoothCountLaw(h).tested(10, 100, SmoothCountLaw::around, NEIGHBOUR);
         assertEquals(1, tested.size());
         assertEquals(11, tested.get(0).value());
         assertEquals(0, tested.get(0).observed());

@@ -26,7 +26,7 @@ class SmoothShareTestTest {
 
     private static SmoothShareTest.Result test(TreeMap<Long, Long> h, LongToDoubleFunction... weights) {
         SmoothCountLaw law = new SmoothCountLaw(h);
-        return SmoothShareTest.of(law, law.tested(10, Long.MAX_VALUE, SmoothCountLaw::around), weights);
+        return SmoothShareTest.of(law, law.tested(10, Long.MAX_VALUE, SmoothCountLaw::around, SmoothCountLaw.MIN_NEIGHBOUR_CHI_SQUARE), weights);
     }
 
     /** The geometric tail of {@link SmoothCountLawTest#geometric} with 30 % more at every multiple of 5. */
@@ -107,7 +107,7 @@ class SmoothShareTestTest {
     /** The Wald statistic with the covariance Σ_u h(u)·c(u)·c(u)ᵀ, c(u) = ∂D/∂h(u) by central differences. */
     private static double numericalWald(TreeMap<Long, Long> counts, LongToDoubleFunction... weights) {
         SmoothCountLaw law = new SmoothCountLaw(counts);
-        List<Long> tested = law.tested(10, Long.MAX_VALUE, SmoothCountLaw::around).stream()
+        List<Long> tested = law.tested(10, Long.MAX_VALUE, SmoothCountLaw::around, SmoothCountLaw.MIN_NEIGHBOUR_CHI_SQUARE).stream()
                 .map(SmoothCountLaw.Expectation::value).toList();
         Map<Long, Double> h = new TreeMap<>();
         counts.forEach((v, c) -> h.put(v, c.doubleValue()));

@@ -22,7 +22,7 @@ import org.sanaq.text.Messages;
 
 /**
  * The judging half of {@link DigitTestsCheck}, plain Java: the dip's p-value against seeded uniform samples,
- * "too few" below the minimum count, Benjamini–Hochberg over every tested cell of the whole table (all units, rows
+ * "too few" below the minimum count, "not applicable" where fewer than the minimum can be tested, Benjamini–Hochberg over every tested cell of the whole table (all units, rows
  * and statistics), flags, metrics, the table of statistics, the digit frequencies and their charts, and findings.
  */
 final class DigitJudge {
@@ -39,6 +39,8 @@ final class DigitJudge {
         final DigitStatistic statistic;
         final RowStatistics.Estimate estimate;
         final long n;
+        /** The part of n the statistic's null can test ({@link DigitStatistic#testable}; n for the others). */
+        final long testable;
         final double value;
         final double ciLow;
         final double ciHigh;
@@ -52,6 +54,7 @@ final class DigitJudge {
             this.statistic = statistic;
             this.estimate = estimate;
             this.n = row.size(statistic.sample);
+            this.testable = row.size(statistic.testable);
             this.value = estimate.value();
             this.ciLow = estimate.ciLow();
             this.ciHigh = estimate.ciHigh();
@@ -62,6 +65,19 @@ final class DigitJudge {
 
         boolean tooFew(long minCount) {
             return n < minCount;
+        }
+
+        /**
+         * Enough counts, but too few at values whose neighbours allow a smooth expectation: no valid null, so no
+         * value, no test, no flag ({@link SmoothCountLaw}).
+         */
+        boolean notApplicable(long minCount) {
+            return !tooFew(minCount) && testable < minCount;
+        }
+
+        /** Whether the cell has a value to show and judge: enough counts, and a null that applies. */
+        boolean judged(long minCount) {
+            return !tooFew(minCount) && !notApplicable(minCount);
         }
 
         boolean excludesExpected() {
@@ -117,7 +133,7 @@ final class DigitJudge {
 
     /** Benjamini–Hochberg over every tested cell with enough counts; flags where it and the interval agree. */
     private void adjust() {
-        List<Cell> tested = cells.stream().filter(c -> c.statistic.tested() && !c.tooFew(minCount)
+        List<Cell> tested = cells.stream().filter(c -> c.statistic.tested() && c.judged(minCount)
                 && Double.isFinite(c.p)).toList();
         double[] adjusted = BenjaminiHochberg.adjust(tested.stream().mapToDouble(c -> c.p).toArray());
         for (int i = 0; i < adjusted.length; i++) {
@@ -153,7 +169,7 @@ final class DigitJudge {
             }
         }
         for (Cell c : cells) {
-            if (c.tooFew(minCount) || !Double.isFinite(c.value)) {
+            if (!c.judged(minCount) || !Double.isFinite(c.value)) {
                 continue;
             }
             String scope = scope(c.row);
@@ -182,10 +198,10 @@ final class DigitJudge {
         for (Cell c : flagged) {
             String sentence = c.statistic.role == DigitStatistic.Role.INTERVAL
                     ? messages.format(ID + ".flag_interval", label(c.statistic), subject(c.row), where(c.row),
-                            c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.n,
+                            c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.testable,
                             c.pAdjusted)
                     : messages.format(ID + ".flag_test", label(c.statistic), subject(c.row), where(c.row), c.value,
-                            c.n, c.pAdjusted);
+                            c.testable, c.pAdjusted);
             out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
                     Verdict.FLAG, sentence, List.of("tables/" + TABLE + ".csv"),
                     -Math.log10(Math.max(c.pAdjusted, 1e-300))));
@@ -227,7 +243,10 @@ final class DigitJudge {
         return messages.format(ID + ".label." + s.metric);
     }
 
-    /** The table of statistics: one line per (unit, row), flagged cells marked, "too few" where counts are few. */
+    /**
+     * The table of statistics: one line per (unit, row), flagged cells marked, "too few" where counts are few, "not
+     * applicable" where too few of them can be tested.
+     */
     private DetailTable table() {
         List<String> columns = new ArrayList<>(List.of("scope", "subject", OBS,
                 DigitStatistic.Sample.AT_LEAST_10.key, DigitStatistic.Sample.PROPORTIONS.key, "flags"));
@@ -268,6 +287,9 @@ final class DigitJudge {
         if (c.tooFew(minCount)) {
             return messages.format(ID + ".too_few_cell");
         }
+        if (c.notApplicable(minCount)) {
+            return messages.format(ID + ".not_applicable_cell", c.testable, c.n);
+        }
         if (!Double.isFinite(c.value)) {
             return "";
         }
@@ -306,7 +328,7 @@ final class DigitJudge {
             int digit = i + firstDigit;
             lines.add(List.of(scope(row), subject(row), position, Integer.toString(digit),
                     Double.toString(digit - 0.4), Double.toString(digit + 0.4), Long.toString(observed[i]),
-                    String.format(Locale.ROOT, "%.2f", n * law[i])));
+                    Double.isNaN(law[i]) ? "" : String.format(Locale.ROOT, "%.2f", n * law[i])));
         }
     }
 

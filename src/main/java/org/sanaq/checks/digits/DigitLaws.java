@@ -5,21 +5,19 @@ import org.apache.commons.math3.special.Gamma;
 
 /**
  * The expected digit distributions of METHODS.md §3 and the tests against them: Benford's first and second
- * digits, uniform last digits, chi-square and Nigrini's mean absolute deviation, and the two-sided tests of a mean
- * digit (normal, with the variance the law implies) and of a share (exact binomial).
+ * digits, chi-square and Nigrini's mean absolute deviation, and the two-sided normal test of a mean digit with the
+ * variance the law implies (last digits have a law of their own, {@link SmoothCountLaw}).
  */
 final class DigitLaws {
     /** P(first digit = d), d = 1..9, at index d − 1: log10(1 + 1/d). */
     static final double[] BENFORD_FIRST = benfordFirst();
     /** P(second digit = k), k = 0..9: Σ_{j=1..9} log10(1 + 1/(10j + k)). */
     static final double[] BENFORD_SECOND = benfordSecond();
-    static final double[] UNIFORM_LAST = uniform();
     /** The mean second digit under Benford's law, ≈ 4.187 (the 2BL expectation). */
     static final double SECOND_DIGIT_MEAN = mean(BENFORD_SECOND);
     static final double SECOND_DIGIT_VARIANCE = variance(BENFORD_SECOND);
+    /** The mean of uniform last digits, shown as LastC's expectation where a row has none of its own. */
     static final double LAST_DIGIT_MEAN = 4.5;
-    /** Variance of a uniform digit 0..9: (10² − 1) / 12. */
-    static final double LAST_DIGIT_VARIANCE = 8.25;
 
     private DigitLaws() {
     }
@@ -39,12 +37,6 @@ final class DigitLaws {
                 p[k] += Math.log10(1 + 1.0 / (10 * j + k));
             }
         }
-        return p;
-    }
-
-    private static double[] uniform() {
-        double[] p = new double[10];
-        java.util.Arrays.fill(p, 0.1);
         return p;
     }
 

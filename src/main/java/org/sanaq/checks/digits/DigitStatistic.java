@@ -15,22 +15,23 @@ package org.sanaq.checks.digits;
  * election of 1,000,000 precincts the national 2BL of the four candidates and turnout are 4.075 to 4.318 and the
  * regional ones 4.03 to 4.35, against Benford's 4.187, while real Russian data sit at 4.015 to 4.047, inside that
  * honest range.</li>
- * <li>LastC, C05s and the last-digit chi-square are tested against the row's size-aware expectation
- * ({@link LastDigitLaw}), not 4.5, 0.2 and uniform digits: the row carries it ({@link #expectedKey()}).</li>
+ * <li>LastC, C05s, the last-digit chi-square, the repeated and adjacent pairs and P05s are tested against the
+ * row's own smooth expectation (issue 16, {@link SmoothCountLaw} and {@link SmoothShareTest}): every tested count
+ * value is expected from its neighbours, so a steep but smooth tail is expected and a comb at 0 and 5 is not. They
+ * are computed over the values that law can test only, whose number is a sample of its own ({@link #testable}); where
+ * fewer than {@code min_count} counts are testable the cell is "not applicable" and never flags. The row carries the
+ * expected value ({@link #expectedKey()}).</li>
  * <li>Repeated and adjacent last-two-digit pairs use counts ≥ 100 ({@link Sample#AT_LEAST_100}): for a two-digit
- * count the "last two digits" are the whole count, and the repeated values 11, 22, …, 99 are 11 apart, so counts
- * concentrated in part of 10..99 repeat about 1/11 of the time, not 1/10. Their expectation is the same per-decade
- * law's ({@link LastDigitLaw#pairs}): exactly 0.1 and 0.2 where the density of counts is linear over a century,
- * and it follows the curvature and the cut-off of a minor candidate's steep tail above 100, which the fixed values
- * would not.</li>
+ * count the "last two digits" are the whole count, and the repeated values 11, 22, …, 99 are 11 apart.</li>
  * <li>P05s uses precincts whose base is at least {@code min_percent_base} ({@link Sample#PERCENT_BASE}).</li>
  * </ul>
  */
 enum DigitStatistic {
     SECOND_DIGIT_MEAN("2bl", Sample.AT_LEAST_10, DigitLaws.SECOND_DIGIT_MEAN, Role.INFORMATIONAL),
-    LAST_DIGIT_MEAN("lastc", Sample.AT_LEAST_10, DigitLaws.LAST_DIGIT_MEAN, Role.INTERVAL),
-    LAST_ZERO_OR_FIVE("c05s", Sample.AT_LEAST_10, 0.2, Role.INTERVAL),
-    PERCENT_ZERO_OR_FIVE("p05s", Sample.PERCENT_BASE, 0.2, Role.INTERVAL),
+    LAST_DIGIT_MEAN("lastc", Sample.AT_LEAST_10, Sample.AT_LEAST_10_TESTABLE, DigitLaws.LAST_DIGIT_MEAN,
+            Role.INTERVAL),
+    LAST_ZERO_OR_FIVE("c05s", Sample.AT_LEAST_10, Sample.AT_LEAST_10_TESTABLE, 0.2, Role.INTERVAL),
+    PERCENT_ZERO_OR_FIVE("p05s", Sample.PERCENT_BASE, Sample.PERCENT_BASE_TESTABLE, 0.2, Role.INTERVAL),
     SKEW("skew", Sample.PROPORTIONS, Double.NaN, Role.REPORTED),
     KURT("kurt", Sample.PROPORTIONS, Double.NaN, Role.REPORTED),
     DIP("dipt_p", Sample.PROPORTIONS, Double.NaN, Role.TEST),
@@ -38,25 +39,32 @@ enum DigitStatistic {
     FIRST_DIGIT_CHI2("benford1_chi2_p", Sample.FIRST_DIGITS, Double.NaN, Role.INFORMATIONAL),
     FIRST_DIGIT_MAD("benford1_mad", Sample.FIRST_DIGITS, Double.NaN, Role.INFORMATIONAL),
     SECOND_DIGIT_CHI2("benford2_chi2_p", Sample.AT_LEAST_10, Double.NaN, Role.INFORMATIONAL),
-    LAST_DIGIT_CHI2("lastdigit_chi2_p", Sample.AT_LEAST_10, Double.NaN, Role.TEST),
-    REPEATED_PAIRS("repeated_pairs", Sample.AT_LEAST_100, 0.1, Role.INTERVAL),
-    ADJACENT_PAIRS("adjacent_pairs", Sample.AT_LEAST_100, 0.2, Role.INTERVAL);
+    LAST_DIGIT_CHI2("lastdigit_chi2_p", Sample.AT_LEAST_10, Sample.AT_LEAST_10_CHI_SQUARE_TESTABLE, Double.NaN,
+            Role.TEST),
+    REPEATED_PAIRS("repeated_pairs", Sample.AT_LEAST_100, Sample.REPEATED_TESTABLE, 0.1, Role.INTERVAL),
+    ADJACENT_PAIRS("adjacent_pairs", Sample.AT_LEAST_100, Sample.ADJACENT_TESTABLE, 0.2, Role.INTERVAL);
 
     /** Which values a statistic is computed on; its size is the metric {@code key}. */
     enum Sample {
         FIRST_DIGITS("n_first"), AT_LEAST_10("n_ge10"),
         /**
          * Counts with at least three digits, for the last-two-digit pairs: their last two digits are not their
-         * leading ones. Both pair sets are symmetric under r → 99 − r (r the last two digits: 11·j ↔ 11·(9 − j),
-         * and a pair of neighbours ↔ a pair of neighbours), so a density of counts with a linear slope within a
-         * century gives them the same total weight above and below the century's middle, and the slope cancels to
-         * first order: 0.1 and 0.2 are the honest expectations there. What is left (curvature, a century only partly
-         * filled) is taken from the decade totals ({@link LastDigitLaw#pairs}).
+         * leading ones.
          */
         AT_LEAST_100("n_ge100"),
         PROPORTIONS("n_p"),
         /** Proportions whose base (denominator) is at least {@code min_percent_base}, for P05s. */
-        PERCENT_BASE("n_p05");
+        PERCENT_BASE("n_p05"),
+        /** The counts ≥ 10 at values {@link SmoothCountLaw} can test (LastC, C05s). */
+        AT_LEAST_10_TESTABLE("n_ge10_testable"),
+        /** The counts ≥ 10 at values the last-digit chi-square can test (neighbours of 20 precincts). */
+        AT_LEAST_10_CHI_SQUARE_TESTABLE("n_ge10_chi2_testable"),
+        /** The counts ≥ 100 at values the law can test for repeated pairs (neighbours outside their set). */
+        REPEATED_TESTABLE("n_ge100_repeated_testable"),
+        /** The counts ≥ 100 at values the law can test for adjacent pairs. */
+        ADJACENT_TESTABLE("n_ge100_adjacent_testable"),
+        /** The whole percentages (of P05s's bases) at values 3 % to 97 % the law can test. */
+        PERCENT_BASE_TESTABLE("n_p05_testable");
 
         final String key;
 
@@ -82,12 +90,19 @@ enum DigitStatistic {
 
     final String metric;
     final Sample sample;
+    /** The part of the sample a smooth-null statistic can test (the sample itself for the others). */
+    final Sample testable;
     final double expected;
     final Role role;
 
     DigitStatistic(String metric, Sample sample, double expected, Role role) {
+        this(metric, sample, sample, expected, role);
+    }
+
+    DigitStatistic(String metric, Sample sample, Sample testable, double expected, Role role) {
         this.metric = metric;
         this.sample = sample;
+        this.testable = testable;
         this.expected = expected;
         this.role = role;
     }
@@ -105,7 +120,7 @@ enum DigitStatistic {
         return metric + "_ci_high";
     }
 
-    /** The result key of the row's own expected value, where it depends on the row (LastC, C05s). */
+    /** The result key of the row's own expected value, where it depends on the row (LastC, C05s, pairs, P05s). */
     String expectedKey() {
         return metric + "_expected";
     }

@@ -20,11 +20,13 @@ import org.sanaq.results.CheckOutcome;
  * precinct protocols; stations marked {@code special} are left out and counted.
  *
  * <p>Issue 6 made the tests honest at the size of national elections (see {@link DigitStatistic}): 2BL and the
- * second-digit chi-square are descriptive; LastC, C05s and the last-digit chi-square are tested against a
- * size-aware expectation ({@link LastDigitLaw}); the last-two-digit pairs use counts ≥ 100; the dip is taken on
+ * second-digit chi-square are descriptive; the last-two-digit pairs use counts ≥ 100; the dip is taken on
  * jittered proportions ({@link UnitSummary}); P05s uses bases of at least {@code min_percent_base} (default 100: a
  * precinct of 20 ballots can only show multiples of 5 %). Every bootstrap redraws bounded histograms
- * ({@link RowStatistics}), so the cost per (unit, row) does not grow with the number of precincts.
+ * ({@link RowStatistics}), so the cost per (unit, row) does not grow with the number of precincts. Issue 16 tests
+ * LastC, C05s, the last-digit chi-square, the pairs and P05s against an expectation that holds for any smooth
+ * distribution of counts ({@link SmoothCountLaw}, {@link SmoothShareTest}), "not applicable" where counts are too
+ * sparse to estimate it.
  *
  * <p>Its fold ({@link DigitFold}) builds bounded summaries in the run's shared pass and finishes them into
  * per-(unit, row) statistics and bootstrap intervals on the executors; the driver receives those, typed

@@ -3,15 +3,16 @@ package org.sanaq.checks.digits;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 import org.apache.commons.math3.special.Gamma;
 import org.sanaq.stats.DipTest;
-import org.sanaq.stats.ExactBinomial;
 
 /**
  * The statistics of one (unit, row) summary with their bootstrap intervals, as a small typed {@link Result}
@@ -37,18 +38,13 @@ final class RowStatistics {
 
     /**
      * One statistic of a row: its value, its bootstrap interval, the p-value of its test (for a test statistic, the
-     * value itself) and the row's own expected value ({@link LastDigitLaw}, {@link PercentLaw}); NaN for what the
-     * row does not have.
+     * value itself) and the row's own expected value ({@link SmoothCountLaw}); NaN for what the row does not
+     * have.
      */
     record Estimate(double value, double ciLow, double ciHigh, double testP, double ownExpected)
             implements Serializable {
         /** A statistic the row does not have (too few values, or not one of its statistics). */
-        static final Estimate NONE = expectedOnly(Double.NaN);
-
-        /** A statistic with no value, but an expected value of the row's own. */
-        static Estimate expectedOnly(double ownExpected) {
-            return new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, ownExpected);
-        }
+        static final Estimate NONE = new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
         /** A statistic that is a p-value: its own test, with no interval. */
         static Estimate test(double p) {
@@ -67,8 +63,8 @@ final class RowStatistics {
     }
 
     /**
-     * The observed digit histograms of a row's counts (first digits 1..9, second and last digits 0..9) and the
-     * last-digit distribution expected of them ({@link LastDigitLaw}).
+     * The observed digit histograms of a row's counts (first digits 1..9, second digits 0..9) and the last digits of the counts ≥ 10 that {@link SmoothCountLaw} tests with their expected distribution (all counts
+     * ≥ 10 and NaN where none is testable).
      */
     record Digits(long[] first, long[] second, long[] last, double[] lastExpected) implements Serializable {
     }
@@ -99,11 +95,7 @@ final class RowStatistics {
         sizes.put(DigitStatistic.Sample.AT_LEAST_100, s.atLeast100);
         sizes.put(DigitStatistic.Sample.PROPORTIONS, s.percentValues);
         sizes.put(DigitStatistic.Sample.PERCENT_BASE, s.percentBaseValues);
-        TreeMap<Long, Long> decades = s.decades.sorted();
-        double[] lastExpected = LastDigitLaw.expected(decades);
         Map<DigitStatistic, Estimate> out = new EnumMap<>(DigitStatistic.class);
-        out.put(DigitStatistic.LAST_DIGIT_MEAN, Estimate.expectedOnly(DigitLaws.mean(lastExpected)));
-        out.put(DigitStatistic.LAST_ZERO_OR_FIVE, Estimate.expectedOnly(lastExpected[0] + lastExpected[5]));
         String unit = key.unit();
         Replicates draws = new Replicates(seed ^ (31L * (unit == null ? 0 : unit.hashCode())
                 + key.subject().hashCode()), replicates, confidence);
@@ -114,42 +106,108 @@ final class RowStatistics {
                     Estimate.value(DigitLaws.meanAbsoluteDeviation(s.first, DigitLaws.BENFORD_FIRST)));
         }
         if (atLeast10 > 0) {
-            digitStatistics(s, atLeast10, lastExpected, draws, out);
+            secondDigitStatistics(s, atLeast10, draws, out);
         }
-        double[] pairs = LastDigitLaw.pairs(decades);
-        out.put(DigitStatistic.REPEATED_PAIRS, Estimate.expectedOnly(pairs[0]));
-        out.put(DigitStatistic.ADJACENT_PAIRS, Estimate.expectedOnly(pairs[1]));
-        if (s.atLeast100 > 0) {
-            out.put(DigitStatistic.REPEATED_PAIRS, share(s.repeatedPairs, s.atLeast100, pairs[0], draws));
-            out.put(DigitStatistic.ADJACENT_PAIRS, share(s.adjacentPairs, s.atLeast100, pairs[1], draws));
-        }
-        if (s.percentBaseValues > 0) {
-            double expected = PercentLaw.expectedZeroOrFive(s.percents) / s.percentBaseValues;
-            out.put(DigitStatistic.PERCENT_ZERO_OR_FIVE, share(PercentLaw.zeroOrFive(s.percents),
-                    s.percentBaseValues, expected, draws));
-        }
+        SmoothCountLaw counts = new SmoothCountLaw(s.counts.sorted());
+        Digits digits = lastDigitStatistics(s, counts, draws, sizes, out);
+        pairStatistics(counts, draws, sizes, out);
+        SmoothCountLaw percents = SmoothCountLaw.of(s.percents);
+        // 0 % and 100 % are point masses (no vote for a minor candidate, every voter voting) that no smooth law
+        // predicts: neither is tested nor a neighbour, so the tested values are 3 % to 97 %
+        List<SmoothCountLaw.Expectation> percentsTested = percents.tested(3, UnitSummary.PERCENT_VALUES - 4,
+                SmoothCountLaw::around, SmoothCountLaw.MIN_NEIGHBOUR);
+        SmoothShareTest.Result p05s = SmoothShareTest.of(percents, percentsTested, v -> v % 5 == 0 ? 1 : 0);
+        sizes.put(DigitStatistic.Sample.PERCENT_BASE_TESTABLE, p05s.tested());
+        out.put(DigitStatistic.PERCENT_ZERO_OR_FIVE, share(p05s, draws));
         double dip = s.percentValues > 0 ? proportionStatistics(s, key.turnout(), draws, out) : Double.NaN;
-        Digits digits = new Digits(s.first.clone(), s.second.clone(), s.last.clone(), lastExpected);
         return new Result(key, s.special, s.observations, sizes, digits, out, dip);
     }
 
-    private static void digitStatistics(UnitSummary s, long n, double[] lastExpected, Replicates draws,
+    private static void secondDigitStatistics(UnitSummary s, long n, Replicates draws,
             Map<DigitStatistic, Estimate> out) {
         double secondMean = DigitLaws.meanDigit(s.second, 0);
         double[] secondInterval = draws.histogram(s.second, h -> DigitLaws.meanDigit(h, 0));
         out.put(DigitStatistic.SECOND_DIGIT_MEAN, new Estimate(secondMean, secondInterval[0], secondInterval[1],
                 DigitLaws.meanTestP(secondMean, n, DigitLaws.SECOND_DIGIT_MEAN, DigitLaws.SECOND_DIGIT_VARIANCE),
                 Double.NaN));
-        double lastMean = DigitLaws.meanDigit(s.last, 0);
-        double[] lastInterval = draws.histogram(s.last, h -> DigitLaws.meanDigit(h, 0));
-        double expectedMean = DigitLaws.mean(lastExpected);
-        out.put(DigitStatistic.LAST_DIGIT_MEAN, new Estimate(lastMean, lastInterval[0], lastInterval[1],
-                DigitLaws.meanTestP(lastMean, n, expectedMean, DigitLaws.variance(lastExpected)), expectedMean));
-        out.put(DigitStatistic.LAST_ZERO_OR_FIVE, share(s.last[0] + s.last[5], n, lastExpected[0] + lastExpected[5],
-                draws));
         out.put(DigitStatistic.SECOND_DIGIT_CHI2,
                 Estimate.value(DigitLaws.chiSquareP(s.second, DigitLaws.BENFORD_SECOND)));
-        out.put(DigitStatistic.LAST_DIGIT_CHI2, Estimate.test(DigitLaws.chiSquareP(s.last, lastExpected)));
+    }
+
+    /**
+     * LastC, C05s and the last-digit chi-square over the counts ≥ 10 that {@link SmoothCountLaw} can test (the
+     * chi-square over those with neighbours of {@link SmoothCountLaw#MIN_NEIGHBOUR_CHI_SQUARE}), and the
+     * observed and expected last digits of those counts (for the chart; all counts ≥ 10 and no expectation where
+     * none is testable).
+     */
+    private static Digits lastDigitStatistics(UnitSummary s, SmoothCountLaw counts, Replicates draws,
+            Map<DigitStatistic.Sample, Long> sizes, Map<DigitStatistic, Estimate> out) {
+        List<SmoothCountLaw.Expectation> tested = counts.tested(10, Long.MAX_VALUE, SmoothCountLaw::around,
+                SmoothCountLaw.MIN_NEIGHBOUR);
+        long[] last = new long[10];
+        double[] expected = new double[10];
+        for (SmoothCountLaw.Expectation e : tested) {
+            last[(int) (e.value() % 10)] += e.observed();
+            expected[(int) (e.value() % 10)] += e.expected();
+        }
+        SmoothShareTest.Result mean = SmoothShareTest.of(counts, tested, v -> v % 10);
+        sizes.put(DigitStatistic.Sample.AT_LEAST_10_TESTABLE, mean.tested());
+        if (mean.tested() == 0) {
+            sizes.put(DigitStatistic.Sample.AT_LEAST_10_CHI_SQUARE_TESTABLE, 0L);
+            double[] none = new double[10];
+            Arrays.fill(none, Double.NaN);
+            return new Digits(s.first.clone(), s.second.clone(), s.last.clone(), none);
+        }
+        double[] interval = draws.histogram(last, h -> DigitLaws.meanDigit(h, 0));
+        out.put(DigitStatistic.LAST_DIGIT_MEAN, new Estimate(mean.observed()[0], interval[0], interval[1], mean.p(),
+                mean.expected()[0]));
+        out.put(DigitStatistic.LAST_ZERO_OR_FIVE, share(SmoothShareTest.of(counts, tested,
+                v -> v % 5 == 0 ? 1 : 0), draws));
+        LongToDoubleFunction[] digits = new LongToDoubleFunction[9];
+        for (int d = 0; d < digits.length; d++) {
+            int digit = d;
+            digits[d] = v -> v % 10 == digit ? 1 : 0;
+        }
+        SmoothShareTest.Result chiSquare = SmoothShareTest.of(counts, counts.tested(10, Long.MAX_VALUE,
+                SmoothCountLaw::around, SmoothCountLaw.MIN_NEIGHBOUR_CHI_SQUARE), digits);
+        sizes.put(DigitStatistic.Sample.AT_LEAST_10_CHI_SQUARE_TESTABLE, chiSquare.tested());
+        out.put(DigitStatistic.LAST_DIGIT_CHI2, Estimate.test(chiSquare.p()));
+        double total = Arrays.stream(expected).sum();
+        for (int d = 0; d < 10; d++) {
+            expected[d] /= total;
+        }
+        return new Digits(s.first.clone(), s.second.clone(), last, expected);
+    }
+
+    /**
+     * The shares of repeated and of adjacent last two digits among the counts ≥ 100 that {@link SmoothCountLaw} can
+     * test, each against the expectation from its nearest values outside its own pair set.
+     */
+    private static void pairStatistics(SmoothCountLaw counts, Replicates draws,
+            Map<DigitStatistic.Sample, Long> sizes, Map<DigitStatistic, Estimate> out) {
+        SmoothShareTest.Result repeated = pairs(counts, RowStatistics::repeated);
+        sizes.put(DigitStatistic.Sample.REPEATED_TESTABLE, repeated.tested());
+        out.put(DigitStatistic.REPEATED_PAIRS, share(repeated, draws));
+        SmoothShareTest.Result adjacent = pairs(counts, RowStatistics::adjacent);
+        sizes.put(DigitStatistic.Sample.ADJACENT_TESTABLE, adjacent.tested());
+        out.put(DigitStatistic.ADJACENT_PAIRS, share(adjacent, draws));
+    }
+
+    private static SmoothShareTest.Result pairs(SmoothCountLaw counts, LongPredicate target) {
+        List<SmoothCountLaw.Expectation> tested = counts.tested(100, Long.MAX_VALUE,
+                v -> SmoothCountLaw.nearestOutside(v, target), SmoothCountLaw.MIN_NEIGHBOUR);
+        return SmoothShareTest.of(counts, tested, v -> target.test(v) ? 1 : 0);
+    }
+
+    /** Whether the last two digits of v are equal (00, 11, …, 99). */
+    static boolean repeated(long v) {
+        return v % 10 == v / 10 % 10;
+    }
+
+    /** Whether the last two digits of v differ by 1, modulo 10 (9 and 0 are neighbours): 20 of the 100 pairs. */
+    static boolean adjacent(long v) {
+        long difference = (v % 10 - v / 10 % 10 + 10) % 10;
+        return difference == 1 || difference == 9;
     }
 
     /** Skew, Kurt and (for a candidate) Sobyanin with their intervals; returns the dip of the jittered p. */
@@ -181,12 +239,18 @@ final class RowStatistics {
     }
 
     /**
-     * A share k of n with its interval and its exact binomial test against {@code expected}, the row's own
-     * expected value.
+     * A share tested by {@link SmoothShareTest} (its first weight being the indicator of the targets): the observed
+     * share with the interval of a Poisson bootstrap of the tested counts (targets, others), the test's p and the
+     * expected share; no value where nothing was tested.
      */
-    private static Estimate share(long k, long n, double expected, Replicates draws) {
-        double[] interval = draws.histogram(new long[] {k, n - k}, h -> (double) h[0] / (h[0] + h[1]));
-        return new Estimate((double) k / n, interval[0], interval[1], ExactBinomial.twoSided(k, n, expected), expected);
+    private static Estimate share(SmoothShareTest.Result test, Replicates draws) {
+        if (test.tested() == 0) {
+            return Estimate.NONE;
+        }
+        // the observed share is k / tested exactly, so k is recovered without rounding error
+        long k = Math.round(test.observed()[0] * test.tested());
+        double[] interval = draws.histogram(new long[] {k, test.tested() - k}, h -> (double) h[0] / (h[0] + h[1]));
+        return new Estimate(test.observed()[0], interval[0], interval[1], test.p(), test.expected()[0]);
     }
 
     /**

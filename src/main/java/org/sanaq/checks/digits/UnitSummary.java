@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * Everything the digit tests need of one row (turnout or a candidate) over the precincts of one unit, bounded
- * whatever the number of precincts: digit histograms, the number of counts per decade (for the size-aware
- * last-digit expectation, {@link LastDigitLaw}), the P05s count, exact moment sums, a histogram of the jittered p in
+ * by the largest count and not by the number of precincts: digit histograms, the histogram of the counts themselves
+ * (for the smooth last-digit expectation, {@link SmoothCountLaw}), the whole percentages of P05s, exact moment sums, a histogram of the jittered p in
  * 0.01 % bins (at most 10,001 bins, for the dip), and the histograms the moment statistics' bootstrap redraws: p in
  * 0.1 % bins (at most 1,001) and, for a candidate, (turnout, share) in 1 % × 1 % cells (at most 10,201, only the
  * non-empty ones kept). Summaries of two sets of precincts merge into the summary of their union, so they are
@@ -25,13 +25,15 @@ import java.io.Serializable;
  * that are multiples of 5 %, so small precincts make round percentages common in honest counts.
  */
 final class UnitSummary implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     /** Bins of p per unit of p for the dip: 0.01 % bins. */
     static final int P_BINS_PER_UNIT = 10_000;
     /** Bins of p per unit of p for the bootstrap of Skew and Kurt: 0.1 % bins. */
     static final int MOMENT_BINS_PER_UNIT = 1_000;
     /** Cells of turnout and of share per unit for the bootstrap of Sobyanin: 1 % × 1 % cells. */
     static final int JOINT_BINS_PER_UNIT = 100;
+    /** Whole percentages 0..100. */
+    static final int PERCENT_VALUES = 101;
 
     final int minPercentBase;
     final boolean joint;
@@ -40,15 +42,13 @@ final class UnitSummary implements Serializable {
     final long[] first = new long[9];
     final long[] second = new long[10];
     final long[] last = new long[10];
-    /** Counts per decade k = count / 10 (k = 0 holds the counts 0..9, which no last-digit test uses). */
-    final BinCounts decades = new BinCounts();
+    /** How many precincts have each count, 0 included (the last-digit and pair statistics' histogram). */
+    final BinCounts counts = new BinCounts();
     long atLeast100;
-    long repeatedPairs;
-    long adjacentPairs;
     long percentValues;
     long percentBaseValues;
     /** P05s's whole percentages: how many proportions (of bases ≥ the minimum) round to 0 %, 1 %, … 100 %. */
-    final long[] percents = new long[PercentLaw.VALUES];
+    final long[] percents = new long[PERCENT_VALUES];
     final double[] sums = new double[Moments.SIZE];
     final BinCounts percentBins = new BinCounts();
     final BinCounts momentBins = new BinCounts();
@@ -64,15 +64,16 @@ final class UnitSummary implements Serializable {
     }
 
     /**
-     * A count of votes or ballots: its digits (first digit of counts ≥ 1; second and last digits of counts ≥ 10;
-     * the last-two-digit pairs of counts ≥ 100, whose last two digits are not their leading digits) and its decade.
+     * A count of votes or ballots: its value in the histogram of counts, its digits (first digit of counts ≥ 1;
+     * second and last digits of counts ≥ 10) and whether it is ≥ 100 (the pairs' sample: counts whose last two
+     * digits are not their leading digits).
      */
     void addCount(long count) {
         observations++;
+        counts.add(count, 1);
         if (count < 1) {
             return;
         }
-        decades.add(count / 10, 1);
         long leading = count;
         long secondLeading = -1;
         while (leading >= 10) {
@@ -86,15 +87,6 @@ final class UnitSummary implements Serializable {
         }
         if (count >= 100) {
             atLeast100++;
-            int lastDigit = (int) (count % 10);
-            int penultimate = (int) (count / 10 % 10);
-            if (lastDigit == penultimate) {
-                repeatedPairs++;
-            }
-            // adjacent modulo 10 (9 and 0 are neighbours): 20 of the 100 pairs, the expected 0.2 of METHODS.md
-            if ((lastDigit - penultimate + 10) % 10 == 1 || (penultimate - lastDigit + 10) % 10 == 1) {
-                adjacentPairs++;
-            }
         }
     }
 
@@ -135,10 +127,8 @@ final class UnitSummary implements Serializable {
         add(first, other.first);
         add(second, other.second);
         add(last, other.last);
-        decades.addAll(other.decades);
+        counts.addAll(other.counts);
         atLeast100 += other.atLeast100;
-        repeatedPairs += other.repeatedPairs;
-        adjacentPairs += other.adjacentPairs;
         percentValues += other.percentValues;
         percentBaseValues += other.percentBaseValues;
         add(percents, other.percents);

@@ -27,8 +27,10 @@ class DigitLawsTest {
         long[] observed = {15, 5, 10, 10, 10, 10, 10, 10, 10, 10};
         double[] expected = new double[10];
         java.util.Arrays.fill(expected, 10);
+        double[] uniform = new double[10];
+        java.util.Arrays.fill(uniform, 0.1);
         double reference = new ChiSquareTest().chiSquareTest(expected, observed);
-        assertEquals(reference, DigitLaws.chiSquareP(observed, DigitLaws.UNIFORM_LAST), 1e-12);
+        assertEquals(reference, DigitLaws.chiSquareP(observed, uniform), 1e-12);
         assertEquals(0.8343, reference, 1e-4);
     }
 
@@ -45,8 +47,9 @@ class DigitLawsTest {
         // digits 0 and 9 once each: mean 4.5, exactly the uniform expectation, so z = 0 and p = 1
         long[] histogram = {1, 0, 0, 0, 0, 0, 0, 0, 0, 1};
         assertEquals(4.5, DigitLaws.meanDigit(histogram, 0), 1e-12);
-        assertEquals(1, DigitLaws.meanTestP(4.5, 2, 4.5, DigitLaws.LAST_DIGIT_VARIANCE), 1e-12);
+        // the variance of a uniform digit 0..9 is (10² − 1) / 12 = 8.25
+        assertEquals(1, DigitLaws.meanTestP(4.5, 2, 4.5, 8.25), 1e-12);
         // mean 5.5 of 33 digits: z = 1 / sqrt(8.25 / 33) = 2, two-sided p = 0.0455
-        assertEquals(0.04550, DigitLaws.meanTestP(5.5, 33, 4.5, DigitLaws.LAST_DIGIT_VARIANCE), 1e-5);
+        assertEquals(0.04550, DigitLaws.meanTestP(5.5, 33, 4.5, 8.25), 1e-5);
     }
 }

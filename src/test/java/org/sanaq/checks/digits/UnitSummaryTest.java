@@ -3,6 +3,7 @@ package org.sanaq.checks.digits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,24 +26,20 @@ class UnitSummaryTest {
         assertArrayEquals(new long[] {1, 1, 0, 0, 1, 1, 0, 0, 0, 0}, s.last);
         // pairs only of counts ≥ 100: 1234 and 211
         assertEquals(2, s.atLeast100);
-        assertEquals(1, s.repeatedPairs);
-        assertEquals(1, s.adjacentPairs);
-        // decades count / 10 of every count ≥ 1
-        assertEquals(new TreeMap<>(Map.of(123L, 1L, 5L, 1L, 9L, 1L, 21L, 1L, 0L, 1L)), s.decades.sorted());
+        // the histogram of counts holds every count, 0 and those below 10 included
+        assertEquals(new TreeMap<>(Map.of(1234L, 1L, 55L, 1L, 90L, 1L, 211L, 1L, 7L, 1L, 0L, 1L)), s.counts.sorted());
     }
 
     @Test
-    void twoDigitPairsDoNotCountButThreeDigitOnesDo() {
-        // 11, 22, …, 99 would all be "repeated" as two-digit counts; as counts of three digits only 111 is
-        UnitSummary s = new UnitSummary(100, false);
-        for (long c = 11; c <= 99; c += 11) {
-            s.addCount(c);
-        }
-        s.addCount(111);
-        s.addCount(109); // 0-9 adjacent modulo 10
-        assertEquals(2, s.atLeast100);
-        assertEquals(1, s.repeatedPairs);
-        assertEquals(1, s.adjacentPairs);
+    void repeatedAndAdjacentLastTwoDigits() {
+        // 100 (00) and 111 (11) repeat; 109 (0 and 9, modulo 10), 110 (1, 0) and 121 (2, 1) are adjacent
+        assertEquals(List.of(100L, 111L), java.util.stream.LongStream.rangeClosed(100, 121)
+                .filter(RowStatistics::repeated).boxed().toList());
+        assertEquals(List.of(101L, 109L, 110L, 112L, 121L), java.util.stream.LongStream.rangeClosed(100, 121)
+                .filter(RowStatistics::adjacent).boxed().toList());
+        // 20 of every 100 pairs are adjacent, 10 repeated
+        assertEquals(20, java.util.stream.LongStream.range(300, 400).filter(RowStatistics::adjacent).count());
+        assertEquals(10, java.util.stream.LongStream.range(300, 400).filter(RowStatistics::repeated).count());
     }
 
     @Test
@@ -56,13 +53,18 @@ class UnitSummaryTest {
         s.addProportion(33, 99, 0.5, 0.5);      // 33 %, base 99 < 100: left out too
         assertEquals(6, s.percentValues);
         assertEquals(4, s.percentBaseValues);
-        assertEquals(2, PercentLaw.zeroOrFive(s.percents));
+        // 10 % once, 100 % once, 24 % once, 4 % once
+        assertEquals(1, s.percents[10]);
+        assertEquals(1, s.percents[100]);
+        assertEquals(1, s.percents[24]);
+        assertEquals(1, s.percents[4]);
         // a lower threshold takes the small precincts in: 25 % ends in 5
         UnitSummary all = new UnitSummary(1, false);
         all.addProportion(5, 20, 0.5, 0.5);
         all.addProportion(33, 99, 0.5, 0.5);
         assertEquals(2, all.percentBaseValues);
-        assertEquals(1, PercentLaw.zeroOrFive(all.percents));
+        assertEquals(1, all.percents[25]);
+        assertEquals(1, all.percents[33]);
     }
 
     @Test
@@ -96,7 +98,7 @@ class UnitSummaryTest {
         whole.addProportion(70, 100, 0.8, 0.75);
         UnitSummary merged = a.merge(b);
         assertArrayEquals(whole.last, merged.last);
-        assertEquals(whole.decades.sorted(), merged.decades.sorted());
+        assertEquals(whole.counts.sorted(), merged.counts.sorted());
         assertEquals(whole.atLeast100, merged.atLeast100);
         assertEquals(whole.percentBaseValues, merged.percentBaseValues);
         assertArrayEquals(whole.percents, merged.percents);

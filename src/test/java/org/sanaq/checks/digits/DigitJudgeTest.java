@@ -25,7 +25,7 @@ class DigitJudgeTest {
             // honest-looking counts 100..(100 + precincts) cycle through every last digit; round ones end in 0
             s.addCount(roundCounts ? 100 + 10L * i : 100 + i);
             long v = 300 + 400L * ((i * 37) % precincts) / precincts;
-            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, unit + subject, i, subject));
+            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, (unit + subject).hashCode(), i, subject));
         }
         return RowStatistics.of(new UnitRow(unit, subject), s, 200, 0.95, 5);
     }

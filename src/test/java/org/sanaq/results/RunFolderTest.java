@@ -158,7 +158,7 @@ class RunFolderTest {
         assertEquals(contents().manifest().inputs().get(0).files(), read.files());
     }
 
-    /** A figure's columns (an immutable map, whose order changes from one JVM to the next) are written sorted. */
+    /** A figure's columns, given as an immutable map (whose order changes between JVMs), are written sorted. */
     @Test
     void mapsAreWrittenWithTheirKeysSorted() throws Exception {
         FigureSpec figure = new FigureSpec("c", "f", "histogram_vs_expected", "t", "tab",

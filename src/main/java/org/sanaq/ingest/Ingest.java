@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -39,8 +40,9 @@ public final class Ingest {
         JavaRDD<Row> all = null;
         for (InputSpec input : inputs) {
             // one slice per file, so one task per file, as binaryFiles gave (which also expanded globs and commas)
-            JavaRDD<Row> rows = jsc.parallelize(input.files(), Math.max(1, input.files().size()))
-                    .flatMap(new ReadFile(input.id(), input.mapping(), hadoop));
+            List<Integer> files = IntStream.range(0, input.files().size()).boxed().toList();
+            JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
+                    .flatMap(new ReadFile(input, hadoop));
             all = all == null ? rows : all.union(rows);
         }
         if (all == null) {
@@ -49,23 +51,25 @@ public final class Ingest {
         return spark.createDataFrame(all, ProtocolSchema.ingested());
     }
 
-    /** The task that reads one data file, lazily: one record in memory at a time. */
-    static final class ReadFile implements FlatMapFunction<String, Row> {
+    /**
+     * The task that reads one data file of an input (by its position), lazily: one record in memory at a time. The
+     * rows record the file by its name in the job, not by its path.
+     */
+    static final class ReadFile implements FlatMapFunction<Integer, Row> {
         private static final long serialVersionUID = 1L;
-        private final String input;
-        private final Mapping mapping;
+        private final InputSpec input;
         private final Broadcast<SerializableConfiguration> hadoop;
 
-        ReadFile(String input, Mapping mapping, Broadcast<SerializableConfiguration> hadoop) {
+        ReadFile(InputSpec input, Broadcast<SerializableConfiguration> hadoop) {
             this.input = input;
-            this.mapping = mapping;
             this.hadoop = hadoop;
         }
 
         @Override
-        public Iterator<Row> call(String file) throws IOException {
-            Path path = DataFiles.hadoopPath(file);
-            return rowsOf(input, mapping, file, path.getFileSystem(hadoop.value().value()).open(path));
+        public Iterator<Row> call(Integer file) throws IOException {
+            Path path = DataFiles.hadoopPath(input.files().get(file));
+            return rowsOf(input.id(), input.mapping(), input.names().get(file),
+                    path.getFileSystem(hadoop.value().value()).open(path));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.sanaq.results;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A chart a check asks for, by kind, drawn by the report from a detail table; checks never draw.
@@ -22,8 +24,16 @@ import java.util.Map;
 public record FigureSpec(String check, String id, String kind, String title, String table, Map<String, String> columns,
         Map<String, String> filter, String xLabel, String yLabel, String caption) {
 
+    /**
+     * The maps are kept sorted by key, so that findings.json lists them in the same order in every run: Java's
+     * immutable maps ({@code Map.of}) iterate in an order that changes from one JVM to the next.
+     */
     public FigureSpec {
-        columns = Map.copyOf(columns);
-        filter = filter == null ? Map.of() : Map.copyOf(filter);
+        columns = sorted(columns);
+        filter = sorted(filter == null ? Map.of() : filter);
+    }
+
+    private static Map<String, String> sorted(Map<String, String> map) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
 }

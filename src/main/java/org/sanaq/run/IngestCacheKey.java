@@ -15,8 +15,8 @@ import org.sanaq.results.Manifest;
  * The key of an {@link IngestCache} entry: the SHA-256 of everything the ingested table depends on, so that an entry
  * is used only for the very inputs it was parsed from. That is the program's version and commit (another sanaq may
  * parse differently), the table's schema, and per input its id, its symbolic-link rule, its mapping as loaded (with
- * the job's overrides of source and election, and the region aliases it read) and each data file's name (the table
- * records it), SHA-256 and size.
+ * the job's overrides of source and election, and the region aliases it read) and each data file's path, SHA-256,
+ * size and name in the job (the table records the name).
  */
 final class IngestCacheKey {
     /** Raised when the rules of the key itself change, so that older entries are never read. */
@@ -34,9 +34,10 @@ final class IngestCacheKey {
             InputSpec input = inputs.get(i);
             text.append("input ").append(canonical(input.id())).append(" symlinks ").append(input.symlinks().word())
                     .append('\n').append("mapping ").append(canonical(input.mapping())).append('\n');
-            for (Manifest.FileHash file : hashes.get(i)) {
+            for (int f = 0; f < hashes.get(i).size(); f++) {
+                Manifest.FileHash file = hashes.get(i).get(f);
                 text.append("file ").append(canonical(file.path())).append(' ').append(file.sha256()).append(' ')
-                        .append(file.bytes()).append('\n');
+                        .append(file.bytes()).append(" named ").append(canonical(input.names().get(f))).append('\n');
             }
         }
         return JobRunner.sha256(text.toString());

@@ -3,6 +3,7 @@ package org.sanaq.run;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,8 +28,10 @@ import org.apache.spark.storage.StorageLevel;
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.ContentKeys;
 import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Plan;
+import org.sanaq.ingest.InputSpec;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -108,7 +112,7 @@ public final class JobRunner {
         progress.done(String.format(Locale.ROOT, "%,d rows read, %,d used, %,d quarantined, %,d set aside as copies;"
                 + " %s", read, read - quarantined - setAside, quarantined, setAside, ingest.said()));
 
-        List<CheckOutcome> outcomes = judge(spec, ingested, progress);
+        List<CheckOutcome> outcomes = judge(spec, ingested, contentKeys(spec.inputs(), hashes), progress);
         long used = accounts.stream().mapToLong(Manifest.InputAccount::protocols).sum();
 
         progress.start("writing " + spec.output());
@@ -158,9 +162,31 @@ public final class JobRunner {
      * where the job asks, what the checks must know first ({@link ElectionFacts}, one pass), every check's plan
      * computed (the folds of all checks in one shared pass), then each check judged. A check whose plan, compute or
      * judge throws becomes an ERROR finding ({@link IsolatedChecks}); the others are unaffected. Used by runs and by
-     * the synthetic calibration.
+     * the synthetic calibration; the data files are hashed here for their content keys ({@link ContentKeys}).
      */
     public static List<CheckOutcome> judge(JobSpec spec, Dataset<Row> ingested, Progress progress) {
+        try {
+            return judge(spec, ingested, contentKeys(spec.inputs(), InputAccounting.hashes(spec.inputs(),
+                    ingested.sparkSession().sparkContext().hadoopConfiguration())), progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The data files' content keys: each file's name in the job with the key of its SHA-256. */
+    static ContentKeys contentKeys(List<InputSpec> inputs, List<List<Manifest.FileHash>> hashes) {
+        Map<String, String> sha256 = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            for (int f = 0; f < inputs.get(i).names().size(); f++) {
+                sha256.put(inputs.get(i).names().get(f), hashes.get(i).get(f).sha256());
+            }
+        }
+        return ContentKeys.ofSha256(sha256);
+    }
+
+    /** {@link #judge(JobSpec, Dataset, Progress)} with the data files' content keys already taken. */
+    private static List<CheckOutcome> judge(JobSpec spec, Dataset<Row> ingested, ContentKeys keys,
+            Progress progress) {
         progress.start("computing the checks");
         Dataset<Row> usable = usable(ingested)
                 .drop(ProtocolSchema.REASON, ProtocolSchema.RAW, DuplicateProtocols.STATUS);
@@ -178,7 +204,7 @@ public final class JobRunner {
             Map<String, Plan<?>> plans = new LinkedHashMap<>();
             for (JobSpec.ConfiguredCheck c : spec.checks()) {
                 CheckContext context = new CheckContext(spec.election(), spec.country(), spec.conventions(),
-                        c.parameters(), messages);
+                        c.parameters(), messages, keys);
                 contexts.put(c.check().id(), context);
                 isolated.attempt(c.check().id(), () -> c.check().plan(context, facts))
                         .ifPresent(p -> plans.put(c.check().id(), p));

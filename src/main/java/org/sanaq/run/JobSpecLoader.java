@@ -112,9 +112,11 @@ public final class JobSpecLoader {
             }
             InputSpec.Symlinks symlinks = InputSpec.Symlinks.valueOf(links.toUpperCase(java.util.Locale.ROOT));
             List<String> files = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             JsonNode fileNode = node.path("files");
             if (fileNode.isTextual()) {
                 files.add(resolveFile(base, fileNode.asText(), path + ".files", symlinks));
+                names.add(nameInJob(fileNode.asText(), files.get(0)));
             } else if (fileNode.isArray() && !fileNode.isEmpty()) {
                 for (int k = 0; k < fileNode.size(); k++) {
                     String item = path + ".files[" + k + "]";
@@ -123,6 +125,7 @@ public final class JobSpecLoader {
                         throw error(item, "is empty: name a data file");
                     }
                     files.add(resolveFile(base, name, item, symlinks));
+                    names.add(nameInJob(name, files.get(k)));
                 }
             } else {
                 throw error(path + ".files", "must name a data file or a list of them");
@@ -153,7 +156,7 @@ public final class JobSpecLoader {
             if (inputElection != null) {
                 overrides.put(Field.ELECTION, inputElection);
             }
-            InputSpec input = new InputSpec(id, files, mapping.withConstants(overrides), symlinks);
+            InputSpec input = new InputSpec(id, files, mapping.withConstants(overrides), symlinks, names);
             if (files.stream().noneMatch(DataFiles::isRemote)) {
                 try {
                     DataFiles.checkLocalHeaders(input);
@@ -164,6 +167,18 @@ public final class JobSpecLoader {
             out.add(input);
         }
         return out;
+    }
+
+    /**
+     * The name a data file goes by in the ingested table and the outputs: a relative path as the job writes it
+     * (normalised: {@code ./a/../b.csv} is {@code b.csv}), so that the outputs do not depend on the folder the job
+     * lies in; a URI or an absolute path as resolved.
+     */
+    private static String nameInJob(String written, String resolved) {
+        if (DataFiles.isRemote(written) || Path.of(written).isAbsolute()) {
+            return resolved;
+        }
+        return Path.of(written).normalize().toString();
     }
 
     /**

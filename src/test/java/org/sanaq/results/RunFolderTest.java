@@ -158,6 +158,15 @@ class RunFolderTest {
         assertEquals(contents().manifest().inputs().get(0).files(), read.files());
     }
 
+    /** A figure's columns, given as an immutable map (whose order changes between JVMs), are written sorted. */
+    @Test
+    void mapsAreWrittenWithTheirKeysSorted() throws Exception {
+        FigureSpec figure = new FigureSpec("c", "f", "histogram_vs_expected", "t", "tab",
+                Map.of("observed", "o", "bin_low", "l", "expected", "e", "bin_high", "h"), null, "x", "y", "caption");
+        String json = RunFolder.json().writeValueAsString(figure);
+        assertTrue(json.matches("(?s).*\"bin_high\".*\"bin_low\".*\"expected\".*\"observed\".*"), json);
+    }
+
     @Test
     void safeCsvWritesANulVisibly() throws Exception {
         assertEquals("Nor␀th\r\n", defused("Nor\u0000th"));

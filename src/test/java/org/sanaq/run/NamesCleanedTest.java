@@ -28,8 +28,8 @@ class NamesCleanedTest {
                 StandardCharsets.UTF_8);
         // SafeCsv writes a NUL as the visible symbol U+2400 so that no raw NUL reaches a file a reader opens
         assertEquals(List.of("input,file,line,raw",
-                "p," + dir.resolve("p.csv") + ",3,\"e,official,precinct,Nor\u2400th,2,800,500,5,495,300,195\"",
-                "p," + dir.resolve("p.csv") + ",4,\"e,official,precinct,South\u202E,3,900,450,0,450,200,250\""),
+                "p,p.csv,3,\"e,official,precinct,Nor\u2400th,2,800,500,5,495,300,195\"",
+                "p,p.csv,4,\"e,official,precinct,South\u202E,3,900,450,0,450,200,250\""),
                 lines);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.spark.sql.Column;
+import org.sanaq.checks.ContentKeys;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.ProtocolFold;
 import org.sanaq.schema.Conventions;
@@ -44,10 +45,12 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
 
     private final Settings settings;
     private final Conventions conventions;
+    private final ContentKeys contentKeys;
 
-    DigitFold(Settings settings, Conventions conventions) {
+    DigitFold(Settings settings, Conventions conventions, ContentKeys contentKeys) {
         this.settings = settings;
         this.conventions = conventions;
+        this.contentKeys = contentKeys;
     }
 
     @Override
@@ -80,7 +83,7 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
             }
             return;
         }
-        String file = precinct.getString(FILE);
+        long file = contentKeys.of(precinct.getString(FILE));
         long line = precinct.getLong(LINE);
         Double t = ratio(precinct, BALLOTS, REGISTERED);
         double u = t == null ? Double.NaN : jitter(settings.seed(), file, line, UnitRow.TURNOUT);
@@ -128,11 +131,12 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
 
     /**
      * The U uniform in [0, 1) that jitters one precinct's proportion of one row for the dip ({@link UnitSummary}):
-     * from a stream seeded by the run's seed and the precinct's file, line and row, so that it depends on the
-     * precinct and the row only, never on how Spark partitions the rows.
+     * from a stream seeded by the run's seed, the content key of the precinct's file ({@link ContentKeys}), its line
+     * and the row, so that it depends on the data only: never on how Spark partitions the rows, nor on where the
+     * file lies or what it is called.
      */
-    static double jitter(long seed, String file, long line, String subject) {
-        return new SplittableRandom(seed ^ (31L * file.hashCode() + 0x9E3779B97F4A7C15L * line)
+    static double jitter(long seed, long file, long line, String subject) {
+        return new SplittableRandom(seed ^ (31L * file + 0x9E3779B97F4A7C15L * line)
                 ^ (0xC2B2AE3D27D4EB4FL * subject.hashCode())).nextDouble();
     }
 

@@ -66,7 +66,8 @@ public final class DigitTestsCheck implements Check<List<RowStatistics.Result>> 
         DigitFold.Settings settings = new DigitFold.Settings(context.election(), p.get(SOURCE), p.get(LEVEL),
                 p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED), p.get(MIN_PERCENT_BASE).intValue());
         int maxRows = p.get(MAX_ROWS).intValue();
-        return new Plan.Folded<>(new DigitFold(settings, context.conventions()), results -> rows(results, maxRows));
+        return new Plan.Folded<>(new DigitFold(settings, context.conventions(), context.contentKeys()),
+                results -> rows(results, maxRows));
     }
 
     /**

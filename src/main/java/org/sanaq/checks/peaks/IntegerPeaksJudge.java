@@ -12,13 +12,16 @@ import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
+import org.sanaq.stats.MonteCarloP;
 import org.sanaq.text.Messages;
 
 /**
  * Turns the tally of {@link IntegerPeaksCheck} into metrics, findings, tables and histograms. The headline null
- * is the Monte Carlo one when it ran, the exact one otherwise; both are always in the metrics with their
- * agreement: the difference of their means in units of the Monte Carlo mean's standard error, sd/√replicates.
- * A figure is flagged when its headline p-value is below {@code alpha}.
+ * is the exact one: its excess, z and p-value are the finding's, and rank it. The Monte Carlo null, when it ran,
+ * stands beside it, its p-value written as a bound at its floor of 1/(replicates + 1) ({@link MonteCarloP}), where
+ * it says only that no replicate reached the observation; both are in the metrics with their agreement: the
+ * difference of their means in units of the Monte Carlo mean's standard error, sd/√replicates. A figure is flagged
+ * when its exact p-value is below {@code alpha}.
  */
 final class IntegerPeaksJudge {
     private static final String ID = IntegerPeaksCheck.ID;
@@ -80,10 +83,9 @@ final class IntegerPeaksJudge {
                 voters ? tally.varianceVoters[f] : tally.variance[f], !voters);
         long[] replicates = voters ? tally.replicateVoters[f] : tally.replicates[f];
         NullSummary mc = replicates.length > 1 ? NullSummary.monteCarlo((long) observed, replicates) : null;
-        NullSummary headline = mc != null ? mc : exact;
         metric(figure, "observed_" + figure + suffix, observed);
-        metric(figure, "excess_" + figure + suffix, headline.excess());
-        metric(figure, "p_value_" + figure + suffix, headline.pValue());
+        metric(figure, "excess_" + figure + suffix, exact.excess());
+        metric(figure, "p_value_" + figure + suffix, exact.pValue());
         metric(figure, "exact_expected_" + figure + suffix, exact.mean());
         metric(figure, "exact_sd_" + figure + suffix, exact.sd());
         metric(figure, "exact_z_" + figure + suffix, exact.z());
@@ -94,31 +96,40 @@ final class IntegerPeaksJudge {
             metric(figure, "mc_sd_" + figure + suffix, mc.sd());
             metric(figure, "mc_p999_minus_mean_" + figure + suffix, mc.p999MinusMean());
             metric(figure, "mc_z_" + figure + suffix, mc.z());
+            metric(figure, "mc_p_value_" + figure + suffix, mc.pValue());
             agreement = (mc.mean() - exact.mean()) / (mc.sd() / Math.sqrt(replicates.length));
             metric(figure, "mc_exact_difference_z_" + figure + suffix, agreement);
         }
         summaryRows.add(List.of(figure, voters ? "voters" : "precincts", number(observed),
                 mc == null ? "" : number(mc.mean()), mc == null ? "" : number(mc.sd()),
                 mc == null ? "" : number(mc.p999MinusMean()), mc == null ? "" : number(mc.excess()),
-                mc == null ? "" : number(mc.pValue()), number(exact.mean()), number(exact.sd()),
+                mc == null ? "" : mcPValue(mc.pValue(), replicates.length), number(exact.mean()), number(exact.sd()),
                 number(exact.excess()), number(exact.z()), number(exact.pValue()),
                 number(agreement)));
         if (!voters) {
-            findings.add(finding(figure, tally, headline, mc != null, exact, special));
+            findings.add(finding(figure, tally, exact, mc, special));
         }
     }
 
-    private Finding finding(String figure, PeakTally tally, NullSummary headline, boolean monteCarlo,
-            NullSummary exact, long special) {
-        boolean flag = headline.pValue() < alpha;
+    /** The figure's finding: the exact null's excess, z and p-value, the Monte Carlo null's p beside them. */
+    private Finding finding(String figure, PeakTally tally, NullSummary exact, NullSummary mc, long special) {
+        boolean flag = exact.pValue() < alpha;
+        int replicates = tally.replicates[0].length;
+        String monteCarlo = mc == null ? messages.format(ID + ".null_exact")
+                : messages.format(ID + ".null_mc", MonteCarloP.relation(mc.pValue(), replicates),
+                        count(replicates), decimal(mc.mean()));
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), messages.format(ID + ".figure_" + figure),
-                count(headline.observed()), count(tally.included), decimal(headline.mean()),
-                decimal(headline.excess()), decimal(headline.sd()), pValue(headline.pValue()),
-                messages.format(ID + (monteCarlo ? ".null_mc" : ".null_exact"), tally.replicates[0].length),
-                decimal(exact.mean()), decimal(exact.sd()), count(special));
-        double rank = flag ? -Math.log10(Math.max(headline.pValue(), 1e-300)) : 0;
-        return new Finding(ID, SCOPE, figure, "excess_" + figure, headline.excess(), headline.pValue(),
-                headline.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), rank);
+                count(exact.observed()), count(tally.included), decimal(exact.mean()), decimal(exact.excess()),
+                decimal(exact.sd()), decimal(exact.z()), MonteCarloP.shown(exact.pValue()), monteCarlo,
+                count(special));
+        double rank = flag ? -Math.log10(Math.max(exact.pValue(), 1e-300)) : 0;
+        return new Finding(ID, SCOPE, figure, "excess_" + figure, exact.excess(), exact.pValue(),
+                exact.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), rank);
+    }
+
+    /** The Monte Carlo p-value in the summary table: a number, or "< 0.001" at its floor of 1/(replicates + 1). */
+    private static String mcPValue(double p, int replicates) {
+        return MonteCarloP.atFloor(p, replicates) ? MonteCarloP.relation(p, replicates) : number(p);
     }
 
     private DetailTable summaryTable() {
@@ -168,9 +179,5 @@ final class IntegerPeaksJudge {
 
     private static String decimal(double x) {
         return String.format(Locale.ROOT, "%,.1f", x);
-    }
-
-    private static String pValue(double p) {
-        return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
     }
 }

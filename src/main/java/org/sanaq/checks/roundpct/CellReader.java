@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Turns the units' figures into cells. A unit with more than one protocol from the same source yields no cells:
- * its figures are not one published table's. A percentage whose copies print different figures is left blank.
+ * its figures are not one published table's. A unit the job only derived (summed from the precincts) yields none
+ * either: nobody published, so nobody rounded, its figures. A percentage whose copies print different figures is
+ * left blank.
  */
 final class CellReader {
     static final String TURNOUT = "turnout";
@@ -18,12 +20,19 @@ final class CellReader {
     private CellReader() {
     }
 
-    /** Cells in a stable order: by level, region, district, then turnout first and candidates by name. */
-    static List<Cell> cells(Map<Unit, UnitFigures> units, List<String> skipped) {
+    /**
+     * Cells in a stable order: by level, region, district, then turnout first and candidates by name. Units left out
+     * are named in {@code skipped}; units the job only derived are added to {@code derived}, in the same order.
+     */
+    static List<Cell> cells(Map<Unit, UnitFigures> units, List<String> skipped, List<Unit> derived) {
         List<Cell> out = new ArrayList<>();
         units.entrySet().stream().sorted(Map.Entry.comparingByKey(UNIT_ORDER)).forEach(e -> {
             Unit unit = e.getKey();
             UnitFigures u = e.getValue();
+            if (u.protocols() == 0) {
+                derived.add(unit);
+                return;
+            }
             if (u.protocols() != 1) {
                 skipped.add(unit.level() + " " + unit.region()
                         + (unit.district() == null ? "" : " / " + unit.district()) + ": " + u.protocols()
@@ -40,9 +49,6 @@ final class CellReader {
     }
 
     private static String where(UnitFigures u) {
-        if (u.file() == null || "derived".equals(u.file())) {
-            return "sum of precinct protocols";
-        }
         return u.file().replaceFirst("^.*/", "") + " line " + u.line();
     }
 

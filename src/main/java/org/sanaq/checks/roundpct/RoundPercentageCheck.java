@@ -18,7 +18,9 @@ import org.sanaq.results.CheckOutcome;
  * Kazakh results: in every table above the precinct, how many figures are the integer nearest to base × a round
  * percentage, against the number honest counting gives (an exact Poisson-binomial tail), at 0, 1 and 2 decimals
  * of a percent. Whether each published percentage matches its own counts is marked per cell; the finding is
- * the protocol_integrity check's.
+ * the protocol_integrity check's. Only published tables are tested: totals the job summed itself ({@code aggregate})
+ * are counted and named as not tested, and a total that merely sums round figures of the level below is labelled
+ * so ({@link RoundSums}), not "not round".
  */
 public final class RoundPercentageCheck implements Check<Map<Unit, UnitFigures>> {
     public static final String ID = "round_percentages";
@@ -59,7 +61,8 @@ public final class RoundPercentageCheck implements Check<Map<Unit, UnitFigures>>
     @Override
     public CheckOutcome judge(CheckContext context, Map<Unit, UnitFigures> units) {
         List<String> skipped = new ArrayList<>();
-        List<Cell> cells = CellReader.cells(units, skipped);
-        return new RoundPercentageJudge(context.parameters(), context.messages(), cells, skipped).outcome();
+        List<Unit> derived = new ArrayList<>();
+        List<Cell> cells = CellReader.cells(units, skipped, derived);
+        return new RoundPercentageJudge(context.parameters(), context.messages(), cells, skipped, derived).outcome();
     }
 }

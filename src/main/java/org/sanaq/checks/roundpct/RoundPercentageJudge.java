@@ -26,6 +26,8 @@ final class RoundPercentageJudge {
     private static final int BINS = 20;
     /** Cells named one by one in a sentence before the rest is left to the table. */
     private static final int NAMED = 12;
+    /** The label, in the cells table, of a total that is not round but a sum of round figures ({@link RoundSums}). */
+    static final String SUM_OF_ROUND = "sum of round figures";
 
     private final List<Integer> precisions;
     private final double maxP;
@@ -33,9 +35,12 @@ final class RoundPercentageJudge {
     private final RoundingMode rounding;
     private final List<Cell> cells;
     private final List<String> skipped;
+    private final List<Unit> derived;
     private final Messages words;
 
-    RoundPercentageJudge(CheckParameters parameters, Messages words, List<Cell> cells, List<String> skipped) {
+    /** The judge of the published cells; {@code derived} are the units the job summed itself, not tested. */
+    RoundPercentageJudge(CheckParameters parameters, Messages words, List<Cell> cells, List<String> skipped,
+            List<Unit> derived) {
         this.words = words;
         this.precisions = parameters.get(RoundPercentageCheck.PRECISIONS);
         this.maxP = parameters.get(RoundPercentageCheck.MAX_CELL_PROBABILITY);
@@ -43,14 +48,18 @@ final class RoundPercentageJudge {
         this.rounding = PublishedRounding.of(parameters);
         this.cells = cells;
         this.skipped = skipped;
+        this.derived = derived;
     }
 
-    /** The per-precision result: eligible and round cells, expectation, tail p-value and its correction. */
     /**
+     * The per-precision result: eligible cells, round ones, those not round that are sums of round figures
+     * ({@link RoundSums}) and the others, the expectation, tail p-value and its correction.
+     *
      * @param smallestPAdjusted the adjusted p had every eligible cell been round: when it is not below alpha, the
      *     cells are too few for any result to be flagged, and the finding is inconclusive rather than a pass
      */
-    record Precision(int d, List<Cell> eligible, List<Cell> round, List<Cell> notRound, double expected,
+    record Precision(int d, List<Cell> eligible, List<Cell> round, List<Cell> sums, List<Cell> notRound,
+            double expected,
             double p, double pAdjusted, double smallestPAdjusted) {
 
         boolean flagged(double alpha) {
@@ -79,6 +88,15 @@ final class RoundPercentageJudge {
     CheckOutcome outcome() {
         List<Metric> metrics = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        if (!derived.isEmpty()) {
+            metrics.add(new Metric(ID, "national", "all", "derived_units_not_tested", derived.size()));
+            findings.add(Finding.inconclusive(ID, "national", "derived", "derived_units_not_tested",
+                    derived.size(), words.format(ID + (cells.isEmpty() ? ".derived_only" : ".derived"),
+                            derived.size())));
+            if (cells.isEmpty()) {
+                return new CheckOutcome(ID, metrics, findings, List.of(), List.of());
+            }
+        }
         List<Precision> results = new ArrayList<>();
         for (int d : precisions) {
             Precision r = precision(d);
@@ -86,6 +104,7 @@ final class RoundPercentageJudge {
             String subject = "d=" + d;
             metrics.add(new Metric(ID, "national", subject, "eligible_cells", r.eligible().size()));
             metrics.add(new Metric(ID, "national", subject, "round_cells", r.round().size()));
+            metrics.add(new Metric(ID, "national", subject, "sum_of_round_cells", r.sums().size()));
             metrics.add(new Metric(ID, "national", subject, "expected_round_cells", r.expected()));
             metrics.add(new Metric(ID, "national", subject, "p_value", r.p()));
             metrics.add(new Metric(ID, "national", subject, "p_value_adjusted", r.pAdjusted()));
@@ -121,7 +140,7 @@ final class RoundPercentageJudge {
                 ID + "_distance", Map.of("bin_low", "bin_low", "bin_high", "bin_high", "observed", "observed",
                         "expected", "expected"), Map.of("d", Integer.toString(chartD)),
                 words.format(ID + ".figure.x"), words.format(ID + ".figure.y"), words.format(ID + ".figure.caption"));
-        return new CheckOutcome(ID, metrics, findings, List.of(cellTable(), distanceTable(results),
+        return new CheckOutcome(ID, metrics, findings, List.of(cellTable(results), distanceTable(results),
                 summaryTable(results)), List.of(figure));
     }
 
@@ -131,8 +150,10 @@ final class RoundPercentageJudge {
 
     /** The test at precision d over some of the cells (all of them, or one level's). */
     private Precision precision(int d, List<Cell> over) {
+        java.util.Set<Cell> sumsOfRound = RoundSums.of(over, d);
         List<Cell> eligible = new ArrayList<>();
         List<Cell> round = new ArrayList<>();
+        List<Cell> sums = new ArrayList<>();
         List<Cell> notRound = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
         for (Cell c : over) {
@@ -145,11 +166,11 @@ final class RoundPercentageJudge {
             }
             eligible.add(c);
             ps.add(t.probability());
-            (t.isRound() ? round : notRound).add(c);
+            (t.isRound() ? round : sumsOfRound.contains(c) ? sums : notRound).add(c);
         }
         double[] p = ps.stream().mapToDouble(Double::doubleValue).toArray();
         double tail = PoissonBinomial.upperTail(p, round.size());
-        return new Precision(d, eligible, round, notRound, PoissonBinomial.mean(p), tail,
+        return new Precision(d, eligible, round, sums, notRound, PoissonBinomial.mean(p), tail,
                 Math.min(1.0, tail * precisions.size()),
                 Math.min(1.0, PoissonBinomial.upperTail(p, p.length) * precisions.size()));
     }
@@ -175,6 +196,10 @@ final class RoundPercentageJudge {
                 sentence += " " + words.format(ID + ".not_round", names(r.notRound().stream().map(this::label)
                         .toList(), "tables/" + ID + "_cells.csv"));
             }
+            if (headline && !r.sums().isEmpty()) {
+                sentence += " " + words.format(ID + ".sums", names(r.sums().stream().map(this::label).toList(),
+                        "tables/" + ID + "_cells.csv"));
+            }
             for (Cell c : (verdict == Verdict.FLAG ? r.round() : r.notRound())) {
                 evidence.add(label(c) + " (" + c.where() + ")");
             }
@@ -186,14 +211,16 @@ final class RoundPercentageJudge {
                 tested ? r.p() : null, tested ? r.pAdjusted() : null, verdict, sentence, evidence, rank, explainedBy == null ? null : "d=" + explainedBy.d());
     }
 
-    private DetailTable cellTable() {
+    /** Every cell at every precision; a total that is a sum of round figures says so in its last column. */
+    private DetailTable cellTable(List<Precision> results) {
         List<List<String>> rows = new ArrayList<>();
-        for (int d : precisions) {
+        for (Precision r : results) {
+            int d = r.d();
             for (Cell c : cells) {
                 if (!c.hasBase()) {
                     rows.add(List.of(c.level(), c.region(), nz(c.district()), c.subject(), nz(c.votes()),
                             nz(c.base()), "", Integer.toString(d), "", "", "", "", "no base", "", nz(c.published()),
-                            ""));
+                            "", ""));
                     continue;
                 }
                 RoundTarget t = RoundTarget.of(c.votes(), c.base(), d);
@@ -203,12 +230,13 @@ final class RoundPercentageJudge {
                         Long.toString(c.base()), t.percent().toPlainString(), Integer.toString(d),
                         t.q().toString(), t.target().toPlainString(), t.offset().toPlainString(),
                         Double.toString(t.probability()), t.isEligible(maxP) ? "yes" : "no (p > " + maxP + ")",
-                        Boolean.toString(t.isRound()), nz(c.published()), matches));
+                        Boolean.toString(t.isRound()), nz(c.published()), matches,
+                        r.sums().contains(c) ? SUM_OF_ROUND : ""));
             }
         }
         return new DetailTable(ID + "_cells", words.format(ID + ".table.cells"), List.of("level", "region",
                 "district", "subject", "count", "base", "percent_5dp", "d", "q", "round_target", "count_minus_target",
-                "chance_round", "eligible", "round", "published_pct", "published_matches"), rows);
+                "chance_round", "eligible", "round", "published_pct", "published_matches", "explained"), rows);
     }
 
     private DetailTable distanceTable(List<Precision> results) {

@@ -15,6 +15,7 @@ import org.sanaq.checks.Extremes;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.ProtocolFold;
 import org.sanaq.checks.ReportedTotal;
+import org.sanaq.run.LevelTotals;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
@@ -23,8 +24,9 @@ import org.sanaq.schema.ProtocolSchema;
 
 /**
  * The tables above the precinct of one source, folded unit by unit in the shared pass: the final protocols of the
- * election at the region, district and national levels (derived sums included: for a source that publishes only
- * precincts they are its tables), with their totals, printed percentages and candidates' votes.
+ * election at the region, district and national levels, with their totals, printed percentages and candidates'
+ * votes. Sums the job derived itself ({@link LevelTotals}) are only counted: they are not a publication, and
+ * nothing in them was rounded by anyone.
  *
  * @param election    the election checked
  * @param source      the source whose tables are read
@@ -60,8 +62,8 @@ record UnitFold(String election, String source, Conventions conventions)
 
     @Override
     public List<Column> candidateInputs() {
-        return List.of(col(Field.LEVEL.column()), col(Field.REGION.column()), col(Field.DISTRICT.column()), wanted(),
-                col(CandidateColumns.CANDIDATE), col(CandidateColumns.CANDIDATE_VOTES), col(CandidateColumns.CANDIDATE_PCT));
+        return List.of(col(Field.LEVEL.column()), col(Field.REGION.column()), col(Field.DISTRICT.column()),
+                wanted().and(col(ProtocolSchema.INPUT).notEqual(LevelTotals.DERIVED)), col(CandidateColumns.CANDIDATE), col(CandidateColumns.CANDIDATE_VOTES), col(CandidateColumns.CANDIDATE_PCT));
     }
 
     /** The source's final protocols of the election above the precinct. */
@@ -106,7 +108,7 @@ record UnitFold(String election, String source, Conventions conventions)
         TreeMap<String, UnitFigures.Candidate> candidates = new TreeMap<>();
         tally.candidates.forEach((name, c) -> candidates.put(name,
                 new UnitFigures.Candidate(c.votes.value(), c.printed.single())));
-        return new UnitFigures(tally.protocols, tally.registered.value(), tally.turnout.value(), tally.base.value(),
+        return new UnitFigures(tally.protocols, tally.derived, tally.registered.value(), tally.turnout.value(), tally.base.value(),
                 tally.printedTurnout.single(), tally.file, tally.line, candidates);
     }
 
@@ -114,6 +116,7 @@ record UnitFold(String election, String source, Conventions conventions)
     static final class Tally implements Serializable {
         private static final long serialVersionUID = 1L;
         private long protocols;
+        private long derived;
         private final ReportedTotal registered = new ReportedTotal();
         private final ReportedTotal turnout = new ReportedTotal();
         private final ReportedTotal base = new ReportedTotal();
@@ -123,6 +126,10 @@ record UnitFold(String election, String source, Conventions conventions)
         private final Map<String, CandidateTally> candidates = new HashMap<>();
 
         private void add(FoldRow row) {
+            if (LevelTotals.DERIVED.equals(row.getString(FILE))) {
+                derived++;
+                return;
+            }
             protocols++;
             registered.add(row.getLongOrNull(REGISTERED));
             turnout.add(row.getLongOrNull(TURNOUT));
@@ -134,6 +141,7 @@ record UnitFold(String election, String source, Conventions conventions)
 
         private Tally merge(Tally other) {
             protocols += other.protocols;
+            derived += other.derived;
             registered.merge(other.registered);
             turnout.merge(other.turnout);
             base.merge(other.base);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.sanaq.SparkTestSession;
+import org.sanaq.checks.ContentKeys;
 import org.sanaq.run.SharedScan;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.ProtocolSchema;
@@ -65,7 +66,7 @@ class DigitFoldTest {
     /** The fold's finished results over the table in the shared pass. */
     private static Map<UnitRow, RowStatistics.Result> fold(Dataset<Row> table) {
         Map<UnitRow, RowStatistics.Result> out = new HashMap<>();
-        SharedScan.run(table, List.of(new DigitFold(SETTINGS, Conventions.DEFAULT))).get(0)
+        SharedScan.run(table, List.of(new DigitFold(SETTINGS, Conventions.DEFAULT, ContentKeys.NONE))).get(0)
                 .forEach((key, result) -> out.put((UnitRow) key, (RowStatistics.Result) result));
         return out;
     }

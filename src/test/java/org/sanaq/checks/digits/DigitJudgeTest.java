@@ -35,7 +35,7 @@ class DigitJudgeTest {
         for (int i = 0; i < precincts; i++) {
             s.addCount(count.applyAsLong(i));
             long v = 300 + 400L * ((i * 37) % precincts) / precincts;
-            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, unit + subject, i, subject));
+            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, (unit + subject).hashCode(), i, subject));
         }
         return RowStatistics.of(new UnitRow(unit, subject), s, 200, 0.95, 5);
     }

@@ -2,7 +2,9 @@ package org.sanaq.checks.peaks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
@@ -14,6 +16,7 @@ import org.sanaq.checks.Plan;
 import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.Conventions;
@@ -74,7 +77,43 @@ class IntegerPeaksCheckTest {
         assertEquals(either, m.get("mc_mean_either"), 4 * Math.sqrt(eitherVariance / 1000));
         assertEquals(Math.sqrt(eitherVariance), m.get("mc_sd_either"), 0.1 * Math.sqrt(eitherVariance),
                 "sd of 1,000 replicates: its own relative error is about 1/√2000 ≈ 2 %");
-        assertEquals(m.get("observed_either") - m.get("mc_mean_either"), m.get("excess_either"), 1e-12);
+        // the exact null is the headline: its excess and p-value, the Monte Carlo one beside it
+        assertEquals(m.get("observed_either") - m.get("exact_expected_either"), m.get("excess_either"), 1e-12);
+        assertEquals(m.get("exact_p_value_either"), m.get("p_value_either"));
+    }
+
+    /**
+     * Forty precincts of V = 1,000, G = 600 (60 %), R = 500 and L = 260 (52 %), all whole: a turnout G'/10 % is
+     * whole when G' ≡ 0 (mod 10), about 1 in 10, and a result L'/5 % when L' ≡ 0 (mod 5), about 1 in 5, so about
+     * 11 of 40 are expected and no replicate of 1,000 comes near 40: the Monte Carlo p is at its floor, 1/1,001,
+     * while the exact null's p is far below it (z ≈ 10). The exact p is the finding's p-value and rank, and the
+     * sentence writes the simulation's as the bound it is.
+     */
+    @Test
+    void atTheMonteCarloFloorTheExactNullIsTheHeadlineAndTheSimulationIsABound() throws Exception {
+        PrecinctRows rows = new PrecinctRows();
+        for (int i = 0; i < 40; i++) {
+            rows.add("R1", "p" + i, 1000, 600, 500, 0, Map.of("Leader", 260L, "Second", 240L), null);
+        }
+        CheckOutcome outcome = run(rows.dataset(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        Map<String, Double> m = metrics(outcome);
+        assertEquals(1000, m.get("replicates"));
+        assertEquals(1 / 1001.0, m.get("mc_p_value_either"), 1e-15);
+        double exact = m.get("exact_p_value_either");
+        assertTrue(exact < 1e-15, "exact p " + exact);
+        assertEquals(exact, m.get("p_value_either"));
+        Finding either = outcome.findings().stream().filter(f -> f.subject().equals("either")).findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.FLAG, either.verdict());
+        assertEquals(exact, either.pValue().doubleValue());
+        assertEquals(-Math.log10(exact), either.rank(), 1e-9);
+        assertTrue(either.sentence().contains("p < 0.001 (1,000 simulations)"), either.sentence());
+        assertTrue(either.sentence().contains("40 of 40 precincts"), either.sentence());
+        // the summary table writes the floor as a bound too
+        List<String> row = outcome.tables().stream().filter(t -> t.name().equals("integer_peaks_summary"))
+                .findFirst().orElseThrow().rows().get(0);
+        assertEquals(List.of("either", "precincts", "40.0000"), row.subList(0, 3));
+        assertEquals("< 0.001", row.get(7));
     }
 
     @Test

@@ -20,7 +20,8 @@ class RoundPercentageJudgeTest {
     private static CheckOutcome judge(List<Cell> cells, Map<String, Object> parameters) throws Exception {
         CheckParameters p = new CheckParameters("checks.round_percentages", new RoundPercentageCheck().defaults(),
                 parameters);
-        return new RoundPercentageJudge(p, org.sanaq.text.Messages.of("en"), cells, new ArrayList<>()).outcome();
+        return new RoundPercentageJudge(p, org.sanaq.text.Messages.of("en"), cells, new ArrayList<>(), List.of())
+                .outcome();
     }
 
     private static Cell cell(String region, String subject, long votes, long base, String published) {
@@ -85,6 +86,42 @@ class RoundPercentageJudgeTest {
         int matches = cells.columns().indexOf("published_matches");
         assertTrue(cells.rows().stream().anyMatch(r -> r.get(1).equals("Astana") && r.get(matches).equals("false")));
         assertTrue(cells.rows().stream().anyMatch(r -> r.get(1).equals("Abai") && r.get(matches).equals("true")));
+    }
+
+    /**
+     * The national A and B are the sums of round regional figures, each 1 vote from round (README of the fixture
+     * round_percentages/sum-of-round-figures): labelled so in the sentence and the cells table, never "Not round".
+     */
+    @Test
+    void aSumOfRoundFiguresIsLabelledAndNotListedAsNotRound() throws Exception {
+        List<Cell> cells = List.of(cell("North", "A", 25_926, 60_000, null), cell("North", "B", 34_074, 60_000, null),
+                cell("South", "A", 8_666, 70_000, null), cell("South", "B", 61_334, 70_000, null),
+                new Cell("national", "C", null, "A", 34_592L, 130_000L, null, "t.csv line 4"),
+                new Cell("national", "C", null, "B", 95_408L, 130_000L, null, "t.csv line 4"));
+        CheckOutcome o = judge(cells, Map.of("precisions", List.of(2)));
+        Finding d2 = finding(o, "d=2");
+        assertEquals(Verdict.FLAG, d2.verdict());
+        assertTrue(d2.sentence().contains("Sums of round figures: A in C; B in C."), d2.sentence());
+        assertTrue(!d2.sentence().contains("Not round"), d2.sentence());
+        DetailTable table = o.tables().stream().filter(t -> t.name().endsWith("_cells")).findFirst().orElseThrow();
+        int explained = table.columns().indexOf("explained");
+        assertEquals(List.of("", "", "", "", RoundPercentageJudge.SUM_OF_ROUND, RoundPercentageJudge.SUM_OF_ROUND),
+                table.rows().stream().map(r -> r.get(explained)).toList());
+    }
+
+    /** Units the job derived are not tested: with nothing published there is one finding that says so, no table. */
+    @Test
+    void withOnlyDerivedUnitsTheCheckSaysSoInOneFinding() throws Exception {
+        CheckParameters p = new CheckParameters("checks.round_percentages", new RoundPercentageCheck().defaults(),
+                Map.of());
+        CheckOutcome o = new RoundPercentageJudge(p, org.sanaq.text.Messages.of("en"), List.of(), new ArrayList<>(),
+                List.of(new Unit("region", "North", null), new Unit("national", "C", null))).outcome();
+        assertEquals(1, o.findings().size());
+        assertEquals(Verdict.INCONCLUSIVE, o.findings().get(0).verdict());
+        assertEquals("Not tested: every table above the precinct (2 units) is this job's own sum of the precinct "
+                + "protocols (aggregate), not a published figure, so nobody rounded anything in it.",
+                o.findings().get(0).sentence());
+        assertEquals(List.of(), o.tables());
     }
 
     @Test

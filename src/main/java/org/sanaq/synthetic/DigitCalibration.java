@@ -102,19 +102,19 @@ public final class DigitCalibration {
                         tally.flaggedSeeds());
                 tallies.add(tally);
                 // written after each step, so that a long calibration stopped part-way keeps what it measured
-                write(settings, tallies);
+                write(settings, tallies, specFile);
             }
         }
         log.printf(Locale.ROOT, "sanaq: digit calibration written to %s and %s in %.0f s%n", settings.table(),
                 settings.honestRates(), (System.nanoTime() - started) / 1e9);
     }
 
-    private static void write(Settings settings, List<Tally> tallies) throws IOException {
+    private static void write(Settings settings, List<Tally> tallies, Path specFile) throws IOException {
         write(settings.table(), COLUMNS, rows(tallies, alpha()), "");
         write(settings.honestRates(), List.of(HonestRates.HEADER.split(",")), honestRows(tallies),
-                "# The honest rows of the digit calibration, written by `sanaq calibrate "
-                        + "jobs/synthetic/digit-calibration.yaml`: in how many honest synthetic elections of each size "
-                        + "each digit statistic flagged any cell (any unit, any row).\n");
+                "# The honest rows of the digit calibration, written by `sanaq calibrate " + specFile + "`: in how "
+                        + "many honest synthetic elections of each size each digit statistic flagged any cell (any "
+                        + "unit, any row).\n");
     }
 
     /** The honest scenario, then the planted one (when the spec plants anything), by label. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanaq.SparkTestSession;
 import org.sanaq.checks.digits.DigitTestsCheck;
+import org.sanaq.checks.digits.LocalDigitTests;
 import org.sanaq.ingest.Ingest;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.Metric;
@@ -114,6 +115,34 @@ class DigitCalibrationTest {
         }
         one.flaggedSeeds().forEach((statistic, k) -> assertEquals(bySeed.getOrDefault(statistic, 0), k, statistic));
         assertTrue(one.flaggedSeeds().get(DigitCalibration.ANY) > 0, one.toString());
+    }
+
+    /**
+     * {@code sanaq calibrate} on a digit calibration spec runs it without Spark and writes the table (a row per
+     * statistic, and any, per size and scenario) and the honest rates.
+     */
+    @Test
+    void theCalibrateCommandWritesTheTableAndTheHonestRates() throws Exception {
+        Path spec = dir.resolve("digits.yaml");
+        Files.writeString(spec, String.join("\n", "digit_statistics:",
+                "  election: " + Path.of("jobs/synthetic/realistic.yaml").toAbsolutePath(),
+                "  threads: 1", "  sizes: [{precincts: 500, seeds: 2, planted_seeds: 1}]",
+                "  planted: {last_digit: {fraction: 0.05}}", "  table: out/digit_calibration.csv",
+                "  honest_rates: out/honest.csv", ""));
+        assertEquals(0, SyntheticCommands.run(List.of("calibrate", spec.toString()), new PrintStream(
+                OutputStream.nullOutputStream())));
+        int statistics = LocalDigitTests.flaggingStatistics().size() + 1;
+        List<String> table = Files.readAllLines(dir.resolve("out/digit_calibration.csv"));
+        assertEquals(String.join(",", DigitCalibration.COLUMNS), table.get(0));
+        assertEquals(1 + 2 * statistics, table.size());
+        assertTrue(table.get(1).startsWith("500,honest,lastc,2,"), table.get(1));
+        assertTrue(table.get(1 + statistics).startsWith("500,last_digit fraction=0.05,lastc,1,"),
+                table.get(1 + statistics));
+        assertEquals("# The honest rows of the digit calibration, written by `sanaq calibrate " + spec + "`: in how "
+                + "many honest synthetic elections of each size each digit statistic flagged any cell (any unit, any "
+                + "row).", Files.readAllLines(dir.resolve("out/honest.csv")).get(0));
+        HonestRates rates = HonestRates.read(Files.newInputStream(dir.resolve("out/honest.csv")));
+        assertEquals(2, rates.forSize(500, "c05s").orElseThrow().seeds());
     }
 
     @Test

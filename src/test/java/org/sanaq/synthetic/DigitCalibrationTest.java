@@ -165,7 +165,7 @@ class DigitCalibrationTest {
         assertFalse(DigitCalibration.describes(Path.of("jobs/synthetic/calibration.yaml")));
         DigitCalibration.Settings s = DigitCalibration.parse(new YAMLMapper().readTree(shipped.toFile())
                 .path(DigitCalibration.KEY), shipped.toAbsolutePath().getParent(), "d.yaml");
-        assertEquals(List.of(new DigitCalibration.Size(20_000, 200, 50), new DigitCalibration.Size(100_000, 200, 50),
+        assertEquals(List.of(new DigitCalibration.Size(20_000, 200, 30), new DigitCalibration.Size(100_000, 200, 30),
                 new DigitCalibration.Size(1_000_000, 3, 0)), s.sizes());
         assertEquals(Map.of("last_digit", Map.of("fraction", 0.05)), s.planted());
         assertEquals(Path.of("reports/calibration/tables/digit_calibration.csv").toAbsolutePath(), s.table());

@@ -42,6 +42,7 @@ public final class LocalDigitTests {
     @SuppressWarnings("unchecked") // the digit tests' plan is always this fold's (DigitTestsCheck#plan)
     public LocalDigitTests(CheckContext context) {
         this.context = context;
+        // the digit tests' plan reads no election facts (leader, regions): none are computed here
         this.plan = (Plan.Folded<UnitRow, UnitSummary, RowStatistics.Result, List<RowStatistics.Result>>) check
                 .plan(context, null);
         this.fold = plan.fold();

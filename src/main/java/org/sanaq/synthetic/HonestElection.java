@@ -42,8 +42,7 @@ final class HonestElection implements Serializable {
     Protocol precinct(long index) {
         SplittableRandom r = Draws.stream(spec.seed(), index, Draws.Purpose.HONEST);
         int region = r.nextInt(spec.regions());
-        long registered = Math.max(spec.sizeMin(), Math.min(spec.sizeMax(),
-                Math.round(spec.sizeMedian() * Math.exp(spec.sizeSigma() * r.nextGaussian()))));
+        long registered = registered(r);
         double turnout = Draws.logistic(Draws.logit(regionTurnout[region])
                 + spec.turnoutPrecinctSd() * r.nextGaussian());
         long issued = Draws.binomial(r, registered, turnout);
@@ -69,5 +68,19 @@ final class HonestElection implements Serializable {
         counts[Protocol.INVALID] = invalid;
         counts[Protocol.VALID] = valid;
         return new Protocol(region, counts, Draws.multinomial(r, valid, shares));
+    }
+
+    /**
+     * Registered voters: log-normal, or with the probability of the spec's small share from the small precincts'
+     * log-normal; clipped to the spec's bounds. Without small precincts no draw chooses the part, so the specs
+     * written before the mixture give the same elections.
+     */
+    private long registered(SplittableRandom r) {
+        SyntheticSpec.SmallPrecincts small = spec.smallPrecincts();
+        boolean isSmall = small.share() > 0 && r.nextDouble() < small.share();
+        double median = isSmall ? small.median() : spec.sizeMedian();
+        double sigma = isSmall ? small.sigma() : spec.sizeSigma();
+        return Math.max(spec.sizeMin(), Math.min(spec.sizeMax(), Math.round(median * Math.exp(sigma
+                * r.nextGaussian()))));
     }
 }

@@ -11,7 +11,7 @@ import org.sanaq.run.SpecException;
 
 /**
  * The command-line side of synthetic elections: {@code generate <spec.yaml> [--output <folder>]},
- * {@code calibrate <calibration.yaml>} and {@code benchmark --precincts <n> [--spec <spec.yaml>] [--data <folder>]
+ * {@code calibrate <calibration.yaml>} (or the digit calibration's spec, {@link DigitCalibration}) and {@code benchmark --precincts <n> [--spec <spec.yaml>] [--data <folder>]
  * [--csv <file>]}.
  */
 public final class SyntheticCommands {
@@ -23,6 +23,10 @@ public final class SyntheticCommands {
         String command = a.get(0);
         if (!command.equals("benchmark") && (a.size() < 2 || a.get(1).startsWith("--"))) {
             throw new SpecException(command + " needs a spec file");
+        }
+        if (command.equals("calibrate") && DigitCalibration.describes(Path.of(a.get(1)))) {
+            DigitCalibration.run(Path.of(a.get(1)), err); // in-process: no Spark session
+            return 0;
         }
         SparkSession spark = SparkSessions.start(command);
         try {

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * irregularities are planted how strongly. Loaded from YAML (see {@code jobs/synthetic/}); the first candidate
  * is the leader that irregularities favour.
  *
+ * @param smallPrecincts the second, small (rural) part of the sizes' mixture; {@link SmallPrecincts#NONE} for a
+ *                       single log-normal
  * @param irregularities each planted irregularity by name with its parameters (see {@link #IRREGULARITIES})
  * @param output         the folder the election is written to (a local path or a Hadoop URI)
  * @param mapping        the canonical mapping, named in the job file written beside the data
@@ -27,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record SyntheticSpec(String name, long seed, long precincts, int files, String country, int regions,
         List<String> candidates, double[] support, double turnoutMean, double turnoutRegionSd,
         double turnoutPrecinctSd, double regionConcentration, double precinctConcentration, double sizeMedian,
-        double sizeSigma, long sizeMin, long sizeMax, double invalidRate,
+        double sizeSigma, long sizeMin, long sizeMax, SmallPrecincts smallPrecincts, double invalidRate,
         Map<String, Map<String, Double>> irregularities, String output, String mapping) implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -45,6 +47,16 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
     private static final Set<String> KEYS = Set.of("name", "seed", "precincts", "files", "country", "regions",
             "candidates", "turnout", "support", "precinct_size", "invalid_rate", "irregularities", "output",
             "mapping");
+
+    /**
+     * The small precincts of a two-part mixture of sizes: a {@code share} of precincts whose registered voters are
+     * log-normal around {@code median} with {@code sigma} (then clipped to the spec's min and max like the others).
+     */
+    public record SmallPrecincts(double share, double median, double sigma) implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** No small part: every size from the one log-normal (the specs written before the mixture). */
+        public static final SmallPrecincts NONE = new SmallPrecincts(0, 0, 0);
+    }
 
     public boolean plants(String irregularity) {
         return irregularities.containsKey(irregularity);
@@ -64,7 +76,8 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             Map<String, Map<String, Double>> newIrregularities) {
         return new SyntheticSpec(name, newSeed, newPrecincts, newFiles, country, regions, candidates, support,
                 turnoutMean, turnoutRegionSd, turnoutPrecinctSd, regionConcentration, precinctConcentration,
-                sizeMedian, sizeSigma, sizeMin, sizeMax, invalidRate, newIrregularities, newOutput, mapping);
+                sizeMedian, sizeSigma, sizeMin, sizeMax, smallPrecincts, invalidRate, newIrregularities, newOutput,
+                mapping);
     }
 
     public static SyntheticSpec load(Path file) throws SpecException {
@@ -134,6 +147,14 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             throw new SpecException(where + ": precincts, files and regions must be positive, files at most "
                     + "precincts");
         }
+        JsonNode small = size.path("small");
+        SmallPrecincts smallPrecincts = small.isMissingNode() ? SmallPrecincts.NONE : new SmallPrecincts(
+                small.path("share").asDouble(), small.path("median").asDouble(), small.path("sigma").asDouble());
+        if (smallPrecincts.share() < 0 || smallPrecincts.share() > 1
+                || (smallPrecincts.share() > 0 && (smallPrecincts.median() <= 0 || smallPrecincts.sigma() < 0))) {
+            throw new SpecException(where + ": precinct_size.small: a share in [0, 1], a positive median and a "
+                    + "sigma of at least 0");
+        }
         String output = root.path("output").asText("synthetic-" + root.path("name").asText("election"));
         return new SyntheticSpec(root.path("name").asText("election"), root.path("seed").asLong(1), precincts, files,
                 root.path("country").asText("Synthland"), root.path("regions").asInt(10), List.copyOf(names), support,
@@ -141,7 +162,7 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
                 turnout.path("precinct_sd").asDouble(0.3), spread.path("region_concentration").asDouble(200),
                 spread.path("precinct_concentration").asDouble(100), size.path("median").asDouble(800),
                 size.path("sigma").asDouble(0.6), size.path("min").asLong(20), size.path("max").asLong(3000),
-                root.path("invalid_rate").asDouble(0.015), plants,
+                smallPrecincts, root.path("invalid_rate").asDouble(0.015), plants,
                 output.contains("://") ? output : base.resolve(output).normalize().toString(),
                 base.resolve(root.path("mapping").asText("../mappings/canonical.yaml")).normalize().toString());
     }

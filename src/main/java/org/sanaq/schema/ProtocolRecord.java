@@ -75,8 +75,9 @@ public final class ProtocolRecord implements Serializable {
         return RowFactory.create(cells);
     }
 
+    /** A Java map as a Spark row's MapType cell holds it (a Scala map, under Scala 2.12 and 2.13 alike). */
     @SuppressWarnings("deprecation")
-    private static <V> scala.collection.Map<String, V> scalaMap(Map<String, V> map) {
+    public static <V> scala.collection.Map<String, V> scalaMap(Map<String, V> map) {
         return scala.collection.JavaConverters.mapAsScalaMap(map);
     }
 

@@ -24,6 +24,11 @@ package org.sanaq.checks.digits;
  * <li>Repeated and adjacent last-two-digit pairs use counts ≥ 100 ({@link Sample#AT_LEAST_100}): for a two-digit
  * count the "last two digits" are the whole count, and the repeated values 11, 22, …, 99 are 11 apart.</li>
  * <li>P05s uses precincts whose base is at least {@code min_percent_base} ({@link Sample#PERCENT_BASE}).</li>
+ * <li>The dip test (Hartigan's test of unimodality) is descriptive since issue 16: shown with its p-value, never
+ * flagging, never in Benjamini–Hochberg. Unimodality is no property of honest elections: a region mixing towns and
+ * villages has several modes of turnout, and a minor candidate's shares pile up at 0 beside a hump at a few percent.
+ * On the honest realistic synthetic election of 100,000 precincts it flagged in 40 of 40 seeds, every cell at the
+ * floor of its 1,000 simulations (1/1,001).</li>
  * </ul>
  */
 enum DigitStatistic {
@@ -34,7 +39,7 @@ enum DigitStatistic {
     PERCENT_ZERO_OR_FIVE("p05s", Sample.PERCENT_BASE, Sample.PERCENT_BASE_TESTABLE, 0.2, Role.INTERVAL),
     SKEW("skew", Sample.PROPORTIONS, Double.NaN, Role.REPORTED),
     KURT("kurt", Sample.PROPORTIONS, Double.NaN, Role.REPORTED),
-    DIP("dipt_p", Sample.PROPORTIONS, Double.NaN, Role.TEST),
+    DIP("dipt_p", Sample.PROPORTIONS, Double.NaN, Role.INFORMATIONAL),
     SOBYANIN("sobyanin", Sample.PROPORTIONS, Double.NaN, Role.REPORTED),
     FIRST_DIGIT_CHI2("benford1_chi2_p", Sample.FIRST_DIGITS, Double.NaN, Role.INFORMATIONAL),
     FIRST_DIGIT_MAD("benford1_mad", Sample.FIRST_DIGITS, Double.NaN, Role.INFORMATIONAL),

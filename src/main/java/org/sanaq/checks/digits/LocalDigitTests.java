@@ -11,8 +11,8 @@ import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.Plan;
 import org.sanaq.checks.ProtocolFold;
 import org.sanaq.results.CheckOutcome;
+import org.sanaq.schema.ProtocolRecord;
 
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The digit tests run in-process, without Spark, over precinct protocols handed over one at a time: the same fold
@@ -59,7 +59,7 @@ public final class LocalDigitTests {
         // numerator, share base, votes (a Scala map, as Spark's rows hold them)
         fold.add(key -> summaries.computeIfAbsent(key, fold::zero), view.at(RowFactory.create(true, p.unit(),
                 p.file(), p.line(), null, p.registered(), p.ballots(), p.shareBase(),
-                p.votes() == null ? null : CollectionConverters.asScala(p.votes()))));
+                p.votes() == null ? null : ProtocolRecord.scalaMap(p.votes()))));
     }
 
     /** The check's outcome on the precincts added: finished summaries, then the judge, as in a run. */

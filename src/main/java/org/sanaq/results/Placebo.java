@@ -41,9 +41,13 @@ public record Placebo(OtherRows otherRows, RandomGroupings randomGroupings, Hone
      * @param realFlagged of them, flagged
      */
     public record RandomGroupings(long groups, long flagged, long realUnits, long realFlagged) {
-        /** Whether chance groupings flag at least as many groups as the real units: the flag is ordinary. */
+        /**
+         * Whether chance groupings flag at least as many groups as the real units flag, as a share of those tested
+         * (k / G ≥ m / G', which is k ≥ m where as many are tested): then the flag is ordinary. The groups mix
+         * precincts of every unit, so more of them may have enough counts to be tested than the real units.
+         */
         public boolean asManyAsReal() {
-            return flagged >= realFlagged;
+            return flagged * realUnits >= realFlagged * groups;
         }
     }
 

@@ -26,7 +26,11 @@ import org.sanaq.text.Messages;
  * p alone, where a real cell also needs its interval to exclude the expected value: at an adjusted p ≤ alpha (1 %)
  * the 95 % interval of the same estimate excludes it nearly always, and the difference can only make the groups
  * flag a little more, the cautious side for a control. If the groups flag at least as many groups as the real units
- * flag (k ≥ m), chance alone explains as many flags as the real units show, and the flag is ordinary.</li>
+ * flag (k ≥ m, as shares of those tested where more groups than units have enough counts), chance alone explains
+ * as many flags as the real units show, and the flag is ordinary. The groups mix precincts of the whole country:
+ * they reproduce the test's behaviour on these data at the units' sizes, not the real differences between units
+ * (a region whose counts are all small), so a flag they leave standing says that its unit differs from the rest of
+ * the country, which is not by itself a sign of fraud.</li>
  * <li><b>Honest simulations</b>: the check's rate of flags on S over honest synthetic elections of the calibrated
  * size nearest below this election's ({@link HonestRates}). Benjamini–Hochberg at alpha keeps the chance of any
  * flag on an honest election at most alpha, so a rate above alpha means the test's null does not hold at this size.

@@ -81,6 +81,9 @@ class DigitPlaceboTest {
         }), "A");
         Placebo placebo = flag.placebo();
         assertEquals(new Placebo.RandomGroupings(2, 1, 2, 1), placebo.randomGroupings());
+        // where more groups than real units are tested, the shares flagged are compared
+        assertTrue(new Placebo.RandomGroupings(74, 55, 67, 49).asManyAsReal());
+        assertFalse(new Placebo.RandomGroupings(74, 44, 67, 49).asManyAsReal());
         assertTrue(placebo.ordinary());
         assertTrue(flag.ordinary());
         assertFalse(flag.headline(), "off the first page");

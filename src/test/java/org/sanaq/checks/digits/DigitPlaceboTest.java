@@ -60,10 +60,15 @@ class DigitPlaceboTest {
 
     private static List<Finding> flags(List<RowStatistics.Result> rows, DigitPlacebo.HonestLookup honest)
             throws SpecException {
+        return flags(rows, honest, "en");
+    }
+
+    private static List<Finding> flags(List<RowStatistics.Result> rows, DigitPlacebo.HonestLookup honest,
+            String language) throws SpecException {
         DigitTestsCheck check = new DigitTestsCheck();
         CheckParameters parameters = new CheckParameters("checks.digit_tests", check.defaults(),
                 Map.of("dip_simulations", 200));
-        return new DigitJudge(new CheckContext("e", "C", Conventions.DEFAULT, parameters, Messages.of("en")), rows,
+        return new DigitJudge(new CheckContext("e", "C", Conventions.DEFAULT, parameters, Messages.of(language)), rows,
                 honest).outcome().findings().stream().filter(f -> f.placebo() != null).toList();
     }
 
@@ -128,5 +133,14 @@ class DigitPlaceboTest {
                 + "level (0.01)."), six.placebo().sentence());
         Finding five = c05s(flags(rows(false), (n, s) -> Optional.of(new HonestRates.Rate(300, s, 200, 5))), "A");
         assertFalse(five.ordinary());
+    }
+
+    @Test
+    void thePlaceboSpeaksTheRunsLanguage() throws SpecException {
+        Finding flag = c05s(flags(rows(true), (n, s) -> Optional.of(new HonestRates.Rate(300, s, 200, 1)), "ru"),
+                "A");
+        assertTrue(flag.placebo().sentence().contains("дают сигнал в 1 из 2 групп для A, доля последних цифр 0 или 5 "
+                + "(C05s), против 1 из 2 настоящих регионов. Сигнал в 1 из 200 честных симуляций выборов из 300 "
+                + "участков. Обычно для своего плацебо"), flag.placebo().sentence());
     }
 }

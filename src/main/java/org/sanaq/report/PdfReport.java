@@ -34,8 +34,8 @@ final class PdfReport {
     /** Flags listed on the first page at most; the others follow in the sections and the region pages. */
     static final int FIRST_PAGE_FLAGS = 6;
     /** Terms explained once on the page after the first, in this order (keys report.term.<term>.*). */
-    private static final List<String> TERMS = List.of("protocol", "flag", "explained", "ordinary", "expected", "p_value",
-            "adjusted_p", "quarantined", "tables");
+    private static final List<String> TERMS = List.of("protocol", "flag", "explained", "ordinary", "expected",
+            "p_value", "adjusted_p", "quarantined", "tables");
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
     private static final Color GREY = new Color(0x555555);

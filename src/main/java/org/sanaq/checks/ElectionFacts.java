@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.apache.spark.sql.Column;
 import org.sanaq.schema.Conventions;
@@ -23,7 +25,8 @@ import org.sanaq.schema.ProtocolSchema;
  * source: the leader (the candidate with most votes over the precincts not marked special; ties go to the first
  * name), how many precincts are marked special, how many give the figures the distribution checks read (V, G and R
  * reported, {@link PrecinctFigures}) and the voters of each region over those with V and R above 0 (which regions
- * the fingerprint maps). Computed by {@link #FOLD} in the run's first shared pass.
+ * the fingerprint maps), and the precincts not marked special of each region and of each district (the sizes of the
+ * digit tests' random groupings). Computed by {@link #FOLD} in the run's first shared pass.
  */
 public final class ElectionFacts implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,6 +39,8 @@ public final class ElectionFacts implements Serializable {
         private long special;
         private long figures;
         private final Map<String, Long> regionVoters = new HashMap<>();
+        private final Map<String, Long> regionPrecincts = new HashMap<>();
+        private final Map<String, Long> districtPrecincts = new HashMap<>();
 
         /**
          * The leader: most votes, ties to the first name; a candidate whose votes are never given ranks last (as
@@ -67,6 +72,18 @@ public final class ElectionFacts implements Serializable {
                     .limit(n).map(Map.Entry::getKey).toList();
         }
 
+        /**
+         * The precincts not marked special of each unit of a level ({@code region} or {@code district}; "" for those
+         * that give none), in unit name order.
+         */
+        public SortedMap<String, Long> precinctsPerUnit(String level) {
+            return new TreeMap<>(switch (level) {
+                case "region" -> regionPrecincts;
+                case "district" -> districtPrecincts;
+                default -> throw new IllegalArgumentException("no precinct counts per " + level);
+            });
+        }
+
         /** Adds a candidate's votes (null: not given), keeping the candidate even when never given. */
         private void addVotes(String candidate, Long v) {
             Long before = votes.get(candidate);
@@ -78,6 +95,8 @@ public final class ElectionFacts implements Serializable {
             special += other.special;
             figures += other.figures;
             other.regionVoters.forEach((region, v) -> regionVoters.merge(region, v, Long::sum));
+            other.regionPrecincts.forEach((region, n) -> regionPrecincts.merge(region, n, Long::sum));
+            other.districtPrecincts.forEach((district, n) -> districtPrecincts.merge(district, n, Long::sum));
             return this;
         }
     }
@@ -120,6 +139,7 @@ public final class ElectionFacts implements Serializable {
         private static final int G = 6;
         private static final int R = 7;
         private static final int VOTES = 8;
+        private static final int DISTRICT = 9;
         private final Conventions conventions;
 
         Fold(Conventions conventions) {
@@ -133,7 +153,8 @@ public final class ElectionFacts implements Serializable {
                             .and(col(Field.REPORTED_AT.column()).isNull()),
                     PrecinctFigures.isSpecial(), coalesce(col(Field.REGION.column()), lit("")),
                     ProtocolColumns.field(Field.REGISTERED), ProtocolColumns.turnoutNumerator(conventions),
-                    ProtocolColumns.shareBase(conventions), col(ProtocolSchema.VOTES));
+                    ProtocolColumns.shareBase(conventions), col(ProtocolSchema.VOTES),
+                    coalesce(col(Field.DISTRICT.column()), lit("")));
         }
 
         @Override
@@ -151,6 +172,8 @@ public final class ElectionFacts implements Serializable {
                 facts.special++;
                 return;
             }
+            facts.regionPrecincts.merge(row.getString(REGION), 1L, Long::sum);
+            facts.districtPrecincts.merge(row.getString(DISTRICT), 1L, Long::sum);
             if (!row.isNull(VOTES)) {
                 row.<String, Long>getMap(VOTES).forEach(facts::addVotes);
             }

@@ -116,7 +116,7 @@ final class HtmlSummary {
         html.append("<ul>\n");
         for (Finding f : findings) {
             html.append("<li><span class=\"").append(f.headline() ? "flag" : "muted").append("\">")
-                    .append(escape(words.verdict(f))).append("</span>: ").append(escape(f.sentence()))
+                    .append(escape(words.verdict(f))).append("</span>: ").append(escape(Wording.sentence(f)))
                     .append("</li>\n");
         }
         html.append("</ul>\n");

@@ -34,8 +34,8 @@ final class PdfReport {
     /** Flags listed on the first page at most; the others follow in the sections and the region pages. */
     static final int FIRST_PAGE_FLAGS = 6;
     /** Terms explained once on the page after the first, in this order (keys report.term.<term>.*). */
-    private static final List<String> TERMS = List.of("protocol", "flag", "explained", "expected", "p_value",
-            "adjusted_p", "quarantined", "tables");
+    private static final List<String> TERMS = List.of("protocol", "flag", "explained", "ordinary", "expected",
+            "p_value", "adjusted_p", "quarantined", "tables");
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
     private static final Color GREY = new Color(0x555555);
@@ -189,6 +189,9 @@ final class PdfReport {
         out.skip(3);
         out.paragraph(words.verdict(f), SMALL + 0.5f, true, f.headline() ? FLAG : GREY, 0);
         out.paragraph(f.sentence(), BODY, false, Color.BLACK, 10);
+        if (f.placebo() != null) {
+            out.paragraph(f.placebo().sentence(), SMALL, false, GREY, 10);
+        }
         String p = details(f);
         if (!p.isEmpty()) {
             out.paragraph(p, SMALL, false, GREY, 10);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
+import org.sanaq.results.Placebo;
 import org.sanaq.results.RunFolder;
 
 /**
@@ -64,7 +65,12 @@ final class ShownText {
     private static Finding finding(Finding f) {
         return new Finding(f.check(), scope(f.scope()), name(f.subject()), f.statistic(), f.value(), f.pValue(),
                 f.pAdjusted(), f.verdict(), words(f.sentence()), f.evidence().stream().map(ShownText::words).toList(),
-                f.rank(), name(f.explainedBy()));
+                f.rank(), name(f.explainedBy()), placebo(f.placebo()));
+    }
+
+    private static Placebo placebo(Placebo p) {
+        return p == null ? null : new Placebo(p.otherRows(), p.randomGroupings(), p.honestSimulations(), p.ordinary(),
+                words(p.sentence()));
     }
 
     /** A scope's values cut as names ({@code region=<name>}), so that they still match the tables' cut names. */

@@ -45,9 +45,20 @@ final class Wording {
         return get("caveat");
     }
 
-    /** The verdict as a reader sees it; a flag that another finding explains says so instead of asking for a look. */
+    /**
+     * The verdict as a reader sees it; a flag that another finding explains, or that its placebo makes ordinary, says
+     * so instead of asking for a look.
+     */
     String verdict(Finding finding) {
-        return finding.explainedBy() != null ? get("verdict.explained") : verdict(finding.verdict());
+        if (finding.explainedBy() != null) {
+            return get("verdict.explained");
+        }
+        return finding.ordinary() ? get("verdict.ordinary") : verdict(finding.verdict());
+    }
+
+    /** The finding's sentence followed by its placebo's, where it has one. */
+    static String sentence(Finding finding) {
+        return finding.placebo() == null ? finding.sentence() : finding.sentence() + " " + finding.placebo().sentence();
     }
 
     String verdict(Verdict verdict) {

@@ -20,9 +20,13 @@ import java.util.regex.Pattern;
  * @param explainedBy the subject of another finding of the same check that accounts for this one (a flag that is
  *     only a by-product of it); null for a finding that stands on its own. The report does not list explained
  *     flags on its first page and labels them as explained.
+ * @param placebo how ordinary a flag is under controls from the same data ({@link Placebo}); null where the check
+ *     gives none. The report shows it beside the flag and does not list a flag its placebo makes ordinary on its
+ *     first page.
  */
 public record Finding(String check, String scope, String subject, String statistic, Double value, Double pValue,
-        Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank, String explainedBy) {
+        Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank, String explainedBy,
+        Placebo placebo) {
 
     /** The sentence of a finding whose own sentence printed a number that is not one. */
     public static final String NOT_A_NUMBER = "Inconclusive: the statistic could not be computed from these data "
@@ -46,6 +50,14 @@ public record Finding(String check, String scope, String subject, String statist
         }
     }
 
+    /** A finding without a placebo. */
+    public Finding(String check, String scope, String subject, String statistic, Double value, Double pValue,
+            Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank,
+            String explainedBy) {
+        this(check, scope, subject, statistic, value, pValue, pAdjusted, verdict, sentence, evidence, rank,
+                explainedBy, null);
+    }
+
     /** A finding that stands on its own. */
     public Finding(String check, String scope, String subject, String statistic, Double value, Double pValue,
             Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank) {
@@ -59,9 +71,14 @@ public record Finding(String check, String scope, String subject, String statist
                 List.of(), 0);
     }
 
-    /** Whether the first page lists it: a flag that no other finding explains. */
+    /** Whether its placebo makes it ordinary. */
+    public boolean ordinary() {
+        return placebo != null && placebo.ordinary();
+    }
+
+    /** Whether the first page lists it: a flag that no other finding explains and its placebo leaves standing. */
     public boolean headline() {
-        return verdict == Verdict.FLAG && explainedBy == null;
+        return verdict == Verdict.FLAG && explainedBy == null && !ordinary();
     }
 
     private static boolean finite(Double x) {

@@ -72,7 +72,7 @@ public final class ExactBinomial {
     }
 
     /** P(X ≥ x) for X ~ Binomial(n, p), as I_p(x, n − x + 1), precise in the upper tail. */
-    private static double atLeast(long x, long n, double p) {
+    public static double atLeast(long x, long n, double p) {
         if (x > n) {
             return 0;
         }

@@ -36,6 +36,7 @@ import org.sanaq.results.CheckDescription;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
+import org.sanaq.results.Placebo;
 import org.sanaq.results.Manifest;
 import org.sanaq.results.RunFolder;
 import org.sanaq.results.Verdict;
@@ -327,6 +328,32 @@ class ReportWriterTest {
         Finding explained = plan.ranked().stream().filter(f -> "d=2".equals(f.explainedBy())).findFirst()
                 .orElseThrow();
         assertEquals("Explained by another finding", plan.words().verdict(explained));
+    }
+
+    @Test
+    void aFlagItsPlaceboMakesOrdinaryIsNotOnTheFirstPageAndShowsItsPlacebo(@TempDir Path dir) throws IOException {
+        RunFolder.Contents base = contents();
+        List<Finding> findings = new ArrayList<>(base.findings());
+        Placebo placebo = new Placebo(null, new Placebo.RandomGroupings(6, 2, 6, 1), null, true,
+                "Random groupings of the same precincts flag 2 of 6 groups, against 1 of 6 real regions.");
+        findings.add(new Finding("round_percentages", "region=Абай облысы", "d=0", "round_cells", 2.0, 1e-9, 1e-8,
+                Verdict.FLAG, "An ordinary flag of Абай облысы.", List.of(), 8, null, placebo));
+        RunFolder.Contents withOrdinary = new RunFolder.Contents(base.manifest(), findings, base.metrics(),
+                base.figures(), base.tables());
+        ReportPlan plan = ReportPlan.of(withOrdinary, DESCRIBE);
+        assertEquals(List.of(FLAG_SENTENCE), PdfReport.firstPageFindings(plan).stream().map(Finding::sentence)
+                .toList());
+        Finding ordinary = plan.ranked().stream().filter(Finding::ordinary).findFirst().orElseThrow();
+        assertEquals("Ordinary under its placebo", plan.words().verdict(ordinary));
+        ReportWriter.write(dir, withOrdinary, DESCRIBE);
+        String summary = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
+        assertTrue(summary.contains("An ordinary flag of Абай облысы. Random groupings of the same precincts flag 2 "
+                + "of 6 groups, against 1 of 6 real regions."), summary);
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve(ReportWriter.PDF).toFile())) {
+            String text = oneLine(new PDFTextStripper().getText(pdf));
+            assertTrue(text.contains("Ordinary under its placebo An ordinary flag of Абай облысы. Random groupings"),
+                    text);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,27 @@ class RunFolderTest {
                         List.of("=HYPERLINK(\"http://x\")", "+1+1", "@SUM(A1)", "-cmd"),
                         List.of("", "", "", "1e5"))));
         return new RunFolder.Contents(manifest(), findings, metrics, figures, tables);
+    }
+
+    @Test
+    void aPlaceboRoundTripsThroughFindingsJson(@TempDir Path dir) throws Exception {
+        RunFolder.Contents base = contents();
+        Placebo placebo = new Placebo(new Placebo.OtherRows(6, 1, 0.37), new Placebo.RandomGroupings(85, 4, 85, 3),
+                new Placebo.HonestSimulations(50_000, 200, 9), true, "Random groupings flag 4 of 85 groups.");
+        Finding flag = new Finding("digit_tests", "region=Абай", "A", "lastc", 3.1, 1e-9, 1e-7, Verdict.FLAG,
+                "A flag.", List.of(), 7, null, placebo);
+        Placebo partial = new Placebo(new Placebo.OtherRows(0, 0, null), null, null, false, "No other row.");
+        Finding national = new Finding("digit_tests", "national", "B", "c05s", 0.3, 1e-9, 1e-7, Verdict.FLAG,
+                "Another flag.", List.of(), 7, null, partial);
+        RunFolder.write(dir, new RunFolder.Contents(base.manifest(), List.of(flag, national), base.metrics(),
+                base.figures(), base.tables()));
+        assertEquals(List.of(flag, national), RunFolder.read(dir).findings());
+        JsonNode written = RunFolder.json().readTree(dir.resolve(RunFolder.FINDINGS).toFile()).get("findings");
+        assertEquals("{\"groups\":85,\"flagged\":4,\"realUnits\":85,\"realFlagged\":3}",
+                written.get(0).get("placebo").get("randomGroupings").toString());
+        assertTrue(written.get(1).get("placebo").get("honestSimulations").isNull());
+        assertFalse(flag.headline(), "ordinary under its placebo");
+        assertTrue(national.headline(), "a placebo that leaves the flag standing");
     }
 
     @Test

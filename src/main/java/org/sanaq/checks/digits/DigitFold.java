@@ -25,6 +25,10 @@ import org.sanaq.schema.ProtocolSchema;
  * on the turnout row. Each merged summary is {@linkplain #finish finished} into its {@link RowStatistics.Result}
  * (statistics and bootstrap intervals) on the executor that merged it; the driver receives one result per unit and
  * row, never a precinct.
+ *
+ * <p>For the placebo, every precinct is also added to the summaries of its random group ({@link DigitGroupings}),
+ * which are finished without bootstrap intervals ({@link RowStatistics#withoutIntervals}): the placebo needs their
+ * tests' p-values only.
  */
 final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistics.Result> {
     private static final long serialVersionUID = 1L;
@@ -38,19 +42,24 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
     private static final int SHARE_BASE = 7;
     private static final int VOTES = 8;
 
-    /** The run's choices shipped to the executors: which protocols, which unit column, and the bootstrap. */
+    /**
+     * The run's choices shipped to the executors: which protocols, which unit column, the bootstrap, and the sizes
+     * of the real units (precincts per unit in unit name order) that the random groups take; none, no groups.
+     */
     record Settings(String election, String source, String unitColumn, int replicates, double confidence, long seed,
-            int minPercentBase) implements Serializable {
+            int minPercentBase, List<Long> unitPrecincts) implements Serializable {
     }
 
     private final Settings settings;
     private final Conventions conventions;
     private final ContentKeys contentKeys;
+    private final DigitGroupings groupings;
 
     DigitFold(Settings settings, Conventions conventions, ContentKeys contentKeys) {
         this.settings = settings;
         this.conventions = conventions;
         this.contentKeys = contentKeys;
+        this.groupings = new DigitGroupings(settings.unitPrecincts());
     }
 
     @Override
@@ -76,15 +85,17 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
             return;
         }
         String unit = precinct.isNull(UNIT) ? "" : precinct.getString(UNIT);
-        UnitSummary[] turnout = both(summaries, unit, UnitRow.TURNOUT);
         if (!precinct.isNull(SPECIAL) && !precinct.getString(SPECIAL).isBlank()) {
-            for (UnitSummary s : turnout) {
+            for (UnitSummary s : into(summaries, unit, DigitGroupings.NONE, UnitRow.TURNOUT)) {
                 s.special++;
             }
             return;
         }
         long file = contentKeys.of(precinct.getString(FILE));
         long line = precinct.getLong(LINE);
+        int group = groupings.count() == 0 ? DigitGroupings.NONE
+                : groupings.groupOf(jitter(settings.seed(), file, line, DigitGroupings.STREAM));
+        UnitSummary[] turnout = into(summaries, unit, group, UnitRow.TURNOUT);
         Double t = ratio(precinct, BALLOTS, REGISTERED);
         double u = t == null ? Double.NaN : jitter(settings.seed(), file, line, UnitRow.TURNOUT);
         for (UnitSummary s : turnout) {
@@ -105,7 +116,7 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
                 continue;
             }
             double share = shares ? jitter(settings.seed(), file, line, vote.getKey()) : Double.NaN;
-            for (UnitSummary s : both(summaries, unit, vote.getKey())) {
+            for (UnitSummary s : into(summaries, unit, group, vote.getKey())) {
                 s.addCount(vote.getValue());
                 if (shares) {
                     s.addProportion(vote.getValue(), precinct.getLong(SHARE_BASE), t, share);
@@ -114,9 +125,13 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
         }
     }
 
-    /** The summaries of a row in the precinct's unit and in the nation. */
-    private static UnitSummary[] both(Summaries<UnitRow, UnitSummary> summaries, String unit, String subject) {
-        return new UnitSummary[] {summaries.of(new UnitRow(unit, subject)), summaries.of(UnitRow.national(subject))};
+    /** The summaries of a row in the precinct's unit, in the nation and in its random group (if it has one). */
+    private static UnitSummary[] into(Summaries<UnitRow, UnitSummary> summaries, String unit, int group,
+            String subject) {
+        UnitSummary real = summaries.of(new UnitRow(unit, subject));
+        UnitSummary nation = summaries.of(UnitRow.national(subject));
+        return group == DigitGroupings.NONE ? new UnitSummary[] {real, nation}
+                : new UnitSummary[] {real, nation, summaries.of(UnitRow.group(group, subject))};
     }
 
     @Override
@@ -126,7 +141,8 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
 
     @Override
     public RowStatistics.Result finish(UnitRow key, UnitSummary summary) {
-        return RowStatistics.of(key, summary, settings.replicates(), settings.confidence(), settings.seed());
+        return key.randomGroup() ? RowStatistics.withoutIntervals(key, summary, settings.seed())
+                : RowStatistics.of(key, summary, settings.replicates(), settings.confidence(), settings.seed());
     }
 
     /**

@@ -18,12 +18,15 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.BenjaminiHochberg;
 import org.sanaq.stats.DipTest;
+import org.sanaq.synthetic.HonestRates;
 import org.sanaq.text.Messages;
 
 /**
  * The judging half of {@link DigitTestsCheck}, plain Java: the dip's p-value against seeded uniform samples,
- * "too few" below the minimum count, "not applicable" where fewer than the minimum can be tested, Benjamini–Hochberg over every tested cell of the whole table (all units, rows
- * and statistics), flags, metrics, the table of statistics, the digit frequencies and their charts, and findings.
+ * "too few" below the minimum count, "not applicable" where fewer than the minimum can be tested,
+ * Benjamini–Hochberg over every tested cell of the whole table (all units, rows and statistics), flags, metrics, the
+ * table of statistics, the digit frequencies and their charts, and findings, each flag with its placebo
+ * ({@link DigitPlacebo}) from the random groups' rows, which it keeps apart from the real ones.
  */
 final class DigitJudge {
     private static final String ID = DigitTestsCheck.ID;
@@ -92,10 +95,16 @@ final class DigitJudge {
     private final long minCount;
     private final int chartedUnits;
     private final List<RowStatistics.Result> rows;
-    private final List<Cell> cells = new ArrayList<>();
+    private final List<Cell> cells;
+    private final DigitPlacebo placebo;
 
     /** The judgement of the rows' statistics, given in the report's order ({@link UnitRow#ORDER}). */
     DigitJudge(CheckContext context, List<RowStatistics.Result> rows) {
+        this(context, rows, HonestRates.shipped()::forSize);
+    }
+
+    /** The judgement with the honest rates of {@code honest} (tests give their own). */
+    DigitJudge(CheckContext context, List<RowStatistics.Result> results, DigitPlacebo.HonestLookup honest) {
         CheckParameters p = context.parameters();
         this.messages = context.messages();
         this.level = p.get(DigitTestsCheck.LEVEL);
@@ -103,17 +112,34 @@ final class DigitJudge {
         this.confidence = p.get(DigitTestsCheck.CONFIDENCE);
         this.minCount = p.get(DigitTestsCheck.MIN_COUNT).intValue();
         this.chartedUnits = p.get(DigitTestsCheck.CHARTED_UNITS).intValue();
-        this.rows = rows;
+        this.rows = results.stream().filter(r -> !r.key().randomGroup()).toList();
         int simulations = p.get(DigitTestsCheck.DIP_SIMULATIONS).intValue();
         long seed = p.get(DigitTestsCheck.SEED);
         Map<Long, double[]> dipReferences = new HashMap<>();
-        for (RowStatistics.Result row : rows) {
+        this.cells = cells(rows, simulations, seed, dipReferences);
+        adjust();
+        List<Cell> groups = cells(results.stream().filter(r -> r.key().randomGroup()).toList(), simulations, seed,
+                dipReferences);
+        this.placebo = new DigitPlacebo(messages, level, alpha, minCount, cells, groups, precincts(), honest);
+    }
+
+    /** Every statistic of every row, the dip with its p-value. */
+    private List<Cell> cells(List<RowStatistics.Result> of, int simulations, long seed,
+            Map<Long, double[]> dipReferences) {
+        List<Cell> out = new ArrayList<>();
+        for (RowStatistics.Result row : of) {
             for (DigitStatistic s : DigitStatistic.values()) {
-                cells.add(new Cell(row, s, s == DigitStatistic.DIP ? dipTest(row, simulations, seed, dipReferences)
+                out.add(new Cell(row, s, s == DigitStatistic.DIP ? dipTest(row, simulations, seed, dipReferences)
                         : row.estimate(s)));
             }
         }
-        adjust();
+        return out;
+    }
+
+    /** The election's size for the honest rates: its precincts not marked special (the nation's turnout row). */
+    private long precincts() {
+        return rows.stream().filter(r -> r.key().national() && r.key().turnout())
+                .mapToLong(RowStatistics.Result::observations).sum();
     }
 
     /**
@@ -204,7 +230,8 @@ final class DigitJudge {
                             c.testable, c.pAdjusted);
             out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
                     Verdict.FLAG, sentence, List.of("tables/" + TABLE + ".csv"),
-                    -Math.log10(Math.max(c.pAdjusted, 1e-300))));
+                    -Math.log10(Math.max(c.pAdjusted, 1e-300)), null,
+                    placebo.of(c, label(c.statistic), where(c.row))));
         }
         long tested = cells.stream().filter(c -> Double.isFinite(c.pAdjusted)).count();
         for (RowStatistics.Result row : rows) {

@@ -123,6 +123,15 @@ final class RowStatistics {
         return new Result(key, s.special, s.observations, sizes, digits, out, dip);
     }
 
+    /**
+     * The statistics of the summary of {@code key} with their tests' p-values and no bootstrap intervals (no
+     * replicate is drawn): for the random groups of the placebo ({@link DigitGroupings}), whose judgement needs the
+     * tests only, at a small part of the cost.
+     */
+    static Result withoutIntervals(UnitRow key, UnitSummary s, long seed) {
+        return of(key, s, 0, 0.95, seed);
+    }
+
     private static void secondDigitStatistics(UnitSummary s, long n, Replicates draws,
             Map<DigitStatistic, Estimate> out) {
         double secondMean = DigitLaws.meanDigit(s.second, 0);

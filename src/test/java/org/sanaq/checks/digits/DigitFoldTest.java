@@ -3,6 +3,7 @@ package org.sanaq.checks.digits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.sanaq.SparkTestSession;
 import org.sanaq.checks.ContentKeys;
+import org.sanaq.checks.ElectionFacts;
 import org.sanaq.run.SharedScan;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.ProtocolSchema;
@@ -28,7 +30,10 @@ import org.sanaq.schema.ProtocolSchema;
  */
 class DigitFoldTest {
     private static final DigitFold.Settings SETTINGS = new DigitFold.Settings("e", "official", "region", 50, 0.95,
-            11, 100);
+            11, 100, List.of());
+    /** The same with random groups of the sizes of North and South (60 precincts not marked special each). */
+    private static final DigitFold.Settings GROUPED = new DigitFold.Settings("e", "official", "region", 50, 0.95,
+            11, 100, List.of(60L, 60L));
 
     private static Row precinct(String region, long line, long registered, long issued, long a, long b,
             String special) {
@@ -65,8 +70,12 @@ class DigitFoldTest {
 
     /** The fold's finished results over the table in the shared pass. */
     private static Map<UnitRow, RowStatistics.Result> fold(Dataset<Row> table) {
+        return fold(table, SETTINGS);
+    }
+
+    private static Map<UnitRow, RowStatistics.Result> fold(Dataset<Row> table, DigitFold.Settings settings) {
         Map<UnitRow, RowStatistics.Result> out = new HashMap<>();
-        SharedScan.run(table, List.of(new DigitFold(SETTINGS, Conventions.DEFAULT, ContentKeys.NONE))).get(0)
+        SharedScan.run(table, List.of(new DigitFold(settings, Conventions.DEFAULT, ContentKeys.NONE))).get(0)
                 .forEach((key, result) -> out.put((UnitRow) key, (RowStatistics.Result) result));
         return out;
     }
@@ -130,5 +139,39 @@ class DigitFoldTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> DigitTestsCheck.rows(results, 8));
         assertEquals("digit_tests: more than 8 (unit, row) pairs; choose a coarser level", refused.getMessage());
+    }
+
+    @Test
+    void randomGroupsHoldEveryPrecinctOnceWithTestsAndNoIntervalsAndLeaveTheRealRowsAlone() {
+        Map<UnitRow, RowStatistics.Result> plain = fold(table());
+        Map<UnitRow, RowStatistics.Result> grouped = fold(table().repartition(3), GROUPED);
+        List<UnitRow> groups = grouped.keySet().stream().filter(UnitRow::randomGroup).sorted(UnitRow.ORDER).toList();
+        assertEquals(List.of(UnitRow.group(0, "turnout"), UnitRow.group(0, "A"), UnitRow.group(0, "B"),
+                UnitRow.group(1, "turnout"), UnitRow.group(1, "A"), UnitRow.group(1, "B")), groups);
+        // each of the 120 precincts not marked special is in one group; the special one in none
+        assertEquals(120L, grouped.get(UnitRow.group(0, "A")).observations()
+                + grouped.get(UnitRow.group(1, "A")).observations());
+        assertEquals(0L, grouped.get(UnitRow.group(0, "turnout")).special()
+                + grouped.get(UnitRow.group(1, "turnout")).special());
+        RowStatistics.Estimate c05s = grouped.get(UnitRow.group(0, "A")).estimate(DigitStatistic.LAST_ZERO_OR_FIVE);
+        assertTrue(Double.isFinite(c05s.testP()), "a test p");
+        assertTrue(Double.isNaN(c05s.ciLow()) && Double.isNaN(c05s.ciHigh()), "no bootstrap interval");
+        // the groups do not depend on partitions, and the real rows are as without them
+        Map<UnitRow, RowStatistics.Result> again = fold(table().repartition(1), GROUPED);
+        groups.forEach(g -> assertArrayEquals(grouped.get(g).digits().last(), again.get(g).digits().last()));
+        plain.forEach((key, x) -> assertEquals(x.estimate(DigitStatistic.LAST_DIGIT_MEAN),
+                grouped.get(key).estimate(DigitStatistic.LAST_DIGIT_MEAN), key.toString()));
+        // the groups come after the real rows and do not count against max_rows
+        List<RowStatistics.Result> ordered = DigitTestsCheck.rows(grouped, 9);
+        assertEquals(UnitRow.group(0, "turnout"), ordered.get(9).key());
+    }
+
+    @Test
+    void theGroupsSizesAreTheRealUnitsPrecinctsNotMarkedSpecialFromTheElectionsFacts() {
+        ElectionFacts facts = ElectionFacts.of(SharedScan.run(table(),
+                List.of(ElectionFacts.fold(Conventions.DEFAULT))).get(0));
+        // the hospital and the protocols of another election, source or level are not counted
+        assertEquals(Map.of("North", 60L, "South", 60L), facts.of("e", "official").precinctsPerUnit("region"));
+        assertEquals(Map.of("", 120L), facts.of("e", "official").precinctsPerUnit("district"));
     }
 }

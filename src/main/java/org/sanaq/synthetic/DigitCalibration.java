@@ -24,6 +24,7 @@ import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.ContentKeys;
 import org.sanaq.checks.digits.DigitTestsCheck;
 import org.sanaq.checks.digits.LocalDigitTests;
 import org.sanaq.ingest.YamlFiles;
@@ -204,7 +205,7 @@ public final class DigitCalibration {
     /** The statistics that flagged any cell in one election ({@value #ANY} when any did). */
     static Set<String> flagged(SyntheticSpec spec) {
         Set<String> out = new LinkedHashSet<>();
-        for (Finding f : outcome(spec, PrecinctFile::precinctsName).findings()) {
+        for (Finding f : outcome(spec, PrecinctFile::precinctsName, ContentKeys.NONE).findings()) {
             if (f.verdict() == Verdict.ERROR) {
                 throw new IllegalStateException("digit_tests failed on the synthetic election with seed "
                         + spec.seed() + ": " + f.sentence());
@@ -218,10 +219,11 @@ public final class DigitCalibration {
 
     /**
      * The digit tests' outcome on one election, its precincts drawn as {@code sanaq generate} writes them: the same
-     * figures, in the same files (named by {@code fileName}, which seeds the dip's jitter) at the same lines.
+     * figures, in the same files (named by {@code fileName}) at the same lines; the dip's jitter is seeded by the
+     * files' {@code keys} (a calibration hashes no file: each name keys itself).
      */
-    static CheckOutcome outcome(SyntheticSpec spec, IntFunction<String> fileName) {
-        LocalDigitTests tests = new LocalDigitTests(context(spec));
+    static CheckOutcome outcome(SyntheticSpec spec, IntFunction<String> fileName, ContentKeys keys) {
+        LocalDigitTests tests = new LocalDigitTests(context(spec, keys));
         HonestElection honest = new HonestElection(spec);
         PrecinctIrregularities irregularities = new PrecinctIrregularities(spec);
         for (int file = 0; file < spec.files(); file++) {
@@ -247,12 +249,12 @@ public final class DigitCalibration {
     }
 
     /** The digit tests with their defaults, as the generated job.yaml runs them. */
-    static CheckContext context(SyntheticSpec spec) {
+    static CheckContext context(SyntheticSpec spec, ContentKeys keys) {
         Check<?> check = CheckCatalog.find(DigitTestsCheck.ID);
         try {
             return new CheckContext(spec.election(), spec.country(), Conventions.DEFAULT,
                     new CheckParameters("checks." + DigitTestsCheck.ID, check.defaults(), Map.of()),
-                    Messages.of("en"));
+                    Messages.of("en"), keys);
         } catch (SpecException e) {
             throw new IllegalStateException("digit_tests' defaults are not valid parameters", e);
         }

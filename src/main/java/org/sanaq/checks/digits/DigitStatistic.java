@@ -29,6 +29,10 @@ package org.sanaq.checks.digits;
  * villages has several modes of turnout, and a minor candidate's shares pile up at 0 beside a hump at a few percent.
  * On the honest realistic synthetic election of 100,000 precincts it flagged in 40 of 40 seeds, every cell at the
  * floor of its 1,000 simulations (1/1,001).</li>
+ * <li>The last-digit chi-square (Beber and Scacco) is descriptive since issue 16: its nine-degree Wald statistic
+ * rests on a covariance estimated from the counts themselves, and on honest realistic elections of 20,000 precincts
+ * it flagged 5 of 200 seeds at the nominal 0.01 (one-sided 95 % bound 0.052), where LastC and C05s, which test the
+ * same last digits with one degree of freedom, flagged 1 of 200 each and found every planted preference.</li>
  * </ul>
  */
 enum DigitStatistic {
@@ -45,7 +49,7 @@ enum DigitStatistic {
     FIRST_DIGIT_MAD("benford1_mad", Sample.FIRST_DIGITS, Double.NaN, Role.INFORMATIONAL),
     SECOND_DIGIT_CHI2("benford2_chi2_p", Sample.AT_LEAST_10, Double.NaN, Role.INFORMATIONAL),
     LAST_DIGIT_CHI2("lastdigit_chi2_p", Sample.AT_LEAST_10, Sample.AT_LEAST_10_CHI_SQUARE_TESTABLE, Double.NaN,
-            Role.TEST),
+            Role.INFORMATIONAL),
     REPEATED_PAIRS("repeated_pairs", Sample.AT_LEAST_100, Sample.REPEATED_TESTABLE, 0.1, Role.INTERVAL),
     ADJACENT_PAIRS("adjacent_pairs", Sample.AT_LEAST_100, Sample.ADJACENT_TESTABLE, 0.2, Role.INTERVAL);
 

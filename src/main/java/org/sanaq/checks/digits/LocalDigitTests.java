@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.RowFactory;
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.Plan;
 import org.sanaq.checks.ProtocolFold;
@@ -42,9 +43,10 @@ public final class LocalDigitTests {
     @SuppressWarnings("unchecked") // the digit tests' plan is always this fold's (DigitTestsCheck#plan)
     public LocalDigitTests(CheckContext context) {
         this.context = context;
-        // the digit tests' plan reads no election facts (leader, regions): none are computed here
+        // no election facts: the precincts are not known before they are added, so there are no units' sizes for
+        // the placebo's random groups (a calibration counts the statistics' flags, which the groups do not change)
         this.plan = (Plan.Folded<UnitRow, UnitSummary, RowStatistics.Result, List<RowStatistics.Result>>) check
-                .plan(context, null);
+                .plan(context, new ElectionFacts(Map.of()));
         this.fold = plan.fold();
     }
 

@@ -153,9 +153,12 @@ class DigitFoldTest {
                 + grouped.get(UnitRow.group(1, "A")).observations());
         assertEquals(0L, grouped.get(UnitRow.group(0, "turnout")).special()
                 + grouped.get(UnitRow.group(1, "turnout")).special());
-        RowStatistics.Estimate c05s = grouped.get(UnitRow.group(0, "A")).estimate(DigitStatistic.LAST_ZERO_OR_FIVE);
-        assertTrue(Double.isFinite(c05s.testP()), "a test p");
-        assertTrue(Double.isNaN(c05s.ciLow()) && Double.isNaN(c05s.ciHigh()), "no bootstrap interval");
+        // 60 precincts of distinct counts leave the smooth null nothing to test; 2BL's test shows a group's tests
+        // are computed and its intervals are not
+        RowStatistics.Estimate secondDigit = grouped.get(UnitRow.group(0, "A"))
+                .estimate(DigitStatistic.SECOND_DIGIT_MEAN);
+        assertTrue(Double.isFinite(secondDigit.testP()), "a test p");
+        assertTrue(Double.isNaN(secondDigit.ciLow()) && Double.isNaN(secondDigit.ciHigh()), "no bootstrap interval");
         // the groups do not depend on partitions, and the real rows are as without them
         Map<UnitRow, RowStatistics.Result> again = fold(table().repartition(1), GROUPED);
         groups.forEach(g -> assertArrayEquals(grouped.get(g).digits().last(), again.get(g).digits().last()));

@@ -27,13 +27,19 @@ import org.sanaq.text.Messages;
  */
 class DigitPlaceboTest {
     /** Precincts of every real unit's and group's rows; the nation has twice as many. */
-    private static final int PRECINCTS = 200;
+    private static final int PRECINCTS = 6000;
 
-    /** A row of 200 counts from 100 up: every last digit alike, or (round) every count ending in 0. */
+    /**
+     * A row of counts 100..299 in turn, 30 of each (a flat histogram the smooth null tests everywhere), and when
+     * {@code round} a tenth more precincts at the multiples of 10 (a comb at 0, as in DigitJudgeTest).
+     */
     private static RowStatistics.Result row(UnitRow key, int precincts, boolean round) {
         UnitSummary s = new UnitSummary(100, false);
         for (int i = 0; i < precincts; i++) {
-            s.addCount(round ? 100 + 10L * i : 100 + i);
+            s.addCount(100 + i % 200);
+        }
+        for (int i = 0; round && i < precincts / 10; i++) {
+            s.addCount(100 + 10 * (i % 20));
         }
         return key.randomGroup() ? RowStatistics.withoutIntervals(key, s, 5) : RowStatistics.of(key, s, 200, 0.95, 5);
     }
@@ -97,7 +103,7 @@ class DigitPlaceboTest {
         // the election's size is its nation's precincts
         assertEquals((long) 2 * PRECINCTS, sizes.get(0));
         assertNull(placebo.honestSimulations());
-        assertTrue(placebo.sentence().contains("No honest simulations of up to 400 precincts are calibrated."),
+        assertTrue(placebo.sentence().contains("No honest simulations of up to 12,000 precincts are calibrated."),
                 placebo.sentence());
     }
 

@@ -18,6 +18,7 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.BenjaminiHochberg;
 import org.sanaq.stats.DipTest;
+import org.sanaq.stats.MonteCarloP;
 import org.sanaq.synthetic.HonestRates;
 import org.sanaq.text.Messages;
 
@@ -93,6 +94,8 @@ final class DigitJudge {
     private final double alpha;
     private final double confidence;
     private final long minCount;
+    /** The dip test's simulations, whose floor 1/(R + 1) its p-values are written against. */
+    private final int dipSimulations;
     private final int chartedUnits;
     private final List<RowStatistics.Result> rows;
     private final List<Cell> cells;
@@ -114,6 +117,7 @@ final class DigitJudge {
         this.chartedUnits = p.get(DigitTestsCheck.CHARTED_UNITS).intValue();
         this.rows = results.stream().filter(r -> !r.key().randomGroup()).toList();
         int simulations = p.get(DigitTestsCheck.DIP_SIMULATIONS).intValue();
+        this.dipSimulations = simulations;
         long seed = p.get(DigitTestsCheck.SEED);
         Map<Long, double[]> dipReferences = new HashMap<>();
         this.cells = cells(rows, simulations, seed, dipReferences);
@@ -320,7 +324,9 @@ final class DigitJudge {
         if (!Double.isFinite(c.value)) {
             return "";
         }
-        String text = format(c.value);
+        // a dip p at the floor of its simulations says only that none reached the dip: a bound, not a value
+        String text = c.statistic == DigitStatistic.DIP && MonteCarloP.atFloor(c.value, dipSimulations)
+                ? MonteCarloP.relation(c.value, dipSimulations) : format(c.value);
         if (Double.isFinite(c.ciLow)) {
             text += " [" + format(c.ciLow) + ", " + format(c.ciHigh) + "]";
         }

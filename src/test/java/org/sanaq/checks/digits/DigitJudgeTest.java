@@ -88,4 +88,24 @@ class DigitJudgeTest {
                 && f.subject().equals("turnout")).findFirst().orElseThrow();
         assertEquals(Verdict.PASS, national.verdict());
     }
+
+    /**
+     * Shares in two far lumps (20 % and 80 %, 1,000 precincts) give a dip no uniform sample of 200 simulations
+     * reaches: its p is the floor 1/201 and the table writes the bound "< 0.005" (1/201 = 0.004975 rounded up to two
+     * significant digits), not a value; the dip never flags (issue 16).
+     */
+    @Test
+    void aDipAtTheFloorOfItsSimulationsIsWrittenAsABoundAndNeverFlags() throws Exception {
+        UnitSummary s = new UnitSummary(100, false);
+        for (int i = 0; i < 1000; i++) {
+            long v = i % 2 == 0 ? 200 : 800;
+            s.addCount(100 + i % 200);
+            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, 7, i, "A"));
+        }
+        CheckOutcome outcome = judge(List.of(RowStatistics.of(new UnitRow(null, "A"), s, 200, 0.95, 5)));
+        DetailTable table = outcome.tables().get(0);
+        assertEquals("< 0.005", table.rows().get(0).get(table.columns().indexOf("dipt_p")));
+        assertTrue(outcome.findings().stream().noneMatch(f -> f.statistic().equals("dipt_p")
+                && f.verdict() == Verdict.FLAG));
+    }
 }

@@ -11,6 +11,7 @@ import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
+import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.MonteCarloP;
 import org.sanaq.text.Messages;
@@ -124,7 +125,29 @@ final class IntegerPeaksJudge {
                 count(special));
         double rank = flag ? -Math.log10(Math.max(exact.pValue(), 1e-300)) : 0;
         return new Finding(ID, SCOPE, figure, "excess_" + figure, exact.excess(), exact.pValue(),
-                exact.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), rank);
+                exact.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), rank, null,
+                flag ? placebo(tally) : null);
+    }
+
+    /**
+     * The placebo of a flag: the same count, against the same exact null, of the whole-number shares of every
+     * candidate but the leader in the same precincts. Writing the leader's share or the turnout to a target leaves
+     * the others' shares whatever the counts make them, so an excess there too points at the null (or at protocols
+     * written whole), not at a target of the leader's; it is context and never makes the flag ordinary
+     * ({@link Placebo}).
+     */
+    private Placebo placebo(PeakTally tally) {
+        List<Double> pValues = new ArrayList<>();
+        tally.others.values().forEach(o -> {
+            if (o[2] > 0) {
+                pValues.add(NullSummary.exact(o[0], o[1], o[2], true).pValue());
+            }
+        });
+        long flagged = pValues.stream().filter(p -> p < alpha).count();
+        Double median = pValues.isEmpty() ? null : pValues.stream().sorted().toList().get((pValues.size() - 1) / 2);
+        String sentence = pValues.isEmpty() ? messages.format(ID + ".placebo_none")
+                : messages.format(ID + ".placebo", flagged, pValues.size(), alpha, MonteCarloP.shown(median));
+        return new Placebo(new Placebo.OtherRows(pValues.size(), flagged, median), null, null, false, sentence);
     }
 
     /** The Monte Carlo p-value in the summary table: a number, or "< 0.001" at its floor of 1/(replicates + 1). */

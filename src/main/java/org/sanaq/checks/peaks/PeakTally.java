@@ -3,6 +3,7 @@ package org.sanaq.checks.peaks;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * What one pass over the included precincts of METHODS.md §5 gathers, mergeable across partitions: the observed
@@ -33,6 +34,11 @@ final class PeakTally implements Serializable {
     /** [figure][replicate]: included precincts (or their voters) whose redrawn figure is integer. */
     final long[][] replicates;
     final long[][] replicateVoters;
+    /**
+     * The placebo of the leader's and the turnout's counts: for every other candidate, {observed, exact mean, exact
+     * variance} of the included precincts whose share of that candidate is a whole percent (sorted by name).
+     */
+    final TreeMap<String, double[]> others = new TreeMap<>();
     /** [result or turnout][0.1 % bin]: precincts and voters. */
     final long[][] histogram = new long[2][IntegerRule.BINS];
     final long[][] histogramVoters = new long[2][IntegerRule.BINS];
@@ -76,6 +82,15 @@ final class PeakTally implements Serializable {
         }
     }
 
+    /** Adds another candidate's votes c of the share base r of an included precinct (its share's count). */
+    void addOther(String candidate, long c, long r) {
+        double q = IntegerProbability.of(r, c);
+        double[] o = others.computeIfAbsent(candidate, k -> new double[3]);
+        o[0] += IntegerRule.isInteger(c, r) ? 1 : 0;
+        o[1] += q;
+        o[2] += q * (1 - q);
+    }
+
     private void count(int figure, int rep, boolean integer, long v) {
         if (integer) {
             replicates[figure][rep]++;
@@ -98,6 +113,12 @@ final class PeakTally implements Serializable {
                 replicateVoters[f][rep] += other.replicateVoters[f][rep];
             }
         }
+        other.others.forEach((candidate, o) -> {
+            double[] mine = others.computeIfAbsent(candidate, k -> new double[3]);
+            for (int i = 0; i < 3; i++) {
+                mine[i] += o[i];
+            }
+        });
         for (int h = 0; h < 2; h++) {
             for (int b = 0; b < IntegerRule.BINS; b++) {
                 histogram[h][b] += other.histogram[h][b];

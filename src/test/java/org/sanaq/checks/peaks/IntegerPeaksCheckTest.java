@@ -1,6 +1,7 @@
 package org.sanaq.checks.peaks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.Finding;
+import org.sanaq.results.Placebo;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.Conventions;
@@ -114,6 +116,35 @@ class IntegerPeaksCheckTest {
                 .findFirst().orElseThrow().rows().get(0);
         assertEquals(List.of("either", "precincts", "40.0000"), row.subList(0, 3));
         assertEquals("< 0.001", row.get(7));
+        // the placebo: Second's 240 of 500 (48 %) is whole in every precinct too, far above its null
+        assertEquals(new Placebo.OtherRows(1, 1, either.placebo().otherRows().medianPAdjusted()),
+                either.placebo().otherRows());
+        assertFalse(either.placebo().ordinary(), "the other rows never make a flag ordinary");
+    }
+
+    /**
+     * The placebo of a flag: the other candidates' shares in the same precincts against the same exact null. Leader
+     * 260 of 500 (52 %) and turnout 600 of 1,000 (60 %) are whole in 40 precincts; Second 233 (46.6 %) and Third 7
+     * (1.4 %) in none, so neither shows an excess (0 of 2 at p < 0.001, the check's alpha).
+     */
+    @Test
+    void aFlagCarriesTheOtherCandidatesCountAsItsPlacebo() throws Exception {
+        PrecinctRows rows = new PrecinctRows();
+        for (int i = 0; i < 40; i++) {
+            rows.add("R1", "p" + i, 1000, 600, 500, 0, Map.of("Leader", 260L, "Second", 233L, "Third", 7L), null);
+        }
+        CheckOutcome outcome = run(rows.dataset(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        Finding result = outcome.findings().stream().filter(f -> f.subject().equals("result")).findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.FLAG, result.verdict());
+        Placebo placebo = result.placebo();
+        assertEquals(2, placebo.otherRows().tested());
+        assertEquals(0, placebo.otherRows().flagged());
+        assertTrue(placebo.otherRows().medianPAdjusted() > 0.5, placebo.toString());
+        assertFalse(placebo.ordinary());
+        assertTrue(placebo.sentence().startsWith("Placebo: the same count for the shares of the other candidates in "
+                + "the same precincts shows an excess at p < 0.001 for 0 of 2 (median p = "), placebo.sentence());
+        assertTrue(result.headline());
     }
 
     @Test

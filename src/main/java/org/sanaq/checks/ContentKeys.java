@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.HexFormat;
 import java.util.Map;
 
+import org.sanaq.stats.Mix64;
+
 /**
  * A 64-bit key per data file taken from its content (the first eight bytes of its SHA-256), looked up by the name
  * the ingested rows record in {@code _file}: the file's name in the job, or {@code name!entry} for an entry of a zip,
@@ -38,16 +40,10 @@ public record ContentKeys(Map<String, Long> keys) implements Serializable {
         for (int bang = file.indexOf('!'); bang >= 0; bang = file.indexOf('!', bang + 1)) {
             Long zip = keys.get(file.substring(0, bang));
             if (zip != null) {
-                return mix(zip ^ file.substring(bang + 1).hashCode());
+                return Mix64.mix(zip ^ file.substring(bang + 1).hashCode());
             }
         }
-        return mix(file.hashCode());
+        return Mix64.mix(file.hashCode());
     }
 
-    /** Stafford's 64-bit finaliser (variant 13): every input bit changes about half the output bits. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }

@@ -3,6 +3,7 @@ package org.sanaq.synthetic;
 import java.util.SplittableRandom;
 
 import org.apache.commons.math3.special.Gamma;
+import org.sanaq.stats.Mix64;
 
 /**
  * Seeded random draws for the generator: exact binomial and multinomial counts, gamma and Dirichlet proportions,
@@ -23,14 +24,8 @@ final class Draws {
      * leaves the honest figures of every precinct unchanged.
      */
     static SplittableRandom stream(long seed, long index, Purpose purpose) {
-        return new SplittableRandom(mix(mix(seed) ^ mix(index * 0x9E3779B97F4A7C15L + purpose.ordinal() + 1)));
-    }
-
-    /** SplitMix64's finaliser (Steele, Lea & Flood 2014): a bijection that scatters nearby inputs. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return new SplittableRandom(Mix64.mix(Mix64.mix(seed)
+                ^ Mix64.mix(index * 0x9E3779B97F4A7C15L + purpose.ordinal() + 1)));
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.sanaq.checks.fingerprint;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.PrecinctFigures;
 import org.sanaq.checks.ProtocolFold;
+import org.sanaq.schema.ProtocolSchema;
 
 /**
  * The fingerprint's one fold over the election's precincts with V &gt; 0 and R &gt; 0 ({@link PrecinctFigures}):
@@ -47,9 +51,12 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
         Part merge(Part other);
     }
 
+    /** The figures' inputs, then every candidate's votes (for the placebo, {@link NationMaps#addCandidates}). */
     @Override
     public List<Column> inputs() {
-        return figures.inputs();
+        List<Column> inputs = new ArrayList<>(figures.inputs());
+        inputs.add(col(ProtocolSchema.VOTES));
+        return inputs;
     }
 
     @Override
@@ -63,7 +70,12 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
         if (precinct == null || precinct.v() <= 0 || precinct.r() <= 0) {
             return;
         }
-        summaries.of(Scope.NATION).add(precinct);
+        NationMaps nation = (NationMaps) summaries.of(Scope.NATION);
+        nation.add(precinct);
+        int votes = figures.inputs().size();
+        if (!row.isNull(votes)) {
+            nation.addCandidates(RegionTally.shpilkinBin(precinct.g(), precinct.v()), row.getMap(votes));
+        }
         summaries.of(new Scope(precinct.region())).add(precinct);
     }
 

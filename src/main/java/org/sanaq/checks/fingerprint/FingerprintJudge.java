@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.sanaq.checks.CheckContext;
@@ -12,6 +13,7 @@ import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
+import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.text.Messages;
 
@@ -126,13 +128,32 @@ final class FingerprintJudge {
                 fixed(nation.moments.correlation()), Integer.toString(national.peak()), count(national.excess()),
                 percent(national.share()), count(special), percent(flagShare),
                 Integer.toString(national.peak() + 1));
+        SortedMap<String, ShpilkinExcess> others = results.nation().othersExcess(leader, nation.turnout());
+        others.forEach((candidate, s) -> finite(NATIONAL, candidate, "placebo_shpilkin_excess_share", s.share()));
         Finding finding = new Finding(ID, NATIONAL, leader, "shpilkin_excess_votes", national.excess(), null, null,
-                flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), flag ? 10 * national.share() : 0);
+                flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), flag ? 10 * national.share() : 0, null,
+                flag ? placebo(others) : null);
         FingerprintFigures figures = new FingerprintFigures(messages, leader);
         List<DetailTable> tables = List.of(figures.cells(results.nation(), results.regions()),
                 figures.histograms(results.nation()), figures.shpilkin(nation.leader, national),
                 regionTable(regionRows));
         return new CheckOutcome(ID, metrics, List.of(finding), tables, figures.figures(results.regionsShown()));
+    }
+
+    /**
+     * The placebo of the leader's excess: Shpilkin's method applied to each other candidate, its votes against
+     * everyone else's. Where turnout and a candidate's share rise together for innocent reasons (regions that differ
+     * in both), other candidates show excesses too; stuffing for the leader gives them deficits. Context only: it
+     * never makes the flag ordinary ({@link Placebo}).
+     */
+    private Placebo placebo(SortedMap<String, ShpilkinExcess> others) {
+        List<Double> shares = others.values().stream().map(ShpilkinExcess::share).filter(Double::isFinite).sorted()
+                .toList();
+        long reaching = shares.stream().filter(share -> share >= flagShare).count();
+        String sentence = shares.isEmpty() ? messages.format(ID + ".placebo_none")
+                : messages.format(ID + ".placebo", reaching, shares.size(), percent(shares.get(0)),
+                        percent(shares.get(shares.size() - 1)), percent(flagShare));
+        return new Placebo(new Placebo.OtherRows(shares.size(), reaching, null), null, null, false, sentence);
     }
 
     /** The outcome of a fingerprint that could not be judged: the counts so far and one inconclusive finding. */

@@ -1,10 +1,20 @@
 package org.sanaq.checks.fingerprint;
 
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 import org.sanaq.checks.PrecinctFigures;
 
-/** The nation's part of the fingerprint: its map of voters by turnout and share, and its {@link Histogram}s. */
+/**
+ * The nation's part of the fingerprint: its map of voters by turnout and share, its {@link Histogram}s, and every
+ * candidate's votes and everyone else's per Shpilkin turnout bin (the placebo of the leader's excess: the same
+ * method for each other candidate).
+ */
 final class NationMaps implements FingerprintFold.Part {
     private static final long serialVersionUID = 1L;
+    /** By candidate (sorted): {its votes, the other candidates' votes} per Shpilkin bin. */
+    private final TreeMap<String, long[][]> candidates = new TreeMap<>();
     private final VoterBins map = new VoterBins(FingerprintFold.GRID * FingerprintFold.GRID);
     private final VoterBins[] histograms = new VoterBins[Histogram.values().length];
 
@@ -22,9 +32,43 @@ final class NationMaps implements FingerprintFold.Part {
         }
     }
 
+    /** Adds a precinct's votes by candidate, in Shpilkin's turnout bin k. */
+    void addCandidates(int k, Map<String, Long> votes) {
+        long total = 0;
+        for (Long v : votes.values()) {
+            total += v == null ? 0 : v;
+        }
+        for (Map.Entry<String, Long> vote : votes.entrySet()) {
+            if (vote.getValue() != null) {
+                long[][] bins = candidates.computeIfAbsent(vote.getKey(), c -> new long[2][ShpilkinExcess.BINS]);
+                bins[0][k] += vote.getValue();
+                bins[1][k] += total - vote.getValue();
+            }
+        }
+    }
+
+    /** Shpilkin's excess of every candidate but {@code leader}, each against everyone else's votes, by name. */
+    SortedMap<String, ShpilkinExcess> othersExcess(String leader, double turnout) {
+        SortedMap<String, ShpilkinExcess> out = new TreeMap<>();
+        candidates.forEach((candidate, bins) -> {
+            if (!candidate.equals(leader)) {
+                out.put(candidate, ShpilkinExcess.of(bins[0], bins[1], turnout));
+            }
+        });
+        return out;
+    }
+
     @Override
     public NationMaps merge(FingerprintFold.Part other) {
         NationMaps o = (NationMaps) other;
+        o.candidates.forEach((candidate, bins) -> {
+            long[][] mine = candidates.computeIfAbsent(candidate, c -> new long[2][ShpilkinExcess.BINS]);
+            for (int side = 0; side < 2; side++) {
+                for (int k = 0; k < ShpilkinExcess.BINS; k++) {
+                    mine[side][k] += bins[side][k];
+                }
+            }
+        });
         map.merge(o.map);
         for (int i = 0; i < histograms.length; i++) {
             histograms[i].merge(o.histograms[i]);

@@ -1,6 +1,7 @@
 package org.sanaq.checks.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.Metric;
+import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.Conventions;
 
@@ -110,6 +112,16 @@ class FingerprintCheckTest {
                 "equal weights: the plain Pearson correlation");
         assertEquals(4, metrics(outcome, "region=R1").get("stations"));
         assertEquals(Verdict.FLAG, outcome.findings().get(0).verdict(), "21 % of the leader's votes is above 10 %");
+        // the placebo, Shpilkin's method for B against L: B's peak among bins 49, 50, 59 is bin 50 (301 votes, ratio
+        // 301/200 = 1.505); from it up B gets 301 + 240 + 280 + 160 = 981 where 1.505 · (200 + 360 + 420 + 640) =
+        // 2,438.1 are expected: an excess of −1,457.1 of B's 1,231 votes, far from the 10 % that flags the leader
+        assertEquals(-1457.1 / 1231, outcome.metrics().stream().filter(m -> m.subject().equals("B")
+                && m.metric().equals("placebo_shpilkin_excess_share")).findFirst().orElseThrow().value(), 1e-12);
+        Placebo placebo = outcome.findings().get(0).placebo();
+        assertEquals(new Placebo.OtherRows(1, 0, null), placebo.otherRows());
+        assertFalse(placebo.ordinary());
+        assertTrue(placebo.sentence().startsWith("Placebo: the same method for each other candidate (its votes "
+                + "against everyone else's) finds an excess of "), placebo.sentence());
         DetailTable cells = table(outcome, FingerprintFigures.CELLS);
         // national cells: 0.5 % bins; 50.1 % turnout falls in [50.0, 50.5), share 39.9 % in [39.5, 40.0)
         assertTrue(cells.rows().contains(List.of("national", "", "50.000", "39.500", "1000")),

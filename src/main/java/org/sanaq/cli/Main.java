@@ -50,6 +50,7 @@ public final class Main {
               sanaq render <run folder>                  rebuild report.pdf and the summaries from a run folder
               sanaq generate <spec.yaml> [--output <folder>]  write a synthetic election with its ground truth
               sanaq calibrate <calibration.yaml>         false-positive and detection rates of every check
+                                                         (digit-calibration.yaml: each digit statistic's)
               sanaq benchmark --precincts <n> [--spec <spec.yaml>] [--data <folder>] [--csv <file>]
               sanaq --help | --version
 

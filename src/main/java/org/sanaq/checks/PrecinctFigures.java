@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.trim;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.sanaq.schema.Conventions;
@@ -33,6 +34,8 @@ public record PrecinctFigures(String election, String source, Conventions conven
         implements Serializable {
 
     /** The source whose precinct protocols the figures come from: a parameter of every check built on them. */
+    /** The position of every candidate's votes among the {@link #inputs}. */
+    private static final int VOTES = 8;
     public static final Parameter<String> SOURCE = Parameter.text("source", "official");
 
     /** One precinct's figures, as a fold reads them ({@link #read}). */
@@ -57,7 +60,8 @@ public record PrecinctFigures(String election, String source, Conventions conven
 
     /**
      * The fold inputs of the figures: whether the row is one of the precincts, then its key, region, V, G, R, L and
-     * O; {@link #read} reads them from the first eight positions of a fold's row (a fold's own columns follow).
+     * O, then every candidate's votes; {@link #read} reads the figures from the first eight positions of a fold's row
+     * and {@link #votes} the ninth (a fold's own columns follow).
      */
     public List<Column> inputs() {
         Column wanted = col(Field.ELECTION.column()).equalTo(election)
@@ -69,7 +73,13 @@ public record PrecinctFigures(String election, String source, Conventions conven
         Column allVotes = expr("aggregate(map_values(" + ProtocolSchema.VOTES + "), 0L, (a, x) -> a + coalesce(x, 0L))");
         return List.of(wanted, key(), coalesce(col(Field.REGION.column()), lit("")),
                 ProtocolColumns.field(Field.REGISTERED), ProtocolColumns.turnoutNumerator(conventions),
-                ProtocolColumns.shareBase(conventions), leaderVotes, allVotes.minus(leaderVotes));
+                ProtocolColumns.shareBase(conventions), leaderVotes, allVotes.minus(leaderVotes),
+                col(ProtocolSchema.VOTES));
+    }
+
+    /** Every candidate's votes of a row whose first inputs are {@link #inputs} (a null count: not given). */
+    public static Map<String, Long> votes(FoldRow row) {
+        return row.isNull(VOTES) ? Map.of() : row.getMap(VOTES);
     }
 
     /** The figures of a row whose first inputs are {@link #inputs}, or null when it is not one of the precincts. */

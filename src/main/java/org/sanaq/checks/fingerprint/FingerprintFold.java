@@ -1,9 +1,6 @@
 package org.sanaq.checks.fingerprint;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +9,6 @@ import org.apache.spark.sql.Column;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.PrecinctFigures;
 import org.sanaq.checks.ProtocolFold;
-import org.sanaq.schema.ProtocolSchema;
 
 /**
  * The fingerprint's one fold over the election's precincts with V &gt; 0 and R &gt; 0 ({@link PrecinctFigures}):
@@ -51,12 +47,9 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
         Part merge(Part other);
     }
 
-    /** The figures' inputs, then every candidate's votes (for the placebo, {@link NationMaps#addCandidates}). */
     @Override
     public List<Column> inputs() {
-        List<Column> inputs = new ArrayList<>(figures.inputs());
-        inputs.add(col(ProtocolSchema.VOTES));
-        return inputs;
+        return figures.inputs();
     }
 
     @Override
@@ -72,10 +65,7 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
         }
         NationMaps nation = (NationMaps) summaries.of(Scope.NATION);
         nation.add(precinct);
-        int votes = figures.inputs().size();
-        if (!row.isNull(votes)) {
-            nation.addCandidates(RegionTally.shpilkinBin(precinct.g(), precinct.v()), row.getMap(votes));
-        }
+        nation.addCandidates(RegionTally.shpilkinBin(precinct.g(), precinct.v()), PrecinctFigures.votes(row));
         summaries.of(new Scope(precinct.region())).add(precinct);
     }
 

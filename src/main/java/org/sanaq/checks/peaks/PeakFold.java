@@ -1,8 +1,5 @@
 package org.sanaq.checks.peaks;
 
-import static org.apache.spark.sql.functions.col;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +8,6 @@ import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.Plan;
 import org.sanaq.checks.PrecinctFigures;
 import org.sanaq.checks.ProtocolFold;
-import org.sanaq.schema.ProtocolSchema;
 
 /**
  * The integer-peak check's fold: the included precincts of METHODS.md §5 tallied into one {@link PeakTally}, handed
@@ -36,12 +32,9 @@ record PeakFold(PrecinctFigures figures, Inclusion inclusion, int replicates, lo
         }
     }
 
-    /** The figures' inputs, then every candidate's votes (the other candidates are the tally's placebo). */
     @Override
     public List<Column> inputs() {
-        List<Column> inputs = new ArrayList<>(figures.inputs());
-        inputs.add(col(ProtocolSchema.VOTES));
-        return inputs;
+        return figures.inputs();
     }
 
     @Override
@@ -55,12 +48,10 @@ record PeakFold(PrecinctFigures figures, Inclusion inclusion, int replicates, lo
         if (p != null && inclusion.includes(p)) {
             PeakTally tally = summaries.of(Plan.Whole.ALL);
             tally.add(p.key(), p.v(), p.g(), p.r(), p.l());
-            int votes = figures.inputs().size();
-            if (!row.isNull(votes)) {
-                for (Map.Entry<String, Long> vote : row.<String, Long>getMap(votes).entrySet()) {
-                    if (vote.getValue() != null && !vote.getKey().equals(figures.leader())) {
-                        tally.addOther(vote.getKey(), vote.getValue(), p.r());
-                    }
+            // the other candidates' shares are the tally's placebo
+            for (Map.Entry<String, Long> vote : PrecinctFigures.votes(row).entrySet()) {
+                if (vote.getValue() != null && !vote.getKey().equals(figures.leader())) {
+                    tally.addOther(vote.getKey(), vote.getValue(), p.r());
                 }
             }
         }

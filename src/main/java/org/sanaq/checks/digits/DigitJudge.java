@@ -85,7 +85,7 @@ final class DigitJudge {
         }
 
         boolean excludesExpected() {
-            return statistic.role != DigitStatistic.Role.INTERVAL || expected < ciLow || expected > ciHigh;
+            return expected < ciLow || expected > ciHigh;
         }
     }
 
@@ -226,12 +226,9 @@ final class DigitJudge {
         List<Cell> flagged = cells.stream().filter(c -> c.flagged)
                 .sorted(Comparator.comparingDouble(c -> c.pAdjusted)).toList();
         for (Cell c : flagged) {
-            String sentence = c.statistic.role == DigitStatistic.Role.INTERVAL
-                    ? messages.format(ID + ".flag_interval", label(c.statistic), subject(c.row), where(c.row),
-                            c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.testable,
-                            c.pAdjusted)
-                    : messages.format(ID + ".flag_test", label(c.statistic), subject(c.row), where(c.row), c.value,
-                            c.testable, c.pAdjusted);
+            String sentence = messages.format(ID + ".flag_interval", label(c.statistic), subject(c.row),
+                    where(c.row), c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.testable,
+                    c.pAdjusted);
             out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
                     Verdict.FLAG, sentence, List.of("tables/" + TABLE + ".csv"),
                     -Math.log10(Math.max(c.pAdjusted, 1e-300)), null,

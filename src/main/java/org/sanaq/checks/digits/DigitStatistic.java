@@ -86,13 +86,12 @@ enum DigitStatistic {
     enum Role {
         /** A bootstrap interval and a test against the expected value; flags when both say so. */
         INTERVAL,
-        /** The statistic is a p-value; flags when it survives Benjamini–Hochberg. */
-        TEST,
         /** A bootstrap interval, no expected value: shown, never flags. */
         REPORTED,
         /**
          * Shown for completeness with its interval and test p where it has them, never flags, never enters
-         * Benjamini–Hochberg: first-digit Benford (METHODS.md §3), 2BL and the second-digit chi-square (issue 6).
+         * Benjamini–Hochberg: first-digit Benford (METHODS.md §3), 2BL and the second-digit chi-square (issue 6),
+         * the dip test and the last-digit chi-square (issue 16).
          */
         INFORMATIONAL
     }
@@ -118,7 +117,7 @@ enum DigitStatistic {
 
     /** Whether its p-value enters Benjamini–Hochberg. */
     boolean tested() {
-        return role == Role.INTERVAL || role == Role.TEST;
+        return role == Role.INTERVAL;
     }
 
     String ciLow() {
@@ -134,8 +133,8 @@ enum DigitStatistic {
         return metric + "_expected";
     }
 
-    /** The result key of the p-value of the test behind an interval statistic (or the statistic itself). */
+    /** The result key of the p-value of the test behind a statistic with an interval. */
     String testP() {
-        return role == Role.TEST ? metric : metric + "_test_p";
+        return metric + "_test_p";
     }
 }

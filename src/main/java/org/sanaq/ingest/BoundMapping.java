@@ -160,7 +160,7 @@ public final class BoundMapping {
                 pcts.put(name, pct);
             }
         }
-        return new ProtocolRecord(values, votes, pcts);
+        return new ProtocolRecord(values, votes, pcts, new TreeMap<>());
     }
 
     private static void put(Map<String, Long> votes, String candidate, Long value) throws NumberFormat.NumberProblem {

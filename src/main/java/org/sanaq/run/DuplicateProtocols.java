@@ -91,6 +91,7 @@ public final class DuplicateProtocols {
         }
         parts.add(map_entries(col(ProtocolSchema.VOTES)).as("votes"));
         parts.add(map_entries(col(ProtocolSchema.PUBLISHED_PCT)).as("pct"));
+        parts.add(map_entries(col(ProtocolSchema.LINES)).as("lines"));
         return struct(parts.toArray(Column[]::new));
     }
 

@@ -87,6 +87,7 @@ public final class LevelTotals {
                 .withColumn(Field.DOCUMENT_REF.column(),
                         concat(lit("sum of "), col("_precincts").cast("string"), lit(" precinct protocols")))
                 .withColumn(ProtocolSchema.PUBLISHED_PCT, map().cast("map<string,string>"))
+                .withColumn(ProtocolSchema.LINES, map().cast("map<string,bigint>"))
                 .withColumn(ProtocolSchema.INPUT, lit(DERIVED))
                 .withColumn(ProtocolSchema.FILE, lit(DERIVED))
                 .withColumn(ProtocolSchema.LINE, lit(0L))
@@ -102,7 +103,7 @@ public final class LevelTotals {
     /** The canonical columns in order; those a derived row has no value for (precinct, special, ...) are null. */
     private static Column[] canonicalColumns(String[] present) {
         List<String> have = new ArrayList<>(List.of(present));
-        have.addAll(List.of(Field.LEVEL.column(), Field.DOCUMENT_REF.column(), ProtocolSchema.PUBLISHED_PCT,
+        have.addAll(List.of(Field.LEVEL.column(), Field.DOCUMENT_REF.column(), ProtocolSchema.PUBLISHED_PCT, ProtocolSchema.LINES,
                 ProtocolSchema.INPUT, ProtocolSchema.FILE, ProtocolSchema.LINE, Field.REGION.column(),
                 Field.DISTRICT.column()));
         List<Column> cols = new ArrayList<>();

@@ -20,13 +20,16 @@ public final class ProtocolRecord implements Serializable {
     /** Candidates in name order, so that two copies of a protocol carry the same maps (see {@link #toRow}). */
     private final TreeMap<String, Long> votes;
     private final TreeMap<String, String> publishedPct;
+    /** The further named lines of the protocol ({@link ProtocolSchema#LINES}), in name order. */
+    private final TreeMap<String, Long> lines;
 
     /** A record that takes the maps as they are (one per record, built for it): the caller keeps no reference. */
     public ProtocolRecord(EnumMap<Field, Object> values, TreeMap<String, Long> votes,
-            TreeMap<String, String> publishedPct) {
+            TreeMap<String, String> publishedPct, TreeMap<String, Long> lines) {
         this.values = values;
         this.votes = votes;
         this.publishedPct = publishedPct;
+        this.lines = lines;
     }
 
     public Object get(Field field) {
@@ -50,6 +53,10 @@ public final class ProtocolRecord implements Serializable {
         return Collections.unmodifiableMap(publishedPct);
     }
 
+    public Map<String, Long> lines() {
+        return Collections.unmodifiableMap(lines);
+    }
+
     /**
      * The Spark row in {@link ProtocolSchema#ingested()} order, with its provenance and no quarantine reason. Its
      * map cells list the candidates in name order whatever the file's column order, so that equal protocols have
@@ -59,7 +66,7 @@ public final class ProtocolRecord implements Serializable {
      *     characters (null otherwise)
      */
     public Row toRow(String input, String file, long line, String raw) {
-        Object[] cells = new Object[Field.values().length + 7];
+        Object[] cells = new Object[Field.values().length + 8];
         int i = 0;
         for (Field field : Field.values()) {
             cells[i++] = values.get(field);
@@ -67,6 +74,7 @@ public final class ProtocolRecord implements Serializable {
         // A Row's MapType cell must be a Scala map; JavaConverters exists under both Scala 2.12 and 2.13.
         cells[i++] = scalaMap(votes);
         cells[i++] = scalaMap(publishedPct);
+        cells[i++] = scalaMap(lines);
         cells[i++] = input;
         cells[i++] = file;
         cells[i++] = line;
@@ -83,8 +91,8 @@ public final class ProtocolRecord implements Serializable {
 
     /** A quarantined record in {@link ProtocolSchema#ingested()} order: only provenance, reason and raw text. */
     public static Row quarantineRow(String input, String file, long line, String reason, String raw) {
-        Object[] cells = new Object[Field.values().length + 7];
-        int i = Field.values().length + 2;
+        Object[] cells = new Object[Field.values().length + 8];
+        int i = Field.values().length + 3;
         cells[i++] = input;
         cells[i++] = file;
         cells[i++] = line;

@@ -18,6 +18,11 @@ public final class ProtocolSchema {
     public static final String VOTES = "votes";
     /** {@code published_pct:<candidate>} of FORMATS.md, as a map from candidate name to the printed percentage. */
     public static final String PUBLISHED_PCT = "published_pct";
+    /**
+     * Further named lines of the protocol that the canonical fields do not name (absentee certificates, lines a
+     * country adds), as a map from the line's name in the mapping to its count. Empty when the mapping names none.
+     */
+    public static final String LINES = "lines";
     public static final String INPUT = "_input";
     public static final String FILE = "_file";
     public static final String LINE = "_line";
@@ -48,6 +53,8 @@ public final class ProtocolSchema {
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, true), true));
         out.add(DataTypes.createStructField(PUBLISHED_PCT,
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true));
+        out.add(DataTypes.createStructField(LINES,
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, true), true));
         out.add(DataTypes.createStructField(INPUT, DataTypes.StringType, false));
         out.add(DataTypes.createStructField(FILE, DataTypes.StringType, false));
         out.add(DataTypes.createStructField(LINE, DataTypes.LongType, false));

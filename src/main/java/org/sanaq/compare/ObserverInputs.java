@@ -11,8 +11,7 @@ import org.sanaq.run.SpecException;
  * <pre>
  * inputs:
  *   protocol-ocr: {match_on: [region, district, precinct]}
- *   platform:     {lower_bound: true}
- *   claims:       {coverage: unknown}
+ *   typed-copies: {transcribed: true}
  * </pre>
  * An observer input not named follows {@link MatchRule#DEFAULT}.
  */
@@ -35,11 +34,16 @@ public final class ObserverInputs {
         for (Map.Entry<?, ?> e : byInput.entrySet()) {
             String where = path + "." + e.getKey();
             if (!(e.getValue() instanceof Map<?, ?> rule)) {
-                throw new SpecException(where + ": must be a map with match_on, lower_bound or coverage");
+                throw new SpecException(where + ": must be a map with match_on or transcribed");
             }
             for (Object key : rule.keySet()) {
-                if (!List.of("match_on", "lower_bound", "coverage").contains(key)) {
-                    throw new SpecException(where + "." + key + ": unknown; known: match_on, lower_bound, coverage");
+                if (List.of("lower_bound", "coverage").contains(key)) {
+                    // the rules of sanaq before source kinds: say what replaced them rather than "unknown"
+                    throw new SpecException(where + "." + key + ": replaced by the kind of the source: write the "
+                            + "input's source as platform:<who> (a lower bound) or claim:<who> (coverage unknown)");
+                }
+                if (!List.of("match_on", "transcribed").contains(key)) {
+                    throw new SpecException(where + "." + key + ": unknown; known: match_on, transcribed");
                 }
             }
             List<String> matchOn = MatchRule.KEYS;
@@ -50,15 +54,11 @@ public final class ObserverInputs {
                 }
                 matchOn = keys.stream().map(Object::toString).toList();
             }
-            Object lower = rule.containsKey("lower_bound") ? rule.get("lower_bound") : Boolean.FALSE;
-            if (!(lower instanceof Boolean)) {
-                throw new SpecException(where + ".lower_bound: must be true or false");
+            Object transcribed = rule.containsKey("transcribed") ? rule.get("transcribed") : Boolean.FALSE;
+            if (!(transcribed instanceof Boolean)) {
+                throw new SpecException(where + ".transcribed: must be true or false");
             }
-            Object coverage = rule.containsKey("coverage") ? rule.get("coverage") : "complete";
-            if (!List.of("complete", "unknown").contains(coverage.toString())) {
-                throw new SpecException(where + ".coverage: must be complete or unknown, not " + coverage);
-            }
-            out.put(e.getKey().toString(), new MatchRule(matchOn, (Boolean) lower, "unknown".equals(coverage)));
+            out.put(e.getKey().toString(), new MatchRule(matchOn, (Boolean) transcribed));
         }
         return new ObserverInputs(out);
     }
@@ -68,9 +68,9 @@ public final class ObserverInputs {
         return rules;
     }
 
-    /** Input ids whose rows are claims of unknown coverage. */
-    public List<String> claimInputs() {
-        return rules.entrySet().stream().filter(e -> e.getValue().coverageUnknown()).map(Map.Entry::getKey)
+    /** Input ids whose copies were typed from photos of the protocol, checked for reading errors. */
+    public List<String> transcribedInputs() {
+        return rules.entrySet().stream().filter(e -> e.getValue().transcribed()).map(Map.Entry::getKey)
                 .sorted().toList();
     }
 }

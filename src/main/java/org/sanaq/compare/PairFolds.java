@@ -19,7 +19,7 @@ public final class PairFolds {
     private PairFolds() {
     }
 
-    /** An observer source and whether it is a lower bound (its pairs are tallied apart). */
+    /** A second source and whether it is a lower bound (its pairs are tallied apart). */
     public record SourceKey(String source, boolean lowerBound) implements Serializable {
     }
 
@@ -49,13 +49,19 @@ public final class PairFolds {
         }
     }
 
-    /** Per observer source: pairs, differences per field, and per candidate tallies. */
+    /** Per second source: pairs, differences per field, reading errors, and per candidate tallies. */
     public static final class BySource extends OverPairs<SourceKey, SourceTally> {
         private static final long serialVersionUID = 1L;
+        private final long minExcess;
+
+        /** @param minExcess the smallest excess of a lower-bound count over the official one that counts */
+        public BySource(long minExcess) {
+            this.minExcess = minExcess;
+        }
 
         @Override
         public SourceTally zero(SourceKey key) {
-            return new SourceTally();
+            return new SourceTally(minExcess);
         }
 
         @Override
@@ -97,22 +103,18 @@ public final class PairFolds {
         }
     }
 
-    /** The capped lists, {@code largest} discrepancies, {@code scatterPoints} points, {@code listCap} of the others. */
+    /** The capped lists of the comparison ({@link PairLists.Caps}). */
     public static final class Lists extends OverPairs<Plan.Whole, PairLists> {
         private static final long serialVersionUID = 1L;
-        private final int largest;
-        private final int listCap;
-        private final int scatterPoints;
+        private final PairLists.Caps caps;
 
-        public Lists(int largest, int listCap, int scatterPoints) {
-            this.largest = largest;
-            this.listCap = listCap;
-            this.scatterPoints = scatterPoints;
+        public Lists(PairLists.Caps caps) {
+            this.caps = caps;
         }
 
         @Override
         public PairLists zero(Plan.Whole key) {
-            return new PairLists(largest, listCap, scatterPoints);
+            return new PairLists(caps);
         }
 
         @Override

@@ -3,11 +3,13 @@ package org.sanaq.compare;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The capped lists of the comparison, each in a fixed order (nulls first, text by code point as Spark sorts it):
  * the largest discrepancies of full-count pairs (largest first), copies that match no official protocol, precincts
- * whose copies disagree, the (official, observer) points of the scatter (largest difference first), and claims.
+ * whose copies disagree, the (official, observer) points of the scatter (largest difference first), claims, copies
+ * with reading errors, and the counts of lower-bound sources above the official ones.
  */
 public final class PairLists implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -33,13 +35,28 @@ public final class PairLists implements Serializable {
     private final Capped<CopyConflict> conflicts;
     private final Capped<Point> points;
     private final Capped<Claim> claims;
+    private final Capped<Misreading> misreadings;
+    private final Capped<Excess> excesses;
+    private final long minExcess;
 
-    PairLists(int largest, int listCap, int scatterPoints) {
-        this.largest = new Capped<>(largest);
-        this.unmatched = new Capped<>(listCap);
-        this.conflicts = new Capped<>(listCap);
-        this.points = new Capped<>(scatterPoints);
-        this.claims = new Capped<>(listCap);
+    /**
+     * How many items each list keeps: the {@code largest} discrepancies, {@code scatterPoints} points,
+     * {@code excesses} counts of a lower-bound source above the official ones (from {@code minExcess} votes on),
+     * and {@code listCap} of the others.
+     */
+    public record Caps(int largest, int listCap, int scatterPoints, int excesses, long minExcess)
+            implements Serializable {
+    }
+
+    PairLists(Caps caps) {
+        this.largest = new Capped<>(caps.largest());
+        this.unmatched = new Capped<>(caps.listCap());
+        this.conflicts = new Capped<>(caps.listCap());
+        this.points = new Capped<>(caps.scatterPoints());
+        this.claims = new Capped<>(caps.listCap());
+        this.misreadings = new Capped<>(caps.listCap());
+        this.excesses = new Capped<>(caps.excesses());
+        this.minExcess = caps.minExcess();
     }
 
     /** A pair that differs: largest total absolute difference first, then by official and copy id. */
@@ -117,10 +134,57 @@ public final class PairLists implements Serializable {
         }
     }
 
+    /** A copy read with reading errors: by source, region, district, precinct, copy id. */
+    public record Misreading(String copySource, String region, String district, String precinct, String documentRef,
+            String patterns, String evidence, String copyId) implements Comparable<Misreading>, Serializable {
+        private static final Comparator<Misreading> ORDER = Comparator
+                .comparing(Misreading::copySource, TEXT).thenComparing(Misreading::region, TEXT)
+                .thenComparing(Misreading::district, TEXT).thenComparing(Misreading::precinct, TEXT)
+                .thenComparing(Misreading::copyId, TEXT);
+
+        @Override
+        public int compareTo(Misreading other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * A lower-bound count above the official one, per station and candidate: largest excess first, then by
+     * source, region, district, precinct, candidate.
+     */
+    public record Excess(String copySource, String region, String district, String precinct, String documentRef,
+            String candidate, long official, long counted, String copyId)
+            implements Comparable<Excess>, Serializable {
+        private static final Comparator<Excess> ORDER = Comparator
+                .comparingLong((Excess e) -> e.counted() - e.official()).reversed()
+                .thenComparing(Excess::copySource, TEXT).thenComparing(Excess::region, TEXT)
+                .thenComparing(Excess::district, TEXT).thenComparing(Excess::precinct, TEXT)
+                .thenComparing(Excess::candidate, TEXT).thenComparing(Excess::copyId, TEXT);
+
+        @Override
+        public int compareTo(Excess other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
     /** Adds a row of the pairs table to the lists it belongs to. */
     void add(PairRow row) {
-        if (row.isPair() && !row.lowerBound()) {
-            // a lower-bound source differs by design; its flag is observer > official, tallied per source
+        ReadingErrors.Found errors = row.readingErrors();
+        if (errors != null) {
+            misreadings.add(new Misreading(row.copySource(), row.region(), row.district(), row.precinct(),
+                    row.documentRef(), errors.patterns().stream().map(ReadingErrors.Pattern::id)
+                            .collect(Collectors.joining(", ")), errors.evidence(), row.copyId()));
+        }
+        if (row.isPair() && row.lowerBound()) {
+            Map<String, Long> counted = row.copyVotes();
+            row.officialVotes().forEach((candidate, official) -> {
+                Long count = counted.get(candidate);
+                if (official != null && count != null && count - official >= minExcess) {
+                    excesses.add(new Excess(row.copySource(), row.region(), row.district(), row.precinct(),
+                            row.documentRef(), candidate, official, count, row.copyId()));
+                }
+            });
+        } else if (row.isPair()) {
             if (row.differing()) {
                 largest.add(new Discrepancy(row.copySource(), row.region(), row.district(), row.precinct(),
                         row.documentRef(), row.readingConfidence(), row.confident(), row.absDifference(),
@@ -156,6 +220,8 @@ public final class PairLists implements Serializable {
         conflicts.merge(other.conflicts);
         points.merge(other.points);
         claims.merge(other.claims);
+        misreadings.merge(other.misreadings);
+        excesses.merge(other.excesses);
         return this;
     }
 
@@ -177,5 +243,13 @@ public final class PairLists implements Serializable {
 
     public Capped<Claim> claims() {
         return claims;
+    }
+
+    public Capped<Misreading> misreadings() {
+        return misreadings;
+    }
+
+    public Capped<Excess> excesses() {
+        return excesses;
     }
 }

@@ -16,6 +16,7 @@ final class PairRow {
     private static final int KIND = at(ProtocolPairs.KIND);
     private static final int CLAIM = at(ProtocolPairs.CLAIM);
     private static final int LOWER_BOUND = at(ProtocolPairs.LOWER_BOUND);
+    private static final int CHECK_READINGS = at(ProtocolPairs.CHECK_READINGS);
     private static final int MATCHED = at(ProtocolPairs.MATCHED);
     private static final int SUBSTITUTED = at(ProtocolPairs.SUBSTITUTED);
     private static final int LEVEL = at(Field.LEVEL.column());
@@ -41,8 +42,19 @@ final class PairRow {
     private static final int DOCUMENTS = at(ProtocolPairs.DOCUMENTS);
     private static final int OFFICIAL_VOTES = at(ProtocolPairs.O + ProtocolSchema.VOTES);
     private static final int COPY_VOTES = at(ProtocolPairs.C + ProtocolSchema.VOTES);
+    private static final int OFFICIAL_LINES = at(ProtocolPairs.O + ProtocolSchema.LINES);
+    private static final int COPY_LINES = at(ProtocolPairs.C + ProtocolSchema.LINES);
+    private static final int VALID = ProtocolPairs.COUNT_FIELDS.indexOf(Field.VALID.column());
+    private static final int INVALID = ProtocolPairs.COUNT_FIELDS.indexOf(Field.INVALID.column());
+    private static final int CAST = ProtocolPairs.COUNT_FIELDS.indexOf(Field.BALLOTS_CAST.column());
+    private static final int PORTABLE = ProtocolPairs.COUNT_FIELDS.indexOf(Field.BALLOTS_IN_PORTABLE_BOXES.column());
+    private static final int STATIONARY = ProtocolPairs.COUNT_FIELDS
+            .indexOf(Field.BALLOTS_IN_STATIONARY_BOXES.column());
 
     private FoldRow row;
+    /** The row's reading errors once looked for ({@link #readingErrors}); null until looked for, and when there are none. */
+    private ReadingErrors.Found readingErrors;
+    private boolean lookedForReadingErrors;
 
     private static int at(String column) {
         return COLUMNS.indexOf(column);
@@ -50,6 +62,8 @@ final class PairRow {
 
     PairRow at(FoldRow row) {
         this.row = row;
+        this.lookedForReadingErrors = false;
+        this.readingErrors = null;
         return this;
     }
 
@@ -78,6 +92,35 @@ final class PairRow {
 
     boolean lowerBound() {
         return row.isTrue(LOWER_BOUND);
+    }
+
+    /** Whether the copy is a reading of a photo, to be checked for reading errors. */
+    boolean checkReadings() {
+        return row.isTrue(CHECK_READINGS);
+    }
+
+    /**
+     * The reading errors of a matched copy that is a reading of a photo ({@link ReadingErrors}), or null when it
+     * has none or is not such a copy. Found once per row, whichever fold asks first.
+     */
+    ReadingErrors.Found readingErrors() {
+        if (!lookedForReadingErrors) {
+            lookedForReadingErrors = true;
+            readingErrors = isPair() && checkReadings() ? ReadingErrors.find(officialVotes(), copyVotes(),
+                    copy(VALID), copyCast(), copy(INVALID)) : null;
+        }
+        return readingErrors;
+    }
+
+    /** The copy's ballots cast: the total, or portable + stationary boxes; null when it gives neither. */
+    private Long copyCast() {
+        Long total = copy(CAST);
+        if (total != null) {
+            return total;
+        }
+        Long portable = copy(PORTABLE);
+        Long stationary = copy(STATIONARY);
+        return portable == null || stationary == null ? null : portable + stationary;
     }
 
     /** The copy that stands for its official precinct protocol in the recount. */
@@ -186,6 +229,16 @@ final class PairRow {
     /** The copy's votes by candidate. */
     Map<String, Long> copyVotes() {
         return votes(COPY_VOTES);
+    }
+
+    /** The official protocol's further named lines; empty when there is none. */
+    Map<String, Long> officialLines() {
+        return votes(OFFICIAL_LINES);
+    }
+
+    /** The copy's further named lines. */
+    Map<String, Long> copyLines() {
+        return votes(COPY_LINES);
     }
 
     private boolean isCopy() {

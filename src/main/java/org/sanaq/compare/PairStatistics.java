@@ -12,7 +12,7 @@ import org.sanaq.checks.ProtocolFold;
 import org.sanaq.run.SharedScan;
 
 /**
- * The official-vs-observer comparison's results, typed and bounded: the {@link ProtocolPairs} table (one join of
+ * The official-vs-second-source comparison's results, typed and bounded: the {@link ProtocolPairs} table (one join of
  * the copies with the official protocols) folded by {@link PairFolds} in one pass ({@link SharedScan}, one Spark
  * job with the join's own shuffles). Per observer source: pairs matched, identical, differing, per field and per
  * candidate; per official district: coverage and votes with observer figures substituted; and capped lists, each
@@ -27,11 +27,12 @@ public record PairStatistics(Map<PairFolds.SourceKey, SourceTally> sources, Map<
 
     /** The bounded results of comparing {@code election}'s copies with its {@code officialSource} protocols. */
     public static PairStatistics compute(Dataset<Row> protocols, String election, String officialSource,
-            ObserverInputs inputs, double lowConfidence, int largest, int listCap, int scatterPoints) {
-        PairFolds.Lists lists = new PairFolds.Lists(largest, listCap, scatterPoints);
+            ObserverInputs inputs, double lowConfidence, PairLists.Caps caps) {
+        PairFolds.Lists lists = new PairFolds.Lists(caps);
         List<Map<Object, Object>> folded = SharedScan.run(
                 ProtocolPairs.table(protocols, election, officialSource, inputs, lowConfidence),
-                List.<ProtocolFold<?, ?, ?>>of(new PairFolds.BySource(), new PairFolds.ByDistrict(), lists));
+                List.<ProtocolFold<?, ?, ?>>of(new PairFolds.BySource(caps.minExcess()), new PairFolds.ByDistrict(),
+                        lists));
         Map<PairFolds.SourceKey, SourceTally> sources = new TreeMap<>(Comparator
                 .comparing(PairFolds.SourceKey::source).thenComparing(PairFolds.SourceKey::lowerBound));
         folded.get(0).forEach((k, v) -> sources.put((PairFolds.SourceKey) k, (SourceTally) v));

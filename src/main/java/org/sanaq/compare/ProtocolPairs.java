@@ -31,11 +31,13 @@ import org.sanaq.run.LevelTotals;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
 import org.sanaq.schema.ProtocolSchema;
+import org.sanaq.schema.SourceKind;
 
 /**
- * Official × observer matching in Spark (METHODS.md §2), as one table for {@link PairFolds} to fold. Official
- * protocols are the final rows of the official source; copies are final rows of {@code observer:*} sources read from
- * job inputs (not sums sanaq derived). A copy matches the official protocol of the same election and level whose
+ * Official × second-source matching in Spark (METHODS.md §2), as one table for {@link PairFolds} to fold. Official
+ * protocols are the final rows of the official source; copies are final rows of the second sources of every
+ * {@link SourceKind} ({@code observer:*}, {@code ocr:*}, {@code platform:*}, {@code claim:*}) read from job inputs
+ * (not sums sanaq derived). A copy matches the official protocol of the same election and level whose
  * identifiers agree on its input's {@link MatchRule} keys (identifiers were normalised at ingest, e.g.
  * {@code УИК №0554} → {@code 554}): one left join of the copies with the official protocols, each official row
  * keyed once per match rule of the job so that every copy is joined on its own rule's keys.
@@ -54,6 +56,8 @@ public final class ProtocolPairs {
     public static final String C = "c_";
     public static final String CLAIM = "claim";
     public static final String LOWER_BOUND = "lower_bound";
+    /** The copy is a reading of a photo (an {@code ocr} source or a transcribed input): checked for reading errors. */
+    public static final String CHECK_READINGS = "check_readings";
     public static final String MATCHED = "matched";
     /** The copy substituted for its official precinct protocol: the first by source and copy id. */
     public static final String SUBSTITUTED = "substituted";
@@ -77,7 +81,8 @@ public final class ProtocolPairs {
     private static final String KEY = "_key_";
     private static final String VOTES_O = O + ProtocolSchema.VOTES;
     private static final String VOTES_C = C + ProtocolSchema.VOTES;
-    private static final String KEYS = "array_union(map_keys(" + VOTES_O + "), map_keys(" + VOTES_C + "))";
+    private static final String LINES_O = O + ProtocolSchema.LINES;
+    private static final String LINES_C = C + ProtocolSchema.LINES;
 
     private ProtocolPairs() {
     }
@@ -91,10 +96,13 @@ public final class ProtocolPairs {
         Dataset<Row> final_ = protocols.filter(col(Field.ELECTION.column()).equalTo(election)
                 .and(col(Field.REPORTED_AT.column()).isNull()));
         Dataset<Row> official = final_.filter(col(Field.SOURCE.column()).equalTo(officialSource));
-        Dataset<Row> copies = final_.filter(col(Field.SOURCE.column()).startsWith("observer:")
+        Column secondSource = lit(false);
+        for (SourceKind kind : SourceKind.values()) {
+            secondSource = secondSource.or(col(Field.SOURCE.column()).startsWith(kind.prefix()));
+        }
+        Dataset<Row> copies = final_.filter(secondSource
                 .and(col(ProtocolSchema.INPUT).notEqual(LevelTotals.DERIVED)));
-        Column claim = inputs.claimInputs().isEmpty() ? lit(false)
-                : col(ProtocolSchema.INPUT).isin(inputs.claimInputs().toArray());
+        Column claim = col(Field.SOURCE.column()).startsWith(SourceKind.CLAIM.prefix());
         return pairs(official, copies.withColumn(CLAIM, claim), inputs, lowConfidence)
                 .unionByName(officialPrecincts(official), true)
                 .unionByName(conflicts(copies.filter(claim.unary_$bang())), true);
@@ -102,12 +110,12 @@ public final class ProtocolPairs {
 
     /** The columns of the table that the folds read. */
     public static List<String> columns() {
-        List<String> out = new ArrayList<>(List.of(KIND, CLAIM, LOWER_BOUND, MATCHED, SUBSTITUTED,
+        List<String> out = new ArrayList<>(List.of(KIND, CLAIM, LOWER_BOUND, CHECK_READINGS, MATCHED, SUBSTITUTED,
                 Field.LEVEL.column(), Field.REGION.column(), Field.DISTRICT.column(), Field.PRECINCT.column(),
                 O + Field.REGION.column(), O + Field.DISTRICT.column(), Field.DOCUMENT_REF.column(),
                 Field.READING_CONFIDENCE.column(), COPY_SOURCE, OFFICIAL_ID, COPY_ID, ProtocolSchema.FILE,
                 ProtocolSchema.LINE, ABS_DIFFERENCE, DIFFERING, DIFFERENCES, CONFIDENT, COPIES, READINGS, SOURCES,
-                DOCUMENTS, VOTES_O, VOTES_C));
+                DOCUMENTS, VOTES_O, VOTES_C, LINES_O, LINES_C));
         for (String f : COUNT_FIELDS) {
             out.add(O + f);
             out.add(C + f);
@@ -123,15 +131,20 @@ public final class ProtocolPairs {
             double lowConfidence) {
         List<MatchRule> rules = rules(inputs);
         Column rule = lit(rules.indexOf(MatchRule.DEFAULT));
-        Column lowerBound = lit(false);
         for (var named : inputs.named().entrySet()) {
             Column mine = col(ProtocolSchema.INPUT).equalTo(named.getKey());
             rule = when(mine, lit(rules.indexOf(named.getValue()))).otherwise(rule);
-            lowerBound = when(mine, lit(named.getValue().lowerBound())).otherwise(lowerBound);
+        }
+        Column source = col(Field.SOURCE.column());
+        Column lowerBound = source.startsWith(SourceKind.PLATFORM.prefix());
+        Column checkReadings = source.startsWith(SourceKind.OCR.prefix());
+        if (!inputs.transcribedInputs().isEmpty()) {
+            checkReadings = checkReadings.or(col(ProtocolSchema.INPUT).isin(inputs.transcribedInputs().toArray()));
         }
         Column[] everyRule = new Column[rules.size()];
         Arrays.setAll(everyRule, i -> lit(i));
-        Dataset<Row> c = keyed(copies.withColumn(RULE, rule).withColumn(LOWER_BOUND, lowerBound), rules).alias("c");
+        Dataset<Row> c = keyed(copies.withColumn(RULE, rule).withColumn(LOWER_BOUND, lowerBound)
+                .withColumn(CHECK_READINGS, checkReadings), rules).alias("c");
         Dataset<Row> o = keyed(official.withColumn(RULE, explode(array(everyRule))), rules).alias("o");
         Column on = col("c." + RULE).equalTo(col("o." + RULE))
                 .and(col("c." + Field.ELECTION.column()).equalTo(col("o." + Field.ELECTION.column())))
@@ -141,7 +154,8 @@ public final class ProtocolPairs {
         }
         Column matched = col("o." + RULE).isNotNull();
         List<Column> columns = new ArrayList<>(List.of(lit(COPY).as(KIND), col("c." + CLAIM).as(CLAIM),
-                col("c." + LOWER_BOUND).as(LOWER_BOUND), matched.as(MATCHED)));
+                col("c." + LOWER_BOUND).as(LOWER_BOUND), col("c." + CHECK_READINGS).as(CHECK_READINGS),
+                matched.as(MATCHED)));
         for (String k : UNIT) {
             // identifiers as the official protocol has them; the copy's where no official one matched
             columns.add(coalesce(col("o." + k), col("c." + k)).as(k));
@@ -154,6 +168,8 @@ public final class ProtocolPairs {
         }
         columns.add(col("o." + ProtocolSchema.VOTES).as(VOTES_O));
         columns.add(col("c." + ProtocolSchema.VOTES).as(VOTES_C));
+        columns.add(col("o." + ProtocolSchema.LINES).as(LINES_O));
+        columns.add(col("c." + ProtocolSchema.LINES).as(LINES_C));
         columns.add(col("c." + Field.SOURCE.column()).as(COPY_SOURCE));
         columns.add(col("c." + Field.READING_CONFIDENCE.column()).as(Field.READING_CONFIDENCE.column()));
         columns.add(coalesce(col("c." + Field.DOCUMENT_REF.column()), col("o." + Field.DOCUMENT_REF.column()))
@@ -195,10 +211,12 @@ public final class ProtocolPairs {
         return out;
     }
 
-    /** Adds {@code differences} (text), {@code abs_difference}, {@code differing} and {@code confident}. */
+    /**
+     * Adds {@code differences} (text), {@code abs_difference}, {@code differing} and {@code confident}: over the
+     * count fields, the candidates and the further protocol lines that both sides give.
+     */
     private static Dataset<Row> withDifferences(Dataset<Row> pairs, double lowConfidence) {
-        Column total = expr("aggregate(" + KEYS + ", 0L, (acc, k) -> acc + coalesce(abs(" + VOTES_O + "[k] - "
-                + VOTES_C + "[k]), 0L))");
+        Column total = mapDifference(VOTES_O, VOTES_C).plus(mapDifference(LINES_O, LINES_C));
         List<String> parts = new ArrayList<>();
         for (String f : COUNT_FIELDS) {
             String o = O + f;
@@ -207,13 +225,30 @@ public final class ProtocolPairs {
             parts.add("CASE WHEN " + o + " != " + c + " THEN concat('" + f + " ', " + o + ", ' vs ', " + c
                     + ") END");
         }
-        parts.add("concat_ws('; ', transform(" + KEYS + ", k -> CASE WHEN " + VOTES_O + "[k] != " + VOTES_C
-                + "[k] THEN concat(k, ' ', " + VOTES_O + "[k], ' vs ', " + VOTES_C + "[k]) END))");
+        parts.add(mapDifferences(LINES_O, LINES_C));
+        parts.add(mapDifferences(VOTES_O, VOTES_C));
         return pairs.withColumn(ABS_DIFFERENCE, total)
                 .withColumn(DIFFERING, col(ABS_DIFFERENCE).gt(0))
                 .withColumn(DIFFERENCES, expr("concat_ws('; ', " + String.join(", ", parts) + ")"))
                 .withColumn(CONFIDENT, coalesce(col(Field.READING_CONFIDENCE.column()).geq(lowConfidence),
                         lit(true)));
+    }
+
+    /** The keys of either side's map. */
+    private static String keys(String official, String copy) {
+        return "array_union(map_keys(" + official + "), map_keys(" + copy + "))";
+    }
+
+    /** The sum of |official − copy| over the keys both maps give a figure for. */
+    private static Column mapDifference(String official, String copy) {
+        return expr("aggregate(" + keys(official, copy) + ", 0L, (acc, k) -> acc + coalesce(abs(" + official
+                + "[k] - " + copy + "[k]), 0L))");
+    }
+
+    /** The keys whose figures differ, as text: {@code name official vs copy; ...}. */
+    private static String mapDifferences(String official, String copy) {
+        return "concat_ws('; ', transform(" + keys(official, copy) + ", k -> CASE WHEN " + official + "[k] != "
+                + copy + "[k] THEN concat(k, ' ', " + official + "[k], ' vs ', " + copy + "[k]) END))";
     }
 
     /** Official precinct protocols: where they are, their registered voters and votes. */
@@ -235,6 +270,7 @@ public final class ProtocolPairs {
             content.add(col(f));
         }
         content.add(array_sort(map_entries(col(ProtocolSchema.VOTES))).as("votes"));
+        content.add(array_sort(map_entries(col(ProtocolSchema.LINES))).as("lines"));
         Column[] unit = UNIT.stream().map(c -> col(c)).toArray(Column[]::new);
         return copies.filter(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()))
                 .withColumn("_content", to_json(struct(content.toArray(Column[]::new))))

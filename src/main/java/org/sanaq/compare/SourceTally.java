@@ -6,16 +6,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The pairs of one observer source (and whether it is a lower bound): how many matched, were identical, differed
- * (and of those, on readings of low confidence); per count field, the pairs that compare it, differ on it, and the
- * sum of official minus observer; and per candidate, the tallies of the pairs that report the candidate on both sides.
+ * The pairs of one second source (and whether it is a lower bound): how many matched, were identical, differed
+ * (and of those, on readings of low confidence), held reading errors (by pattern); per count field and per further
+ * protocol line, the pairs that compare it, differ on it, and the sum of official minus copy; and per candidate, the
+ * tallies of the pairs that report the candidate on both sides and hold no reading error.
  */
 public final class SourceTally implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The smallest excess of a lower-bound count over the official one that counts as exceeding it. */
+    private final long minExcess;
     private long pairs;
     private long identical;
     private long differing;
     private long differingLowConfidence;
+    private long withReadingErrors;
+    private final long[] byPattern = new long[ReadingErrors.Pattern.values().length];
+    private final Map<String, long[]> lines = new TreeMap<>();
     private final long[] compared = new long[ProtocolPairs.COUNT_FIELDS.size()];
     private final long[] differingOn = new long[ProtocolPairs.COUNT_FIELDS.size()];
     private final long[] difference = new long[ProtocolPairs.COUNT_FIELDS.size()];
@@ -31,8 +37,10 @@ public final class SourceTally implements Serializable {
         private long lost;
         private long gainedConfident;
         private long lostConfident;
+        private long exceeding;
+        private long excessTotal;
 
-        void add(long official, long observer, boolean confident) {
+        void add(long official, long observer, boolean confident, long minExcess) {
             pairs++;
             officialTotal += official;
             observerTotal += observer;
@@ -42,6 +50,10 @@ public final class SourceTally implements Serializable {
             } else if (official < observer) {
                 lost++;
                 lostConfident += confident ? 1 : 0;
+            }
+            if (observer - official >= minExcess) {
+                exceeding++;
+                excessTotal += observer - official;
             }
         }
 
@@ -53,6 +65,8 @@ public final class SourceTally implements Serializable {
             lost += other.lost;
             gainedConfident += other.gainedConfident;
             lostConfident += other.lostConfident;
+            exceeding += other.exceeding;
+            excessTotal += other.excessTotal;
             return this;
         }
 
@@ -85,6 +99,21 @@ public final class SourceTally implements Serializable {
         public long lostConfident() {
             return lostConfident;
         }
+
+        /** Pairs in which the copy exceeds the official figure by the smallest excess that counts, or more. */
+        public long exceeding() {
+            return exceeding;
+        }
+
+        /** The copy's excess over the official figure, summed over the {@link #exceeding} pairs. */
+        public long excessTotal() {
+            return excessTotal;
+        }
+    }
+
+    /** A tally for a source whose counts exceed the official ones from {@code minExcess} votes on. */
+    SourceTally(long minExcess) {
+        this.minExcess = minExcess;
     }
 
     void add(PairRow pair) {
@@ -95,6 +124,21 @@ public final class SourceTally implements Serializable {
             differing++;
             differingLowConfidence += pair.confident() ? 0 : 1;
         }
+        ReadingErrors.Found errors = pair.readingErrors();
+        if (errors != null) {
+            withReadingErrors++;
+            errors.patterns().forEach(p -> byPattern[p.ordinal()]++);
+        }
+        Map<String, Long> copyLines = pair.copyLines();
+        pair.officialLines().forEach((line, o) -> {
+            Long c = copyLines.get(line);
+            if (o != null && c != null) {
+                long[] t = lines.computeIfAbsent(line, k -> new long[3]);
+                t[0]++;
+                t[1] += o.equals(c) ? 0 : 1;
+                t[2] += o - c;
+            }
+        });
         for (int f = 0; f < compared.length; f++) {
             Long o = pair.official(f);
             Long c = pair.copy(f);
@@ -104,12 +148,15 @@ public final class SourceTally implements Serializable {
                 difference[f] += o - c;
             }
         }
+        if (errors != null) {
+            return; // a misread pair says nothing about bias: the candidates' tallies and sign tests leave it out
+        }
         Map<String, Long> copy = pair.copyVotes();
         pair.officialVotes().forEach((candidate, official) -> {
             Long observer = copy.get(candidate);
             if (official != null && observer != null) {
                 candidates.computeIfAbsent(candidate, k -> new CandidateTally()).add(official, observer,
-                        pair.confident());
+                        pair.confident(), minExcess);
             }
         });
     }
@@ -119,6 +166,16 @@ public final class SourceTally implements Serializable {
         identical += other.identical;
         differing += other.differing;
         differingLowConfidence += other.differingLowConfidence;
+        withReadingErrors += other.withReadingErrors;
+        for (int p = 0; p < byPattern.length; p++) {
+            byPattern[p] += other.byPattern[p];
+        }
+        other.lines.forEach((line, t) -> {
+            long[] sum = lines.computeIfAbsent(line, k -> new long[3]);
+            for (int i = 0; i < t.length; i++) {
+                sum[i] += t[i];
+            }
+        });
         for (int f = 0; f < compared.length; f++) {
             compared[f] += other.compared[f];
             differingOn[f] += other.differingOn[f];
@@ -143,6 +200,27 @@ public final class SourceTally implements Serializable {
     /** Differing pairs whose copy was read with low confidence: possible misreadings. */
     public long differingLowConfidence() {
         return differingLowConfidence;
+    }
+
+    /** Pairs whose copy holds a reading error (left out of the candidates' tallies). */
+    public long withReadingErrors() {
+        return withReadingErrors;
+    }
+
+    /** Pairs whose copy holds a reading error of the pattern (a pair may hold several patterns). */
+    public long withReadingError(ReadingErrors.Pattern pattern) {
+        return byPattern[pattern.ordinal()];
+    }
+
+    /** One further protocol line over the pairs: how many compare it, differ on it, and official minus copy. */
+    public record LineTally(long compared, long differing, long difference) {
+    }
+
+    /** Per further protocol line given on both sides of some pair, by name. */
+    public Map<String, LineTally> lines() {
+        Map<String, LineTally> out = new TreeMap<>();
+        lines.forEach((line, t) -> out.put(line, new LineTally(t[0], t[1], t[2])));
+        return out;
     }
 
     /** Pairs that give the field (by index in {@link ProtocolPairs#COUNT_FIELDS}) on both sides. */

@@ -16,7 +16,7 @@ import scala.collection.JavaConverters;
  * ({@link SourceTally} over {@link PairRow}s), without Spark: for tests of the judge.
  */
 public final class HandMadePairs {
-    private final SourceTally tally = new SourceTally();
+    private final SourceTally tally = new SourceTally(1);
 
     /** Adds a confident pair that differs: the official protocol's and the copy's votes by candidate. */
     public HandMadePairs pair(Map<String, Long> official, Map<String, Long> copy) {
@@ -42,6 +42,6 @@ public final class HandMadePairs {
     /** The results of the pairs added, from the source {@code observer:test}, with no district and empty lists. */
     public PairStatistics results() {
         return new PairStatistics(Map.of(new PairFolds.SourceKey("observer:test", false), tally), Map.of(),
-                new PairFolds.Lists(1, 1, 1).zero(Plan.Whole.ALL));
+                new PairFolds.Lists(new PairLists.Caps(1, 1, 1, 1, 1)).zero(Plan.Whole.ALL));
     }
 }

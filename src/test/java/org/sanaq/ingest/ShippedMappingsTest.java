@@ -469,7 +469,7 @@ class ShippedMappingsTest {
         // line 2: 00.01.01, participated_ocr_electronic 1535, invalid_ballots_ocr_electronic 8, both confidences
         // 1.0; CAND3 "4.0", CAND41 "629.0", CAND23 "" and every CAND column after CAND41 "" (17 non-blank)
         ProtocolRecord p = c.only();
-        assertEquals("observer:ocr", p.text(Field.SOURCE));
+        assertEquals("ocr:foige", p.text(Field.SOURCE));
         assertEquals("00.01.01", p.text(Field.PRECINCT));
         assertEquals(2511L, p.count(Field.REGISTERED));
         assertEquals(1535L, p.count(Field.BALLOTS_ISSUED));

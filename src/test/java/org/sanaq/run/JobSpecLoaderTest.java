@@ -381,6 +381,6 @@ class JobSpecLoaderTest {
         TestData.shared("ge-2024/cec_scrape_proportional_electronic_ocr.csv");
         JobSpec spec = JobSpecLoader.load(Path.of("jobs/ge-2024-parliament.yaml"));
         assertEquals(List.of("cec-website", "protocol-ocr"), spec.inputs().stream().map(i -> i.id()).toList());
-        assertEquals("observer:ocr", spec.inputs().get(1).mapping().fields().get(Field.SOURCE).constant());
+        assertEquals("ocr:foige", spec.inputs().get(1).mapping().fields().get(Field.SOURCE).constant());
     }
 }

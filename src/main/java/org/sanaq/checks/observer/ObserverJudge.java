@@ -14,6 +14,7 @@ import org.sanaq.compare.PairFolds;
 import org.sanaq.compare.PairLists;
 import org.sanaq.compare.PairStatistics;
 import org.sanaq.compare.ProtocolPairs;
+import org.sanaq.compare.ReadingErrors;
 import org.sanaq.compare.SourceTally;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
@@ -21,12 +22,17 @@ import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
+import org.sanaq.schema.SourceKind;
 import org.sanaq.stats.SignTest;
 import org.sanaq.text.Messages;
 
-/** Turns the comparison's typed, bounded results into metrics, findings, tables and the scatter figure. Pure: no Spark. */
+/**
+ * Turns the comparison's typed, bounded results into metrics, findings, tables and the scatter figure, each
+ * sentence naming the kind of second source it speaks of ({@link SourceKind}). Pure: no Spark.
+ */
 final class ObserverJudge {
     private static final String ID = OfficialVsObserverCheck.ID;
+    private static final int REGISTERED = ProtocolPairs.COUNT_FIELDS.indexOf("registered");
     private final CheckParameters parameters;
     private final Messages words;
     private final String election;
@@ -44,7 +50,9 @@ final class ObserverJudge {
 
     CheckOutcome outcome() {
         pairs();
+        readingErrors();
         candidates();
+        lowerBounds();
         recount();
         coverage();
         lists();
@@ -65,6 +73,7 @@ final class ObserverJudge {
             if (e.getKey().lowerBound()) {
                 continue;
             }
+            String source = e.getKey().source();
             SourceTally s = e.getValue();
             matched += s.pairs();
             identical += s.identical();
@@ -72,11 +81,13 @@ final class ObserverJudge {
             lowConfidence += s.differingLowConfidence();
             for (int f = 0; f < ProtocolPairs.COUNT_FIELDS.size(); f++) {
                 if (s.compared(f) > 0) {
-                    fieldRows.add(List.of(e.getKey().source(), ProtocolPairs.COUNT_FIELDS.get(f),
-                            Long.toString(s.compared(f)), Long.toString(s.differingOn(f)),
-                            Long.toString(s.difference(f))));
+                    fieldRows.add(List.of(source, ProtocolPairs.COUNT_FIELDS.get(f), Long.toString(s.compared(f)),
+                            Long.toString(s.differingOn(f)), Long.toString(s.difference(f))));
                 }
             }
+            s.lines().forEach((line, t) -> fieldRows.add(List.of(source, line, Long.toString(t.compared()),
+                    Long.toString(t.differing()), Long.toString(t.difference()))));
+            sourceFinding(source, s);
         }
         metric("national", "all", "pairs_matched", matched);
         metric("national", "all", "pairs_identical", identical);
@@ -85,34 +96,115 @@ final class ObserverJudge {
         metric("national", "all", "pairs_differing_confident", differing - lowConfidence);
         tables.add(new DetailTable(ID + "_fields", words.format(ID + ".table.fields"),
                 List.of("source", "field", "pairs_compared", "pairs_differing", "difference_total"), fieldRows));
-        String sentence = matched == 0 ? words.format(ID + ".no_pairs", election)
-                : words.format(ID + ".pairs", matched, election, identical, differing, lowConfidence,
-                        str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), differing - lowConfidence);
-        findings.add(new Finding(ID, "national", "all", "pairs_differing", (double) differing, null, null,
-                matched == 0 ? Verdict.INCONCLUSIVE : differing - lowConfidence > 0 ? Verdict.FLAG : Verdict.PASS,
-                sentence,
-                List.of(), differing - lowConfidence > 0 ? 1 : 0));
+        if (results.sources().isEmpty()) {
+            findings.add(new Finding(ID, "national", "all", "pairs_differing", 0.0, null, null,
+                    Verdict.INCONCLUSIVE, words.format(ID + ".no_pairs", election), List.of(), 0));
+        }
+    }
+
+    /**
+     * One full-count source's pairs in a sentence that names its kind and the fields "identical" covers. A copy
+     * of the signed protocol that differs is a flag; a machine reading that differs is not by itself (photos are
+     * misread): its reading errors and the sign tests say more.
+     */
+    private void sourceFinding(String source, SourceTally s) {
+        SourceKind kind = SourceKind.of(source);
+        long confident = s.differing() - s.differingLowConfidence();
+        boolean document = kind == SourceKind.OBSERVER;
+        Verdict verdict = confident == 0 ? Verdict.PASS : document ? Verdict.FLAG : Verdict.INCONCLUSIVE;
+        String sentence = words.format(ID + ".pairs", kindWords(source), s.pairs(), election, s.identical(),
+                comparedOn(s), s.differing(), s.differingLowConfidence(),
+                str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident);
+        if (s.compared(REGISTERED) == 0) {
+            sentence += " " + words.format(ID + ".no_registered");
+        }
+        if (!document && confident > 0) {
+            sentence += " " + words.format(ID + ".readings_differ");
+        }
+        findings.add(new Finding(ID, "national", source, "pairs_differing", (double) s.differing(), null, null,
+                verdict, sentence, List.of(), verdict == Verdict.FLAG ? 1 : 0));
+    }
+
+    /** The fields a source's pairs compare, in words: {@code registered, valid, ... and the votes of 5 candidates}. */
+    private String comparedOn(SourceTally s) {
+        List<String> fields = new ArrayList<>();
+        for (int f = 0; f < ProtocolPairs.COUNT_FIELDS.size(); f++) {
+            if (s.compared(f) > 0) {
+                fields.add(ProtocolPairs.COUNT_FIELDS.get(f));
+            }
+        }
+        fields.addAll(s.lines().keySet());
+        return words.format(ID + ".compared_on", String.join(", ", fields), fields.size(), s.candidates().size());
+    }
+
+    /** The words of a source's kind with its name, e.g. {@code machine readings of protocol photos (ocr:foige)}. */
+    private String kindWords(String source) {
+        SourceKind kind = SourceKind.of(source);
+        return words.format(ID + ".kind." + (kind == null ? SourceKind.OBSERVER : kind).id(), source);
+    }
+
+    private void readingErrors() {
+        results.sources().forEach((key, s) -> {
+            if (s.withReadingErrors() == 0) {
+                return;
+            }
+            String source = key.source();
+            metric("national", source, "pairs_with_reading_errors", s.withReadingErrors());
+            List<Object> counts = new ArrayList<>(List.of(kindWords(source), s.withReadingErrors(), s.pairs()));
+            for (ReadingErrors.Pattern p : ReadingErrors.Pattern.values()) {
+                metric("national", source, "reading_error_" + p.id(), s.withReadingError(p));
+                counts.add(s.withReadingError(p));
+            }
+            counts.add(s.pairs() - s.withReadingErrors());
+            findings.add(new Finding(ID, "national", source, "pairs_with_reading_errors",
+                    (double) s.withReadingErrors(), null, null, Verdict.INCONCLUSIVE,
+                    words.format(ID + ".reading_errors", counts.toArray()), List.of("tables/" + ID + "_misreadings.csv"),
+                    0));
+        });
+        list("misreadings", "misreadings", results.lists().misreadings(), List.of("source", "region", "district",
+                "precinct", "patterns", "evidence", "document_ref"), m -> Arrays.asList(m.copySource(), m.region(),
+                        m.district(), m.precinct(), m.patterns(), m.evidence(), m.documentRef()));
+    }
+
+    private void lowerBounds() {
+        long minExcess = parameters.get(OfficialVsObserverCheck.MIN_EXCESS);
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<PairFolds.SourceKey, SourceTally> e : results.sources().entrySet()) {
+            if (!e.getKey().lowerBound()) {
+                continue;
+            }
+            String source = e.getKey().source();
+            metric("national", source, "lower_bound_pairs", e.getValue().pairs());
+            e.getValue().candidates().forEach((candidate, c) -> {
+                metric("national", candidate, "lower_bound_pairs", c.pairs());
+                metric("national", candidate, "stations_above_official", c.exceeding());
+                metric("national", candidate, "excess_above_official", c.excessTotal());
+                rows.add(List.of(source, candidate, Long.toString(c.pairs()), Long.toString(c.exceeding()),
+                        Long.toString(c.excessTotal())));
+                if (c.exceeding() > 0) {
+                    findings.add(new Finding(ID, "national", candidate, "stations_above_official",
+                            (double) c.exceeding(), null, null, Verdict.FLAG, words.format(ID + ".lower_bound",
+                                    kindWords(source), c.exceeding(), c.pairs(), candidate, c.excessTotal(),
+                                    minExcess), List.of("tables/" + ID + "_excesses.csv"), 1));
+                }
+            });
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        tables.add(new DetailTable(ID + "_lower_bound", words.format(ID + ".table.lower_bound", minExcess),
+                List.of("source", "candidate", "stations", "stations_above_official", "excess_total"), rows));
+        list("excesses", "excesses", results.lists().excesses(), List.of("source", "region", "district",
+                "precinct", "candidate", "official", "counted", "excess", "document_ref"), x -> Arrays.asList(
+                        x.copySource(), x.region(), x.district(), x.precinct(), x.candidate(), x.official(),
+                        x.counted(), x.counted() - x.official(), x.documentRef()));
     }
 
     private void candidates() {
         List<List<String>> rows = new ArrayList<>();
-        List<List<String>> lowerBound = new ArrayList<>();
-        for (Map.Entry<PairFolds.SourceKey, SourceTally> e : results.sources().entrySet()) {
-            String source = e.getKey().source();
-            e.getValue().candidates().forEach((candidate, c) -> {
-                if (!e.getKey().lowerBound()) {
-                    return;
-                }
-                lowerBound.add(List.of(source, candidate, Long.toString(c.pairs()), Long.toString(c.lost())));
-                if (c.lost() > 0) {
-                    findings.add(new Finding(ID, "national", candidate, "observer_above_official",
-                            (double) c.lost(), null, null, Verdict.FLAG, words.format(ID + ".lower_bound",
-                                    source, c.lost(), c.pairs(), candidate), List.of(), 1));
-                }
-            });
-        }
         Map<String, SourceTally.CandidateTally> byCandidate = results.fullCountCandidates();
         double alpha = parameters.get(OfficialVsObserverCheck.ALPHA);
+        DirectionBySize direction = DirectionBySize.of(byCandidate, alpha);
         int tests = Math.max(1, byCandidate.size());
         for (Map.Entry<String, SourceTally.CandidateTally> e : byCandidate.entrySet()) {
             SourceTally.CandidateTally t = e.getValue();
@@ -143,19 +235,38 @@ final class ObserverJudge {
                 findings.add(Finding.inconclusive(ID, "national", c, "sign_test_p", official - observer,
                         words.format(ID + ".too_few_pairs", c, gained + lost, fmt(smallest), alpha)));
             } else if (gained + lost > 0) {
+                boolean significant = adjusted < alpha;
+                String sentence = words.format(ID + ".candidate", c, official, observer, official - observer, gained,
+                        lost);
+                // a significant direction that is part of the misreading pattern is not evidence of bias
+                Verdict verdict = !significant ? Verdict.PASS
+                        : direction.misreading() ? Verdict.INCONCLUSIVE : Verdict.FLAG;
+                if (significant && direction.misreading()) {
+                    sentence += " " + words.format(ID + ".candidate.misreading");
+                }
                 findings.add(new Finding(ID, "national", c, "sign_test_p", (double) (official - observer), p,
-                        adjusted, adjusted < alpha ? Verdict.FLAG : Verdict.PASS, words.format(ID + ".candidate", c,
-                                official, observer, official - observer, gained, lost), List.of(),
-                        adjusted < alpha ? -Math.log10(Math.max(adjusted, 1e-300)) : 0));
+                        adjusted, verdict, sentence, List.of(),
+                        verdict == Verdict.FLAG ? -Math.log10(Math.max(adjusted, 1e-300)) : 0));
             }
         }
-        tables.add(new DetailTable(ID + "_candidates", words.format(ID + ".table.candidates"), List.of("candidate", "official_total",
-                        "observer_total", "difference_total", "gained_in_pairs", "lost_in_pairs", "sign_test_p",
-                        "gained_confident", "lost_confident", "sign_test_p_confident"), rows));
-        if (!lowerBound.isEmpty()) {
-            tables.add(new DetailTable(ID + "_lower_bound", words.format(ID + ".table.lower_bound"), List.of("source", "candidate", "pairs",
-                            "observer_above_official"), lowerBound));
+        tables.add(new DetailTable(ID + "_candidates", words.format(ID + ".table.candidates"), List.of("candidate",
+                "official_total", "observer_total", "difference_total", "gained_in_pairs", "lost_in_pairs",
+                "sign_test_p", "gained_confident", "lost_confident", "sign_test_p_confident"), rows));
+        directionFinding(direction);
+    }
+
+    /** The direction of the differences across all parties by size, in one sentence (none below two parties). */
+    private void directionFinding(DirectionBySize direction) {
+        if (direction.bySize().size() < 2 || direction.higher().size() + direction.lower().size() == 0) {
+            return;
         }
+        metric("national", "all", "parties_official_higher", direction.higher().size());
+        metric("national", "all", "parties_official_lower", direction.lower().size());
+        String sentence = words.format(ID + ".direction", direction.bySize().size(), direction.higher().size(),
+                String.join(", ", direction.higher()), direction.lower().size(), String.join(", ", direction.lower()))
+                + " " + words.format(ID + (direction.misreading() ? ".direction.misreading" : ".direction.other"));
+        findings.add(new Finding(ID, "national", "all", "direction_by_size", (double) direction.higher().size(),
+                null, null, direction.misreading() ? Verdict.INCONCLUSIVE : Verdict.PASS, sentence, List.of(), 0));
     }
 
     private void recount() {
@@ -245,7 +356,7 @@ final class ObserverJudge {
         }
         List<List<String>> rows = new ArrayList<>();
         for (PairLists.Claim c : claims.items()) {
-            String claimant = c.copySource().replaceFirst("^observer:", "");
+            String claimant = c.copySource().substring(SourceKind.CLAIM.prefix().length());
             rows.add(List.of(str(c.region()), str(c.district()), claimant, c.candidate(), Long.toString(c.claimed()),
                     str(c.official()), str(c.documentRef()), "unknown"));
             findings.add(new Finding(ID, "district=" + c.region() + " / " + c.district(), c.candidate(),

@@ -10,15 +10,21 @@ import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Parameter;
 import org.sanaq.checks.Plan;
 import org.sanaq.compare.ObserverInputs;
+import org.sanaq.compare.PairLists;
 import org.sanaq.compare.PairStatistics;
 import org.sanaq.compare.ProtocolPairs;
 import org.sanaq.results.CheckOutcome;
 
 /**
- * Official figures against observers' copies of the protocols, METHODS.md §2: copies matched to official
- * protocols in one Spark join ({@link ProtocolPairs}) folded in one pass ({@link PairStatistics}), differences per
- * field and candidate, the exact sign test of their direction, results recomputed with the observers' figures, coverage, copies that disagree with each other,
- * lower-bound sources, possible misreadings of OCR copies, and claims of unknown coverage shown as claims.
+ * Official figures against second sources, METHODS.md §2 and README "Second sources": observers' copies of the
+ * signed protocols, machine (OCR) readings of protocol photos, platform counts of their own users (a lower bound)
+ * and claims of unknown coverage, each named by its {@link org.sanaq.schema.SourceKind}. Copies are matched to
+ * official protocols in one Spark join ({@link ProtocolPairs}) folded in one pass ({@link PairStatistics}):
+ * differences per field, further protocol line and candidate; reading errors of readings
+ * ({@link org.sanaq.compare.ReadingErrors}) set aside before the exact sign test of the differences' direction,
+ * whose pattern across parties by size tells misreading from bias ({@link DirectionBySize}); results recomputed
+ * with the copies' figures; coverage; copies that disagree with each other; every station where a platform counts
+ * more than the official protocol; claims shown as claims.
  */
 public final class OfficialVsObserverCheck implements Check<PairStatistics> {
     public static final String ID = "official_vs_observer";
@@ -42,11 +48,15 @@ public final class OfficialVsObserverCheck implements Check<PairStatistics> {
     static final Parameter<Long> LARGEST = Parameter.whole("largest", 20, 1, 10_000);
     static final Parameter<Long> LIST_CAP = Parameter.whole("list_cap", 200, 1, 100_000);
     static final Parameter<Long> SCATTER_POINTS = Parameter.whole("scatter_points", 5_000, 1, 1_000_000);
+    /** The smallest excess of a platform's count over the official one that flags a station. */
+    static final Parameter<Long> MIN_EXCESS = Parameter.whole("min_excess", 1, 1, 1_000_000);
+    /** How many (station, candidate) excesses of a platform the table lists; the count is always whole. */
+    static final Parameter<Long> EXCESS_LIST = Parameter.whole("excess_list", 100_000, 1, 10_000_000);
 
     @Override
     public List<Parameter<?>> parameters() {
         return List.of(ELECTION, OFFICIAL_SOURCE, INPUTS, LOW_CONFIDENCE, ALPHA, THRESHOLD_PCT, SEATS, SEAT_METHOD,
-                LARGEST, LIST_CAP, SCATTER_POINTS);
+                LARGEST, LIST_CAP, SCATTER_POINTS, MIN_EXCESS, EXCESS_LIST);
     }
 
     @Override
@@ -54,8 +64,9 @@ public final class OfficialVsObserverCheck implements Check<PairStatistics> {
         CheckParameters p = context.parameters();
         String election = election(context);
         return new Plan.Joined<>(protocols -> PairStatistics.compute(protocols, election, p.get(OFFICIAL_SOURCE),
-                p.get(INPUTS), p.get(LOW_CONFIDENCE), p.get(LARGEST).intValue(), p.get(LIST_CAP).intValue(),
-                p.get(SCATTER_POINTS).intValue()));
+                p.get(INPUTS), p.get(LOW_CONFIDENCE), new PairLists.Caps(p.get(LARGEST).intValue(),
+                        p.get(LIST_CAP).intValue(), p.get(SCATTER_POINTS).intValue(), p.get(EXCESS_LIST).intValue(),
+                        p.get(MIN_EXCESS))));
     }
 
     @Override

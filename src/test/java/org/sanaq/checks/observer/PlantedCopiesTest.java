@@ -21,6 +21,7 @@ import org.sanaq.TestData;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.compare.ObserverInputs;
 import org.sanaq.compare.PairFolds;
+import org.sanaq.compare.PairLists;
 import org.sanaq.compare.PairStatistics;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.Finding;
@@ -36,13 +37,14 @@ import org.sanaq.run.SparkJobCount;
  * Observer copies planted to differ from the official protocols in known precincts and directions, end to end
  * through jobs/mappings/canonical.yaml. Official (A, B): p1 100/90, p2 100/95, p3 50/40, p4 60/70 in R1/D1;
  * p5 30/20, p6 10/12 in R2/D2. Copies from observer:team: p1 80/110 (A down 20, B up 20), p2 identical, p3 45/40
- * (A down 5), p5 identical, p99 (no such precinct). From observer:ocr: p3 50/40 (identical to the official one,
+ * (A down 5), p5 identical, p99 (no such precinct). From ocr:scan: p3 50/40 (identical to the official one,
  * so it disagrees with team's copy), p6 10/21 at confidence 0.5 (a possible misreading). From a lower-bound
  * platform: p4 70/10 (A above official). Expected by hand: 6 pairs (platform excluded), 3 identical (team p2, p5;
  * ocr p3), 3 differing, 1 of them low-confidence; A official 340 vs 315 over matched pairs, gained 2 lost 0;
- * B 297 vs 326, gained 0 lost 2 (1 without the misreading). Recount (ocr's copy first where two exist): D1
- * A 290 B 315 (official A 310 B 295), D2 A 40 B 41 (official 40/32), nation A 330 B 356 (official 350/327): the
- * winner changes everywhere. Coverage: D1 3 of 4 precincts, 800 of 1000 voters; nation 5 of 6, 1000 of 1200 (p4
+ * B 297 vs 326, gained 0 lost 2 (1 without the misreading). Recount (the observer's copy first where two
+ * exist: sources in name order, observer: before ocr:): D1 A 285 B 315 (official A 310 B 295), D2 A 40 B 41
+ * (official 40/32), nation A 325 B 356 (official 350/327): the winner changes everywhere. Coverage: D1 3 of 4
+ * precincts, 800 of 1000 voters; nation 5 of 6, 1000 of 1200 (p4
  * has only the lower-bound copy, which is not a count of everyone).
  */
 class PlantedCopiesTest {
@@ -63,13 +65,13 @@ class PlantedCopiesTest {
                 row("observer:team", "R1", "D1", "3", 200, 45, 40, "", "photo-3.jpg"),
                 row("observer:team", "R2", "D2", "5", 100, 30, 20, "", "photo-5.jpg"),
                 row("observer:team", "R1", "D1", "99", 100, 1, 1, "", "photo-99.jpg"),
-                row("observer:ocr", "R1", "D1", "3", 200, 50, 40, "0.95", "scan-3.png"),
-                row("observer:ocr", "R2", "D2", "6", 100, 10, 21, "0.5", "scan-6.png"));
-        write("platform.csv", row("observer:platform", "R1", "D1", "4", 200, 70, 10, "", "app"));
+                row("ocr:scan", "R1", "D1", "3", 200, 50, 40, "0.95", "scan-3.png"),
+                row("ocr:scan", "R2", "D2", "6", 100, 10, 21, "0.5", "scan-6.png"));
+        write("platform.csv", row("platform:app", "R1", "D1", "4", 200, 70, 10, "", "app"));
         Path mapping = TestData.project().resolve("jobs/mappings/canonical.yaml").toAbsolutePath();
         String job = "job: planted\ntitle: planted\nelection: t\ncountry: Testland\nlanguage: en\ninputs:\n"
                 + input("official", mapping) + input("observers", mapping) + input("platform", mapping)
-                + "checks:\n  official_vs_observer:\n    inputs:\n      platform: {lower_bound: true}\n"
+                + "checks:\n  official_vs_observer: {}\n"
                 + "output: out\n";
         Files.writeString(dir.resolve("job.yaml"), job);
         JobSpec spec = JobSpecLoader.load(dir.resolve("job.yaml"));
@@ -142,7 +144,7 @@ class PlantedCopiesTest {
         assertEquals("99", table("unmatched").rows().get(0).get(4));
         assertEquals(1, metric("national", "all", "disagreeing_copies"));
         assertEquals("3", table("conflicts").rows().get(0).get(2));
-        Finding above = run.findings().stream().filter(f -> f.statistic().equals("observer_above_official"))
+        Finding above = run.findings().stream().filter(f -> f.statistic().equals("stations_above_official"))
                 .findFirst().orElseThrow();
         assertEquals("A", above.subject());
         assertEquals(1.0, above.value());
@@ -152,16 +154,17 @@ class PlantedCopiesTest {
     void theComparisonIsOneJoinFoldedInOnePass() throws Exception {
         Dataset<Row> protocols = PrecinctRows.ofJob(dir.resolve("job.yaml"));
         protocols.count(); // read and cached before counting
-        ObserverInputs inputs = ObserverInputs.parse(Map.of("platform", Map.of("lower_bound", true)), "inputs");
+        ObserverInputs inputs = ObserverInputs.parse(Map.of(), "inputs");
         SparkJobCount.Counting counting = SparkJobCount.on(SparkTestSession.get().sparkContext()).begin();
-        PairStatistics results = PairStatistics.compute(protocols, "t", "official", inputs, 0.9, 20, 200, 5000);
+        PairStatistics results = PairStatistics.compute(protocols, "t", "official", inputs, 0.9,
+                new PairLists.Caps(20, 200, 5000, 100_000, 1));
         SparkJobCount.Jobs jobs = counting.end();
         System.out.println("official_vs_observer compute: " + jobs);
         // the official side's broadcast, the shuffles choosing each precinct's substituted copy and grouping copies
         // by precinct, and the fold (whose collect may start a second job over the fold's later partitions)
         assertTrue(jobs.count() <= 5, "the join's broadcast and shuffles, and the fold: " + jobs);
-        assertEquals(List.of(new PairFolds.SourceKey("observer:ocr", false), new PairFolds.SourceKey("observer:platform",
-                true), new PairFolds.SourceKey("observer:team", false)), List.copyOf(results.sources().keySet()));
+        assertEquals(List.of(new PairFolds.SourceKey("observer:team", false), new PairFolds.SourceKey("ocr:scan",
+                false), new PairFolds.SourceKey("platform:app", true)), List.copyOf(results.sources().keySet()));
         assertEquals(12, results.lists().points().count(), "A and B in each of 6 full-count pairs");
     }
 

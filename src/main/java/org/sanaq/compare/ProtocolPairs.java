@@ -239,16 +239,26 @@ public final class ProtocolPairs {
         return "array_union(map_keys(" + official + "), map_keys(" + copy + "))";
     }
 
-    /** The sum of |official − copy| over the keys both maps give a figure for. */
+    /**
+     * The sum of |official − copy| over the keys both maps give a figure for, and of the copy's figure for a key
+     * the official map does not have at all (votes in a column the official protocol lacks). A key the copy lacks,
+     * or gives as missing, is not compared.
+     */
     private static Column mapDifference(String official, String copy) {
         return expr("aggregate(" + keys(official, copy) + ", 0L, (acc, k) -> acc + coalesce(abs(" + official
-                + "[k] - " + copy + "[k]), 0L))");
+                + "[k] - " + copy + "[k]), " + onlyInCopy(official, copy, "abs(" + copy + "[k])") + ", 0L))");
     }
 
-    /** The keys whose figures differ, as text: {@code name official vs copy; ...}. */
+    /** The keys whose figures differ, as text: {@code name official vs copy; ...} ({@code none} for no such key). */
     private static String mapDifferences(String official, String copy) {
         return "concat_ws('; ', transform(" + keys(official, copy) + ", k -> CASE WHEN " + official + "[k] != "
-                + copy + "[k] THEN concat(k, ' ', " + official + "[k], ' vs ', " + copy + "[k]) END))";
+                + copy + "[k] THEN concat(k, ' ', " + official + "[k], ' vs ', " + copy + "[k]) ELSE "
+                + onlyInCopy(official, copy, "concat(k, ' none vs ', " + copy + "[k])") + " END))";
+    }
+
+    /** {@code value} where the copy gives a non-zero figure for a key the official map does not have, else null. */
+    private static String onlyInCopy(String official, String copy, String value) {
+        return "CASE WHEN NOT map_contains_key(" + official + ", k) AND " + copy + "[k] != 0 THEN " + value + " END";
     }
 
     /** Official precinct protocols: where they are, their registered voters and votes. */

@@ -16,6 +16,7 @@ public final class DistrictTally implements Serializable {
     private long registered;
     private long precinctsWithCopy;
     private long registeredWithCopy;
+    private long readingsSubstituted;
     private final Map<String, Votes> votes = new TreeMap<>();
 
     /** A candidate's votes in the district: official, and with observer figures substituted. */
@@ -44,9 +45,15 @@ public final class DistrictTally implements Serializable {
         });
     }
 
-    /** Adds the substituted copy of an official precinct protocol: its figures replace the official ones. */
-    void addCopy(Long registeredVoters, Map<String, Long> officialVotes, Map<String, Long> copyVotes) {
+    /**
+     * Adds the substituted copy of an official precinct protocol: its figures replace the official ones.
+     *
+     * @param reading whether the copy is a reading of a photo (machine or typed), which may be misread
+     */
+    void addCopy(Long registeredVoters, Map<String, Long> officialVotes, Map<String, Long> copyVotes,
+            boolean reading) {
         precinctsWithCopy++;
+        readingsSubstituted += reading ? 1 : 0;
         registeredWithCopy += registeredVoters == null ? 0 : registeredVoters;
         officialVotes.forEach((candidate, v) -> {
             Long observer = copyVotes.get(candidate);
@@ -61,6 +68,7 @@ public final class DistrictTally implements Serializable {
         registered += other.registered;
         precinctsWithCopy += other.precinctsWithCopy;
         registeredWithCopy += other.registeredWithCopy;
+        readingsSubstituted += other.readingsSubstituted;
         other.votes.forEach((candidate, v) -> {
             Votes sum = of(candidate);
             sum.official += v.official;
@@ -87,6 +95,11 @@ public final class DistrictTally implements Serializable {
 
     public long registeredWithCopy() {
         return registeredWithCopy;
+    }
+
+    /** How many of the substituted copies are readings of photos rather than copies of the signed protocol. */
+    public long readingsSubstituted() {
+        return readingsSubstituted;
     }
 
     /** Each candidate of the district's official protocols, by name. */

@@ -91,9 +91,10 @@ public final class PairFolds {
         void add(Summaries<DistrictKey, DistrictTally> summaries, PairRow row) {
             if (row.isOfficialPrecinct()) {
                 summaries.of(row.officialDistrict()).addPrecinct(row.official(REGISTERED), row.officialVotes());
-            } else if (row.substituted()) {
+            } else if (row.substituted() && row.readingErrors() == null) {
+                // a copy with reading errors is not a count to recount with: the official figures stay
                 summaries.of(row.officialDistrict()).addCopy(row.official(REGISTERED), row.officialVotes(),
-                        row.copyVotes());
+                        row.copyVotes(), row.checkReadings());
             }
         }
 

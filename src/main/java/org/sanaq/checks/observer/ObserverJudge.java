@@ -205,6 +205,8 @@ final class ObserverJudge {
         Map<String, SourceTally.CandidateTally> byCandidate = results.fullCountCandidates();
         double alpha = parameters.get(OfficialVsObserverCheck.ALPHA);
         DirectionBySize direction = DirectionBySize.of(byCandidate, alpha);
+        String fullCountSources = String.join("; ", results.sources().keySet().stream()
+                .filter(k -> !k.lowerBound()).map(k -> kindWords(k.source())).toList());
         int tests = Math.max(1, byCandidate.size());
         for (Map.Entry<String, SourceTally.CandidateTally> e : byCandidate.entrySet()) {
             SourceTally.CandidateTally t = e.getValue();
@@ -237,7 +239,7 @@ final class ObserverJudge {
             } else if (gained + lost > 0) {
                 boolean significant = adjusted < alpha;
                 String sentence = words.format(ID + ".candidate", c, official, observer, official - observer, gained,
-                        lost);
+                        lost, fullCountSources);
                 // a significant direction that is part of the misreading pattern is not evidence of bias
                 Verdict verdict = !significant ? Verdict.PASS
                         : direction.misreading() ? Verdict.INCONCLUSIVE : Verdict.FLAG;
@@ -281,9 +283,12 @@ final class ObserverJudge {
         for (RecountedResults.Unit u : units) {
             rows.add(List.of(u.scope(), u.officialTopTwo(), u.recountedTopTwo(), String.join("; ", u.changes())));
             if (!u.changes().isEmpty()) {
+                // a result recounted with machine readings is as good as the readings: worth listing, not a flag
+                boolean readings = u.readings() > 0;
+                String sentence = words.format(ID + ".recount", u.scope(), String.join("; ", u.changes()))
+                        + (readings ? " " + words.format(ID + ".recount.readings", u.readings()) : "");
                 findings.add(new Finding(ID, u.scope(), "all", "result_changes", (double) u.changes().size(), null,
-                        null, Verdict.FLAG, words.format(ID + ".recount", u.scope(), String.join("; ", u.changes())),
-                        List.of(), 2));
+                        null, readings ? Verdict.INCONCLUSIVE : Verdict.FLAG, sentence, List.of(), readings ? 0 : 2));
             }
         }
         String seatNote = seats > 0 ? words.format(ID + ".seats", seats, parameters.get(OfficialVsObserverCheck.SEAT_METHOD))

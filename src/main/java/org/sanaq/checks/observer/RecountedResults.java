@@ -18,9 +18,12 @@ import org.sanaq.stats.SeatAllocation;
  */
 final class RecountedResults {
 
-    /** One unit's comparison; {@code changes} is empty when nothing that decides the result moves. */
+    /**
+     * One unit's comparison; {@code changes} is empty when nothing that decides the result moves;
+     * {@code readings} is how many of the substituted copies are readings of photos, which may be misread.
+     */
     record Unit(String scope, String officialWinner, String recountedWinner, String officialTopTwo,
-            String recountedTopTwo, List<String> changes) {
+            String recountedTopTwo, List<String> changes, long readings) {
     }
 
     private RecountedResults() {
@@ -33,14 +36,16 @@ final class RecountedResults {
     static List<Unit> compare(Map<DistrictKey, DistrictTally> districts, double thresholdPct, int seats,
             String seatMethod) {
         Map<String, Map<String, long[]>> byScope = new TreeMap<>();
-        districts.forEach((d, tally) -> tally.votes().forEach((candidate, votes) -> {
-            long[] v = {votes.official(), votes.substituted()};
-            if (d.district() != null) {
-                add(byScope, "district=" + d.region() + " / " + d.district(), candidate, v);
+        Map<String, Long> readings = new TreeMap<>();
+        districts.forEach((d, tally) -> {
+            List<String> scopes = d.district() == null ? List.of("region=" + d.region(), "national")
+                    : List.of("district=" + d.region() + " / " + d.district(), "region=" + d.region(), "national");
+            for (String scope : scopes) {
+                readings.merge(scope, tally.readingsSubstituted(), Long::sum);
+                tally.votes().forEach((candidate, votes) -> add(byScope, scope, candidate,
+                        new long[] {votes.official(), votes.substituted()}));
             }
-            add(byScope, "region=" + d.region(), candidate, v);
-            add(byScope, "national", candidate, v);
-        }));
+        });
         List<Unit> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, long[]>> e : byScope.entrySet()) {
             Map<String, Long> official = column(e.getValue(), 0);
@@ -69,7 +74,8 @@ final class RecountedResults {
                             + new TreeMap<>(seatsRecounted));
                 }
             }
-            out.add(new Unit(e.getKey(), o.get(0), s.get(0), topTwo(o), topTwo(s), changes));
+            out.add(new Unit(e.getKey(), o.get(0), s.get(0), topTwo(o), topTwo(s), changes,
+                    readings.get(e.getKey())));
         }
         return out;
     }

@@ -27,6 +27,7 @@ import org.sanaq.results.DetailTable;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.RunFolder;
+import org.sanaq.results.Verdict;
 import org.sanaq.run.JobRunner;
 import org.sanaq.run.JobSpec;
 import org.sanaq.run.JobSpecLoader;
@@ -102,6 +103,11 @@ class PlantedCopiesTest {
                 .mapToDouble(Metric::value).findFirst().orElseThrow(() -> new AssertionError(scope + subject + name));
     }
 
+    private static Finding recountFinding(String scope) {
+        return run.findings().stream().filter(f -> f.scope().equals(scope) && f.statistic().equals("result_changes"))
+                .findFirst().orElseThrow();
+    }
+
     private static DetailTable table(String name) {
         return run.tables().get(OfficialVsObserverCheck.ID + "_" + name);
     }
@@ -174,6 +180,13 @@ class PlantedCopiesTest {
         assertTrue(recount.contains(List.of("district=R1 / D1", "A > B", "B > A", "winner A → B")), recount.toString());
         assertTrue(recount.contains(List.of("district=R2 / D2", "A > B", "B > A", "winner A → B")), recount.toString());
         assertTrue(recount.contains(List.of("national", "A > B", "B > A", "winner A → B")), recount.toString());
+        // D1 is recounted with the observers' signed copies only; D2 and the nation with ocr:scan's reading of p6,
+        // which may be misread: listed, not flagged
+        assertEquals(Verdict.FLAG, recountFinding("district=R1 / D1").verdict());
+        Finding d2 = recountFinding("district=R2 / D2");
+        assertEquals(Verdict.INCONCLUSIVE, d2.verdict());
+        assertTrue(d2.sentence().contains("1 of the substituted copies are readings of photos"), d2.sentence());
+        assertEquals(Verdict.INCONCLUSIVE, recountFinding("national").verdict());
         assertEquals(0.75, metric("district=R1 / D1", "all", "coverage_precincts"), 1e-12);
         assertEquals(0.8, metric("district=R1 / D1", "all", "coverage_registered"), 1e-12);
         assertEquals(5.0 / 6, metric("national", "all", "coverage_precincts"), 1e-12);

@@ -33,6 +33,8 @@ import org.sanaq.text.Messages;
 final class ObserverJudge {
     private static final String ID = OfficialVsObserverCheck.ID;
     private static final int REGISTERED = ProtocolPairs.COUNT_FIELDS.indexOf("registered");
+    /** The subject of the finding on the direction of the differences across parties. */
+    private static final String ALL_PARTIES = "all parties";
     private final CheckParameters parameters;
     private final Messages words;
     private final String election;
@@ -111,7 +113,8 @@ final class ObserverJudge {
         SourceKind kind = SourceKind.of(source);
         long confident = s.differing() - s.differingLowConfidence();
         boolean document = kind == SourceKind.OBSERVER;
-        Verdict verdict = confident == 0 ? Verdict.PASS : document ? Verdict.FLAG : Verdict.INCONCLUSIVE;
+        // a reading that differs is what machine reading gives: described, not flagged
+        Verdict verdict = document && confident > 0 ? Verdict.FLAG : Verdict.PASS;
         String sentence = words.format(ID + ".pairs", kindWords(source), s.pairs(), election, s.identical(),
                 comparedOn(s), s.differing(), s.differingLowConfidence(),
                 str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident);
@@ -156,8 +159,9 @@ final class ObserverJudge {
                 counts.add(s.withReadingError(p));
             }
             counts.add(s.pairs() - s.withReadingErrors());
+            // reading errors are what machine reading gives: described, set aside, never a flag
             findings.add(new Finding(ID, "national", source, "pairs_with_reading_errors",
-                    (double) s.withReadingErrors(), null, null, Verdict.INCONCLUSIVE,
+                    (double) s.withReadingErrors(), null, null, Verdict.PASS,
                     words.format(ID + ".reading_errors", counts.toArray()), List.of("tables/" + ID + "_misreadings.csv"),
                     0));
         });
@@ -240,15 +244,15 @@ final class ObserverJudge {
                 boolean significant = adjusted < alpha;
                 String sentence = words.format(ID + ".candidate", c, official, observer, official - observer, gained,
                         lost, fullCountSources);
-                // a significant direction that is part of the misreading pattern is not evidence of bias
-                Verdict verdict = !significant ? Verdict.PASS
-                        : direction.misreading() ? Verdict.INCONCLUSIVE : Verdict.FLAG;
-                if (significant && direction.misreading()) {
+                // a significant direction that is part of the misreading pattern is not evidence of bias: it is
+                // explained by the direction across parties
+                boolean misread = significant && direction.misreading();
+                if (misread) {
                     sentence += " " + words.format(ID + ".candidate.misreading");
                 }
                 findings.add(new Finding(ID, "national", c, "sign_test_p", (double) (official - observer), p,
-                        adjusted, verdict, sentence, List.of(),
-                        verdict == Verdict.FLAG ? -Math.log10(Math.max(adjusted, 1e-300)) : 0));
+                        adjusted, significant ? Verdict.FLAG : Verdict.PASS, sentence, List.of(),
+                        significant ? -Math.log10(Math.max(adjusted, 1e-300)) : 0, misread ? ALL_PARTIES : null));
             }
         }
         tables.add(new DetailTable(ID + "_candidates", words.format(ID + ".table.candidates"), List.of("candidate",
@@ -267,8 +271,9 @@ final class ObserverJudge {
         String sentence = words.format(ID + ".direction", direction.bySize().size(), direction.higher().size(),
                 String.join(", ", direction.higher()), direction.lower().size(), String.join(", ", direction.lower()))
                 + " " + words.format(ID + (direction.misreading() ? ".direction.misreading" : ".direction.other"));
-        findings.add(new Finding(ID, "national", "all", "direction_by_size", (double) direction.higher().size(),
-                null, null, direction.misreading() ? Verdict.INCONCLUSIVE : Verdict.PASS, sentence, List.of(), 0));
+        // a description, not a test: it explains the sign tests' flags when they are the misreading pattern
+        findings.add(new Finding(ID, "national", ALL_PARTIES, "direction_by_size",
+                (double) direction.higher().size(), null, null, Verdict.PASS, sentence, List.of(), 0));
     }
 
     private void recount() {

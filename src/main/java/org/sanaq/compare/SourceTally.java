@@ -19,6 +19,7 @@ public final class SourceTally implements Serializable {
     private long identical;
     private long differing;
     private long differingLowConfidence;
+    private long checkedForReadingErrors;
     private long withReadingErrors;
     private final long[] byPattern = new long[ReadingErrors.Pattern.values().length];
     private final Map<String, long[]> lines = new TreeMap<>();
@@ -124,6 +125,7 @@ public final class SourceTally implements Serializable {
             differing++;
             differingLowConfidence += pair.confident() ? 0 : 1;
         }
+        checkedForReadingErrors += pair.checkReadings() ? 1 : 0;
         ReadingErrors.Found errors = pair.readingErrors();
         if (errors != null) {
             withReadingErrors++;
@@ -166,6 +168,7 @@ public final class SourceTally implements Serializable {
         identical += other.identical;
         differing += other.differing;
         differingLowConfidence += other.differingLowConfidence;
+        checkedForReadingErrors += other.checkedForReadingErrors;
         withReadingErrors += other.withReadingErrors;
         for (int p = 0; p < byPattern.length; p++) {
             byPattern[p] += other.byPattern[p];
@@ -200,6 +203,11 @@ public final class SourceTally implements Serializable {
     /** Differing pairs whose copy was read with low confidence: possible misreadings. */
     public long differingLowConfidence() {
         return differingLowConfidence;
+    }
+
+    /** Pairs whose copy is a reading of a photo, checked for reading errors. */
+    public long checkedForReadingErrors() {
+        return checkedForReadingErrors;
     }
 
     /** Pairs whose copy holds a reading error (left out of the candidates' tallies). */

@@ -148,7 +148,7 @@ final class ObserverJudge {
 
     private void readingErrors() {
         results.sources().forEach((key, s) -> {
-            if (s.withReadingErrors() == 0) {
+            if (s.checkedForReadingErrors() == 0) {
                 return;
             }
             String source = key.source();
@@ -165,6 +165,9 @@ final class ObserverJudge {
                     words.format(ID + ".reading_errors", counts.toArray()), List.of("tables/" + ID + "_misreadings.csv"),
                     0));
         });
+        if (results.sources().values().stream().allMatch(s -> s.checkedForReadingErrors() == 0)) {
+            return;
+        }
         list("misreadings", "misreadings", results.lists().misreadings(), List.of("source", "region", "district",
                 "precinct", "patterns", "evidence", "document_ref"), m -> Arrays.asList(m.copySource(), m.region(),
                         m.district(), m.precinct(), m.patterns(), m.evidence(), m.documentRef()));

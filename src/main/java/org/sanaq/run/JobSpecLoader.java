@@ -147,8 +147,8 @@ public final class JobSpecLoader {
             String source = optional(node, "source", null, path);
             if (source != null) {
                 if (!ProtocolRules.isSource(source)) {
-                    throw error(path + ".source", "is 'official' or 'observer:<who>', not '"
-                            + YamlFiles.shown(source) + "'");
+                    throw error(path + ".source", "is 'official' or '<kind>:<who>' (kind observer, ocr, platform or "
+                            + "claim), not '" + YamlFiles.shown(source) + "'");
                 }
                 overrides.put(Field.SOURCE, source);
             }

@@ -110,9 +110,9 @@ final class ObserverJudge {
      * misread): its reading errors and the sign tests say more.
      */
     private void sourceFinding(String source, SourceTally s) {
-        SourceKind kind = SourceKind.of(source);
         long confident = s.differing() - s.differingLowConfidence();
-        boolean document = kind == SourceKind.OBSERVER;
+        // copies of the signed protocol, not readings of photos (ocr sources, transcribed inputs)
+        boolean document = s.checkedForReadingErrors() == 0;
         // a reading that differs is what machine reading gives: described, not flagged
         Verdict verdict = document && confident > 0 ? Verdict.FLAG : Verdict.PASS;
         String sentence = words.format(ID + ".pairs", kindWords(source), s.pairs(), election, s.identical(),

@@ -250,12 +250,14 @@ final class DigitJudge {
             if (!row.key().national() || flagged.stream().anyMatch(c -> c.row == row)) {
                 continue;
             }
-            long n = row.size(DigitStatistic.Sample.AT_LEAST_10);
+            // the counts LastC is taken over: of at least 10, or every count under EFToolkit's convention
+            long n = row.size(DigitStatistic.LAST_DIGIT_MEAN.sample(convention));
             boolean tooFew = n < minCount;
             out.add(new Finding(ID, "national", subject(row), "flagged_cells", 0.0, null, null,
                     tooFew ? Verdict.INCONCLUSIVE : Verdict.PASS, tooFew
-                            ? messages.format(ID + ".too_few", subject(row), n, minCount)
-                            : messages.format(ID + ".national_pass", subject(row), n, alpha), List.of(), 0));
+                            ? messages.format(convention.key(ID + ".too_few"), subject(row), n, minCount)
+                            : messages.format(convention.key(ID + ".national_pass"), subject(row), n, alpha),
+                    List.of(), 0));
         }
         if (tested == 0) {
             // nothing had the min_count counts a digit test needs: no pass on 0 of 0

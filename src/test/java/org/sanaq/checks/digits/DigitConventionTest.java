@@ -118,6 +118,9 @@ class DigitConventionTest {
         Finding summary = eft.findings().stream().filter(f -> f.subject().equals("all")).findFirst().orElseThrow();
         assertTrue(summary.sentence().contains("Election Forensics Toolkit convention: LastC and C05s over the last "
                 + "digits of all counts"), summary.sentence());
+        assertTrue(eft.findings().stream().anyMatch(f -> f.subject().equals("A") && f.sentence().equals("Nationally, "
+                + "no digit or distribution statistic of A is flagged (160 counts, 0 included, by the Election "
+                + "Forensics Toolkit convention; false discovery rate 0.01).")), eft.findings().toString());
 
         CheckOutcome sanaq = judge(DigitConvention.SANAQ, "sanaq");
         DetailTable defaultTable = sanaq.tables().get(0);
@@ -125,6 +128,8 @@ class DigitConventionTest {
         assertEquals("4.0556", defaultTable.rows().get(0).get(defaultTable.columns().indexOf("lastc_expected")));
         assertTrue(sanaq.metrics().stream().noneMatch(m -> m.metric().equals("n_all")));
         assertFalse(sanaq.findings().stream().anyMatch(f -> f.sentence().contains("Forensics Toolkit convention")));
+        assertTrue(sanaq.findings().stream().anyMatch(f -> f.subject().equals("A") && f.sentence().contains(
+                "(100 counts of at least 10;")), sanaq.findings().toString());
     }
 
     private static CheckOutcome judge(DigitConvention convention, String word) throws Exception {

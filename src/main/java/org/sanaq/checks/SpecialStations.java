@@ -13,7 +13,7 @@ import org.sanaq.text.Messages;
  * Either way the check counts them and says so: "left out" or "included".
  */
 public enum SpecialStations {
-    /** Left out and counted (the default: their voters are not the precinct's neighbours, METHODS.md §4). */
+    /** Left out and counted: the default, as METHODS.md §4 excludes them "where the data marks them". */
     EXCLUDE,
     /** Read like every other precinct, and counted. */
     INCLUDE;

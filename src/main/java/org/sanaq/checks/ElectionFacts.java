@@ -22,21 +22,51 @@ import org.sanaq.schema.ProtocolSchema;
 
 /**
  * What the checks must know of an election's final precinct protocols before their own pass, per election and
- * source: the leader (the candidate with most votes over the precincts not marked special; ties go to the first
- * name), how many precincts are marked special, how many give the figures the distribution checks read (V, G and R
- * reported, {@link PrecinctFigures}) and the voters of each region over those with V and R above 0 (which regions
- * the fingerprint maps), and the precincts not marked special of each region and of each district (the sizes of the
- * digit tests' random groupings). Computed by {@link #FOLD} in the run's first shared pass.
+ * source, for the stations not marked special and for those marked special apart ({@link SpecialStations}: a check
+ * may read either set or both): the leader (the candidate with most votes; ties go to the first name), how many
+ * precincts there are, how many give the figures the distribution checks read (V, G and R reported,
+ * {@link PrecinctFigures}) and the voters of each region over those with V and R above 0 (which regions the
+ * fingerprint maps), and the precincts of each region and of each district (the sizes of the digit tests' random
+ * groupings). Computed by {@link #fold} in the run's first shared pass.
  */
 public final class ElectionFacts implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The facts of one election and source. */
+    /**
+     * The facts of one election and source: those of its stations not marked special and those of the stations
+     * marked special, apart, so that each check reads the facts of the stations it reads ({@link #stations}).
+     */
     public static final class OfSource implements Serializable {
+        private static final long serialVersionUID = 2L;
+        private final Stations regular = new Stations();
+        private final Stations special = new Stations();
+
+        /** Precinct protocols marked special (abroad, hospitals, ...). */
+        public long special() {
+            return special.precincts;
+        }
+
+        /**
+         * The facts of the stations a check reads: those not marked special, or all of them when it includes the
+         * special ones.
+         */
+        public Stations stations(SpecialStations choice) {
+            return choice.included() ? new Stations().merge(regular).merge(special) : regular;
+        }
+
+        private OfSource merge(OfSource other) {
+            regular.merge(other.regular);
+            special.merge(other.special);
+            return this;
+        }
+    }
+
+    /** The facts of a set of precinct protocols of one election and source. */
+    public static final class Stations implements Serializable {
         private static final long serialVersionUID = 1L;
         /** Votes by candidate; null for a candidate whose votes were never given. */
         private final Map<String, Long> votes = new HashMap<>();
-        private long special;
+        private long precincts;
         private long figures;
         private final Map<String, Long> regionVoters = new HashMap<>();
         private final Map<String, Long> regionPrecincts = new HashMap<>();
@@ -54,12 +84,7 @@ public final class ElectionFacts implements Serializable {
                     .map(Map.Entry::getKey).orElse(null);
         }
 
-        /** Precinct protocols marked special (abroad, hospitals, ...). */
-        public long special() {
-            return special;
-        }
-
-        /** Precincts not marked special with V, G and R reported. */
+        /** Precincts with V, G and R reported. */
         public long figures() {
             return figures;
         }
@@ -73,8 +98,8 @@ public final class ElectionFacts implements Serializable {
         }
 
         /**
-         * The precincts not marked special of each unit of a level ({@code region} or {@code district}; "" for those
-         * that give none), in unit name order.
+         * The precincts of each unit of a level ({@code region} or {@code district}; "" for those that give none), in
+         * unit name order.
          */
         public SortedMap<String, Long> precinctsPerUnit(String level) {
             return new TreeMap<>(switch (level) {
@@ -90,9 +115,9 @@ public final class ElectionFacts implements Serializable {
             votes.put(candidate, before == null ? v : v == null ? before : before + v);
         }
 
-        private OfSource merge(OfSource other) {
+        private Stations merge(Stations other) {
             other.votes.forEach(this::addVotes);
-            special += other.special;
+            precincts += other.precincts;
             figures += other.figures;
             other.regionVoters.forEach((region, v) -> regionVoters.merge(region, v, Long::sum));
             other.regionPrecincts.forEach((region, n) -> regionPrecincts.merge(region, n, Long::sum));
@@ -167,11 +192,9 @@ public final class ElectionFacts implements Serializable {
             if (!row.isTrue(FINAL_PRECINCT) || row.isNull(ELECTION) || row.isNull(SOURCE)) {
                 return;
             }
-            OfSource facts = summaries.of(new Key(row.getString(ELECTION), row.getString(SOURCE)));
-            if (row.isTrue(SPECIAL)) {
-                facts.special++;
-                return;
-            }
+            OfSource source = summaries.of(new Key(row.getString(ELECTION), row.getString(SOURCE)));
+            Stations facts = row.isTrue(SPECIAL) ? source.special : source.regular;
+            facts.precincts++;
             facts.regionPrecincts.merge(row.getString(REGION), 1L, Long::sum);
             facts.districtPrecincts.merge(row.getString(DISTRICT), 1L, Long::sum);
             if (!row.isNull(VOTES)) {

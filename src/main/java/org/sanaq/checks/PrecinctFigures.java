@@ -23,19 +23,21 @@ import org.sanaq.schema.ProtocolSchema;
  * METHODS.md: V registered, G the turnout numerator, R the share base (both by the job's conventions), L the
  * leader's votes and O all other candidates' votes, with the region and a stable precinct key. Final precinct
  * protocols of one election and source only, stations marked {@code special} (abroad, hospitals, ...) left out
- * (the {@link ElectionFacts} count them), and only those with V, G and R reported.
+ * unless the check's {@link SpecialStations} parameter includes them (the {@link ElectionFacts} count them either
+ * way), and only those with V, G and R reported.
  *
  * <p>A value of plain settings, so that a fold keeps it in a field and builds its {@link #inputs} where the pass
  * asks for them.
  *
- * @param leader the candidate whose votes are L ({@link ElectionFacts.OfSource#leader}); null: L is 0
+ * @param leader the candidate whose votes are L ({@link ElectionFacts.Stations#leader}); null: L is 0
+ * @param specialStations whether the stations marked special are among the precincts
  */
-public record PrecinctFigures(String election, String source, Conventions conventions, String leader)
-        implements Serializable {
+public record PrecinctFigures(String election, String source, Conventions conventions, String leader,
+        SpecialStations specialStations) implements Serializable {
 
-    /** The source whose precinct protocols the figures come from: a parameter of every check built on them. */
     /** The position of every candidate's votes among the {@link #inputs}. */
     private static final int VOTES = 8;
+    /** The source whose precinct protocols the figures come from: a parameter of every check built on them. */
     public static final Parameter<String> SOURCE = Parameter.text("source", "official");
 
     /** One precinct's figures, as a fold reads them ({@link #read}). */
@@ -47,10 +49,10 @@ public record PrecinctFigures(String election, String source, Conventions conven
         return facts.of(context.election(), context.parameters().get(SOURCE));
     }
 
-    /** The figures of the check's election and source, with {@code leader} as L. */
+    /** The figures of the check's election, source and special stations, with {@code leader} as L. */
     public static PrecinctFigures of(CheckContext context, String leader) {
         return new PrecinctFigures(context.election(), context.parameters().get(SOURCE), context.conventions(),
-                leader);
+                leader, SpecialStations.of(context.parameters()));
     }
 
     /** True for a station marked special (a non-blank {@code special} field). */
@@ -64,11 +66,11 @@ public record PrecinctFigures(String election, String source, Conventions conven
      * and {@link #votes} the ninth (a fold's own columns follow).
      */
     public List<Column> inputs() {
-        Column wanted = col(Field.ELECTION.column()).equalTo(election)
+        Column finalPrecinct = col(Field.ELECTION.column()).equalTo(election)
                 .and(col(Field.SOURCE.column()).equalTo(source))
                 .and(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()))
-                .and(col(Field.REPORTED_AT.column()).isNull())
-                .and(isSpecial().unary_$bang());
+                .and(col(Field.REPORTED_AT.column()).isNull());
+        Column wanted = specialStations.included() ? finalPrecinct : finalPrecinct.and(isSpecial().unary_$bang());
         Column leaderVotes = leader == null ? lit(0L) : coalesce(col(ProtocolSchema.VOTES).getItem(leader), lit(0L));
         Column allVotes = expr("aggregate(map_values(" + ProtocolSchema.VOTES + "), 0L, (a, x) -> a + coalesce(x, 0L))");
         return List.of(wanted, key(), coalesce(col(Field.REGION.column()), lit("")),

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The two conventions of METHODS.md that change numbers: turnout from ballots issued (Kobak) or from ballots
- * found in the boxes (EFToolkit), and shares of valid ballots or of valid + invalid. Recorded in the manifest.
+ * found in the boxes (EFToolkit), and shares of valid ballots, of valid + invalid, or of all ballots cast (the
+ * ballots found in the boxes, EFToolkit's base; issue 17). Recorded in the manifest.
  */
 public record Conventions(Turnout turnout, ShareBase shareBase) implements java.io.Serializable {
 
@@ -16,9 +17,11 @@ public record Conventions(Turnout turnout, ShareBase shareBase) implements java.
         BALLOTS_ISSUED, BALLOTS_CAST
     }
 
-    /** Which count is the base of a candidate's share. */
+    /** Which count is the base of a candidate's share ({@link ProtocolColumns#shareBase}). */
     public enum ShareBase {
-        VALID, VALID_PLUS_INVALID
+        VALID, VALID_PLUS_INVALID,
+        /** All ballots cast: the ballots found in the boxes, B ({@link ProtocolColumns#ballotsCast}). */
+        CAST
     }
 
     public Map<String, String> asMap() {

@@ -36,7 +36,10 @@ public final class ProtocolColumns {
 
     /** The base of candidates' shares under the job's convention. */
     public static Column shareBase(Conventions conventions) {
-        return conventions.shareBase() == Conventions.ShareBase.VALID ? field(Field.VALID)
-                : field(Field.VALID).plus(field(Field.INVALID));
+        return switch (conventions.shareBase()) {
+            case VALID -> field(Field.VALID);
+            case VALID_PLUS_INVALID -> field(Field.VALID).plus(field(Field.INVALID));
+            case CAST -> ballotsCast();
+        };
     }
 }

@@ -294,6 +294,15 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void shareOfAllBallotsCast() throws Exception {
+        JobSpec spec = JobSpecLoader.load(write("job.yaml", good().replace("share_base: valid", "share_base: cast")));
+        assertEquals(Conventions.ShareBase.CAST, spec.conventions().shareBase());
+        assertEquals("cast", spec.conventions().asMap().get("share_base"));
+        contains(refused(good().replace("share_base: valid", "share_base: all")), "conventions.share_base",
+                "valid_plus_invalid", "cast");
+    }
+
+    @Test
     void unknownConventionKey() throws Exception {
         contains(refused(good().replace("share_base: valid", "share_base: valid\n  rounding: up")),
                 "conventions.rounding");

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.sanaq.checks.ContentKeys;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.ProtocolFold;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.Level;
@@ -21,10 +22,10 @@ import org.sanaq.schema.ProtocolSchema;
 /**
  * The digit tests' part of the run's shared pass: every final precinct protocol of the election and source is added
  * to a {@link UnitSummary} per (unit, row) ({@link UnitRow}: turnout and each candidate) and to the nation's
- * summary of the same row, so that the nation is the merge of its units; stations marked special are only counted,
- * on the turnout row. Each merged summary is {@linkplain #finish finished} into its {@link RowStatistics.Result}
- * (statistics and bootstrap intervals) on the executor that merged it; the driver receives one result per unit and
- * row, never a precinct.
+ * summary of the same row, so that the nation is the merge of its units; stations marked special are counted, on
+ * the turnout row, and left out unless the job includes them ({@link SpecialStations}). Each merged summary is
+ * {@linkplain #finish finished} into its {@link RowStatistics.Result} (statistics and bootstrap intervals) on the
+ * executor that merged it; the driver receives one result per unit and row, never a precinct.
  *
  * <p>For the placebo, every precinct is also added to the summaries of its random group ({@link DigitGroupings}),
  * which are finished without bootstrap intervals ({@link RowStatistics#withoutIntervals}): the placebo needs their
@@ -43,11 +44,13 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
     private static final int VOTES = 8;
 
     /**
-     * The run's choices shipped to the executors: which protocols, which unit column, the bootstrap, and the sizes
-     * of the real units (precincts per unit in unit name order) that the random groups take; none, no groups.
+     * The run's choices shipped to the executors: which protocols, which unit column, the bootstrap, the convention,
+     * whether stations marked special are read, and the sizes of the real units (precincts per unit in unit name
+     * order) that the random groups take; none, no groups.
      */
     record Settings(String election, String source, String unitColumn, int replicates, double confidence, long seed,
-            int minPercentBase, List<Long> unitPrecincts) implements Serializable {
+            int minPercentBase, DigitConvention convention, SpecialStations specialStations, List<Long> unitPrecincts)
+            implements Serializable {
     }
 
     private final Settings settings;
@@ -89,7 +92,9 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
             for (UnitSummary s : into(summaries, unit, DigitGroupings.NONE, UnitRow.TURNOUT)) {
                 s.special++;
             }
-            return;
+            if (!settings.specialStations().included()) {
+                return;
+            }
         }
         long file = contentKeys.of(precinct.getString(FILE));
         long line = precinct.getLong(LINE);
@@ -141,8 +146,9 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
 
     @Override
     public RowStatistics.Result finish(UnitRow key, UnitSummary summary) {
-        return key.randomGroup() ? RowStatistics.withoutIntervals(key, summary, settings.seed())
-                : RowStatistics.of(key, summary, settings.replicates(), settings.confidence(), settings.seed());
+        return key.randomGroup() ? RowStatistics.withoutIntervals(key, summary, settings.seed(), settings.convention())
+                : RowStatistics.of(key, summary, settings.replicates(), settings.confidence(), settings.seed(),
+                        settings.convention());
     }
 
     /**

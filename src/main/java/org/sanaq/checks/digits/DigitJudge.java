@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
@@ -33,9 +35,8 @@ final class DigitJudge {
     private static final String ID = DigitTestsCheck.ID;
     static final String TABLE = ID + "_table";
     static final String DIGITS = ID + "_digits";
-    /** The metrics of a row's size: the counts observed, and the special stations left out (turnout rows). */
+    /** The metric of a row's size: the counts observed. */
     static final String OBS = "obs";
-    static final String SPECIAL = "excluded_special";
 
     /** One statistic of one (unit, row), with its adjusted p-value and flag once judged. */
     static final class Cell {
@@ -53,12 +54,13 @@ final class DigitJudge {
         double pAdjusted = Double.NaN;
         boolean flagged;
 
-        Cell(RowStatistics.Result row, DigitStatistic statistic, RowStatistics.Estimate estimate) {
+        Cell(RowStatistics.Result row, DigitStatistic statistic, RowStatistics.Estimate estimate,
+                DigitConvention convention) {
             this.row = row;
             this.statistic = statistic;
             this.estimate = estimate;
-            this.n = row.size(statistic.sample);
-            this.testable = row.size(statistic.testable);
+            this.n = row.size(statistic.sample(convention));
+            this.testable = row.size(statistic.testable(convention));
             this.value = estimate.value();
             this.ciLow = estimate.ciLow();
             this.ciHigh = estimate.ciHigh();
@@ -97,13 +99,21 @@ final class DigitJudge {
     /** The dip test's simulations, whose floor 1/(R + 1) its p-values are written against. */
     private final int dipSimulations;
     private final int chartedUnits;
+    private final DigitConvention convention;
+    private final SpecialStations specialStations;
     private final List<RowStatistics.Result> rows;
     private final List<Cell> cells;
     private final DigitPlacebo placebo;
 
     /** The judgement of the rows' statistics, given in the report's order ({@link UnitRow#ORDER}). */
     DigitJudge(CheckContext context, List<RowStatistics.Result> rows) {
-        this(context, rows, HonestRates.shipped()::forSize);
+        this(context, rows, context.parameters().get(DigitConvention.PARAMETER) == DigitConvention.SANAQ
+                ? HonestRates.shipped()::forSize : DigitJudge::notCalibrated);
+    }
+
+    /** The shipped honest rates are those of the default convention: under EFToolkit's none is calibrated. */
+    private static Optional<HonestRates.Rate> notCalibrated(long precincts, String statistic) {
+        return Optional.empty();
     }
 
     /** The judgement with the honest rates of {@code honest} (tests give their own). */
@@ -115,6 +125,8 @@ final class DigitJudge {
         this.confidence = p.get(DigitTestsCheck.CONFIDENCE);
         this.minCount = p.get(DigitTestsCheck.MIN_COUNT).intValue();
         this.chartedUnits = p.get(DigitTestsCheck.CHARTED_UNITS).intValue();
+        this.convention = p.get(DigitConvention.PARAMETER);
+        this.specialStations = SpecialStations.of(p);
         this.rows = results.stream().filter(r -> !r.key().randomGroup()).toList();
         int simulations = p.get(DigitTestsCheck.DIP_SIMULATIONS).intValue();
         this.dipSimulations = simulations;
@@ -134,7 +146,7 @@ final class DigitJudge {
         for (RowStatistics.Result row : of) {
             for (DigitStatistic s : DigitStatistic.values()) {
                 out.add(new Cell(row, s, s == DigitStatistic.DIP ? dipTest(row, simulations, seed, dipReferences)
-                        : row.estimate(s)));
+                        : row.estimate(s), convention));
             }
         }
         return out;
@@ -191,11 +203,10 @@ final class DigitJudge {
             String scope = scope(row);
             String subject = subject(row);
             out.add(new Metric(ID, scope, subject, OBS, row.observations()));
-            for (DigitStatistic.Sample s : DigitStatistic.Sample.values()) {
-                out.add(new Metric(ID, scope, subject, s.key, row.size(s)));
-            }
+            // the samples the row was given, in their order (all counts only under EFToolkit's convention)
+            row.sizes().forEach((s, size) -> out.add(new Metric(ID, scope, subject, s.key, size)));
             if (row.key().turnout()) {
-                out.add(new Metric(ID, scope, subject, SPECIAL, row.special()));
+                out.add(new Metric(ID, scope, subject, specialStations.done() + "_special", row.special()));
             }
         }
         for (Cell c : cells) {
@@ -226,7 +237,7 @@ final class DigitJudge {
         List<Cell> flagged = cells.stream().filter(c -> c.flagged)
                 .sorted(Comparator.comparingDouble(c -> c.pAdjusted)).toList();
         for (Cell c : flagged) {
-            String sentence = messages.format(ID + ".flag_interval", label(c.statistic), subject(c.row),
+            String sentence = messages.format(flagKey(c.statistic), label(c.statistic), subject(c.row),
                     where(c.row), c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.testable,
                     c.pAdjusted);
             out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
@@ -239,12 +250,14 @@ final class DigitJudge {
             if (!row.key().national() || flagged.stream().anyMatch(c -> c.row == row)) {
                 continue;
             }
-            long n = row.size(DigitStatistic.Sample.AT_LEAST_10);
+            // the counts LastC is taken over: of at least 10, or every count under EFToolkit's convention
+            long n = row.size(DigitStatistic.LAST_DIGIT_MEAN.sample(convention));
             boolean tooFew = n < minCount;
             out.add(new Finding(ID, "national", subject(row), "flagged_cells", 0.0, null, null,
                     tooFew ? Verdict.INCONCLUSIVE : Verdict.PASS, tooFew
-                            ? messages.format(ID + ".too_few", subject(row), n, minCount)
-                            : messages.format(ID + ".national_pass", subject(row), n, alpha), List.of(), 0));
+                            ? messages.format(convention.key(ID + ".too_few"), subject(row), n, minCount)
+                            : messages.format(convention.key(ID + ".national_pass"), subject(row), n, alpha),
+                    List.of(), 0));
         }
         if (tested == 0) {
             // nothing had the min_count counts a digit test needs: no pass on 0 of 0
@@ -253,14 +266,21 @@ final class DigitJudge {
             return out;
         }
         out.add(new Finding(ID, "national", "all", "flagged_cells", (double) flagged.size(), null, null,
-                flagged.isEmpty() ? Verdict.PASS : Verdict.FLAG, messages.format(ID + ".summary", flagged.size(),
-                        tested, alpha, special()), List.of("tables/" + TABLE + ".csv"), flagged.isEmpty() ? 0 : 1));
+                flagged.isEmpty() ? Verdict.PASS : Verdict.FLAG, messages.format(convention.key(ID + ".summary"),
+                        flagged.size(), tested, alpha, special()), List.of("tables/" + TABLE + ".csv"),
+                flagged.isEmpty() ? 0 : 1));
         return out;
     }
 
-    private long special() {
-        return rows.stream().filter(r -> r.key().national() && r.key().turnout())
-                .mapToLong(RowStatistics.Result::special).sum();
+    /** The clause that says how many stations marked special were left out or included. */
+    private String special() {
+        return specialStations.clause(messages, ID, rows.stream().filter(r -> r.key().national() && r.key().turnout())
+                .mapToLong(RowStatistics.Result::special).sum());
+    }
+
+    /** A flag's sentence: under EFToolkit's convention, a uniform-null statistic's says whose expectation it is. */
+    private String flagKey(DigitStatistic statistic) {
+        return ID + (convention.uniform(statistic) ? ".flag_interval_eftoolkit" : ".flag_interval");
     }
 
     private String where(RowStatistics.Result row) {
@@ -308,7 +328,7 @@ final class DigitJudge {
         // national lines first, then the units with most flags
         lines.sort(Comparator.<List<String>, Boolean>comparing(l -> !l.get(0).equals("national"))
                 .thenComparing(l -> -Long.parseLong(l.get(5))));
-        return new DetailTable(TABLE, messages.format(ID + ".table_title"), columns, lines);
+        return new DetailTable(TABLE, messages.format(convention.key(ID + ".table_title")), columns, lines);
     }
 
     private String cellText(Cell c) {
@@ -387,7 +407,12 @@ final class DigitJudge {
                 messages.format(ID + ".figure_title_" + position, subject(row), where(row)), DIGITS,
                 Map.of("bin_low", "bin_low", "bin_high", "bin_high", "observed", "observed", "expected",
                         "expected"), Map.of("scope", scope, "subject", subject(row), "position", position),
-                messages.format(ID + ".figure_x_" + position), messages.format(ID + ".figure_y"),
-                messages.format(ID + ".figure_caption_" + position));
+                messages.format(lastDigitKey(ID + ".figure_x_", position)), messages.format(ID + ".figure_y"),
+                messages.format(lastDigitKey(ID + ".figure_caption_", position)));
+    }
+
+    /** The words of a digit chart: those of the last digits under EFToolkit's convention are its own. */
+    private String lastDigitKey(String prefix, String position) {
+        return position.equals("last") ? convention.key(prefix + position) : prefix + position;
     }
 }

@@ -73,7 +73,12 @@ enum DigitStatistic {
         /** The counts ≥ 100 at values the law can test for adjacent pairs. */
         ADJACENT_TESTABLE("n_ge100_adjacent_testable"),
         /** The whole percentages (of P05s's bases) at values 3 % to 97 % the law can test. */
-        PERCENT_BASE_TESTABLE("n_p05_testable");
+        PERCENT_BASE_TESTABLE("n_p05_testable"),
+        /**
+         * Every count, 0 included: the sample of LastC and C05s under EFToolkit's convention
+         * ({@link UniformDigitNull}), given only under it.
+         */
+        ALL_COUNTS("n_all");
 
         final String key;
 
@@ -113,6 +118,16 @@ enum DigitStatistic {
         this.testable = testable;
         this.expected = expected;
         this.role = role;
+    }
+
+    /** The sample the statistic is computed on under a convention ({@link DigitConvention}). */
+    Sample sample(DigitConvention convention) {
+        return convention.uniform(this) ? UniformDigitNull.SAMPLES.get(this) : sample;
+    }
+
+    /** The part of that sample its null can test: all of it under the uniform null. */
+    Sample testable(DigitConvention convention) {
+        return convention.uniform(this) ? sample(convention) : testable;
     }
 
     /** Whether its p-value enters Benjamini–Hochberg. */

@@ -9,6 +9,7 @@ import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Parameter;
 import org.sanaq.checks.Plan;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 
 /**
@@ -17,7 +18,9 @@ import org.sanaq.results.CheckOutcome;
  * first-digit Benford (chi-square and Nigrini's MAD, never flagging), the second-digit chi-square, and Beber and
  * Scacco's last-digit chi-square with repeated and adjacent last-two digits. For the turnout row (counts = ballots,
  * p = turnout) and each candidate (counts = votes, p = share), nationally and per unit of the chosen level, over
- * precinct protocols; stations marked {@code special} are left out and counted.
+ * precinct protocols; stations marked {@code special} are left out and counted unless {@code special_stations:
+ * include} ({@link SpecialStations}). Under {@code convention: eftoolkit} ({@link DigitConvention}) LastC, C05s and
+ * P05s are computed as the Election Forensics Toolkit computes them, against its uniform null.
  *
  * <p>Issue 6 made the tests honest at the size of national elections (see {@link DigitStatistic}): 2BL and the
  * second-digit chi-square are descriptive; the last-two-digit pairs use counts ≥ 100; the dip is taken on
@@ -57,15 +60,19 @@ public final class DigitTestsCheck implements Check<List<RowStatistics.Result>> 
     @Override
     public List<Parameter<?>> parameters() {
         return List.of(SOURCE, LEVEL, ALPHA, CONFIDENCE, REPLICATES, SEED, DIP_SIMULATIONS, MIN_COUNT,
-                MIN_PERCENT_BASE, CHARTED_UNITS, MAX_ROWS);
+                MIN_PERCENT_BASE, CHARTED_UNITS, MAX_ROWS, DigitConvention.PARAMETER, SpecialStations.PARAMETER);
     }
 
     @Override
     public Plan<List<RowStatistics.Result>> plan(CheckContext context, ElectionFacts facts) {
         CheckParameters p = context.parameters();
+        DigitConvention convention = p.get(DigitConvention.PARAMETER);
+        SpecialStations specialStations = SpecialStations.of(p);
         DigitFold.Settings settings = new DigitFold.Settings(context.election(), p.get(SOURCE), p.get(LEVEL),
-                p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED), p.get(MIN_PERCENT_BASE).intValue(),
-                List.copyOf(facts.of(context.election(), p.get(SOURCE)).precinctsPerUnit(p.get(LEVEL)).values()));
+                p.get(REPLICATES).intValue(), p.get(CONFIDENCE), p.get(SEED),
+                convention.minPercentBase(p.get(MIN_PERCENT_BASE).intValue()), convention, specialStations,
+                List.copyOf(facts.of(context.election(), p.get(SOURCE)).stations(specialStations)
+                        .precinctsPerUnit(p.get(LEVEL)).values()));
         int maxRows = p.get(MAX_ROWS).intValue();
         return new Plan.Folded<>(new DigitFold(settings, context.conventions(), context.contentKeys()),
                 results -> rows(results, maxRows));

@@ -86,8 +86,12 @@ final class RowStatistics {
         }
     }
 
-    /** The statistics of the summary of {@code key}, with intervals of {@code replicates} seeded by the key. */
-    static Result of(UnitRow key, UnitSummary s, int replicates, double confidence, long seed) {
+    /**
+     * The statistics of the summary of {@code key} under a convention, with intervals of {@code replicates} seeded by
+     * the key.
+     */
+    static Result of(UnitRow key, UnitSummary s, int replicates, double confidence, long seed,
+            DigitConvention convention) {
         long atLeast10 = UnitSummary.total(s.last);
         Map<DigitStatistic.Sample, Long> sizes = new EnumMap<>(DigitStatistic.Sample.class);
         sizes.put(DigitStatistic.Sample.FIRST_DIGITS, UnitSummary.total(s.first));
@@ -119,6 +123,9 @@ final class RowStatistics {
         SmoothShareTest.Result p05s = SmoothShareTest.of(percents, percentsTested, v -> v % 5 == 0 ? 1 : 0);
         sizes.put(DigitStatistic.Sample.PERCENT_BASE_TESTABLE, p05s.tested());
         out.put(DigitStatistic.PERCENT_ZERO_OR_FIVE, share(p05s, draws));
+        if (convention == DigitConvention.EFTOOLKIT) {
+            digits = UniformDigitNull.apply(s, draws, sizes, out, digits);
+        }
         double dip = s.percentValues > 0 ? proportionStatistics(s, key.turnout(), draws, out) : Double.NaN;
         return new Result(key, s.special, s.observations, sizes, digits, out, dip);
     }
@@ -128,8 +135,8 @@ final class RowStatistics {
      * replicate is drawn): for the random groups of the placebo ({@link DigitGroupings}), whose judgement needs the
      * tests only, at a small part of the cost.
      */
-    static Result withoutIntervals(UnitRow key, UnitSummary s, long seed) {
-        return of(key, s, 0, 0.95, seed);
+    static Result withoutIntervals(UnitRow key, UnitSummary s, long seed, DigitConvention convention) {
+        return of(key, s, 0, 0.95, seed, convention);
     }
 
     private static void secondDigitStatistics(UnitSummary s, long n, Replicates draws,

@@ -8,6 +8,7 @@ import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Parameter;
 import org.sanaq.checks.Plan;
 import org.sanaq.checks.PrecinctFigures;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 
 /**
@@ -17,7 +18,8 @@ import org.sanaq.results.CheckOutcome;
  * ({@link ShpilkinExcess}), nationally and per region. All bins are folded in the run's shared pass with
  * whole-number arithmetic (bin = ⌊n·G/V⌋, {@link FingerprintFold}), so only bounded grids reach the driver: at most
  * 200 × 200 cells per map, 101 turnout bins per region. The leader, the special stations and the regions shown
- * (most voters, ties in name order) come from the run's first pass ({@link ElectionFacts}).
+ * (most voters, ties in name order) come from the run's first pass ({@link ElectionFacts}), over the stations the
+ * check reads: those marked special are left out unless {@code special_stations: include} ({@link SpecialStations}).
  */
 public final class FingerprintCheck implements Check<FingerprintResults> {
     public static final String ID = "fingerprint";
@@ -32,15 +34,18 @@ public final class FingerprintCheck implements Check<FingerprintResults> {
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(PrecinctFigures.SOURCE, REGIONS_SHOWN, FLAG_EXCESS_SHARE);
+        return List.of(PrecinctFigures.SOURCE, REGIONS_SHOWN, FLAG_EXCESS_SHARE, SpecialStations.PARAMETER);
     }
 
     @Override
     public Plan<FingerprintResults> plan(CheckContext context, ElectionFacts facts) {
         ElectionFacts.OfSource known = PrecinctFigures.facts(context, facts);
-        List<String> shown = known.largestRegions(context.parameters().get(REGIONS_SHOWN).intValue());
-        FingerprintFold fold = new FingerprintFold(PrecinctFigures.of(context, known.leader()), shown);
-        return new Plan.Folded<>(fold, parts -> FingerprintResults.of(known.leader(), known.special(), shown, parts));
+        SpecialStations specialStations = SpecialStations.of(context.parameters());
+        ElectionFacts.Stations read = known.stations(specialStations);
+        List<String> shown = read.largestRegions(context.parameters().get(REGIONS_SHOWN).intValue());
+        FingerprintFold fold = new FingerprintFold(PrecinctFigures.of(context, read.leader()), shown);
+        return new Plan.Folded<>(fold, parts -> FingerprintResults.of(read.leader(),
+                new SpecialStations.Count(specialStations, known.special()), shown, parts));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
@@ -89,8 +90,8 @@ final class FingerprintJudge {
     }
 
     CheckOutcome outcome() {
-        long special = results.special();
-        metrics.add(new Metric(ID, NATIONAL, "all", "stations_special_excluded", special));
+        SpecialStations.Count special = results.special();
+        metrics.add(new Metric(ID, NATIONAL, "all", special.metric("stations_special_"), special.stations()));
         if (results.leader() == null || results.regions().isEmpty()) {
             return inconclusive(0, messages.format(ID + ".no_precincts"));
         }
@@ -126,7 +127,8 @@ final class FingerprintJudge {
         boolean flag = national.share() >= flagShare;
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), leader, count(nation.stations),
                 fixed(nation.moments.correlation()), Integer.toString(national.peak()), count(national.excess()),
-                percent(national.share()), count(special), percent(flagShare),
+                percent(national.share()),
+                special.choice().clause(messages, ID, count(special.stations())), percent(flagShare),
                 Integer.toString(national.peak() + 1));
         SortedMap<String, ShpilkinExcess> others = results.nation().othersExcess(leader, nation.turnout());
         others.forEach((candidate, s) -> finite(NATIONAL, candidate, "placebo_shpilkin_excess_share", s.share()));

@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.sanaq.checks.SpecialStations;
+
 /**
- * What the fingerprint's judge receives: the leader and the special stations left out (known before the pass),
+ * What the fingerprint's judge receives: the leader and the special stations left out or included (known before the
+ * pass),
  * the regions shown (most voters first), each region's part in name order, and the nation's maps (null when no
  * precinct was folded).
  */
-record FingerprintResults(String leader, long special, List<String> regionsShown,
+record FingerprintResults(String leader, SpecialStations.Count special, List<String> regionsShown,
         SortedMap<String, RegionTally> regions, NationMaps nation) {
     /** Regions × 101 turnout bins that may reach the judge. */
     static final int MAX_REGION_BINS = 2_000_000;
@@ -22,7 +25,7 @@ record FingerprintResults(String leader, long special, List<String> regionsShown
      * @throws IllegalStateException when the regions hold more than {@link #MAX_REGION_BINS} bins, as a region
      *         column that names precincts would
      */
-    static FingerprintResults of(String leader, long special, List<String> regionsShown,
+    static FingerprintResults of(String leader, SpecialStations.Count special, List<String> regionsShown,
             Map<FingerprintFold.Scope, FingerprintFold.Part> parts) {
         SortedMap<String, RegionTally> regions = new TreeMap<>();
         NationMaps nation = null;

@@ -9,6 +9,7 @@ import org.sanaq.checks.ElectionFacts;
 import org.sanaq.checks.Parameter;
 import org.sanaq.checks.Plan;
 import org.sanaq.checks.PrecinctFigures;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 
 /**
@@ -19,8 +20,10 @@ import org.sanaq.results.CheckOutcome;
  * cluster). Both are folded in the run's shared pass ({@link PeakFold}, {@link PeakTally}); only fixed-size tallies
  * reach the driver. The Monte Carlo is skipped, and the exact null is the headline, when precincts × replicates × 2
  * draws exceed {@code max_monte_carlo_draws}. That is decided before the pass, so "precincts" are those the first
- * pass counted ({@link ElectionFacts.OfSource#figures}: not special, V, G and R reported), an upper bound of the
- * included ones: the budget is never exceeded, and an election just under it may do without the Monte Carlo.
+ * pass counted ({@link ElectionFacts.Stations#figures}: V, G and R reported, among the stations the check reads),
+ * an upper bound of the included ones: the budget is never exceeded, and an election just under it may do without
+ * the Monte Carlo. Stations marked special are left out unless {@code special_stations: include}
+ * ({@link SpecialStations}).
  */
 public final class IntegerPeaksCheck implements Check<PeakResults> {
     public static final String ID = "integer_peaks";
@@ -41,19 +44,21 @@ public final class IntegerPeaksCheck implements Check<PeakResults> {
     @Override
     public List<Parameter<?>> parameters() {
         return List.of(PrecinctFigures.SOURCE, MIN_REGISTERED, MAX_TURNOUT_PCT, MAX_RESULT_PCT, REPLICATES, SEED,
-                MAX_MONTE_CARLO_DRAWS, ALPHA);
+                MAX_MONTE_CARLO_DRAWS, ALPHA, SpecialStations.PARAMETER);
     }
 
     @Override
     public Plan<PeakResults> plan(CheckContext context, ElectionFacts facts) {
         CheckParameters p = context.parameters();
         ElectionFacts.OfSource known = PrecinctFigures.facts(context, facts);
+        SpecialStations specialStations = SpecialStations.of(p);
+        ElectionFacts.Stations read = known.stations(specialStations);
         int asked = p.get(REPLICATES).intValue();
-        int replicates = 2.0 * known.figures() * asked <= p.get(MAX_MONTE_CARLO_DRAWS) ? asked : 0;
+        int replicates = 2.0 * read.figures() * asked <= p.get(MAX_MONTE_CARLO_DRAWS) ? asked : 0;
         PeakFold.Inclusion inclusion = new PeakFold.Inclusion(p.get(MIN_REGISTERED), p.get(MAX_TURNOUT_PCT),
                 p.get(MAX_RESULT_PCT));
-        return Plan.whole(new PeakFold(PrecinctFigures.of(context, known.leader()), inclusion, replicates,
-                p.get(SEED), known.special()));
+        return Plan.whole(new PeakFold(PrecinctFigures.of(context, read.leader()), inclusion, replicates,
+                p.get(SEED), new SpecialStations.Count(specialStations, known.special())));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
@@ -50,8 +51,8 @@ final class IntegerPeaksJudge {
     }
 
     CheckOutcome outcome() {
-        long special = results.special();
-        metric("all", "stations_special_excluded", special);
+        SpecialStations.Count special = results.special();
+        metric("all", special.metric("stations_special_"), special.stations());
         PeakTally tally = results.tally();
         if (results.leader() == null || tally.included == 0) {
             findings.add(Finding.inconclusive(ID, SCOPE, "all", "stations_included", 0,
@@ -76,7 +77,7 @@ final class IntegerPeaksJudge {
                 List.of(summaryTable(), histogramTable(tally)), figures);
     }
 
-    private void judgeFigure(PeakTally tally, int f, boolean voters, long special) {
+    private void judgeFigure(PeakTally tally, int f, boolean voters, SpecialStations.Count special) {
         String figure = PeakTally.FIGURES[f];
         String suffix = voters ? "_voters" : "";
         double observed = voters ? tally.observedVoters[f] : tally.observed[f];
@@ -113,7 +114,8 @@ final class IntegerPeaksJudge {
     }
 
     /** The figure's finding: the exact null's excess, z and p-value, the Monte Carlo null's p beside them. */
-    private Finding finding(String figure, PeakTally tally, NullSummary exact, NullSummary mc, long special) {
+    private Finding finding(String figure, PeakTally tally, NullSummary exact, NullSummary mc,
+            SpecialStations.Count special) {
         boolean flag = exact.pValue() < alpha;
         int replicates = tally.replicates[0].length;
         String monteCarlo = mc == null ? messages.format(ID + ".null_exact")
@@ -122,7 +124,7 @@ final class IntegerPeaksJudge {
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), messages.format(ID + ".figure_" + figure),
                 count(exact.observed()), count(tally.included), decimal(exact.mean()), decimal(exact.excess()),
                 decimal(exact.sd()), decimal(exact.z()), MonteCarloP.shown(exact.pValue()), monteCarlo,
-                count(special));
+                special.choice().clause(messages, ID, count(special.stations())));
         double rank = flag ? -Math.log10(Math.max(exact.pValue(), 1e-300)) : 0;
         return new Finding(ID, SCOPE, figure, "excess_" + figure, exact.excess(), exact.pValue(),
                 exact.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), rank, null,

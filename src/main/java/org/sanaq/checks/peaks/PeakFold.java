@@ -8,6 +8,7 @@ import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.Plan;
 import org.sanaq.checks.PrecinctFigures;
 import org.sanaq.checks.ProtocolFold;
+import org.sanaq.checks.SpecialStations;
 
 /**
  * The integer-peak check's fold: the included precincts of METHODS.md §5 tallied into one {@link PeakTally}, handed
@@ -16,9 +17,9 @@ import org.sanaq.checks.ProtocolFold;
  * @param figures the election's precincts, the leader's votes as L
  * @param inclusion which of them are included
  * @param replicates the Monte Carlo replicates to draw (0: none)
- * @param special the precincts marked special, left out
+ * @param special the precincts marked special, left out or included
  */
-record PeakFold(PrecinctFigures figures, Inclusion inclusion, int replicates, long seed, long special)
+record PeakFold(PrecinctFigures figures, Inclusion inclusion, int replicates, long seed, SpecialStations.Count special)
         implements ProtocolFold<Plan.Whole, PeakTally, PeakResults> {
 
     /**

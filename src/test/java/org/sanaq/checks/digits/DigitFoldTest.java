@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sanaq.SparkTestSession;
 import org.sanaq.checks.ContentKeys;
 import org.sanaq.checks.ElectionFacts;
+import org.sanaq.checks.SpecialStations;
 import org.sanaq.run.SharedScan;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.ProtocolSchema;
@@ -30,10 +31,10 @@ import org.sanaq.schema.ProtocolSchema;
  */
 class DigitFoldTest {
     private static final DigitFold.Settings SETTINGS = new DigitFold.Settings("e", "official", "region", 50, 0.95,
-            11, 100, List.of());
+            11, 100, DigitConvention.SANAQ, SpecialStations.EXCLUDE, List.of());
     /** The same with random groups of the sizes of North and South (60 precincts not marked special each). */
     private static final DigitFold.Settings GROUPED = new DigitFold.Settings("e", "official", "region", 50, 0.95,
-            11, 100, List.of(60L, 60L));
+            11, 100, DigitConvention.SANAQ, SpecialStations.EXCLUDE, List.of(60L, 60L));
 
     private static Row precinct(String region, long line, long registered, long issued, long a, long b,
             String special) {
@@ -174,7 +175,12 @@ class DigitFoldTest {
         ElectionFacts facts = ElectionFacts.of(SharedScan.run(table(),
                 List.of(ElectionFacts.fold(Conventions.DEFAULT))).get(0));
         // the hospital and the protocols of another election, source or level are not counted
-        assertEquals(Map.of("North", 60L, "South", 60L), facts.of("e", "official").precinctsPerUnit("region"));
-        assertEquals(Map.of("", 120L), facts.of("e", "official").precinctsPerUnit("district"));
+        ElectionFacts.Stations read = facts.of("e", "official").stations(SpecialStations.EXCLUDE);
+        assertEquals(Map.of("North", 60L, "South", 60L), read.precinctsPerUnit("region"));
+        assertEquals(Map.of("", 120L), read.precinctsPerUnit("district"));
+        // a check that includes the stations marked special groups the hospital too
+        assertEquals(Map.of("North", 61L, "South", 60L), facts.of("e", "official")
+                .stations(SpecialStations.INCLUDE).precinctsPerUnit("region"));
+        assertEquals(1, facts.of("e", "official").special());
     }
 }

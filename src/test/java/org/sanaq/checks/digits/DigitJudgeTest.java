@@ -37,7 +37,7 @@ class DigitJudgeTest {
             long v = 300 + 400L * ((i * 37) % precincts) / precincts;
             s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, (unit + subject).hashCode(), i, subject));
         }
-        return RowStatistics.of(new UnitRow(unit, subject), s, 200, 0.95, 5);
+        return RowStatistics.of(new UnitRow(unit, subject), s, 200, 0.95, 5, DigitConvention.SANAQ);
     }
 
     private static CheckOutcome judge(List<RowStatistics.Result> rows) throws Exception {
@@ -102,7 +102,8 @@ class DigitJudgeTest {
             s.addCount(100 + i % 200);
             s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, 7, i, "A"));
         }
-        CheckOutcome outcome = judge(List.of(RowStatistics.of(new UnitRow(null, "A"), s, 200, 0.95, 5)));
+        CheckOutcome outcome = judge(List.of(RowStatistics.of(new UnitRow(null, "A"), s, 200, 0.95, 5,
+                DigitConvention.SANAQ)));
         DetailTable table = outcome.tables().get(0);
         assertEquals("< 0.005", table.rows().get(0).get(table.columns().indexOf("dipt_p")));
         assertTrue(outcome.findings().stream().noneMatch(f -> f.statistic().equals("dipt_p")

@@ -41,7 +41,8 @@ class DigitPlaceboTest {
         for (int i = 0; round && i < precincts / 10; i++) {
             s.addCount(100 + 10 * (i % 20));
         }
-        return key.randomGroup() ? RowStatistics.withoutIntervals(key, s, 5) : RowStatistics.of(key, s, 200, 0.95, 5);
+        return key.randomGroup() ? RowStatistics.withoutIntervals(key, s, 5, DigitConvention.SANAQ)
+                : RowStatistics.of(key, s, 200, 0.95, 5, DigitConvention.SANAQ);
     }
 
     /**

@@ -46,7 +46,8 @@ class RowStatisticsTest {
         for (long[] p : sample) {
             s.addProportion(p[0], p[1], p[1] / (double) p[2], 0.5);
         }
-        RowStatistics.Result row = RowStatistics.of(new UnitRow("U", "A"), s, REPLICATES, 0.95, 3);
+        RowStatistics.Result row = RowStatistics.of(new UnitRow("U", "A"), s, REPLICATES, 0.95, 3,
+                DigitConvention.SANAQ);
 
         // the old bootstrap: every precinct enters replicate r with its own Poisson(1) weight
         SplittableRandom random = new SplittableRandom(11);

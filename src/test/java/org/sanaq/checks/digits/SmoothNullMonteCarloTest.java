@@ -85,7 +85,7 @@ class SmoothNullMonteCarloTest {
             UnitSummary[] summaries = simulate(seed + r, precincts, meanVotes, rounded);
             for (int which = 0; which < 2; which++) {
                 RowStatistics.Result row = RowStatistics.of(new UnitRow(null, which == 0 ? "A" : "turnout"),
-                        summaries[which], 100, 0.95, r);
+                        summaries[which], 100, 0.95, r, DigitConvention.SANAQ);
                 for (DigitStatistic s : TESTED) {
                     if (which == 1 && rounded > 0) {
                         continue;
@@ -125,7 +125,8 @@ class SmoothNullMonteCarloTest {
         int found = 0;
         for (int r = 0; r < 10; r++) {
             UnitSummary candidate = simulate(5_000 + r, 20_000, 10 + 2 * r, 0.05)[0];
-            RowStatistics.Result row = RowStatistics.of(new UnitRow(null, "A"), candidate, 100, 0.95, r);
+            RowStatistics.Result row = RowStatistics.of(new UnitRow(null, "A"), candidate, 100, 0.95, r,
+                    DigitConvention.SANAQ);
             found += row.estimate(DigitStatistic.LAST_ZERO_OR_FIVE).testP() <= ALPHA ? 1 : 0;
         }
         assertTrue(found >= 9, found + " of 10 found");

@@ -45,6 +45,23 @@ class RuCecLayoutsTest {
         return out;
     }
 
+    /** The twelve protocol lines every layout but 2020's has, with the figures of the excerpts. */
+    private static void assertProtocolLines(ProtocolRecord p) {
+        Map<Field, Long> counts = new TreeMap<>();
+        for (Field f : Field.values()) {
+            if (f.kind() == Field.Kind.COUNT && p.count(f) != null) {
+                counts.put(f, p.count(f));
+            }
+        }
+        assertEquals(new TreeMap<>(Map.ofEntries(Map.entry(Field.REGISTERED, 1500L),
+                Map.entry(Field.BALLOTS_RECEIVED, 1200L), Map.entry(Field.BALLOTS_ISSUED_EARLY, 10L),
+                Map.entry(Field.BALLOTS_ISSUED_IN_STATION, 700L), Map.entry(Field.BALLOTS_ISSUED_OUTSIDE, 40L),
+                Map.entry(Field.BALLOTS_CANCELLED, 450L), Map.entry(Field.BALLOTS_IN_PORTABLE_BOXES, 40L),
+                Map.entry(Field.BALLOTS_IN_STATIONARY_BOXES, 708L), Map.entry(Field.INVALID, 8L),
+                Map.entry(Field.VALID, 740L), Map.entry(Field.BALLOTS_LOST, 0L),
+                Map.entry(Field.BALLOTS_UNACCOUNTED, 0L))), counts);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             2004.csv | absentee_received absentee_issued_to_voters voted_by_absentee absentee_cancelled absentee_issued_by_tik | 7 | Глазьев Сергей Юрьевич | 680
@@ -63,19 +80,7 @@ class RuCecLayoutsTest {
         assertEquals("Тестовая область", p.text(Field.REGION));
         assertEquals("Первая тестовая", p.text(Field.DISTRICT));
         assertEquals("554", p.text(Field.PRECINCT)); // "554" or "УИК №554"
-        Map<Field, Long> counts = new TreeMap<>();
-        for (Field f : Field.values()) {
-            if (f.kind() == Field.Kind.COUNT && p.count(f) != null) {
-                counts.put(f, p.count(f));
-            }
-        }
-        assertEquals(new TreeMap<>(Map.ofEntries(Map.entry(Field.REGISTERED, 1500L),
-                Map.entry(Field.BALLOTS_RECEIVED, 1200L), Map.entry(Field.BALLOTS_ISSUED_EARLY, 10L),
-                Map.entry(Field.BALLOTS_ISSUED_IN_STATION, 700L), Map.entry(Field.BALLOTS_ISSUED_OUTSIDE, 40L),
-                Map.entry(Field.BALLOTS_CANCELLED, 450L), Map.entry(Field.BALLOTS_IN_PORTABLE_BOXES, 40L),
-                Map.entry(Field.BALLOTS_IN_STATIONARY_BOXES, 708L), Map.entry(Field.INVALID, 8L),
-                Map.entry(Field.VALID, 740L), Map.entry(Field.BALLOTS_LOST, 0L),
-                Map.entry(Field.BALLOTS_UNACCOUNTED, 0L))), counts);
+        assertProtocolLines(p);
         assertEquals(absentee(lines), p.lines());
         assertEquals(candidates, p.votes().size(), () -> p.votes().keySet().toString());
         assertEquals(firstVotes, p.votes().get(first));
@@ -126,11 +131,7 @@ class RuCecLayoutsTest {
         assertEquals("ДЭГ", p.text(Field.DISTRICT));
         assertEquals("ДЭГ", p.text(Field.PRECINCT));
         assertEquals("remote_electronic", p.text(Field.SPECIAL));
-        assertEquals(1500L, p.count(Field.REGISTERED));
-        assertEquals(1200L, p.count(Field.BALLOTS_RECEIVED));
-        assertEquals(700L, p.count(Field.BALLOTS_ISSUED_IN_STATION));
-        assertEquals(708L, p.count(Field.BALLOTS_IN_STATIONARY_BOXES));
-        assertEquals(740L, p.count(Field.VALID));
+        assertProtocolLines(p);
         assertEquals(Map.of("Даванков Владислав Андреевич", 710L, "Путин Владимир Владимирович", 10L,
                 "Слуцкий Леонид Эдуардович", 10L, "Харитонов Николай Михайлович", 10L), p.votes());
     }

@@ -161,9 +161,7 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         place.count(relation, row.isTrue(at), broken);
         if (broken) {
             summaries.of(new Worst(relations.id(relation), row.getString(SOURCE))).worst()
-                    .offer(relation < relations.turnout()
-                    ? violation(row, at)
-                    : percentageViolation(row, at));
+                    .offer(relation < relations.turnout() ? violation(row, at) : percentageViolation(row, at));
         }
     }
 

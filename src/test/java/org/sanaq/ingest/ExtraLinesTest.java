@@ -96,6 +96,22 @@ class ExtraLinesTest {
     }
 
     @Test
+    void anUnpivotedRecordGivesEachProtocolItsOwnColumns() throws Exception {
+        Mapping mapping = load("""
+                constants: {election: "e-{round}", source: official, level: precinct}
+                fields: {region: r, precinct: p, registered: reg}
+                lines:
+                  absentee_received: "received {round}"
+                candidates: {pattern: "^cand"}
+                unpivot: {key: round, values: ["1", "2"]}
+                """);
+        var protocols = convert(bind(mapping, "r,p,reg,received 1,received 2,cand1"), "R,1,100,7,9,50").protocols();
+        assertEquals(Map.of("absentee_received", 7L), protocols.get(0).lines()); // round 1's column
+        assertEquals(Map.of("absentee_received", 9L), protocols.get(1).lines()); // round 2's
+        assertEquals("e-2", protocols.get(1).text(Field.ELECTION));
+    }
+
+    @Test
     void aNameMustBeALowerCaseIdentifierAndNoCanonicalField() {
         String field = assertThrows(MappingException.class, () -> load(MAPPING.replace("lines:",
                 "lines:\n  ballots_cast: x"))).getMessage();

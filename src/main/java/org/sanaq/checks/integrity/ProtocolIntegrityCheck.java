@@ -19,9 +19,9 @@ import org.sanaq.schema.ProtocolSchema;
 /**
  * Protocol integrity (METHODS.md §1 and §7): do the protocols add up? Every final protocol of the election, of
  * every level and source, against the control relations ({@link ControlRelation}) and those the job declares
- * ({@link DeclaredRelation}); every printed percentage
- * against its counts ({@link PublishedPercentage}); published units against the sum of the units below
- * ({@link LevelSum}); and election-day turnout reports against the final protocol ({@link ElectionDayReports}).
+ * ({@link DeclaredRelation}); every printed percentage against its counts ({@link PublishedPercentage}); published
+ * units against the sum of the units below ({@link LevelSum}); and election-day turnout reports against the final
+ * protocol ({@link ElectionDayReports}).
  * Derived sums (input {@code derived}) are not publications and are left out, except as the final count of §7.
  * Violations are found in the shared pass ({@link IntegrityFold}); only counts per region, the units' figures
  * and the worst cases of each relation reach the driver.

@@ -3,6 +3,7 @@ package org.sanaq.checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.sanaq.ingest.YamlFiles;
@@ -15,9 +16,17 @@ import org.sanaq.run.SpecException;
 public final class CheckParameters {
     private final String path;
     private final Map<String, Object> values;
+    /** The extra protocol lines the job's mappings name ({@code lines:}), which a parameter may refer to. */
+    private final Set<String> lines;
 
     public CheckParameters(String path, Map<String, Object> defaults, Map<String, Object> given) throws SpecException {
+        this(path, defaults, given, Set.of());
+    }
+
+    public CheckParameters(String path, Map<String, Object> defaults, Map<String, Object> given, Set<String> lines)
+            throws SpecException {
         this.path = path;
+        this.lines = Set.copyOf(lines);
         for (String key : given.keySet()) {
             if (!defaults.containsKey(key)) {
                 throw new SpecException(path + "." + YamlFiles.shown(key) + ": unknown parameter; known: "
@@ -27,6 +36,11 @@ public final class CheckParameters {
         Map<String, Object> merged = new LinkedHashMap<>(defaults);
         merged.putAll(given);
         this.values = merged;
+    }
+
+    /** The extra protocol lines the job's mappings name. */
+    public Set<String> lines() {
+        return lines;
     }
 
     /** All values, as recorded in the manifest. */

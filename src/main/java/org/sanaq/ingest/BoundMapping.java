@@ -20,8 +20,8 @@ import org.sanaq.schema.ProtocolRules;
 public final class BoundMapping {
     private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
 
-    /** The field rules of one unpivot value (or of the whole record when there is no unpivot). */
-    record Variant(Map<Field, FieldRule.BoundField> fields) implements Serializable {
+    /** The field and line rules of one unpivot value (or of the whole record when there is no unpivot). */
+    record Variant(Map<Field, FieldRule.BoundField> fields, ExtraLines.Bound lines) implements Serializable {
     }
 
     /**
@@ -40,7 +40,7 @@ public final class BoundMapping {
     }
 
     /** The fields of one {@link Variant} with their converters, in the mapping's order. */
-    private record CompiledVariant(Field[] fields, Converter[] converters) {
+    private record CompiledVariant(Field[] fields, Converter[] converters, ExtraLines.Bound lines) {
     }
 
     private final Mapping mapping;
@@ -64,7 +64,7 @@ public final class BoundMapping {
             for (int k = 0; k < fields.length; k++) {
                 converters[k] = converter(fields[k], variant.fields().get(fields[k]));
             }
-            this.variants.add(new CompiledVariant(fields, converters));
+            this.variants.add(new CompiledVariant(fields, converters, variant.lines()));
         }
         for (CandidateRules.BoundPair pair : candidates.pairs()) {
             pairNames.add(new TextField(pair.name(), Map.of()));
@@ -160,7 +160,7 @@ public final class BoundMapping {
                 pcts.put(name, pct);
             }
         }
-        return new ProtocolRecord(values, votes, pcts, new TreeMap<>());
+        return new ProtocolRecord(values, votes, pcts, variant.lines().read(cells, numbers));
     }
 
     private static void put(Map<String, Long> votes, String candidate, Long value) throws NumberFormat.NumberProblem {

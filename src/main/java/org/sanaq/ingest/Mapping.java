@@ -24,10 +24,11 @@ import org.sanaq.schema.Field;
  * @param aliases      region names as published mapped to one spelling
  * @param unpivot      for wide-over-time tables: one output row per value of a key (empty for one row per record)
  * @param sharedColumns the fields that may read the same column ({@code shared_columns}; see {@link SharedColumns})
+ * @param lines        further named lines of the protocol ({@code lines:}; see {@link ExtraLines})
  */
 public record Mapping(String name, String file, TextFormat format, NumberFormat numbers, Map<Field, FieldRule> fields,
-        CandidateRules candidates, Map<String, String> aliases, Unpivot unpivot, Set<Field> sharedColumns)
-        implements Serializable {
+        CandidateRules candidates, Map<String, String> aliases, Unpivot unpivot, Set<Field> sharedColumns,
+        ExtraLines lines) implements Serializable {
 
     /** The text layout of a data file. {@code headerLine} is 1-based; lines above it are skipped. */
     public record TextFormat(String encoding, char separator, char quote, int headerLine, String zipEntry)
@@ -50,7 +51,8 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
         Map<Field, FieldRule> merged = new EnumMap<>(Field.class);
         merged.putAll(fields);
         constants.forEach((f, v) -> merged.put(f, FieldRule.constant(v)));
-        return new Mapping(name, file, format, numbers, merged, candidates, aliases, unpivot, sharedColumns);
+        return new Mapping(name, file, format, numbers, merged, candidates, aliases, unpivot, sharedColumns,
+                lines);
     }
 
     /** Resolves every column of the mapping against a file's header; the errors name the mapping key. */
@@ -64,6 +66,7 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
             }
         }
         List<BoundMapping.Variant> bound = new ArrayList<>();
+        CandidateRules.Bound boundCandidates = candidates.bind(header, file + ": candidates");
         for (Map<String, String> variant : variants) {
             Map<Field, FieldRule.BoundField> boundFields = new LinkedHashMap<>();
             for (Map.Entry<Field, FieldRule> e : fields.entrySet()) {
@@ -77,8 +80,13 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
                 }
             }
             SharedColumns.refuse(boundFields, header, sharedColumns, file);
-            bound.add(new BoundMapping.Variant(boundFields));
+            ExtraLines variantLines = lines;
+            for (Map.Entry<String, String> sub : variant.entrySet()) {
+                variantLines = variantLines.substitute(sub.getKey(), sub.getValue());
+            }
+            bound.add(new BoundMapping.Variant(boundFields,
+                    variantLines.bind(header, file, boundFields, boundCandidates)));
         }
-        return new BoundMapping(this, header.size(), bound, candidates.bind(header, file + ": candidates"));
+        return new BoundMapping(this, header.size(), bound, boundCandidates);
     }
 }

@@ -26,7 +26,7 @@ import org.sanaq.schema.Field;
 public final class MappingLoader {
     private static final Set<String> TOP = Set.of("name", "description", "encoding", "separator", "quote",
             "header_line", "zip_entry", "numbers", "constants", "fields", "candidates", "region_aliases", "unpivot",
-            "shared_columns");
+            "shared_columns", "lines");
     private static final Set<String> RULE = Set.of("column", "pattern", "position", "constant", "sum_of", "min_of",
             "minus", "extract", "values", "otherwise", "normalize", "optional");
     private static final Set<String> SELECTOR = Set.of("column", "pattern", "position");
@@ -81,7 +81,23 @@ public final class MappingLoader {
             return new Mapping(text(root, "name", file.getFileName().toString(), ""), file.toString(), format,
                     numbers(root.path("numbers")), fields,
                     root.has("candidates") ? candidates(root.get("candidates")) : CandidateRules.NONE, aliases(root),
-                    unpivot(root.path("unpivot")), sharedColumns(root.path("shared_columns")));
+                    unpivot(root.path("unpivot")), sharedColumns(root.path("shared_columns")),
+                    lines(root.path("lines")));
+        }
+
+        /** The {@code lines:} map: each name checked ({@link ExtraLines#whyNotAName}), each rule as a field's. */
+        private ExtraLines lines(JsonNode node) throws MappingException {
+            Map<String, FieldRule> rules = new LinkedHashMap<>();
+            JsonNode lines = map(node, "lines");
+            for (Iterator<String> it = lines.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                String problem = ExtraLines.whyNotAName(key);
+                if (problem != null) {
+                    throw error("lines." + YamlFiles.shown(key), problem);
+                }
+                rules.put(key, rule(lines.get(key), "lines." + key));
+            }
+            return new ExtraLines(rules);
         }
 
         private NumberFormat numbers(JsonNode node) throws MappingException {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,9 +84,13 @@ public final class JobSpecLoader {
         }
         Path base = file.toAbsolutePath().getParent();
         String output = optional(root, "output", "../reports/" + job);
+        List<InputSpec> inputs = inputs(root, base, election);
+        Set<String> lines = new TreeSet<>();
+        inputs.forEach(input -> lines.addAll(input.mapping().lines().names()));
         return new JobSpec(file, text, job, optional(root, "title", job), election,
-                optional(root, "country", "national"), language, inputs(root, base, election), levels(root),
-                conventions(root.path("conventions")), checks(root.path("checks")), base.resolve(output).normalize());
+                optional(root, "country", "national"), language, inputs, levels(root),
+                conventions(root.path("conventions")), checks(root.path("checks"), lines),
+                base.resolve(output).normalize());
     }
 
     private List<InputSpec> inputs(JsonNode root, Path base, String election) throws SpecException {
@@ -275,7 +280,8 @@ public final class JobSpecLoader {
         throw error("conventions." + key, "must be one of " + allowed + ", not " + YamlFiles.shown(value));
     }
 
-    private List<JobSpec.ConfiguredCheck> checks(JsonNode node) throws SpecException {
+    /** The job's checks; {@code lines}: the extra lines its mappings name, which parameters may refer to. */
+    private List<JobSpec.ConfiguredCheck> checks(JsonNode node, Set<String> lines) throws SpecException {
         if (!node.isObject() || node.isEmpty()) {
             throw error("checks", "must name at least one check (sanaq list-checks shows them)");
         }
@@ -295,7 +301,7 @@ public final class JobSpecLoader {
             Map<String, Object> given = params == null || params.isNull() ? Map.of()
                     : plain.convertValue(params, new TypeReference<LinkedHashMap<String, Object>>() { });
             try {
-                CheckParameters parameters = new CheckParameters("checks." + id, check.defaults(), given);
+                CheckParameters parameters = new CheckParameters("checks." + id, check.defaults(), given, lines);
                 check.validate(parameters);
                 out.add(new JobSpec.ConfiguredCheck(check, parameters));
             } catch (SpecException e) {

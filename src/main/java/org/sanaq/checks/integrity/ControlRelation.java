@@ -24,40 +24,13 @@ import org.sanaq.schema.ProtocolColumns;
 import org.sanaq.schema.ProtocolSchema;
 
 /**
- * The control relations of METHODS.md §1 that one protocol must satisfy, as Spark expressions: the two sides,
- * when the relation applies (every line it needs is reported), and when it is broken. A balance is broken when
- * its sides differ, an inequality when the left side exceeds the right (or, for counts, falls below zero). Each
- * relation is described in words by the message {@code protocol_integrity.relation.<id>}.
+ * A control relation that one protocol must satisfy, as Spark expressions: the two sides, when the relation applies
+ * (every line it needs is reported), and when it is broken. A balance is broken when its sides differ, an inequality
+ * when the left side exceeds the right (or, for counts, falls below zero). The built-in relations of METHODS.md §1
+ * ({@link #builtIn}) are described in words by the message {@code protocol_integrity.relation.<id>}; a job adds its
+ * own ({@link DeclaredRelation}). Built on the driver for the fold's inputs; never serialised.
  */
-enum ControlRelation {
-    RECEIVED_BALANCE("received_balance",
-            ProtocolColumns.field(Field.BALLOTS_RECEIVED),
-            ProtocolColumns.field(Field.BALLOTS_ISSUED_EARLY).plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_IN_STATION))
-                    .plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_OUTSIDE))
-                    .plus(ProtocolColumns.field(Field.BALLOTS_CANCELLED))
-                    .plus(ProtocolColumns.field(Field.BALLOTS_LOST))
-                    .minus(ProtocolColumns.field(Field.BALLOTS_UNACCOUNTED)),
-            Kind.BALANCE),
-    BOXES_BALANCE("boxes_balance",
-            ProtocolColumns.ballotsCast(),
-            ProtocolColumns.field(Field.INVALID).plus(ProtocolColumns.field(Field.VALID)), Kind.BALANCE),
-    VALID_SUM("valid_sum",
-            ProtocolColumns.field(Field.VALID),
-            aggregate(map_values(col(ProtocolSchema.VOTES)), lit(0L), (sum, v) -> sum.plus(v)), Kind.BALANCE),
-    ISSUED_LE_REGISTERED("issued_le_registered",
-            ProtocolColumns.ballotsIssued(), ProtocolColumns.field(Field.REGISTERED), Kind.AT_MOST),
-    BOXES_LE_ISSUED("boxes_le_issued",
-            ProtocolColumns.ballotsCast(), ProtocolColumns.ballotsIssued(), Kind.AT_MOST),
-    OPTION_LE_VALID("option_le_valid",
-            array_max(map_values(col(ProtocolSchema.VOTES))), ProtocolColumns.field(Field.VALID), Kind.AT_MOST),
-    /**
-     * Ingest stores counts as whole numbers and quarantines negative or fractional ones, so this cannot fail on
-     * ingested data; it is computed all the same (over the smallest count of each protocol) and so counted as
-     * checked.
-     */
-    COUNTS_NON_NEGATIVE("counts_non_negative",
-            smallestCount(), lit(0L), Kind.AT_LEAST);
-
+final class ControlRelation {
     /** How the two sides must compare. */
     enum Kind {
         BALANCE, AT_MOST, AT_LEAST
@@ -70,12 +43,53 @@ enum ControlRelation {
     private final Column left;
     private final Column right;
     private final Kind kind;
+    /** A condition besides both sides being reported (the protocol names an option), or null. */
+    private final Column alsoNeeds;
+    /** The option the relation is about, or null when it names none. */
+    private final Column subject;
 
-    ControlRelation(String id, Column left, Column right, Kind kind) {
+    ControlRelation(String id, Column left, Column right, Kind kind, Column alsoNeeds, Column subject) {
         this.id = id;
         this.left = left;
         this.right = right;
         this.kind = kind;
+        this.alsoNeeds = alsoNeeds;
+        this.subject = subject;
+    }
+
+    /** A relation between two sides that needs no more than both reported and names no option. */
+    ControlRelation(String id, Column left, Column right, Kind kind) {
+        this(id, left, right, kind, null, null);
+    }
+
+    /** The relations every protocol is checked against, in the order their counts are listed. */
+    static List<ControlRelation> builtIn() {
+        Column hasOptions = size(col(ProtocolSchema.VOTES)).gt(0);
+        Column mostVoted = array_max(transform(map_entries(col(ProtocolSchema.VOTES)),
+                e -> struct(e.getField("value").as("v"), e.getField("key").as("k")))).getField("k");
+        return List.of(
+                new ControlRelation("received_balance", ProtocolColumns.field(Field.BALLOTS_RECEIVED),
+                        ProtocolColumns.field(Field.BALLOTS_ISSUED_EARLY)
+                                .plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_IN_STATION))
+                                .plus(ProtocolColumns.field(Field.BALLOTS_ISSUED_OUTSIDE))
+                                .plus(ProtocolColumns.field(Field.BALLOTS_CANCELLED))
+                                .plus(ProtocolColumns.field(Field.BALLOTS_LOST))
+                                .minus(ProtocolColumns.field(Field.BALLOTS_UNACCOUNTED)), Kind.BALANCE),
+                new ControlRelation("boxes_balance", ProtocolColumns.ballotsCast(),
+                        ProtocolColumns.field(Field.INVALID).plus(ProtocolColumns.field(Field.VALID)), Kind.BALANCE),
+                new ControlRelation("valid_sum", ProtocolColumns.field(Field.VALID),
+                        aggregate(map_values(col(ProtocolSchema.VOTES)), lit(0L), (sum, v) -> sum.plus(v)),
+                        Kind.BALANCE, hasOptions, null),
+                new ControlRelation("issued_le_registered", ProtocolColumns.ballotsIssued(),
+                        ProtocolColumns.field(Field.REGISTERED), Kind.AT_MOST),
+                new ControlRelation("boxes_le_issued", ProtocolColumns.ballotsCast(), ProtocolColumns.ballotsIssued(),
+                        Kind.AT_MOST),
+                new ControlRelation("option_le_valid", array_max(map_values(col(ProtocolSchema.VOTES))),
+                        ProtocolColumns.field(Field.VALID), Kind.AT_MOST, hasOptions, mostVoted),
+                // Ingest stores counts as whole numbers and quarantines negative or fractional ones, so this cannot
+                // fail on ingested data; it is computed all the same (over the smallest count of each protocol) and
+                // so counted as checked.
+                new ControlRelation("counts_non_negative", smallestCount(), lit(0L), Kind.AT_LEAST));
     }
 
     String id() {
@@ -90,15 +104,15 @@ enum ControlRelation {
     List<Column> inputs() {
         Column broken = broken();
         Column difference = left.minus(right);
-        return List.of(applies(), broken, when(broken, subject()), when(broken, left.cast("string")),
-                when(broken, right.cast("string")), when(broken, difference.cast("string")),
-                when(broken, abs(difference).cast("double")));
+        return List.of(applies(), broken, when(broken, subject == null ? lit(null).cast("string") : subject),
+                when(broken, left.cast("string")), when(broken, right.cast("string")),
+                when(broken, difference.cast("string")), when(broken, abs(difference).cast("double")));
     }
 
     /** Whether the protocol reports every line the relation needs (and, for votes, has at least one option). */
     private Column applies() {
         Column both = left.isNotNull().and(right.isNotNull());
-        return this == VALID_SUM || this == OPTION_LE_VALID ? both.and(size(col(ProtocolSchema.VOTES)).gt(0)) : both;
+        return alsoNeeds == null ? both : both.and(alsoNeeds);
     }
 
     /** Whether the relation applies and is broken. */
@@ -109,15 +123,6 @@ enum ControlRelation {
             case AT_LEAST -> left.lt(right);
         };
         return applies().and(off);
-    }
-
-    /** The option the relation is about, where it names one (the option with most votes), else null. */
-    private Column subject() {
-        if (this != OPTION_LE_VALID) {
-            return lit(null).cast("string");
-        }
-        return array_max(transform(map_entries(col(ProtocolSchema.VOTES)),
-                e -> struct(e.getField("value").as("v"), e.getField("key").as("k")))).getField("k");
     }
 
     private static Column smallestCount() {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.sanaq.checks.CandidateColumns;
@@ -22,23 +21,19 @@ import org.sanaq.schema.ProtocolSchema;
 /**
  * The protocol_integrity check's one fold over the protocols: per source and region ({@link Place}), the relations'
  * counts, the published figures by level and the election-day rows ({@link PlaceTally}); per relation
- * ({@link Worst}), its {@code worstCases} worst violations. The relations themselves are the Spark expressions of
- * {@link ControlRelation} and {@link PublishedPercentage}, evaluated in the shared pass; the fold counts them.
+ * ({@link Worst}), its {@code worstCases} worst violations. The relations themselves, the job's list of them
+ * ({@link IntegrityRelations}), are the Spark expressions of {@link ControlRelation} and {@link PublishedPercentage},
+ * evaluated in the shared pass; the fold counts them.
  *
  * @param election    the election checked
  * @param conventions the job's turnout and share-base conventions
  * @param rounding    how the commission rounded the percentages it printed
  * @param worstCases  how many violations of each relation are kept, worst first
+ * @param relations   the relations counted, by index
  */
-record IntegrityFold(String election, Conventions conventions, RoundingMode rounding, int worstCases)
+record IntegrityFold(String election, Conventions conventions, RoundingMode rounding, int worstCases,
+        IntegrityRelations relations)
         implements ProtocolFold<IntegrityFold.Key, IntegrityFold.Summary, IntegrityFold.Summary> {
-
-    /** The relations counted, by index: the control relations in order, then the printed turnout and shares. */
-    static final List<String> RELATIONS = Stream.concat(Arrays.stream(ControlRelation.values())
-            .map(ControlRelation::id), Stream.of(PublishedPercentage.TURNOUT.id(), PublishedPercentage.SHARE.id()))
-            .toList();
-    static final int TURNOUT = ControlRelation.values().length;
-    static final int SHARE = TURNOUT + 1;
 
     // Inputs read by protocol and candidate rows alike: where the protocol is, and whether it is a published final one.
     private static final int SOURCE = 0;
@@ -56,7 +51,6 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
     private static final int BALLOTS = 11;
     private static final int COUNTS = 12;
     private static final int RELATIONS_AT = COUNTS + LevelFigures.COUNTS.size();
-    private static final int TURNOUT_AT = RELATIONS_AT + TURNOUT * ControlRelation.INPUTS;
     private static final int REGISTERED = COUNTS + LevelFigures.COUNTS.indexOf(Field.REGISTERED);
     // Candidate rows: the option and its votes, then the share's inputs.
     private static final int CANDIDATE = 8;
@@ -95,7 +89,7 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         out.addAll(List.of(ElectionDayReports.rows(election), ElectionDayReports.isReport(),
                 ElectionDayReports.report(), ProtocolColumns.turnoutNumerator(conventions)));
         LevelFigures.COUNTS.forEach(f -> out.add(ProtocolColumns.field(f)));
-        for (ControlRelation r : ControlRelation.values()) {
+        for (ControlRelation r : relations.controlRelations()) {
             out.addAll(r.inputs());
         }
         out.addAll(PublishedPercentage.TURNOUT.inputs(conventions, rounding));
@@ -118,7 +112,7 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
 
     @Override
     public Summary zero(Key key) {
-        return key instanceof Place ? new Summary(new PlaceTally(), null)
+        return key instanceof Place ? new Summary(new PlaceTally(relations.size()), null)
                 : new Summary(null, new WorstCases<>(worstCases));
     }
 
@@ -136,10 +130,11 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
             Long[] counts = new Long[LevelFigures.COUNTS.size()];
             Arrays.setAll(counts, i -> row.getLongOrNull(COUNTS + i));
             place.level(level).add(counts, row.getString(FILE), row.getLong(LINE));
-            for (int r = 0; r < TURNOUT; r++) {
+            int turnout = relations.turnout();
+            for (int r = 0; r < turnout; r++) {
                 count(summaries, place, r, row, RELATIONS_AT + r * ControlRelation.INPUTS);
             }
-            count(summaries, place, TURNOUT, row, TURNOUT_AT);
+            count(summaries, place, turnout, row, RELATIONS_AT + turnout * ControlRelation.INPUTS);
         }
         if (day && row.isTrue(IS_REPORT)) {
             place.dayUnit(level).addReport(row.getString(REPORT));
@@ -157,18 +152,16 @@ record IntegrityFold(String election, Conventions conventions, RoundingMode roun
         PlaceTally place = summaries.of(place(row)).place();
         place.addCandidateRow();
         place.level(row.getString(LEVEL)).addVotes(row.getString(CANDIDATE), row.getLongOrNull(VOTES));
-        count(summaries, place, SHARE, row, SHARE_AT);
+        count(summaries, place, relations.share(), row, SHARE_AT);
     }
 
     /** Counts a relation whose inputs start at {@code at}; a broken one is offered to its worst cases. */
-    private static void count(Summaries<Key, Summary> summaries, PlaceTally place, int relation, FoldRow row,
-            int at) {
+    private void count(Summaries<Key, Summary> summaries, PlaceTally place, int relation, FoldRow row, int at) {
         boolean broken = row.isTrue(at + 1);
         place.count(relation, row.isTrue(at), broken);
         if (broken) {
-            summaries.of(new Worst(RELATIONS.get(relation), row.getString(SOURCE))).worst().offer(relation < TURNOUT
-                    ? violation(row, at)
-                    : percentageViolation(row, at));
+            summaries.of(new Worst(relations.id(relation), row.getString(SOURCE))).worst()
+                    .offer(relation < relations.turnout() ? violation(row, at) : percentageViolation(row, at));
         }
     }
 

@@ -56,11 +56,12 @@ final class IntegrityJudge {
     }
 
     CheckOutcome outcome() {
-        for (int r = 0; r < IntegrityFold.TURNOUT; r++) {
+        IntegrityRelations relations = results.relations();
+        for (int r = 0; r < relations.turnout(); r++) {
             relation(r, "protocols");
         }
-        relation(IntegrityFold.TURNOUT, "published_turnouts");
-        relation(IntegrityFold.SHARE, "published_shares");
+        relation(relations.turnout(), "published_turnouts");
+        relation(relations.share(), "published_shares");
         for (LevelSum sum : LevelSum.values()) {
             levelSum(sum);
         }
@@ -96,8 +97,7 @@ final class IntegrityJudge {
         metrics.add(new Metric(ID, scope(source, region), relation, "violations", broken));
     }
 
-    /** Metrics per region and nationally, a summary row and a finding per source, and the worst-case table. */
-    /** The words describing a relation, level sum or published percentage. */
+    /** The words describing a level sum. */
     private String describe(String relation) {
         return words.format(ID + ".relation." + relation);
     }
@@ -107,11 +107,12 @@ final class IntegrityJudge {
      * nationally by source, its summary rows and findings, and its worst-case table.
      */
     private void relation(int relation, String what) {
-        String id = IntegrityFold.RELATIONS.get(relation);
-        String description = describe(id);
+        IntegrityRelations relations = results.relations();
+        String id = relations.id(relation);
+        String description = relations.describe(relation, words);
         Map<String, long[]> national = new TreeMap<>();
         results.places().forEach((place, tally) -> {
-            if ((relation == IntegrityFold.SHARE ? tally.candidateRows() : tally.protocols()) == 0) {
+            if ((relation == relations.share() ? tally.candidateRows() : tally.protocols()) == 0) {
                 return;
             }
             long checked = tally.checked(relation);

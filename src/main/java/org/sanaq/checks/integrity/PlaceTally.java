@@ -14,10 +14,16 @@ final class PlaceTally implements Serializable {
     private static final long serialVersionUID = 1L;
     private long protocols;
     private long candidateRows;
-    private final long[] checked = new long[IntegrityFold.RELATIONS.size()];
-    private final long[] broken = new long[IntegrityFold.RELATIONS.size()];
+    private final long[] checked;
+    private final long[] broken;
     private final Map<String, LevelFigures> levels = new HashMap<>();
     private final Map<String, ElectionDayReports.Unit> day = new HashMap<>();
+
+    /** A tally of {@code relations} relations ({@link IntegrityRelations#size}), all counts zero. */
+    PlaceTally(int relations) {
+        checked = new long[relations];
+        broken = new long[relations];
+    }
 
     /** Counts one published final protocol (or one of its candidates) against a relation. */
     void count(int relation, boolean applies, boolean isBroken) {

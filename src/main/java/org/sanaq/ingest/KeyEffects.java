@@ -1,0 +1,69 @@
+package org.sanaq.ingest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.sanaq.schema.Field;
+
+/**
+ * The keys of a mapping that would be read and then change nothing in their combination: {@code normalize} on a
+ * count, {@code minus} on a constant, {@code except} beside {@code pairs} alone. Each is refused by name, so that a
+ * mapping never silently does less than it says.
+ */
+final class KeyEffects {
+    /** The words of the refusal. */
+    static final String NO_EFFECT = "has no effect here; remove it";
+
+    /** The keys of a field rule that a field of each kind never reads. */
+    private static final Map<Field.Kind, List<String>> UNREAD = Map.of(
+            Field.Kind.COUNT, List.of("extract", "values", "otherwise", "normalize", "columns", "join"),
+            Field.Kind.FRACTION, List.of("constant", "minus", "extract", "values", "otherwise", "normalize",
+                    "columns", "join"),
+            Field.Kind.PERCENT, List.of("sum_of", "min_of", "minus", "columns", "join"),
+            Field.Kind.TIMESTAMP, List.of("sum_of", "min_of", "minus", "columns", "join"),
+            Field.Kind.TEXT, List.of("sum_of", "min_of", "minus"));
+    /** The keys a constant makes idle: it has no column to subtract from, to miss or to find a marker in. */
+    private static final List<String> IDLE_BESIDE_CONSTANT = List.of("minus", "optional", "missing");
+
+    private KeyEffects() {
+    }
+
+    /** The first key of a field rule that has no effect on a field of {@code kind}, or null. */
+    static String ofRule(JsonNode rule, Field.Kind kind) {
+        if (!rule.isObject()) {
+            return null;
+        }
+        for (String key : UNREAD.get(kind)) {
+            if (rule.has(key)) {
+                return key;
+            }
+        }
+        if (rule.has("constant")) {
+            for (String key : IDLE_BESIDE_CONSTANT) {
+                if (rule.has(key)) {
+                    return key;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first key of {@code candidates:} that has no effect, or null: except and rename act on header names. */
+    static String ofCandidates(JsonNode candidates) {
+        boolean headerNames = candidates.has("pattern") || candidates.has("after");
+        for (String key : List.of("except", "rename")) {
+            if (candidates.has(key) && !headerNames) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** A field kind in words. */
+    static String kind(Field.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

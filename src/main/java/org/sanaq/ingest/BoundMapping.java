@@ -157,7 +157,7 @@ public final class BoundMapping {
             put(votes, c.candidate(), cells, c.index(), c.header());
         }
         for (CandidateRules.NamedColumn c : candidates.pcts()) {
-            String pct = percent(cells.get(c.index()), numbers, c.header());
+            String pct = printed(cells.get(c.index()), numbers, c.header());
             if (pct != null) {
                 pcts.put(c.candidate(), pct);
             }
@@ -173,7 +173,7 @@ public final class BoundMapping {
                 continue;
             }
             put(votes, name, cells, pair.votes(), pair.votesHeader());
-            String pct = pair.pct() == null ? null : percent(cells.get(pair.pct()), numbers, name);
+            String pct = pair.pct() == null ? null : printed(cells.get(pair.pct()), numbers, name);
             if (pct != null) {
                 pcts.put(name, pct);
             }
@@ -198,7 +198,12 @@ public final class BoundMapping {
         votes.put(candidate, value);
     }
 
-    /** Whether a votes cell holds no missing-value marker. */
+    /** A candidate's printed percentage; null when not given (empty, or a missing-value marker). */
+    private String printed(String cell, NumberFormat numbers, String whose) throws NumberFormat.NumberProblem {
+        return unmarked(cell) ? percent(cell, numbers, whose) : null;
+    }
+
+    /** Whether a candidate's cell holds no missing-value marker. */
     private boolean unmarked(String cell) {
         return candidateMarkers.match(cell) == null;
     }

@@ -84,6 +84,15 @@ class MappingFeaturesTest {
     }
 
     @Test
+    void aMarkedPrintedPercentageIsNotGiven() throws Exception {
+        BoundMapping b = bind(MARKED.replace("candidates: {pattern: \"^party\"}",
+                "candidates: {pattern: \"^party\", published_pct_pattern: \"^pct\"}"),
+                "r,p,reg,v,party A,pct A");
+        assertEquals(Map.of(), convert(b, "R,1,100,60,NA,NA").protocols().get(0).publishedPct());
+        assertEquals(Map.of("pct A", "50.0"), convert(b, "R,1,100,60,30,50.0").protocols().get(0).publishedPct());
+    }
+
+    @Test
     void aMarkedFieldIsNotReported() throws Exception {
         BoundMapping b = bind(MARKED, "r,p,reg,v,party A");
         ProtocolRecord p = convert(b, "R,1,100, - ,40").protocols().get(0);

@@ -93,6 +93,24 @@ public final class BoundMapping {
         return mapping;
     }
 
+    /** The rules of each unpivot value (one map without unpivot), by field in the mapping's order. */
+    List<Map<Field, FieldRule.BoundField>> rules() {
+        List<Map<Field, FieldRule.BoundField>> out = new ArrayList<>();
+        for (CompiledVariant variant : variants) {
+            Map<Field, FieldRule.BoundField> rules = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < variant.fields().length; k++) {
+                rules.put(variant.fields()[k], variant.rules()[k]);
+            }
+            out.add(rules);
+        }
+        return out;
+    }
+
+    /** The candidates' columns and pairs of the header ({@link BindingReport}). */
+    CandidateRules.Bound candidates() {
+        return candidates;
+    }
+
     /** Converts one data record. A record is used whole or quarantined whole. */
     public Conversion convert(CsvRecord record) {
         if (record.problem() != null) {

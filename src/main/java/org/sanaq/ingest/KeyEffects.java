@@ -10,7 +10,8 @@ import org.sanaq.schema.Field;
 
 /**
  * The keys of a mapping that would be read and then change nothing in their combination: {@code normalize} on a
- * count, {@code minus} on a constant, {@code except} beside {@code pairs} alone. Each is refused by name, so that a
+ * count, {@code minus} on a constant, {@code except} beside {@code pairs} alone, an {@code unpivot} key no rule
+ * names. Each is refused by name, so that a
  * mapping never silently does less than it says.
  */
 final class KeyEffects {
@@ -60,6 +61,11 @@ final class KeyEffects {
             }
         }
         return null;
+    }
+
+    /** Whether some field rule names {@code {key}}, so that each unpivot value makes another row. */
+    static boolean unpivots(Map<Field, FieldRule> fields, String key) {
+        return fields.values().stream().anyMatch(rule -> !rule.substitute(key, "\u0001").equals(rule));
     }
 
     /** A field kind in words. */

@@ -81,11 +81,16 @@ public final class MappingLoader {
             }
             MissingMarkers missing = missing(root, "");
             fields.replaceAll((field, rule) -> rule.withMissingDefault(missing));
+            Mapping.Unpivot unpivot = unpivot(root.path("unpivot"));
+            if (unpivot.key() != null && !KeyEffects.unpivots(fields, unpivot.key())) {
+                throw error("unpivot.key", KeyEffects.NO_EFFECT + ": no column, pattern or constant holds {"
+                        + unpivot.key() + "}, so every value would make the same row");
+            }
             return new Mapping(text(root, "name", file.getFileName().toString(), ""), file.toString(), format,
                     numbers(root.path("numbers")), fields,
                     root.has("candidates") ? candidates(root.get("candidates")).withMissingDefault(missing)
                             : CandidateRules.NONE, aliases(root),
-                    unpivot(root.path("unpivot")), sharedColumns(root.path("shared_columns")));
+                    unpivot, sharedColumns(root.path("shared_columns")));
         }
 
         private NumberFormat numbers(JsonNode node) throws MappingException {

@@ -131,6 +131,13 @@ class MappingFeaturesTest {
         expected.put("party A", null);
         expected.put("party B", null); // "" is a marker of the candidates here: a blank cell is on the ballot
         assertEquals(expected, votes(p));
+        // "missing: []" declares no marker for its field: "NA" is text there
+        BoundMapping none = bind(COMMON + """
+                missing: ["NA"]
+                fields: {region: r, precinct: p, registered: {column: reg, missing: []}}
+                candidates: {pattern: "^party"}
+                """, "r,p,reg,party A");
+        assertTrue(convert(none, "R,1,NA,3").reason().startsWith("registered: column 'reg': "));
         // "NA" is not the valid field's marker: it is a number problem there, as any text
         assertTrue(convert(b, "R,1,100,NA,1,2,3,4").reason().startsWith("valid: column 'v': "),
                 convert(b, "R,1,100,NA,1,2,3,4").reason());
@@ -216,6 +223,9 @@ class MappingFeaturesTest {
                 refused(COMMON + "fields: {region: r}\ncandidates: {pairs: [{name: n, votes: v}], rename: {a: b}}\n"));
         assertEquals("candidates.pairs[0].name.minus: has no effect here; remove it on a text field",
                 refused(COMMON + "fields: {region: r}\ncandidates: {pairs: [{name: {column: n, minus: [m]}, votes: v}]}\n"));
+        assertEquals("unpivot.key: has no effect here; remove it: no column, pattern or constant holds {hour}, so "
+                + "every value would make the same row", refused(COMMON + "fields: {region: r, registered: reg}\n"
+                + "unpivot: {key: hour, values: [a, b]}\n"));
         // the same keys where they act are taken
         assertFalse(refused(COMMON + "fields: {region: {column: r, normalize: digits}, registered: {column: reg, "
                 + "minus: [x]}}\nbad: 1\n").contains("no effect"));

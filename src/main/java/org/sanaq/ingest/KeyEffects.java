@@ -15,8 +15,10 @@ import org.sanaq.schema.Field;
  * mapping never silently does less than it says.
  */
 final class KeyEffects {
-    /** The words of the refusal. */
-    static final String NO_EFFECT = "has no effect here; remove it";
+    /** The refusal of a key, saying where it has no effect ("on a count field", "beside a constant"). */
+    static String noEffect(String where) {
+        return "has no effect " + where + "; remove it";
+    }
 
     /** The keys of a field rule that a field of each kind never reads. */
     private static final Map<Field.Kind, List<String>> UNREAD = Map.of(
@@ -32,32 +34,38 @@ final class KeyEffects {
     private KeyEffects() {
     }
 
-    /** The first key of a field rule that has no effect on a field of {@code kind}, or null. */
+    /**
+     * The first key of a field rule that has no effect on a field of {@code kind}, with why ("normalize: has no effect
+     * on a count field; remove it"), or null.
+     */
     static String ofRule(JsonNode rule, Field.Kind kind) {
         if (!rule.isObject()) {
             return null;
         }
         for (String key : UNREAD.get(kind)) {
             if (rule.has(key)) {
-                return key;
+                return key + ": " + noEffect("on a " + kind.name().toLowerCase(Locale.ROOT) + " field");
             }
         }
         if (rule.has("constant")) {
             for (String key : IDLE_BESIDE_CONSTANT) {
                 if (rule.has(key)) {
-                    return key;
+                    return key + ": " + noEffect("beside a constant");
                 }
             }
         }
         return null;
     }
 
-    /** The first key of {@code candidates:} that has no effect, or null: except and rename act on header names. */
+    /**
+     * The first key of {@code candidates:} that has no effect, with why, or null: except and rename act on the
+     * headers that pattern and after find, not on names in cells.
+     */
     static String ofCandidates(JsonNode candidates) {
         boolean headerNames = candidates.has("pattern") || candidates.has("after");
         for (String key : List.of("except", "rename")) {
             if (candidates.has(key) && !headerNames) {
-                return key;
+                return key + ": " + noEffect("without pattern or after");
             }
         }
         return null;
@@ -66,10 +74,5 @@ final class KeyEffects {
     /** Whether some field rule names {@code {key}}, so that each unpivot value makes another row. */
     static boolean unpivots(Map<Field, FieldRule> fields, String key) {
         return fields.values().stream().anyMatch(rule -> !rule.substitute(key, "\u0001").equals(rule));
-    }
-
-    /** A field kind in words. */
-    static String kind(Field.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

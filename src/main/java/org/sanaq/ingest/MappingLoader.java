@@ -83,8 +83,8 @@ public final class MappingLoader {
             fields.replaceAll((field, rule) -> rule.withMissingDefault(missing));
             Mapping.Unpivot unpivot = unpivot(root.path("unpivot"));
             if (unpivot.key() != null && !KeyEffects.unpivots(fields, unpivot.key())) {
-                throw error("unpivot.key", KeyEffects.NO_EFFECT + ": no column, pattern or constant holds {"
-                        + unpivot.key() + "}, so every value would make the same row");
+                throw error("unpivot.key", "no column, pattern or constant holds {" + unpivot.key()
+                        + "}, so every value would make the same row");
             }
             return new Mapping(text(root, "name", file.getFileName().toString(), ""), file.toString(), format,
                     numbers(root.path("numbers")), fields,
@@ -221,7 +221,7 @@ public final class MappingLoader {
             }
             String ineffective = KeyEffects.ofCandidates(node);
             if (ineffective != null) {
-                throw error("candidates." + ineffective, KeyEffects.NO_EFFECT);
+                throw new MappingException(file + ": candidates." + ineffective);
             }
             return new CandidateRules(pattern, after, except, regex(node, "published_pct_pattern", "candidates"),
                     rename, pairs, missing(node, "candidates"));
@@ -291,9 +291,9 @@ public final class MappingLoader {
 
         /** Refuses a key of a field rule that would change nothing for a field of this kind. */
         private void ineffective(JsonNode rule, Field.Kind kind, String path) throws MappingException {
-            String key = KeyEffects.ofRule(rule, kind);
-            if (key != null) {
-                throw error(path + "." + key, KeyEffects.NO_EFFECT + " on a " + KeyEffects.kind(kind) + " field");
+            String ineffective = KeyEffects.ofRule(rule, kind);
+            if (ineffective != null) {
+                throw new MappingException(file + ": " + path + "." + ineffective);
             }
         }
 

@@ -28,7 +28,10 @@ final class EncodingHint {
     private EncodingHint() {
     }
 
-    /** "; …: declare encoding: X" for a local file whose bytes suggest another encoding than {@code declared}; "". */
+    /**
+     * "; …: declare encoding: X" for a local file whose bytes suggest another encoding than {@code declared}; "" when
+     * they do not, or the file is a zip (its entries' bytes are compressed).
+     */
     static String of(Path file, String declared) {
         try (InputStream in = Files.newInputStream(file)) {
             return of(in.readNBytes(HEAD), declared);
@@ -38,6 +41,9 @@ final class EncodingHint {
     }
 
     static String of(byte[] head, String declared) {
+        if (head.length >= FileSignatures.ZIP.length && Arrays.equals(head, 0, 4, FileSignatures.ZIP, 0, 4)) {
+            return ""; // compressed bytes say nothing of the entries' encoding
+        }
         Charset charset = Charset.forName(declared);
         boolean bom = head.length >= UTF8_BOM.length && Arrays.equals(head, 0, 3, UTF8_BOM, 0, 3);
         if (bom && !charset.equals(StandardCharsets.UTF_8)) {

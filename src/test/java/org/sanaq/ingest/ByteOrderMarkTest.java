@@ -90,6 +90,16 @@ class ByteOrderMarkTest {
     }
 
     @Test
+    void aZipGetsNoGuessFromItsCompressedBytes() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("f.csv"));
+            out.write("Región,p,reg,party A\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        assertEquals("", EncodingHint.of(zip.toByteArray(), "UTF-8"));
+    }
+
+    @Test
     void aHeaderErrorSaysTheBytesReadAsLatin() throws Exception {
         String m = headerError("UTF-8", "Region", "Región,p,reg,party A\n".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(true, m.endsWith("; its bytes are not UTF-8 and read as Latin letters: declare encoding: "

@@ -85,7 +85,8 @@ class MissingCountsRunTest {
         Files.writeString(dir.resolve("p.csv"), protocols(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("job.yaml"), String.join("\n", "job: marked", "election: e", "country: C",
                 "inputs:", "  - id: p", "    files: p.csv", "    mapping: m.yaml", "checks:",
-                "  protocol_integrity: {}", "  digit_tests: {}", "  fingerprint: {}", "output: out", ""),
+                "  protocol_integrity: {}", "  digit_tests: {}", "  fingerprint: {}", "  integer_peaks: {}",
+                "output: out", ""),
                 StandardCharsets.UTF_8);
         result = new JobRunner(new Progress(new PrintStream(OutputStream.nullOutputStream()), 4))
                 .run(JobSpecLoader.load(dir.resolve("job.yaml")), SparkTestSession.get());
@@ -119,6 +120,7 @@ class MissingCountsRunTest {
         assertEquals(11, national("digit_tests", "B", "obs"));
         // the fingerprint needs every candidate's votes (the leader's and everyone else's) of a station
         assertEquals(11, national("fingerprint", "all", "stations"));
+        assertEquals(11, national("integer_peaks", "all", "stations_included"));
     }
 
     @Test

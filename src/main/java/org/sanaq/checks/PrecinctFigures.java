@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_contains_key;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.List;
@@ -71,8 +73,11 @@ public record PrecinctFigures(String election, String source, Conventions conven
                 .and(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()))
                 .and(col(Field.REPORTED_AT.column()).isNull());
         Column wanted = specialStations.included() ? finalPrecinct : finalPrecinct.and(isSpecial().unary_$bang());
-        Column leaderVotes = leader == null ? lit(0L) : coalesce(col(ProtocolSchema.VOTES).getItem(leader), lit(0L));
-        Column allVotes = expr("aggregate(map_values(" + ProtocolSchema.VOTES + "), 0L, (a, x) -> a + coalesce(x, 0L))");
+        // a candidate absent from the protocol has 0 votes there; one present with a null count (given as missing)
+        // leaves L unknown, and any null count leaves all the votes, and so O, unknown
+        Column leaderVotes = leader == null ? lit(0L) : when(map_contains_key(col(ProtocolSchema.VOTES), leader),
+                col(ProtocolSchema.VOTES).getItem(leader)).otherwise(lit(0L));
+        Column allVotes = expr("aggregate(map_values(" + ProtocolSchema.VOTES + "), 0L, (a, x) -> a + x)");
         return List.of(wanted, key(), coalesce(col(Field.REGION.column()), lit("")),
                 ProtocolColumns.field(Field.REGISTERED), ProtocolColumns.turnoutNumerator(conventions),
                 ProtocolColumns.shareBase(conventions), leaderVotes, allVotes.minus(leaderVotes),
@@ -84,9 +89,12 @@ public record PrecinctFigures(String election, String source, Conventions conven
         return row.isNull(VOTES) ? Map.of() : row.getMap(VOTES);
     }
 
-    /** The figures of a row whose first inputs are {@link #inputs}, or null when it is not one of the precincts. */
+    /**
+     * The figures of a row whose first inputs are {@link #inputs}, or null when it is not one of the precincts or
+     * does not report them all (a candidate's count given as missing leaves L or O unknown).
+     */
     public static Figures read(FoldRow row) {
-        if (!row.isTrue(0) || row.isNull(3) || row.isNull(4) || row.isNull(5)) {
+        if (!row.isTrue(0) || row.isNull(3) || row.isNull(4) || row.isNull(5) || row.isNull(6) || row.isNull(7)) {
             return null;
         }
         return new Figures(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4), row.getLong(5),

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckCatalog;
+import org.sanaq.ingest.BindingReport;
 import org.sanaq.report.ReportWriter;
 import org.sanaq.text.Messages;
 import org.sanaq.results.CheckDescription;
@@ -198,6 +199,7 @@ public final class Main {
         JobSpec spec = JobSpecLoader.load(Path.of(argument(a, "validate", "<job.yaml>")));
         out.printf(Locale.ROOT, "%s is valid: %d input(s), checks %s, output %s%n", spec.file(), spec.inputs().size(),
                 spec.checks().stream().map(c -> c.check().id()).toList(), spec.output());
+        spec.inputs().forEach(input -> BindingReport.print(input, out));
         return 0;
     }
 

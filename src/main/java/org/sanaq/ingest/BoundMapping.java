@@ -39,14 +39,16 @@ public final class BoundMapping {
         Object value(List<String> cells, boolean[] cleaned) throws NumberFormat.NumberProblem;
     }
 
-    /** The fields of one {@link Variant} with their converters, in the mapping's order. */
-    private record CompiledVariant(Field[] fields, Converter[] converters, ExtraLines.Bound lines) {
+    /** The fields of one {@link Variant} with their rules and converters, and its further lines, in the mapping's order. */
+    private record CompiledVariant(Field[] fields, FieldRule.BoundField[] rules, Converter[] converters,
+            ExtraLines.Bound lines) {
     }
 
     private final Mapping mapping;
     private final int columns;
     private final List<CompiledVariant> variants = new ArrayList<>();
     private final CandidateRules.Bound candidates;
+    private final MissingMarkers candidateMarkers;
     /** The name of each of {@code candidates.pairs()}, in the same order. */
     private final List<TextField> pairNames = new ArrayList<>();
     /** Whether a candidate's name in the header had control characters: then every record's names are cleaned. */
@@ -56,15 +58,18 @@ public final class BoundMapping {
         this.mapping = mapping;
         this.columns = columns;
         this.candidates = candidates;
+        this.candidateMarkers = mapping.candidates().markers();
         this.headerCleaned = java.util.stream.Stream.concat(candidates.votes().stream(), candidates.pcts().stream())
                 .anyMatch(c -> !c.header().equals(ControlCharacters.strip(c.header())));
         for (Variant variant : variants) {
             Field[] fields = variant.fields().keySet().toArray(Field[]::new);
             Converter[] converters = new Converter[fields.length];
+            FieldRule.BoundField[] rules = new FieldRule.BoundField[fields.length];
             for (int k = 0; k < fields.length; k++) {
-                converters[k] = converter(fields[k], variant.fields().get(fields[k]));
+                rules[k] = variant.fields().get(fields[k]);
+                converters[k] = converter(fields[k], rules[k]);
             }
-            this.variants.add(new CompiledVariant(fields, converters, variant.lines()));
+            this.variants.add(new CompiledVariant(fields, rules, converters, variant.lines()));
         }
         for (CandidateRules.BoundPair pair : candidates.pairs()) {
             pairNames.add(new TextField(pair.name(), Map.of()));
@@ -89,6 +94,24 @@ public final class BoundMapping {
         return mapping;
     }
 
+    /** The rules of each unpivot value (one map without unpivot), by field in the mapping's order. */
+    List<Map<Field, FieldRule.BoundField>> rules() {
+        List<Map<Field, FieldRule.BoundField>> out = new ArrayList<>();
+        for (CompiledVariant variant : variants) {
+            Map<Field, FieldRule.BoundField> rules = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < variant.fields().length; k++) {
+                rules.put(variant.fields()[k], variant.rules()[k]);
+            }
+            out.add(rules);
+        }
+        return out;
+    }
+
+    /** The candidates' columns and pairs of the header ({@link BindingReport}). */
+    CandidateRules.Bound candidates() {
+        return candidates;
+    }
+
     /** Converts one data record. A record is used whole or quarantined whole. */
     public Conversion convert(CsvRecord record) {
         if (record.problem() != null) {
@@ -105,7 +128,7 @@ public final class BoundMapping {
                 ProtocolRecord protocol = protocol(variant, cells, cleaned);
                 String invalid = ProtocolRules.whyUnusable(protocol);
                 if (invalid != null) {
-                    return Conversion.rejected(invalid);
+                    return Conversion.rejected(invalid + marker(invalid, variant, cells));
                 }
                 out.add(protocol);
             } catch (NumberFormat.NumberProblem e) {
@@ -113,6 +136,20 @@ public final class BoundMapping {
             }
         }
         return new Conversion(out, null, cleaned[0]);
+    }
+
+    /**
+     * Where the field a reason says is missing was given as a missing-value marker: ": the column 'X' holds the
+     * missing-value marker 'NA'"; "" when the reason is another.
+     */
+    private static String marker(String reason, CompiledVariant variant, List<String> cells) {
+        for (int k = 0; k < variant.fields().length; k++) {
+            String marked = variant.rules()[k].marked(cells);
+            if (marked != null && reason.startsWith("missing " + variant.fields()[k].column())) {
+                return ": " + marked;
+            }
+        }
+        return "";
     }
 
     /** One protocol of a record; sets {@code cleaned[0]} when a name lost control characters. */
@@ -136,10 +173,10 @@ public final class BoundMapping {
         TreeMap<String, Long> votes = new TreeMap<>();
         TreeMap<String, String> pcts = new TreeMap<>();
         for (CandidateRules.NamedColumn c : candidates.votes()) {
-            put(votes, c.candidate(), numbers.parseCount(cells, c.index(), c.header()));
+            put(votes, c.candidate(), cells, c.index(), c.header());
         }
         for (CandidateRules.NamedColumn c : candidates.pcts()) {
-            String pct = percent(cells.get(c.index()), numbers, c.header());
+            String pct = printed(cells.get(c.index()), numbers, c.header());
             if (pct != null) {
                 pcts.put(c.candidate(), pct);
             }
@@ -147,15 +184,15 @@ public final class BoundMapping {
         for (int k = 0; k < pairNames.size(); k++) {
             CandidateRules.BoundPair pair = candidates.pairs().get(k);
             String name = pairNames.get(k).value(cells, cleaned);
-            Long v = numbers.parseCount(cells, pair.votes(), pair.votesHeader());
             if (name == null) {
-                if (v != null) {
+                if (unmarked(cells.get(pair.votes())) && numbers.parseCount(cells, pair.votes(), pair.votesHeader())
+                        != null) {
                     throw new NumberFormat.NumberProblem("votes in '" + pair.votesHeader() + "' with no candidate name");
                 }
                 continue;
             }
-            put(votes, name, v);
-            String pct = pair.pct() == null ? null : percent(cells.get(pair.pct()), numbers, name);
+            put(votes, name, cells, pair.votes(), pair.votesHeader());
+            String pct = pair.pct() == null ? null : printed(cells.get(pair.pct()), numbers, name);
             if (pct != null) {
                 pcts.put(name, pct);
             }
@@ -163,13 +200,31 @@ public final class BoundMapping {
         return new ProtocolRecord(values, votes, pcts, variant.lines().read(cells, numbers));
     }
 
-    private static void put(Map<String, Long> votes, String candidate, Long value) throws NumberFormat.NumberProblem {
-        if (value == null) {
+    /**
+     * Puts a candidate's count from a cell: an empty cell leaves the candidate out of the protocol, a missing-value
+     * marker puts it in with a null count (on the ballot, its count unknown).
+     */
+    private void put(Map<String, Long> votes, String candidate, List<String> cells, int index, String header)
+            throws NumberFormat.NumberProblem {
+        boolean marked = !unmarked(cells.get(index));
+        Long value = marked ? null : mapping.numbers().parseCount(cells, index, header);
+        if (value == null && !marked) {
             return;
         }
-        if (votes.putIfAbsent(candidate, value) != null) {
+        if (votes.containsKey(candidate)) {
             throw new NumberFormat.NumberProblem("candidate '" + candidate + "' appears twice in one record");
         }
+        votes.put(candidate, value);
+    }
+
+    /** A candidate's printed percentage; null when not given (empty, or a missing-value marker). */
+    private String printed(String cell, NumberFormat numbers, String whose) throws NumberFormat.NumberProblem {
+        return unmarked(cell) ? percent(cell, numbers, whose) : null;
+    }
+
+    /** Whether a candidate's cell holds no missing-value marker. */
+    private boolean unmarked(String cell) {
+        return candidateMarkers.match(cell) == null;
     }
 
     /**

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * How a mapping finds the candidates (parties, options) of a record. Three layouts are covered:
  * <ul>
- *   <li>one column per candidate recognised by a header {@code pattern}; the name is the pattern's group
- *   {@code name}, or the whole header;</li>
+ *   <li>one column per candidate recognised by a header {@code pattern}, {@code except} those matching listed
+ *   patterns (a spoiled-ballots column the pattern also matches); the name is the pattern's group {@code name}, or
+ *   the whole header;</li>
  *   <li>every column {@code after} a given header, {@code except} those matching listed patterns; the name is the
  *   header;</li>
  *   <li>{@code pairs}: the name is in a cell (a winner and a runner-up, say), with the votes and the printed
@@ -20,15 +21,18 @@ import java.util.regex.Pattern;
  * Published percentages use the same pattern or pair layout. {@code rename} turns a header into a display name.
  * Names lose their NUL and bidirectional control characters ({@link ControlCharacters}). A header with more than
  * {@link #MAX_CANDIDATES} candidate columns is refused: each candidate costs tables and charts in the report.
+ * A votes cell equal to one of the {@code missing} markers ({@link MissingMarkers}; null: the mapping's) keeps the
+ * candidate in the protocol with an unknown count.
  */
 public record CandidateRules(String votesPattern, String votesAfter, List<String> except, String pctPattern,
-        Map<String, String> rename, List<Pair> pairs) implements Serializable {
+        Map<String, String> rename, List<Pair> pairs, MissingMarkers missing) implements Serializable {
 
     /** The most candidate columns (votes, or printed percentages) one file's header may have. */
     public static final int MAX_CANDIDATES = 500;
 
     /** No candidate columns: a table of turnout bulletins, say. */
-    public static final CandidateRules NONE = new CandidateRules(null, null, List.of(), null, Map.of(), List.of());
+    public static final CandidateRules NONE = new CandidateRules(null, null, List.of(), null, Map.of(), List.of(),
+            MissingMarkers.NONE);
 
     /** A candidate whose name is in a cell: the name field, the votes column and the percentage column. */
     public record Pair(FieldRule name, ColumnSelector votes, ColumnSelector publishedPct) implements Serializable {
@@ -45,10 +49,23 @@ public record CandidateRules(String votesPattern, String votesAfter, List<String
     record BoundPair(FieldRule.BoundField name, int votes, String votesHeader, Integer pct) implements Serializable {
     }
 
+    /** These rules, their pairs' names included, with the mapping's missing-value markers where they give none. */
+    CandidateRules withMissingDefault(MissingMarkers mappingWide) {
+        List<Pair> named = pairs.stream().map(p -> new Pair(p.name().withMissingDefault(mappingWide), p.votes(),
+                p.publishedPct())).toList();
+        return new CandidateRules(votesPattern, votesAfter, except, pctPattern, rename, named,
+                MissingMarkers.or(missing, mappingWide));
+    }
+
+    /** The markers of a votes cell that holds no count (none when not declared). */
+    MissingMarkers markers() {
+        return MissingMarkers.or(missing, MissingMarkers.NONE);
+    }
+
     Bound bind(List<String> header, String where) throws MappingException {
         List<NamedColumn> votes = new ArrayList<>();
         if (votesPattern != null) {
-            votes.addAll(byPattern(header, votesPattern));
+            votes.addAll(byPattern(header, votesPattern).stream().filter(c -> !excepted(c.header())).toList());
         }
         if (votesAfter != null) {
             votes.addAll(after(header, where));
@@ -105,14 +122,18 @@ public record CandidateRules(String votesPattern, String votesAfter, List<String
         if (from < 0) {
             throw new MappingException(where + ".after: no column matches '" + votesAfter + "'");
         }
-        List<Pattern> skip = except.stream().map(Pattern::compile).toList();
         List<NamedColumn> out = new ArrayList<>();
         for (int i = from + 1; i < header.size(); i++) {
             String h = ColumnSelector.clean(header.get(i));
-            if (skip.stream().noneMatch(s -> s.matcher(h).find())) {
+            if (!excepted(h)) {
                 out.add(new NamedColumn(i, h, candidate(h)));
             }
         }
         return out;
+    }
+
+    /** Whether a (clean) header matches one of the {@code except} patterns. */
+    private boolean excepted(String header) {
+        return except.stream().anyMatch(e -> Pattern.compile(e).matcher(header).find());
     }
 }

@@ -18,7 +18,9 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Opens data files for reading as records: plain text files, or each matching entry of a zip file, decoded in the
- * mapping's encoding (bytes that are not text become U+FFFD, which the reader reports per record).
+ * mapping's encoding (bytes that are not text become U+FFFD, which the reader reports per record). A UTF-8
+ * byte-order mark is dropped as bytes, whatever the encoding: read as windows-1251 or Latin-1 it would start the
+ * first header with "п»ї" or "ï»¿".
  */
 public final class DataFiles {
     /** Records longer than this are quarantined rather than held in memory. */
@@ -120,13 +122,14 @@ public final class DataFiles {
                     }
                     String notText = notText(header, input.mapping().format());
                     if (notText != null) {
-                        throw new IOException(e.name() + " line " + header.line() + ": " + notText);
+                        throw new IOException(e.name() + " line " + header.line() + ": " + notText
+                                + EncodingHint.of(path, input.mapping().format().encoding()));
                     }
                     try {
                         input.mapping().bind(header.cells());
                     } catch (MappingException m) {
                         throw new IOException(e.name() + " line " + header.line() + " (the header): "
-                                + m.getMessage());
+                                + m.getMessage() + EncodingHint.of(path, input.mapping().format().encoding()));
                     }
                     checked.add(e.name());
                 }
@@ -157,7 +160,8 @@ public final class DataFiles {
         return null;
     }
 
-    private static Entry entry(String name, InputStream in, Mapping.TextFormat format) {
+    private static Entry entry(String name, InputStream raw, Mapping.TextFormat format) throws IOException {
+        InputStream in = withoutByteOrderMark(raw);
         var decoder = Charset.forName(format.encoding()).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -175,6 +179,16 @@ public final class DataFiles {
                 return reader;
             }
         };
+    }
+
+    /** The stream without the UTF-8 byte-order mark it may start with. */
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+        buffered.mark(EncodingHint.UTF8_BOM.length);
+        if (!java.util.Arrays.equals(buffered.readNBytes(EncodingHint.UTF8_BOM.length), EncodingHint.UTF8_BOM)) {
+            buffered.reset();
+        }
+        return buffered;
     }
 
     /** Lets a reader close over a zip entry without closing the zip. */

@@ -26,12 +26,12 @@ import org.sanaq.schema.Field;
 public final class MappingLoader {
     private static final Set<String> TOP = Set.of("name", "description", "encoding", "separator", "quote",
             "header_line", "zip_entry", "numbers", "constants", "fields", "candidates", "region_aliases", "unpivot",
-            "shared_columns", "lines");
+            "shared_columns", "lines", "missing");
     private static final Set<String> RULE = Set.of("column", "pattern", "position", "constant", "sum_of", "min_of",
-            "minus", "extract", "values", "otherwise", "normalize", "optional");
+            "minus", "extract", "values", "otherwise", "normalize", "optional", "columns", "join", "missing");
     private static final Set<String> SELECTOR = Set.of("column", "pattern", "position");
     private static final Set<String> CANDIDATES = Set.of("pattern", "after", "except", "published_pct_pattern",
-            "rename", "pairs");
+            "rename", "pairs", "missing");
 
     private MappingLoader() {
     }
@@ -77,16 +77,27 @@ public final class MappingLoader {
                     throw error("fields." + key, "is also given in constants");
                 }
                 fields.put(field, rule(fieldNodes.get(key), "fields." + key));
+                ineffective(fieldNodes.get(key), field.kind(), "fields." + key);
+            }
+            MissingMarkers missing = missing(root, "");
+            fields.replaceAll((field, rule) -> rule.withMissingDefault(missing));
+            Mapping.Unpivot unpivot = unpivot(root.path("unpivot"));
+            if (unpivot.key() != null && !KeyEffects.unpivots(fields, unpivot.key())) {
+                throw error("unpivot.key", "no column, pattern or constant holds {" + unpivot.key()
+                        + "}, so every value would make the same row");
             }
             return new Mapping(text(root, "name", file.getFileName().toString(), ""), file.toString(), format,
                     numbers(root.path("numbers")), fields,
-                    root.has("candidates") ? candidates(root.get("candidates")) : CandidateRules.NONE, aliases(root),
-                    unpivot(root.path("unpivot")), sharedColumns(root.path("shared_columns")),
-                    lines(root.path("lines")));
+                    root.has("candidates") ? candidates(root.get("candidates")).withMissingDefault(missing)
+                            : CandidateRules.NONE, aliases(root),
+                    unpivot, sharedColumns(root.path("shared_columns")), lines(root.path("lines"), missing));
         }
 
-        /** The {@code lines:} map: each name checked ({@link ExtraLines#whyNotAName}), each rule as a field's. */
-        private ExtraLines lines(JsonNode node) throws MappingException {
+        /**
+         * The {@code lines:} map: each name checked ({@link ExtraLines#whyNotAName}), each rule read, checked for
+         * keys without effect and given the mapping's missing-value markers as a count field's.
+         */
+        private ExtraLines lines(JsonNode node, MissingMarkers missing) throws MappingException {
             Map<String, FieldRule> rules = new LinkedHashMap<>();
             JsonNode lines = map(node, "lines");
             for (Iterator<String> it = lines.fieldNames(); it.hasNext();) {
@@ -95,7 +106,8 @@ public final class MappingLoader {
                 if (problem != null) {
                     throw error("lines." + YamlFiles.shown(key), problem);
                 }
-                rules.put(key, rule(lines.get(key), "lines." + key));
+                rules.put(key, rule(lines.get(key), "lines." + key).withMissingDefault(missing));
+                ineffective(lines.get(key), Field.Kind.COUNT, "lines." + key);
             }
             return new ExtraLines(rules);
         }
@@ -128,8 +140,7 @@ public final class MappingLoader {
 
         private FieldRule rule(JsonNode node, String path) throws MappingException {
             if (node.isTextual()) {
-                return new FieldRule(ColumnSelector.byName(node.asText()), null, List.of(), List.of(), List.of(), null,
-                        Map.of(), null, null, false);
+                return FieldRule.column(node.asText());
             }
             if (!node.isObject()) {
                 throw error(path, "is a column name or a map with column, pattern, position, constant, ...");
@@ -140,10 +151,16 @@ public final class MappingLoader {
             String constant = text(node, "constant", null, path);
             List<ColumnSelector> sumOf = selectors(node.path("sum_of"), path + ".sum_of");
             List<ColumnSelector> minOf = selectors(node.path("min_of"), path + ".min_of");
+            List<ColumnSelector> joined = selectors(node.path("columns"), path + ".columns");
             int origins = (column != null ? 1 : 0) + (constant != null ? 1 : 0) + (sumOf.isEmpty() ? 0 : 1)
-                    + (minOf.isEmpty() ? 0 : 1);
+                    + (minOf.isEmpty() ? 0 : 1) + (joined.isEmpty() ? 0 : 1);
             if (origins != 1) {
-                throw error(path, "needs exactly one of column, pattern, position, constant, sum_of, min_of");
+                throw error(path, "needs exactly one of column, pattern, position, constant, sum_of, min_of, columns");
+            }
+            String join = text(node, "join", null, path);
+            if (joined.isEmpty() != (join == null)) {
+                throw error(path + (join == null ? ".columns" : ".join"), "columns and join go together: the "
+                        + "columns whose cells make the value, and the text between them");
             }
             Map<String, String> values = new LinkedHashMap<>();
             JsonNode v = map(node.path("values"), path + ".values");
@@ -158,7 +175,7 @@ public final class MappingLoader {
             }
             return new FieldRule(column, constant, sumOf, minOf, selectors(node.path("minus"), path + ".minus"),
                     regex(node, "extract", path), values, text(node, "otherwise", null, path), normalize,
-                    yesNo(node, "optional", path));
+                    yesNo(node, "optional", path), joined, join, missing(node, path));
         }
 
         private ColumnSelector selector(JsonNode node, String path) throws MappingException {
@@ -211,6 +228,7 @@ public final class MappingLoader {
                 if (!p.has("name") || !p.has("votes")) {
                     throw error(path, "needs name and votes");
                 }
+                ineffective(p.get("name"), Field.Kind.TEXT, path + ".name");
                 pairs.add(new CandidateRules.Pair(rule(p.get("name"), path + ".name"),
                         selector(p.get("votes"), path + ".votes"),
                         p.has("published_pct") ? selector(p.get("published_pct"), path + ".published_pct") : null));
@@ -220,8 +238,12 @@ public final class MappingLoader {
             if (pattern == null && after == null && pairs.isEmpty()) {
                 throw error("candidates", "needs pattern, after or pairs");
             }
+            String ineffective = KeyEffects.ofCandidates(node);
+            if (ineffective != null) {
+                throw new MappingException(file + ": candidates." + ineffective);
+            }
             return new CandidateRules(pattern, after, except, regex(node, "published_pct_pattern", "candidates"),
-                    rename, pairs);
+                    rename, pairs, missing(node, "candidates"));
         }
 
         private Map<String, String> aliases(JsonNode root) throws MappingException {
@@ -271,6 +293,27 @@ public final class MappingLoader {
                 throw error("shared_columns", "names the fields that may read the same column: at least two");
             }
             return shared;
+        }
+
+        /** The {@code missing} markers at {@code node} (whose path is {@code path}); null when not given. */
+        private MissingMarkers missing(JsonNode node, String path) throws MappingException {
+            if (!node.isObject() || !node.has("missing")) {
+                return null;
+            }
+            String at = path.isEmpty() ? "missing" : path + ".missing";
+            List<String> markers = new ArrayList<>();
+            for (JsonNode marker : list(node.get("missing"), at)) {
+                markers.add(given(marker, at));
+            }
+            return new MissingMarkers(markers);
+        }
+
+        /** Refuses a key of a field rule that would change nothing for a field of this kind. */
+        private void ineffective(JsonNode rule, Field.Kind kind, String path) throws MappingException {
+            String ineffective = KeyEffects.ofRule(rule, kind);
+            if (ineffective != null) {
+                throw new MappingException(file + ": " + path + "." + ineffective);
+            }
         }
 
         private Field field(String key, String path) throws MappingException {

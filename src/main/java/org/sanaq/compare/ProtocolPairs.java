@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -72,6 +73,8 @@ public final class ProtocolPairs {
     public static final String READINGS = "readings";
     public static final String SOURCES = "sources";
     public static final String DOCUMENTS = "documents";
+    /** The job input a copy was read from. */
+    public static final String COPY_INPUT = "copy_input";
     /** The canonical count fields a pair compares (registered voters, ballot lines, valid, invalid). */
     public static final List<String> COUNT_FIELDS = Arrays.stream(Field.values())
             .filter(f -> f.kind() == Field.Kind.COUNT).map(Field::column).toList();
@@ -178,12 +181,13 @@ public final class ProtocolPairs {
         columns.add(id("c").as(COPY_ID));
         columns.add(col("c." + ProtocolSchema.FILE).as(ProtocolSchema.FILE));
         columns.add(col("c." + ProtocolSchema.LINE).as(ProtocolSchema.LINE));
+        columns.add(col("c." + ProtocolSchema.INPUT).as(COPY_INPUT));
         Dataset<Row> joined = c.join(o, on, "left").select(columns.toArray(Column[]::new));
         // the copy whose figures stand for an official precinct in the recount: one per precinct, the first by
         // source and file line; lower-bound copies are not counts of everyone and are never substituted
         Column substitutable = col(MATCHED).and(col(CLAIM).unary_$bang()).and(col(LOWER_BOUND).unary_$bang())
                 .and(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()));
-        return withDifferences(joined, lowConfidence)
+        return withDifferences(joined, lowConfidence, inputs)
                 .withColumn(SUBSTITUTED, substitutable.and(row_number().over(Window
                         .partitionBy(col(OFFICIAL_ID), substitutable)
                         .orderBy(col(COPY_SOURCE), col(COPY_ID))).equalTo(1)));
@@ -213,9 +217,16 @@ public final class ProtocolPairs {
 
     /**
      * Adds {@code differences} (text), {@code abs_difference}, {@code differing} and {@code confident}: over the
-     * count fields, the candidates and the further protocol lines that both sides give.
+     * count fields, the candidates and the further protocol lines that both sides give. A copy is not confident
+     * when its reading confidence is below {@code lowConfidence} and it differs on a figure that confidence
+     * describes (every figure, unless its input's rule says which: {@code confidence_covers}).
      */
-    private static Dataset<Row> withDifferences(Dataset<Row> pairs, double lowConfidence) {
+    private static Dataset<Row> withDifferences(Dataset<Row> pairs, double lowConfidence, ObserverInputs inputs) {
+        Column coveredDiffers = lit(true);
+        for (Map.Entry<String, List<String>> e : inputs.confidenceCovers().entrySet()) {
+            coveredDiffers = when(col(COPY_INPUT).equalTo(e.getKey()), differsOn(e.getValue()))
+                    .otherwise(coveredDiffers);
+        }
         Column total = mapDifference(VOTES_O, VOTES_C).plus(mapDifference(LINES_O, LINES_C));
         List<String> parts = new ArrayList<>();
         for (String f : COUNT_FIELDS) {
@@ -231,7 +242,19 @@ public final class ProtocolPairs {
                 .withColumn(DIFFERING, col(ABS_DIFFERENCE).gt(0))
                 .withColumn(DIFFERENCES, expr("concat_ws('; ', " + String.join(", ", parts) + ")"))
                 .withColumn(CONFIDENT, coalesce(col(Field.READING_CONFIDENCE.column()).geq(lowConfidence),
-                        lit(true)));
+                        lit(true)).or(coveredDiffers.unary_$bang()));
+    }
+
+    /** Whether the pair differs on any of the figures named (count fields, lines or candidates). */
+    private static Column differsOn(List<String> figures) {
+        Column out = lit(false);
+        for (String figure : figures) {
+            Column differs = COUNT_FIELDS.contains(figure) ? col(O + figure).notEqual(col(C + figure))
+                    : coalesce(col(VOTES_O).getItem(figure).notEqual(col(VOTES_C).getItem(figure)),
+                            col(LINES_O).getItem(figure).notEqual(col(LINES_C).getItem(figure)));
+            out = out.or(coalesce(differs, lit(false)));
+        }
+        return out;
     }
 
     /** The keys of either side's map. */

@@ -115,17 +115,19 @@ final class ObserverJudge {
         boolean document = s.checkedForReadingErrors() == 0;
         // a reading that differs is what machine reading gives: described, not flagged
         Verdict verdict = document && confident > 0 ? Verdict.FLAG : Verdict.PASS;
-        String sentence = words.format(ID + ".pairs", kindWords(source), s.pairs(), election, s.identical(),
-                comparedOn(s), s.differing(), s.differingLowConfidence(),
-                str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident);
+        StringBuilder sentence = new StringBuilder(words.format(ID + ".pairs", kindWords(source), s.pairs(),
+                election, s.identical(), comparedOn(s), s.differing(), s.differingLowConfidence(),
+                str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident));
         if (s.compared(REGISTERED) == 0) {
-            sentence += " " + words.format(ID + ".no_registered");
+            sentence.append(' ').append(words.format(ID + ".no_registered"));
         }
         if (!document && confident > 0) {
-            sentence += " " + words.format(ID + ".readings_differ");
+            sentence.append(' ').append(words.format(ID + ".readings_differ"));
         }
+        parameters.get(OfficialVsObserverCheck.INPUTS).confidenceCovers().forEach((input, figures) -> sentence
+                .append(' ').append(words.format(ID + ".confidence_covers", input, String.join(", ", figures))));
         findings.add(new Finding(ID, "national", source, "pairs_differing", (double) s.differing(), null, null,
-                verdict, sentence, List.of(), verdict == Verdict.FLAG ? 1 : 0));
+                verdict, sentence.toString(), List.of(), verdict == Verdict.FLAG ? 1 : 0));
     }
 
     /** The fields a source's pairs compare, in words: {@code registered, valid, ... and the votes of 5 candidates}. */

@@ -272,11 +272,14 @@ public final class ProtocolPairs {
                 + "[k] - " + copy + "[k]), " + onlyInCopy(official, copy, "abs(" + copy + "[k])") + ", 0L))");
     }
 
-    /** The keys whose figures differ, as text: {@code name official vs copy; ...} ({@code none} for no such key). */
+    /**
+     * The keys whose figures differ, as text: {@code name official vs copy; ...} ({@code none} for no such key);
+     * null when none differs, so that the pair's text has no empty part.
+     */
     private static String mapDifferences(String official, String copy) {
-        return "concat_ws('; ', transform(" + keys(official, copy) + ", k -> CASE WHEN " + official + "[k] != "
+        return "nullif(concat_ws('; ', transform(" + keys(official, copy) + ", k -> CASE WHEN " + official + "[k] != "
                 + copy + "[k] THEN concat(k, ' ', " + official + "[k], ' vs ', " + copy + "[k]) ELSE "
-                + onlyInCopy(official, copy, "concat(k, ' none vs ', " + copy + "[k])") + " END))";
+                + onlyInCopy(official, copy, "concat(k, ' none vs ', " + copy + "[k])") + " END)), '')";
     }
 
     /** {@code value} where the copy gives a non-zero figure for a key the official map does not have, else null. */

@@ -65,10 +65,10 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
                 variants.add(Map.of(unpivot.key(), value));
             }
         }
-        List<BoundMapping.Variant> bound = new ArrayList<>();
-        CandidateRules.Bound boundCandidates = candidates.bind(header, file + ": candidates");
+        // fields first, so that a file missing a field's column is told so before anything about its candidates
+        List<Map<Field, FieldRule.BoundField>> boundFields = new ArrayList<>();
         for (Map<String, String> variant : variants) {
-            Map<Field, FieldRule.BoundField> boundFields = new LinkedHashMap<>();
+            Map<Field, FieldRule.BoundField> variantFields = new LinkedHashMap<>();
             for (Map.Entry<Field, FieldRule> e : fields.entrySet()) {
                 FieldRule rule = e.getValue();
                 for (Map.Entry<String, String> sub : variant.entrySet()) {
@@ -76,16 +76,21 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
                 }
                 FieldRule.BoundField boundField = rule.bind(header, file + ": fields." + e.getKey().column());
                 if (boundField != null) {
-                    boundFields.put(e.getKey(), boundField);
+                    variantFields.put(e.getKey(), boundField);
                 }
             }
-            SharedColumns.refuse(boundFields, header, sharedColumns, file);
+            SharedColumns.refuse(variantFields, header, sharedColumns, file);
+            boundFields.add(variantFields);
+        }
+        CandidateRules.Bound boundCandidates = candidates.bind(header, file + ": candidates");
+        List<BoundMapping.Variant> bound = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
             ExtraLines variantLines = lines;
-            for (Map.Entry<String, String> sub : variant.entrySet()) {
+            for (Map.Entry<String, String> sub : variants.get(v).entrySet()) {
                 variantLines = variantLines.substitute(sub.getKey(), sub.getValue());
             }
-            bound.add(new BoundMapping.Variant(boundFields,
-                    variantLines.bind(header, file, boundFields, boundCandidates)));
+            bound.add(new BoundMapping.Variant(boundFields.get(v),
+                    variantLines.bind(header, file, boundFields.get(v), boundCandidates)));
         }
         return new BoundMapping(this, header.size(), bound, boundCandidates);
     }

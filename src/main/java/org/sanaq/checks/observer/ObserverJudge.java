@@ -98,7 +98,8 @@ final class ObserverJudge {
         metric("national", "all", "pairs_differing_confident", differing - lowConfidence);
         tables.add(new DetailTable(ID + "_fields", words.format(ID + ".table.fields"),
                 List.of("source", "field", "pairs_compared", "pairs_differing", "difference_total"), fieldRows));
-        if (results.sources().isEmpty()) {
+        // claims are never matched as copies: with only claims, their own findings say what there is
+        if (results.sources().isEmpty() && results.lists().claims().count() == 0) {
             findings.add(new Finding(ID, "national", "all", "pairs_differing", 0.0, null, null,
                     Verdict.INCONCLUSIVE, words.format(ID + ".no_pairs", election), List.of(), 0));
         }

@@ -185,5 +185,8 @@ class KzJobTest {
         assertTrue(run.findings().stream().filter(f -> f.check().equals("official_vs_observer")
                 && f.statistic().equals("claimed_votes")).allMatch(f -> f.verdict() == Verdict.INCONCLUSIVE
                         && f.sentence().contains("unstated set of precincts")));
+        // and no sentence says no copy matched, beside claims that are not copies
+        assertTrue(run.findings().stream().noneMatch(f -> f.check().equals("official_vs_observer")
+                && f.statistic().equals("pairs_differing")));
     }
 }

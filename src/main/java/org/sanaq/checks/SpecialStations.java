@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.sanaq.text.Messages;
 
 /**
- * Whether a check reads the stations marked {@code special} (abroad, hospitals, ships, ...): the job-level switch of
- * issue 17, one parameter {@code special_stations} of the same name and meaning in every check that leaves them out
+ * Whether a check reads the stations marked {@code special} (abroad, hospitals, ships, ...): a job-level switch,
+ * one parameter {@code special_stations} of the same name and meaning in every check that leaves them out
  * by default (fingerprint, integer_peaks, digit_tests), so that a job can keep them in one check and not another.
  * Either way the check counts them and says so: "left out" or "included".
  */

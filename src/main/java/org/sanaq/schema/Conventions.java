@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The two conventions of METHODS.md that change numbers: turnout from ballots issued (Kobak) or from ballots
  * found in the boxes (EFToolkit), and shares of valid ballots, of valid + invalid, or of all ballots cast (the
- * ballots found in the boxes, EFToolkit's base; issue 17). Recorded in the manifest.
+ * ballots found in the boxes, EFToolkit's base). Recorded in the manifest.
  */
 public record Conventions(Turnout turnout, ShareBase shareBase) implements java.io.Serializable {
 

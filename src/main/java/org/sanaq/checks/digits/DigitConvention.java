@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.sanaq.checks.Parameter;
 
 /**
- * Which convention the last-digit and round-percentage statistics follow (issue 17), the {@code convention}
+ * Which convention the last-digit and round-percentage statistics follow, the {@code convention}
  * parameter of {@code digit_tests}.
  *
  * <p>{@link #SANAQ}, the default: LastC and C05s over the counts of at least 10, P05s over bases of at least

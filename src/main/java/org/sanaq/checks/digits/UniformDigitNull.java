@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.sanaq.stats.ExactBinomial;
 
 /**
- * LastC, C05s and P05s as the Election Forensics Toolkit computes them ({@link DigitConvention#EFTOOLKIT}, issue 17):
+ * LastC, C05s and P05s as the Election Forensics Toolkit computes them ({@link DigitConvention#EFTOOLKIT}):
  * the last digit of every count, 0 to 9 included (a count of 3 has the last digit 3), tested against uniform last
  * digits: LastC, their mean, against 4.5 by the normal test with the uniform digit's variance (10² − 1) / 12 = 8.25;
  * C05s, the share of 0 and 5, against 0.2 by the exact binomial test; P05s, the share of whole percentages ending in

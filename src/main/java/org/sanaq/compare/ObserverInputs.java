@@ -3,7 +3,6 @@ package org.sanaq.compare;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.sanaq.run.SpecException;
 
@@ -13,7 +12,6 @@ import org.sanaq.run.SpecException;
  * inputs:
  *   protocol-ocr: {match_on: [region, district, precinct]}
  *   typed-copies: {transcribed: true}
- *   photos:       {confidence_covers: [ballots_issued, invalid]}
  * </pre>
  * An observer input not named follows {@link MatchRule#DEFAULT}.
  */
@@ -36,7 +34,7 @@ public final class ObserverInputs {
         for (Map.Entry<?, ?> e : byInput.entrySet()) {
             String where = path + "." + e.getKey();
             if (!(e.getValue() instanceof Map<?, ?> rule)) {
-                throw new SpecException(where + ": must be a map with match_on, transcribed or confidence_covers");
+                throw new SpecException(where + ": must be a map with match_on or transcribed");
             }
             for (Object key : rule.keySet()) {
                 if (List.of("lower_bound", "coverage").contains(key)) {
@@ -44,9 +42,8 @@ public final class ObserverInputs {
                     throw new SpecException(where + "." + key + ": replaced by the kind of the source: write the "
                             + "input's source as platform:<who> (a lower bound) or claim:<who> (coverage unknown)");
                 }
-                if (!List.of("match_on", "transcribed", "confidence_covers").contains(key)) {
-                    throw new SpecException(where + "." + key + ": unknown; known: match_on, transcribed, "
-                            + "confidence_covers");
+                if (!List.of("match_on", "transcribed").contains(key)) {
+                    throw new SpecException(where + "." + key + ": unknown; known: match_on, transcribed");
                 }
             }
             List<String> matchOn = MatchRule.KEYS;
@@ -61,16 +58,7 @@ public final class ObserverInputs {
             if (!(transcribed instanceof Boolean)) {
                 throw new SpecException(where + ".transcribed: must be true or false");
             }
-            List<String> covers = List.of();
-            if (rule.containsKey("confidence_covers")) {
-                if (!(rule.get("confidence_covers") instanceof List<?> figures) || figures.isEmpty()
-                        || figures.stream().anyMatch(f -> f == null || f.toString().isBlank())) {
-                    throw new SpecException(where + ".confidence_covers: must be a non-empty list of the figures "
-                            + "the reading confidence describes (count fields, lines or candidates)");
-                }
-                covers = figures.stream().map(Object::toString).toList();
-            }
-            out.put(e.getKey().toString(), new MatchRule(matchOn, (Boolean) transcribed, covers));
+            out.put(e.getKey().toString(), new MatchRule(matchOn, (Boolean) transcribed));
         }
         return new ObserverInputs(out);
     }
@@ -78,17 +66,6 @@ public final class ObserverInputs {
     /** The rule of each named input. */
     public Map<String, MatchRule> named() {
         return rules;
-    }
-
-    /** The figures each input's reading confidence describes, by input id, for inputs that name them. */
-    public Map<String, List<String>> confidenceCovers() {
-        Map<String, List<String>> out = new TreeMap<>();
-        rules.forEach((input, rule) -> {
-            if (!rule.confidenceCovers().isEmpty()) {
-                out.put(input, rule.confidenceCovers());
-            }
-        });
-        return out;
     }
 
     /** Input ids whose copies were typed from photos of the protocol, checked for reading errors. */

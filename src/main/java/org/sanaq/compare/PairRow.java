@@ -44,6 +44,7 @@ final class PairRow {
     private static final int COPY_VOTES = at(ProtocolPairs.C + ProtocolSchema.VOTES);
     private static final int OFFICIAL_LINES = at(ProtocolPairs.O + ProtocolSchema.LINES);
     private static final int COPY_LINES = at(ProtocolPairs.C + ProtocolSchema.LINES);
+    private static final int COPY_CONFIDENCE = at(ProtocolPairs.CONFIDENCE_C);
     private static final int VALID = ProtocolPairs.COUNT_FIELDS.indexOf(Field.VALID.column());
     private static final int INVALID = ProtocolPairs.COUNT_FIELDS.indexOf(Field.INVALID.column());
     private static final int CAST = ProtocolPairs.COUNT_FIELDS.indexOf(Field.BALLOTS_CAST.column());
@@ -239,6 +240,11 @@ final class PairRow {
     /** The copy's further named lines. */
     Map<String, Long> copyLines() {
         return votes(COPY_LINES);
+    }
+
+    /** The copy's reading confidence of single figures, by figure; empty when it gives none. */
+    Map<String, Double> copyConfidence() {
+        return row.isNull(COPY_CONFIDENCE) ? Map.of() : row.getMap(COPY_CONFIDENCE);
     }
 
     private boolean isCopy() {

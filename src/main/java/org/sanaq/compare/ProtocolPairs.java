@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -73,8 +72,7 @@ public final class ProtocolPairs {
     public static final String READINGS = "readings";
     public static final String SOURCES = "sources";
     public static final String DOCUMENTS = "documents";
-    /** The job input a copy was read from. */
-    public static final String COPY_INPUT = "copy_input";
+
     /** The canonical count fields a pair compares (registered voters, ballot lines, valid, invalid). */
     public static final List<String> COUNT_FIELDS = Arrays.stream(Field.values())
             .filter(f -> f.kind() == Field.Kind.COUNT).map(Field::column).toList();
@@ -86,6 +84,8 @@ public final class ProtocolPairs {
     private static final String VOTES_C = C + ProtocolSchema.VOTES;
     private static final String LINES_O = O + ProtocolSchema.LINES;
     private static final String LINES_C = C + ProtocolSchema.LINES;
+    /** The copy's reading confidence of single figures. */
+    public static final String CONFIDENCE_C = C + ProtocolSchema.CONFIDENCE;
 
     private ProtocolPairs() {
     }
@@ -118,7 +118,7 @@ public final class ProtocolPairs {
                 O + Field.REGION.column(), O + Field.DISTRICT.column(), Field.DOCUMENT_REF.column(),
                 Field.READING_CONFIDENCE.column(), COPY_SOURCE, OFFICIAL_ID, COPY_ID, ProtocolSchema.FILE,
                 ProtocolSchema.LINE, ABS_DIFFERENCE, DIFFERING, DIFFERENCES, CONFIDENT, COPIES, READINGS, SOURCES,
-                DOCUMENTS, VOTES_O, VOTES_C, LINES_O, LINES_C));
+                DOCUMENTS, VOTES_O, VOTES_C, LINES_O, LINES_C, CONFIDENCE_C));
         for (String f : COUNT_FIELDS) {
             out.add(O + f);
             out.add(C + f);
@@ -173,6 +173,7 @@ public final class ProtocolPairs {
         columns.add(col("c." + ProtocolSchema.VOTES).as(VOTES_C));
         columns.add(col("o." + ProtocolSchema.LINES).as(LINES_O));
         columns.add(col("c." + ProtocolSchema.LINES).as(LINES_C));
+        columns.add(col("c." + ProtocolSchema.CONFIDENCE).as(CONFIDENCE_C));
         columns.add(col("c." + Field.SOURCE.column()).as(COPY_SOURCE));
         columns.add(col("c." + Field.READING_CONFIDENCE.column()).as(Field.READING_CONFIDENCE.column()));
         columns.add(coalesce(col("c." + Field.DOCUMENT_REF.column()), col("o." + Field.DOCUMENT_REF.column()))
@@ -181,13 +182,12 @@ public final class ProtocolPairs {
         columns.add(id("c").as(COPY_ID));
         columns.add(col("c." + ProtocolSchema.FILE).as(ProtocolSchema.FILE));
         columns.add(col("c." + ProtocolSchema.LINE).as(ProtocolSchema.LINE));
-        columns.add(col("c." + ProtocolSchema.INPUT).as(COPY_INPUT));
         Dataset<Row> joined = c.join(o, on, "left").select(columns.toArray(Column[]::new));
         // the copy whose figures stand for an official precinct in the recount: one per precinct, the first by
         // source and file line; lower-bound copies are not counts of everyone and are never substituted
         Column substitutable = col(MATCHED).and(col(CLAIM).unary_$bang()).and(col(LOWER_BOUND).unary_$bang())
                 .and(col(Field.LEVEL.column()).equalTo(Level.PRECINCT.id()));
-        return withDifferences(joined, lowConfidence, inputs)
+        return withDifferences(joined, lowConfidence)
                 .withColumn(SUBSTITUTED, substitutable.and(row_number().over(Window
                         .partitionBy(col(OFFICIAL_ID), substitutable)
                         .orderBy(col(COPY_SOURCE), col(COPY_ID))).equalTo(1)));
@@ -218,15 +218,11 @@ public final class ProtocolPairs {
     /**
      * Adds {@code differences} (text), {@code abs_difference}, {@code differing} and {@code confident}: over the
      * count fields, the candidates and the further protocol lines that both sides give. A copy is not confident
-     * when its reading confidence is below {@code lowConfidence} and it differs on a figure that confidence
-     * describes (every figure, unless its input's rule says which: {@code confidence_covers}).
+     * when it differs on a figure read with a confidence below {@code lowConfidence}: the figure's own confidence
+     * ({@link ProtocolSchema#CONFIDENCE}), else the protocol's {@code reading_confidence}; a figure with neither has
+     * no confidence to excuse its difference.
      */
-    private static Dataset<Row> withDifferences(Dataset<Row> pairs, double lowConfidence, ObserverInputs inputs) {
-        Column coveredDiffers = lit(true);
-        for (Map.Entry<String, List<String>> e : inputs.confidenceCovers().entrySet()) {
-            coveredDiffers = when(col(COPY_INPUT).equalTo(e.getKey()), differsOn(e.getValue()))
-                    .otherwise(coveredDiffers);
-        }
+    private static Dataset<Row> withDifferences(Dataset<Row> pairs, double lowConfidence) {
         Column total = mapDifference(VOTES_O, VOTES_C).plus(mapDifference(LINES_O, LINES_C));
         List<String> parts = new ArrayList<>();
         for (String f : COUNT_FIELDS) {
@@ -241,20 +237,19 @@ public final class ProtocolPairs {
         return pairs.withColumn(ABS_DIFFERENCE, total)
                 .withColumn(DIFFERING, col(ABS_DIFFERENCE).gt(0))
                 .withColumn(DIFFERENCES, expr("concat_ws('; ', " + String.join(", ", parts) + ")"))
-                .withColumn(CONFIDENT, coalesce(col(Field.READING_CONFIDENCE.column()).geq(lowConfidence),
-                        lit(true)).or(coveredDiffers.unary_$bang()));
+                .withColumn(CONFIDENT, coalesce(misreadable(lowConfidence), lit(false)).unary_$bang());
     }
 
-    /** Whether the pair differs on any of the figures named (count fields, lines or candidates). */
-    private static Column differsOn(List<String> figures) {
-        Column out = lit(false);
-        for (String figure : figures) {
-            Column differs = COUNT_FIELDS.contains(figure) ? col(O + figure).notEqual(col(C + figure))
-                    : coalesce(col(VOTES_O).getItem(figure).notEqual(col(VOTES_C).getItem(figure)),
-                            col(LINES_O).getItem(figure).notEqual(col(LINES_C).getItem(figure)));
-            out = out.or(coalesce(differs, lit(false)));
+    /** Whether the pair differs on a figure the copy read with a confidence below {@code lowConfidence}. */
+    private static Column misreadable(double lowConfidence) {
+        String whole = Field.READING_CONFIDENCE.column();
+        Column low = mapDifference(VOTES_O, VOTES_C).gt(0).and(col(whole).lt(lowConfidence));
+        for (String f : COUNT_FIELDS) {
+            Column confidence = coalesce(col(CONFIDENCE_C).getItem(f), col(whole));
+            low = low.or(col(O + f).notEqual(col(C + f)).and(confidence.lt(lowConfidence)));
         }
-        return out;
+        return low.or(expr("exists(map_keys(" + LINES_C + "), k -> " + LINES_O + "[k] != " + LINES_C + "[k] AND "
+                + "coalesce(" + CONFIDENCE_C + "[k], " + whole + ") < " + lowConfidence + ")"));
     }
 
     /** The keys of either side's map. */

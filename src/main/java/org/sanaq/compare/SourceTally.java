@@ -3,7 +3,9 @@ package org.sanaq.compare;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The pairs of one second source (and whether it is a lower bound): how many matched, were identical, differed
@@ -23,6 +25,9 @@ public final class SourceTally implements Serializable {
     private long withReadingErrors;
     private final long[] byPattern = new long[ReadingErrors.Pattern.values().length];
     private final Map<String, long[]> lines = new TreeMap<>();
+    /** The figures some copy gives a reading confidence of its own for; a handful of names. */
+    private final TreeSet<String> confidenceGivenFor = new TreeSet<>();
+    private boolean wholeProtocolConfidence;
     private final long[] compared = new long[ProtocolPairs.COUNT_FIELDS.size()];
     private final long[] differingOn = new long[ProtocolPairs.COUNT_FIELDS.size()];
     private final long[] difference = new long[ProtocolPairs.COUNT_FIELDS.size()];
@@ -126,6 +131,8 @@ public final class SourceTally implements Serializable {
             differingLowConfidence += pair.confident() ? 0 : 1;
         }
         checkedForReadingErrors += pair.checkReadings() ? 1 : 0;
+        confidenceGivenFor.addAll(pair.copyConfidence().keySet());
+        wholeProtocolConfidence |= pair.readingConfidence() != null;
         ReadingErrors.Found errors = pair.readingErrors();
         if (errors != null) {
             withReadingErrors++;
@@ -169,6 +176,8 @@ public final class SourceTally implements Serializable {
         differing += other.differing;
         differingLowConfidence += other.differingLowConfidence;
         checkedForReadingErrors += other.checkedForReadingErrors;
+        confidenceGivenFor.addAll(other.confidenceGivenFor);
+        wholeProtocolConfidence |= other.wholeProtocolConfidence;
         withReadingErrors += other.withReadingErrors;
         for (int p = 0; p < byPattern.length; p++) {
             byPattern[p] += other.byPattern[p];
@@ -203,6 +212,16 @@ public final class SourceTally implements Serializable {
     /** Differing pairs whose copy was read with low confidence: possible misreadings. */
     public long differingLowConfidence() {
         return differingLowConfidence;
+    }
+
+    /** The figures some copy gives a reading confidence of their own for, in name order. */
+    public Set<String> confidenceGivenFor() {
+        return Collections.unmodifiableSet(confidenceGivenFor);
+    }
+
+    /** Whether some copy gives a reading confidence of the whole protocol ({@code reading_confidence}). */
+    public boolean wholeProtocolConfidence() {
+        return wholeProtocolConfidence;
     }
 
     /** Pairs whose copy is a reading of a photo, checked for reading errors. */

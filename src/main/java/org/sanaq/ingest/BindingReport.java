@@ -88,6 +88,7 @@ public final class BindingReport {
         List<String> columns = header.cells().stream().map(ColumnSelector::clean).toList();
         TreeSet<Integer> used = new TreeSet<>();
         fields(bound, columns, used);
+        namedFigures(bound, columns, used);
         candidates(bound.candidates(), used);
         List<String> unused = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -118,6 +119,18 @@ public final class BindingReport {
                 out.printf("      %-" + width + "s ← %s%n", field.column(), binding);
             }
         }
+    }
+
+    /** The further lines and figure confidences, each with what it is bound to; none listed when there are none. */
+    private void namedFigures(BoundMapping bound, List<String> columns, TreeSet<Integer> used) {
+        Map<String, FieldRule.BoundField> rules = bound.namedFigureRules();
+        if (rules.isEmpty()) {
+            return;
+        }
+        out.println("    lines and confidences:");
+        int width = rules.keySet().stream().mapToInt(String::length).max().orElse(0);
+        rules.forEach((name, rule) -> out.printf("      %-" + width + "s ← %s%n", name, describe(rule, columns,
+                used)));
     }
 
     /** What a field is bound to, in words; marks its columns used. */
@@ -201,7 +214,10 @@ public final class BindingReport {
         }
     }
 
-    /** A protocol as field=value pairs in canonical order, then its votes, printed percentages and lines. */
+    /**
+     * A protocol as field=value pairs in canonical order, then its votes, printed percentages, lines and figure
+     * confidences.
+     */
     static String canonical(ProtocolRecord p) {
         List<String> parts = new ArrayList<>();
         for (Field f : Field.values()) {
@@ -215,6 +231,9 @@ public final class BindingReport {
         }
         if (!p.lines().isEmpty()) {
             parts.add("lines=" + p.lines());
+        }
+        if (!p.confidence().isEmpty()) {
+            parts.add("confidence=" + p.confidence());
         }
         return String.join(" ", parts);
     }

@@ -21,7 +21,8 @@ public final class BoundMapping {
     private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
 
     /** The field and line rules of one unpivot value (or of the whole record when there is no unpivot). */
-    record Variant(Map<Field, FieldRule.BoundField> fields, ExtraLines.Bound lines) implements Serializable {
+    record Variant(Map<Field, FieldRule.BoundField> fields, ExtraLines.Bound lines, FieldConfidences.Bound confidence)
+            implements Serializable {
     }
 
     /**
@@ -39,9 +40,12 @@ public final class BoundMapping {
         Object value(List<String> cells, boolean[] cleaned) throws NumberFormat.NumberProblem;
     }
 
-    /** The fields of one {@link Variant} with their rules and converters, and its further lines, in the mapping's order. */
+    /**
+     * The fields of one {@link Variant} with their rules and converters, in the mapping's order, and its further
+     * lines and figure confidences.
+     */
     private record CompiledVariant(Field[] fields, FieldRule.BoundField[] rules, Converter[] converters,
-            ExtraLines.Bound lines) {
+            ExtraLines.Bound lines, FieldConfidences.Bound confidence) {
     }
 
     private final Mapping mapping;
@@ -69,7 +73,7 @@ public final class BoundMapping {
                 rules[k] = variant.fields().get(fields[k]);
                 converters[k] = converter(fields[k], rules[k]);
             }
-            this.variants.add(new CompiledVariant(fields, rules, converters, variant.lines()));
+            this.variants.add(new CompiledVariant(fields, rules, converters, variant.lines(), variant.confidence()));
         }
         for (CandidateRules.BoundPair pair : candidates.pairs()) {
             pairNames.add(new TextField(pair.name(), Map.of()));
@@ -103,6 +107,22 @@ public final class BoundMapping {
                 rules.put(variant.fields()[k], variant.rules()[k]);
             }
             out.add(rules);
+        }
+        return out;
+    }
+
+    /**
+     * The further lines' and the figure confidences' rules of the first unpivot value, each by name (prefixed
+     * {@code lines.} and {@code confidence.}), for {@link BindingReport}.
+     */
+    Map<String, FieldRule.BoundField> namedFigureRules() {
+        Map<String, FieldRule.BoundField> out = new java.util.LinkedHashMap<>();
+        CompiledVariant first = variants.get(0);
+        for (int k = 0; k < first.lines().names().size(); k++) {
+            out.put("lines." + first.lines().names().get(k), first.lines().rules().get(k));
+        }
+        for (int k = 0; k < first.confidence().names().size(); k++) {
+            out.put("confidence." + first.confidence().names().get(k), first.confidence().rules().get(k));
         }
         return out;
     }
@@ -197,7 +217,8 @@ public final class BoundMapping {
                 pcts.put(name, pct);
             }
         }
-        return new ProtocolRecord(values, votes, pcts, variant.lines().read(cells, numbers));
+        return new ProtocolRecord(values, votes, pcts, variant.lines().read(cells, numbers),
+                variant.confidence().read(cells, numbers));
     }
 
     /**

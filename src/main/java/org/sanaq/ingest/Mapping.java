@@ -25,10 +25,11 @@ import org.sanaq.schema.Field;
  * @param unpivot      for wide-over-time tables: one output row per value of a key (empty for one row per record)
  * @param sharedColumns the fields that may read the same column ({@code shared_columns}; see {@link SharedColumns})
  * @param lines        further named lines of the protocol ({@code lines:}; see {@link ExtraLines})
+ * @param confidence   the reading confidence of single figures ({@code confidence:}; see {@link FieldConfidences})
  */
 public record Mapping(String name, String file, TextFormat format, NumberFormat numbers, Map<Field, FieldRule> fields,
         CandidateRules candidates, Map<String, String> aliases, Unpivot unpivot, Set<Field> sharedColumns,
-        ExtraLines lines) implements Serializable {
+        ExtraLines lines, FieldConfidences confidence) implements Serializable {
 
     /** The text layout of a data file. {@code headerLine} is 1-based; lines above it are skipped. */
     public record TextFormat(String encoding, char separator, char quote, int headerLine, String zipEntry)
@@ -52,7 +53,7 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
         merged.putAll(fields);
         constants.forEach((f, v) -> merged.put(f, FieldRule.constant(v)));
         return new Mapping(name, file, format, numbers, merged, candidates, aliases, unpivot, sharedColumns,
-                lines);
+                lines, confidence);
     }
 
     /** Resolves every column of the mapping against a file's header; the errors name the mapping key. */
@@ -86,11 +87,14 @@ public record Mapping(String name, String file, TextFormat format, NumberFormat 
         List<BoundMapping.Variant> bound = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             ExtraLines variantLines = lines;
+            FieldConfidences variantConfidence = confidence;
             for (Map.Entry<String, String> sub : variants.get(v).entrySet()) {
                 variantLines = variantLines.substitute(sub.getKey(), sub.getValue());
+                variantConfidence = variantConfidence.substitute(sub.getKey(), sub.getValue());
             }
             bound.add(new BoundMapping.Variant(boundFields.get(v),
-                    variantLines.bind(header, file, boundFields.get(v), boundCandidates)));
+                    variantLines.bind(header, file, boundFields.get(v), boundCandidates),
+                    variantConfidence.bind(header, file)));
         }
         return new BoundMapping(this, header.size(), bound, boundCandidates);
     }

@@ -26,7 +26,7 @@ import org.sanaq.schema.Field;
 public final class MappingLoader {
     private static final Set<String> TOP = Set.of("name", "description", "encoding", "separator", "quote",
             "header_line", "zip_entry", "numbers", "constants", "fields", "candidates", "region_aliases", "unpivot",
-            "shared_columns", "lines", "missing");
+            "shared_columns", "lines", "confidence", "missing");
     private static final Set<String> RULE = Set.of("column", "pattern", "position", "constant", "sum_of", "min_of",
             "minus", "extract", "values", "otherwise", "normalize", "optional", "columns", "join", "missing");
     private static final Set<String> SELECTOR = Set.of("column", "pattern", "position");
@@ -86,11 +86,32 @@ public final class MappingLoader {
                 throw error("unpivot.key", "no column, pattern or constant holds {" + unpivot.key()
                         + "}, so every value would make the same row");
             }
+            ExtraLines lines = lines(root.path("lines"), missing);
             return new Mapping(text(root, "name", file.getFileName().toString(), ""), file.toString(), format,
                     numbers(root.path("numbers")), fields,
                     root.has("candidates") ? candidates(root.get("candidates")).withMissingDefault(missing)
                             : CandidateRules.NONE, aliases(root),
-                    unpivot, sharedColumns(root.path("shared_columns")), lines(root.path("lines"), missing));
+                    unpivot, sharedColumns(root.path("shared_columns")), lines, confidence(root.path("confidence"),
+                            lines.names()));
+        }
+
+        /**
+         * The {@code confidence:} map: each name a count field or line ({@link FieldConfidences#whyNotAFigure}),
+         * each rule read as a fraction field's.
+         */
+        private FieldConfidences confidence(JsonNode node, Set<String> lines) throws MappingException {
+            Map<String, FieldRule> rules = new LinkedHashMap<>();
+            JsonNode figures = map(node, "confidence");
+            for (Iterator<String> it = figures.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                String problem = FieldConfidences.whyNotAFigure(key, lines);
+                if (problem != null) {
+                    throw error("confidence." + YamlFiles.shown(key), problem);
+                }
+                rules.put(key, rule(figures.get(key), "confidence." + key));
+                ineffective(figures.get(key), Field.Kind.FRACTION, "confidence." + key);
+            }
+            return new FieldConfidences(rules);
         }
 
         /**

@@ -92,6 +92,7 @@ public final class DuplicateProtocols {
         parts.add(map_entries(col(ProtocolSchema.VOTES)).as("votes"));
         parts.add(map_entries(col(ProtocolSchema.PUBLISHED_PCT)).as("pct"));
         parts.add(map_entries(col(ProtocolSchema.LINES)).as("lines"));
+        parts.add(map_entries(col(ProtocolSchema.CONFIDENCE)).as("confidence"));
         return struct(parts.toArray(Column[]::new));
     }
 

@@ -88,6 +88,7 @@ public final class LevelTotals {
                         concat(lit("sum of "), col("_precincts").cast("string"), lit(" precinct protocols")))
                 .withColumn(ProtocolSchema.PUBLISHED_PCT, map().cast("map<string,string>"))
                 .withColumn(ProtocolSchema.LINES, map().cast("map<string,bigint>"))
+                .withColumn(ProtocolSchema.CONFIDENCE, map().cast("map<string,double>"))
                 .withColumn(ProtocolSchema.INPUT, lit(DERIVED))
                 .withColumn(ProtocolSchema.FILE, lit(DERIVED))
                 .withColumn(ProtocolSchema.LINE, lit(0L))
@@ -103,9 +104,9 @@ public final class LevelTotals {
     /** The canonical columns in order; those a derived row has no value for (precinct, special, ...) are null. */
     private static Column[] canonicalColumns(String[] present) {
         List<String> have = new ArrayList<>(List.of(present));
-        have.addAll(List.of(Field.LEVEL.column(), Field.DOCUMENT_REF.column(), ProtocolSchema.PUBLISHED_PCT, ProtocolSchema.LINES,
-                ProtocolSchema.INPUT, ProtocolSchema.FILE, ProtocolSchema.LINE, Field.REGION.column(),
-                Field.DISTRICT.column()));
+        have.addAll(List.of(Field.LEVEL.column(), Field.DOCUMENT_REF.column(), ProtocolSchema.PUBLISHED_PCT,
+                ProtocolSchema.LINES, ProtocolSchema.CONFIDENCE, ProtocolSchema.INPUT, ProtocolSchema.FILE,
+                ProtocolSchema.LINE, Field.REGION.column(), Field.DISTRICT.column()));
         List<Column> cols = new ArrayList<>();
         for (StructField f : ProtocolSchema.protocols().fields()) {
             cols.add(have.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()));

@@ -22,14 +22,17 @@ public final class ProtocolRecord implements Serializable {
     private final TreeMap<String, String> publishedPct;
     /** The further named lines of the protocol ({@link ProtocolSchema#LINES}), in name order. */
     private final TreeMap<String, Long> lines;
+    /** The reading confidence of single figures ({@link ProtocolSchema#CONFIDENCE}), in name order. */
+    private final TreeMap<String, Double> confidence;
 
     /** A record that takes the maps as they are (one per record, built for it): the caller keeps no reference. */
     public ProtocolRecord(EnumMap<Field, Object> values, TreeMap<String, Long> votes,
-            TreeMap<String, String> publishedPct, TreeMap<String, Long> lines) {
+            TreeMap<String, String> publishedPct, TreeMap<String, Long> lines, TreeMap<String, Double> confidence) {
         this.values = values;
         this.votes = votes;
         this.publishedPct = publishedPct;
         this.lines = lines;
+        this.confidence = confidence;
     }
 
     public Object get(Field field) {
@@ -57,6 +60,10 @@ public final class ProtocolRecord implements Serializable {
         return Collections.unmodifiableMap(lines);
     }
 
+    public Map<String, Double> confidence() {
+        return Collections.unmodifiableMap(confidence);
+    }
+
     /**
      * The Spark row in {@link ProtocolSchema#ingested()} order, with its provenance and no quarantine reason. Its
      * map cells list the candidates in name order whatever the file's column order, so that equal protocols have
@@ -66,7 +73,7 @@ public final class ProtocolRecord implements Serializable {
      *     characters (null otherwise)
      */
     public Row toRow(String input, String file, long line, String raw) {
-        Object[] cells = new Object[Field.values().length + 8];
+        Object[] cells = new Object[Field.values().length + 9];
         int i = 0;
         for (Field field : Field.values()) {
             cells[i++] = values.get(field);
@@ -75,6 +82,7 @@ public final class ProtocolRecord implements Serializable {
         cells[i++] = scalaMap(votes);
         cells[i++] = scalaMap(publishedPct);
         cells[i++] = scalaMap(lines);
+        cells[i++] = scalaMap(confidence);
         cells[i++] = input;
         cells[i++] = file;
         cells[i++] = line;
@@ -91,8 +99,8 @@ public final class ProtocolRecord implements Serializable {
 
     /** A quarantined record in {@link ProtocolSchema#ingested()} order: only provenance, reason and raw text. */
     public static Row quarantineRow(String input, String file, long line, String reason, String raw) {
-        Object[] cells = new Object[Field.values().length + 8];
-        int i = Field.values().length + 3;
+        Object[] cells = new Object[Field.values().length + 9];
+        int i = Field.values().length + 4;
         cells[i++] = input;
         cells[i++] = file;
         cells[i++] = line;

@@ -23,6 +23,11 @@ public final class ProtocolSchema {
      * country adds), as a map from the line's name in the mapping to its count. Empty when the mapping names none.
      */
     public static final String LINES = "lines";
+    /**
+     * How sure a machine reading of the protocol photo was of each figure, where the data give it per figure: a
+     * map from a count field's column or a line's name to a fraction from 0 to 1. Empty when the mapping names none.
+     */
+    public static final String CONFIDENCE = "confidence";
     public static final String INPUT = "_input";
     public static final String FILE = "_file";
     public static final String LINE = "_line";
@@ -55,6 +60,8 @@ public final class ProtocolSchema {
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true));
         out.add(DataTypes.createStructField(LINES,
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, true), true));
+        out.add(DataTypes.createStructField(CONFIDENCE,
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, true), true));
         out.add(DataTypes.createStructField(INPUT, DataTypes.StringType, false));
         out.add(DataTypes.createStructField(FILE, DataTypes.StringType, false));
         out.add(DataTypes.createStructField(LINE, DataTypes.LongType, false));

@@ -2,7 +2,6 @@ package org.sanaq.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,10 @@ class ObserverInputsTest {
     @Test
     void matchKeysAndTranscribedInputs() throws Exception {
         ObserverInputs inputs = ObserverInputs.parse(Map.of("typed", Map.of("transcribed", true, "match_on",
-                List.of("region", "precinct")), "photos", Map.of("confidence_covers", List.of("invalid")),
-                "plain", Map.of()), "inputs");
+                List.of("region", "precinct")), "photos", Map.of()), "inputs");
         assertEquals(List.of("typed"), inputs.transcribedInputs());
-        assertEquals(new MatchRule(List.of("region", "precinct"), true, List.of()), inputs.named().get("typed"));
-        assertEquals(Map.of("photos", List.of("invalid")), inputs.confidenceCovers());
-        assertEquals(MatchRule.DEFAULT, inputs.named().get("plain"));
+        assertEquals(new MatchRule(List.of("region", "precinct"), true), inputs.named().get("typed"));
+        assertEquals(MatchRule.DEFAULT, inputs.named().get("photos"));
     }
 
     @Test
@@ -33,9 +30,5 @@ class ObserverInputsTest {
         SpecException unknown = assertThrows(SpecException.class,
                 () -> ObserverInputs.parse(Map.of("app", Map.of("transcribed", "yes")), "checks.x.inputs"));
         assertEquals("checks.x.inputs.app.transcribed: must be true or false", unknown.getMessage());
-        SpecException covers = assertThrows(SpecException.class,
-                () -> ObserverInputs.parse(Map.of("app", Map.of("confidence_covers", List.of())), "checks.x.inputs"));
-        assertTrue(covers.getMessage().startsWith("checks.x.inputs.app.confidence_covers: must be a non-empty list"),
-                covers.getMessage());
     }
 }

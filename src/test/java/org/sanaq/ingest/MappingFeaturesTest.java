@@ -23,8 +23,8 @@ import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolRecord;
 
 /**
- * Missing-value markers, identifiers joined from several columns, {@code except} beside {@code pattern}, and keys
- * that would have no effect, on hand-made headers and records.
+ * Missing-value markers, identifiers joined from several columns, {@code except} beside {@code pattern}, keys
+ * that would have no effect, and each figure's own reading confidence, on hand-made headers and records.
  */
 class MappingFeaturesTest {
     @TempDir
@@ -59,6 +59,26 @@ class MappingFeaturesTest {
     /** The votes of a protocol as a plain map (null values kept). */
     private static Map<String, Long> votes(ProtocolRecord p) {
         return new HashMap<>(p.votes());
+    }
+
+    // ---------------------------------------------------------------- each figure's reading confidence
+
+    @Test
+    void aConfidenceBelongsToACountFieldOrALine() throws Exception {
+        BoundMapping b = bind(COMMON + """
+                fields: {region: r, precinct: p, registered: reg, invalid: inv}
+                lines: {absentee: abs}
+                confidence: {invalid: inv_conf, absentee: {column: abs_conf, optional: true}}
+                candidates: {pattern: "^cand"}
+                """, "r,p,reg,inv,inv_conf,abs,cand1");
+        ProtocolRecord p = convert(b, "R,1,100,4,0.75,2,7").protocols().get(0);
+        assertEquals(Map.of("invalid", 0.75), p.confidence(), "abs_conf is optional and absent: no confidence");
+        assertEquals("confidence.registerd: 'registerd' is neither a count field nor one of the mapping's lines: a "
+                + "confidence belongs to a figure the protocol reads", refused(COMMON + """
+                fields: {region: r, precinct: p, registered: reg}
+                confidence: {registerd: c}
+                candidates: {pattern: "^cand"}
+                """));
     }
 
     // ---------------------------------------------------------------- missing-value markers

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -479,13 +480,14 @@ class ShippedMappingsTest {
         assertFalse(p.votes().containsKey("CAND23"));
         assertFalse(p.votes().containsKey("CAND19"));
         assertEquals(17, p.votes().size());
-        assertEquals(1.0, (Double) p.get(Field.READING_CONFIDENCE));
+        assertNull(p.get(Field.READING_CONFIDENCE), "the file gives no confidence of the whole protocol");
+        assertEquals(Map.of("ballots_issued", 1.0, "invalid", 1.0), p.confidence());
     }
 
     @Test
-    void geOcrReadingConfidenceIsTheLowerOfTheTwo() throws Exception {
-        // every record of the file has both confidences 1.0 (python), so the minimum is shown on a copy of the
-        // first record with the two confidence cells changed
+    void geOcrConfidenceIsEachFiguresOwn() throws Exception {
+        // every record of the file has both confidences 1.0 (python), so each figure's own is shown on a copy of
+        // the first record with the two confidence cells changed
         Path file = TestData.shared("ge-2024/cec_scrape_proportional_electronic_ocr.csv");
         Mapping m = ge("ge-2024-protocol-ocr.yaml");
         try (InputStream in = Files.newInputStream(file)) {
@@ -496,15 +498,23 @@ class ShippedMappingsTest {
             CsvRecord r = e.reader().next();
             int part = header.indexOf("participated_ocr_confidence_electronic");
             int inv = header.indexOf("invalid_ballots_ocr_confidence_electronic");
-            for (String[] pair : new String[][] {{"0.8", "0.6", "0.6"}, {"0.55", "0.9", "0.55"}, {"", "0.7", "0.7"}}) {
+            for (String[] pair : new String[][] {{"0.8", "0.6"}, {"0.55", "0.9"}, {"", "0.7"}}) {
                 List<String> cells = new ArrayList<>(r.cells());
                 cells.set(part, pair[0]);
                 cells.set(inv, pair[1]);
                 var conv = bound.convert(new CsvRecord(r.line(), cells, r.raw(), null));
                 assertNull(conv.reason());
-                assertEquals(Double.parseDouble(pair[2]),
-                        (Double) conv.protocols().get(0).get(Field.READING_CONFIDENCE), 1e-12);
+                Map<String, Double> expected = new TreeMap<>(Map.of("invalid", Double.parseDouble(pair[1])));
+                if (!pair[0].isEmpty()) {
+                    expected.put("ballots_issued", Double.parseDouble(pair[0]));
+                }
+                assertEquals(expected, conv.protocols().get(0).confidence(), "an empty cell gives no confidence");
             }
+            // a confidence above 1 is a reason, naming the figure
+            List<String> above = new ArrayList<>(r.cells());
+            above.set(inv, "1.5");
+            String reason = bound.convert(new CsvRecord(r.line(), above, r.raw(), null)).reason();
+            assertTrue(reason.startsWith("confidence.invalid: "), reason);
             // a fractional vote is quarantined, not rounded
             List<String> cells = new ArrayList<>(r.cells());
             cells.set(header.indexOf("CAND41"), "629.5");

@@ -23,7 +23,7 @@ class ProtocolRulesTest {
         }
         TreeMap<String, Long> votes = new TreeMap<>();
         votes.put("A", 10L);
-        return new ProtocolRecord(values, votes, new TreeMap<>(), new TreeMap<>());
+        return new ProtocolRecord(values, votes, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
     }
 
     @Test

@@ -125,8 +125,10 @@ final class ObserverJudge {
         if (!document && confident > 0) {
             sentence.append(' ').append(words.format(ID + ".readings_differ"));
         }
-        parameters.get(OfficialVsObserverCheck.INPUTS).confidenceCovers().forEach((input, figures) -> sentence
-                .append(' ').append(words.format(ID + ".confidence_covers", input, String.join(", ", figures))));
+        if (!s.confidenceGivenFor().isEmpty() && !s.wholeProtocolConfidence()) {
+            sentence.append(' ').append(words.format(ID + ".confidence_covers",
+                    String.join(", ", s.confidenceGivenFor())));
+        }
         findings.add(new Finding(ID, "national", source, "pairs_differing", (double) s.differing(), null, null,
                 verdict, sentence.toString(), List.of(), verdict == Verdict.FLAG ? 1 : 0));
     }

@@ -126,7 +126,7 @@ final class ObserverJudge {
             sentence.append(' ').append(words.format(ID + ".readings_differ"));
         }
         if (!s.confidenceGivenFor().isEmpty() && !s.wholeProtocolConfidence()) {
-            sentence.append(' ').append(words.format(ID + ".confidence_covers",
+            sentence.append(' ').append(words.format(ID + ".confidence_given_for",
                     String.join(", ", s.confidenceGivenFor())));
         }
         findings.add(new Finding(ID, "national", source, "pairs_differing", (double) s.differing(), null, null,

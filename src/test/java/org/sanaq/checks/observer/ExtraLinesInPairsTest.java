@@ -3,23 +3,14 @@ package org.sanaq.checks.observer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sanaq.SparkTestSession;
 import org.sanaq.results.Finding;
-import org.sanaq.results.Metric;
 import org.sanaq.results.RunFolder;
-import org.sanaq.run.JobRunner;
-import org.sanaq.run.JobSpecLoader;
-import org.sanaq.run.Progress;
 
 /**
  * Further protocol lines in observer pairs, end to end through a mapping with {@code lines:}: official and observer
@@ -35,45 +26,20 @@ class ExtraLinesInPairsTest {
     @BeforeAll
     static void runJob() throws Exception {
         String header = "source,precinct,registered,valid,absentee,A,B\n";
-        Files.writeString(dir.resolve("official.csv"), header + "official,1,1000,500,5,300,200\n"
-                + "official,2,1000,500,0,300,200\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("copies.csv"), header + "observer:team,1,1000,500,5,300,200\n"
-                + "observer:team,2,1000,500,70,300,200\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("mapping.yaml"), """
+        run = TwoInputRun.run(dir, """
                 name: with-lines
                 constants: {election: t, level: precinct, region: R}
                 fields: {source: source, precinct: precinct, registered: registered, valid: valid}
                 lines: {absentee_issued: absentee}
                 candidates: {pattern: "^[AB]$"}
-                """);
-        Files.writeString(dir.resolve("job.yaml"), """
-                job: lines
-                title: lines
-                election: t
-                country: Testland
-                language: en
-                inputs:
-                  - {id: official, files: official.csv, mapping: mapping.yaml}
-                  - {id: copies, files: copies.csv, mapping: mapping.yaml}
-                checks:
-                  official_vs_observer: {}
-                output: out
-                """);
-        new JobRunner(new Progress(new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"), 4))
-                .run(JobSpecLoader.load(dir.resolve("job.yaml")), SparkTestSession.get());
-        run = RunFolder.read(dir.resolve("out"));
-    }
-
-    private static double metric(String name) {
-        return run.metrics().stream().filter(m -> m.check().equals(OfficialVsObserverCheck.ID)
-                && m.subject().equals("all") && m.metric().equals(name)).mapToDouble(Metric::value).findFirst()
-                .orElseThrow();
+                """, header + "official,1,1000,500,5,300,200\nofficial,2,1000,500,0,300,200\n",
+                header + "observer:team,1,1000,500,5,300,200\nobserver:team,2,1000,500,70,300,200\n");
     }
 
     @Test
     void aCopyThatDiffersOnlyOnALineDiffersAndIdenticalNamesTheLine() {
-        assertEquals(1, metric("pairs_identical"));
-        assertEquals(1, metric("pairs_differing"));
+        assertEquals(1, TwoInputRun.nationalMetric(run, "pairs_identical"));
+        assertEquals(1, TwoInputRun.nationalMetric(run, "pairs_differing"));
         Finding pairs = run.findings().stream().filter(f -> f.statistic().equals("pairs_differing")).findFirst()
                 .orElseThrow();
         assertTrue(pairs.sentence().contains("Compared on registered, valid, absentee_issued and the votes of 2 "

@@ -3,22 +3,13 @@ package org.sanaq.checks.observer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sanaq.SparkTestSession;
 import org.sanaq.results.Finding;
-import org.sanaq.results.Metric;
 import org.sanaq.results.RunFolder;
-import org.sanaq.run.JobRunner;
-import org.sanaq.run.JobSpecLoader;
-import org.sanaq.run.Progress;
 
 /**
  * A reading confidence given per figure judges only its figure, end to end through a mapping with
@@ -35,46 +26,21 @@ class FigureConfidenceTest {
     @BeforeAll
     static void runJob() throws Exception {
         String header = "source,precinct,registered,invalid,invalid_conf,valid,A,B\n";
-        Files.writeString(dir.resolve("official.csv"), header + "official,1,1000,10,,500,300,200\n"
-                + "official,2,1000,10,,500,300,200\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("ocr.csv"), header + "ocr:scan,1,1000,19,0.5,500,300,200\n"
-                + "ocr:scan,2,1000,10,0.5,500,301,199\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("mapping.yaml"), """
+        run = TwoInputRun.run(dir, """
                 name: per-figure
                 constants: {election: t, level: precinct, region: R}
                 fields: {source: source, precinct: precinct, registered: registered, invalid: invalid, valid: valid}
                 confidence: {invalid: {column: invalid_conf}}
                 candidates: {pattern: "^[AB]$"}
-                """);
-        Files.writeString(dir.resolve("job.yaml"), """
-                job: confidence
-                title: confidence
-                election: t
-                country: Testland
-                language: en
-                inputs:
-                  - {id: official, files: official.csv, mapping: mapping.yaml}
-                  - {id: ocr, files: ocr.csv, mapping: mapping.yaml}
-                checks:
-                  official_vs_observer: {}
-                output: out
-                """);
-        new JobRunner(new Progress(new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"), 4))
-                .run(JobSpecLoader.load(dir.resolve("job.yaml")), SparkTestSession.get());
-        run = RunFolder.read(dir.resolve("out"));
-    }
-
-    private static double metric(String name) {
-        return run.metrics().stream().filter(m -> m.check().equals(OfficialVsObserverCheck.ID)
-                && m.subject().equals("all") && m.metric().equals(name)).mapToDouble(Metric::value).findFirst()
-                .orElseThrow();
+                """, header + "official,1,1000,10,,500,300,200\nofficial,2,1000,10,,500,300,200\n",
+                header + "ocr:scan,1,1000,19,0.5,500,300,200\nocr:scan,2,1000,10,0.5,500,301,199\n");
     }
 
     @Test
     void onlyADifferenceOnAFigureReadWithLowConfidenceIsAPossibleMisreading() {
-        assertEquals(2, metric("pairs_differing"));
-        assertEquals(1, metric("pairs_differing_low_confidence"), "precinct 1: invalid, read with confidence 0.5");
-        assertEquals(1, metric("pairs_differing_confident"), "precinct 2: the votes, which have no confidence");
+        assertEquals(2, TwoInputRun.nationalMetric(run, "pairs_differing"));
+        assertEquals(1, TwoInputRun.nationalMetric(run, "pairs_differing_low_confidence"), "precinct 1: invalid, read with confidence 0.5");
+        assertEquals(1, TwoInputRun.nationalMetric(run, "pairs_differing_confident"), "precinct 2: the votes, which have no confidence");
         Finding pairs = run.findings().stream().filter(f -> f.statistic().equals("pairs_differing")).findFirst()
                 .orElseThrow();
         assertTrue(pairs.sentence().contains("The readings give a confidence for invalid only: a difference on "

@@ -52,6 +52,9 @@ class MessagesTest {
                 12345));
         // A quote is written '' in every pattern, with arguments or without.
         assertFalse(Messages.of("en").format("official_vs_observer.title").contains("''"));
+        assertEquals("p-values are adjusted for the number of tests a check runs, as each check's method says. Detail "
+                + "tables in this report show at most 40 rows; the CSV files in tables/ hold every row.",
+                Messages.of("en").format("report.methods.note", 40));
     }
 
     /**
@@ -79,9 +82,20 @@ class MessagesTest {
                     new MessageFormat(other.getProperty(key));
                     assertEquals(arguments(en.getProperty(key)), arguments(other.getProperty(key)),
                             language + " " + key);
+                    assertNoLoneQuote(file.getFileName() + " " + key, en.getProperty(key));
+                    assertNoLoneQuote(translated.getFileName() + " " + key, other.getProperty(key));
                 }
             }
         }
+    }
+
+    /**
+     * A lone quote starts a quoted run in MessageFormat: the rest of the pattern up to the next quote is printed as
+     * it stands ("each check's method says … at most {0} rows" loses its quote and prints {0} raw). sanaq's patterns
+     * quote nothing, so every apostrophe is written ''.
+     */
+    private static void assertNoLoneQuote(String where, String pattern) {
+        assertFalse(pattern.replace("''", "").contains("'"), where + ": a lone ' (write '') in: " + pattern);
     }
 
     private static Set<Integer> arguments(String pattern) {

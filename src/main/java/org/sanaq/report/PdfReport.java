@@ -351,8 +351,8 @@ final class PdfReport {
         if (!blank(f.scope())) {
             parts.add(where(f) + (blank(f.subject()) ? "" : ", " + f.subject()));
         }
-        String p = Wording.p(f.pValue());
-        String adjusted = Wording.p(f.pAdjusted());
+        String p = words.p(f.pValue());
+        String adjusted = words.p(f.pAdjusted());
         if (!p.isEmpty()) {
             parts.add(words.get("p", p));
         }

@@ -32,7 +32,7 @@ final class SummaryTables {
         for (Finding f : findings) {
             CheckDescription d = describe.apply(f.check());
             rows.add(List.of(words.verdict(f), d == null ? f.check() : d.title(), text(f.scope()),
-                    text(f.subject()), text(Wording.sentence(f)), Wording.p(f.pValue()), Wording.p(f.pAdjusted())));
+                    text(f.subject()), text(Wording.sentence(f)), words.p(f.pValue()), words.p(f.pAdjusted())));
         }
         return table("findings", FINDING_COLUMNS.stream().map(c -> words.get("column." + c)).toList(), rows);
     }

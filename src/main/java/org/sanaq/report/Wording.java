@@ -1,5 +1,9 @@
 package org.sanaq.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -13,6 +17,8 @@ import org.sanaq.text.Messages;
  * the language writes them. Data values (region and party names, file names) are passed through as published.
  */
 final class Wording {
+    /** Below this a p-value is written "< 10⁻¹⁰". */
+    private static final double SMALLEST_P = 1e-10;
     /** Rows of a detail table shown in the PDF, HTML and Markdown; the CSV has them all. */
     static final int MAX_TABLE_ROWS = 40;
 
@@ -70,12 +76,49 @@ final class Wording {
         return NumberFormat.getIntegerInstance(messages.locale()).format(n);
     }
 
-    /** A p-value for readers: three decimals, or scientific notation below 0.001; empty when absent. */
-    static String p(Double p) {
+    /** A p-value in the report's language ({@link #p(Double, Locale)}). */
+    String p(Double p) {
+        return p(p, messages.locale());
+    }
+
+    /**
+     * A p-value for readers: three significant digits ({@code 0.118}, {@code 0.0352}, {@code 1.00}), as a power of
+     * ten below 0.001 ({@code 3.20 × 10⁻⁷}), and {@code < 10⁻¹⁰} below that, where the digits of a tail probability
+     * say nothing a reader can use; with the language's decimal mark. Empty when absent.
+     */
+    static String p(Double p, Locale locale) {
         if (p == null || p.isNaN()) {
             return "";
         }
-        return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
+        if (p < SMALLEST_P) {
+            return "< 10" + superscript(-10);
+        }
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        if (p >= 0.001) {
+            BigDecimal rounded = new BigDecimal(p).round(new MathContext(3));
+            // the scale that shows three significant digits, trailing zeros included (1.00, 0.00100)
+            int scale = 2 - (int) Math.floor(Math.log10(rounded.doubleValue()));
+            return rounded.setScale(Math.max(scale, 0), RoundingMode.HALF_UP).toPlainString()
+                    .replace('.', symbols.getDecimalSeparator());
+        }
+        int exponent = (int) Math.floor(Math.log10(p));
+        BigDecimal mantissa = new BigDecimal(p / Math.pow(10, exponent)).round(new MathContext(3));
+        if (mantissa.compareTo(BigDecimal.TEN) >= 0) { // 9.995e-5 rounds up to 10.0 × 10⁻⁵: one power higher
+            mantissa = mantissa.movePointLeft(1).round(new MathContext(3));
+            exponent++;
+        }
+        return mantissa.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', symbols.getDecimalSeparator())
+                + " × 10" + superscript(exponent);
+    }
+
+    /** An integer in superscript digits, e.g. ⁻¹⁰. */
+    private static String superscript(int n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder out = new StringBuilder(n < 0 ? "⁻" : "");
+        for (char c : Integer.toString(Math.abs(n)).toCharArray()) {
+            out.append(digits.charAt(c - '0'));
+        }
+        return out.toString();
     }
 
     /** The line naming the full table's file. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,17 @@ class ReportPartsTest {
 
     @Test
     void pValuesReadTheSameEverywhere() {
-        assertEquals("0.046", Wording.p(0.0456));
-        assertEquals("3.2e-07", Wording.p(3.2e-7));
-        assertEquals("", Wording.p(null));
+        // three significant digits, the language's decimal mark, powers of ten below 0.001, a floor at 10⁻¹⁰
+        assertEquals("0.0456", Wording.p(0.0456, Locale.ENGLISH));
+        assertEquals("0,0456", Wording.p(0.0456, Locale.forLanguageTag("ru")));
+        assertEquals("0.118", Wording.p(0.11846923828125, Locale.ENGLISH));
+        assertEquals("1.00", Wording.p(1.0, Locale.ENGLISH));
+        assertEquals("0.00100", Wording.p(0.001, Locale.ENGLISH));
+        assertEquals("3.20 × 10⁻⁷", Wording.p(3.2e-7, Locale.ENGLISH));
+        assertEquals("1.00 × 10⁻⁴", Wording.p(9.9996e-5, Locale.ENGLISH), "rounds up into the next power");
+        assertEquals("1.00 × 10⁻¹⁰", Wording.p(1e-10, Locale.ENGLISH));
+        assertEquals("< 10⁻¹⁰", Wording.p(3.0e-36, Locale.ENGLISH));
+        assertEquals("", Wording.p(null, Locale.ENGLISH));
     }
 
     @Test

@@ -105,6 +105,26 @@ public final class InputAccounting {
         return out;
     }
 
+    /**
+     * An account with its mapping and local files named relative to the run folder {@code runFolder}, as the run
+     * folder's readers need them (a shared run folder names no folder of the machine that made it); remote files
+     * keep their URIs.
+     */
+    static Manifest.InputAccount relativeTo(Manifest.InputAccount account, Path runFolder) {
+        Path base = runFolder.toAbsolutePath().normalize();
+        List<Manifest.FileHash> files = account.files().stream().map(f -> new Manifest.FileHash(
+                relative(base, f.path()), f.sha256(), f.bytes(), relative(base, f.target()))).toList();
+        return new Manifest.InputAccount(account.id(), relative(base, account.mapping()), account.source(), files,
+                account.rowsRead(), account.rowsUsed(), account.rowsQuarantined(), account.protocols(),
+                account.rowsSetAside(), account.setAside(), account.namesCleaned(), account.symlinks());
+    }
+
+    /** A local path relative to {@code base}; a remote file's URI, or null, as it is. */
+    private static String relative(Path base, String path) {
+        return path == null || DataFiles.isRemote(path) ? path
+                : base.relativize(Path.of(path).toAbsolutePath().normalize()).toString();
+    }
+
     /** The number of rows for which a condition holds. */
     private static Column flag(Column condition) {
         return sum(when(condition, 1L).otherwise(0L));

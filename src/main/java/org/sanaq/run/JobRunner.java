@@ -117,7 +117,8 @@ public final class JobRunner {
 
         progress.start("writing " + spec.output());
         try {
-            Manifest manifest = new Manifest(spec.job(), spec.title(), spec.election(), spec.language(), accounts,
+            Manifest manifest = new Manifest(spec.job(), spec.title(), spec.election(), spec.language(),
+                    accounts.stream().map(a -> InputAccounting.relativeTo(a, spec.output())).toList(),
                     spec.text(), sha256(spec.text()), spec.parameters(), spec.conventions().asMap(), spec.seeds(),
                     ProgramVersion.version(), ProgramVersion.commit(), spark.version(),
                     spark.sparkContext().master(), started, Instant.now().toString(), ingest.use().word(),

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanaq.SparkTestSession;
 import org.sanaq.TestData;
+import org.sanaq.results.Manifest;
 import org.sanaq.results.Metric;
 import org.sanaq.results.RunFolder;
 
@@ -115,5 +116,14 @@ class SameBytesTest {
         }
         String findings = Files.readString(first.resolve("findings.json"), StandardCharsets.UTF_8);
         assertTrue(findings.contains("regions.csv line "), "findings cite the regional table by file and line");
+        // the manifest and the summaries name the mapping and the data files relative to the run folder
+        for (String name : List.of("manifest.json", "summary.html", "summary.md")) {
+            String text = Files.readString(first.resolve(name), StandardCharsets.UTF_8);
+            assertFalse(text.contains(folder), name + " names " + folder);
+        }
+        Manifest.InputAccount precincts = RunFolder.read(first).manifest().inputs().stream()
+                .filter(i -> i.files().size() > 1).findFirst().orElseThrow();
+        assertEquals("../canonical.yaml", precincts.mapping());
+        assertEquals("../precincts-00000.csv", precincts.files().get(0).path());
     }
 }

@@ -185,6 +185,9 @@ class KzJobTest {
         assertTrue(run.findings().stream().filter(f -> f.check().equals("official_vs_observer")
                 && f.statistic().equals("claimed_votes")).allMatch(f -> f.verdict() == Verdict.INCONCLUSIVE
                         && f.sentence().contains("unstated set of precincts")));
+        // numbers grouped as the language writes them
+        assertTrue(run.findings().stream().anyMatch(f -> f.sentence().startsWith("nurjan-altaev claims 35,178 votes "
+                + "for Nūrjan Ältaev in district 27 (official figure: 35,116).")));
         // and no sentence says no copy matched, beside claims that are not copies
         assertTrue(run.findings().stream().noneMatch(f -> f.check().equals("official_vs_observer")
                 && f.statistic().equals("pairs_differing")));

@@ -379,8 +379,8 @@ final class ObserverJudge {
                     str(c.official()), str(c.documentRef()), "unknown"));
             findings.add(new Finding(ID, "district=" + c.region() + " / " + c.district(), c.candidate(),
                     "claimed_votes", (double) c.claimed(), null, null, Verdict.INCONCLUSIVE, words.format(ID + ".claim",
-                            claimant, Long.toString(c.claimed()), c.candidate(), c.district(), c.official() == null
-                                    ? words.format(ID + ".claim.no_official") : str(c.official())), List.of(), 0));
+                            claimant, c.claimed(), c.candidate(), c.district(), c.official() == null
+                                    ? words.format(ID + ".claim.no_official") : c.official()), List.of(), 0));
         }
         tables.add(new DetailTable(ID + "_claims", words.format(ID + ".table.claims"), List.of("region", "district", "claimant", "candidate",
                         "claimed_votes", "official_votes", "source_description", "coverage"), rows));

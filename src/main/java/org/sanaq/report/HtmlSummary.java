@@ -145,7 +145,7 @@ final class HtmlSummary {
     private static void detail(StringBuilder html, Wording words, DetailTable detail) {
         html.append("<h3>").append(escape(PdfReport.blank(detail.title()) ? detail.name() : detail.title()))
                 .append("</h3>\n");
-        table(html, SummaryTables.head(detail));
+        table(html, SummaryTables.head(detail, words));
         paragraph(html, words.tableNote(detail.name(), detail.rows().size()), "muted");
     }
 

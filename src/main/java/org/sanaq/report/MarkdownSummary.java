@@ -61,7 +61,7 @@ final class MarkdownSummary {
         for (DetailTable detail : tables) {
             md.append("### ").append(text(detail.title() == null || detail.title().isBlank()
                     ? detail.name() : detail.title())).append("\n\n");
-            table(md, SummaryTables.head(detail));
+            table(md, SummaryTables.head(detail, words));
             md.append(text(words.tableNote(detail.name(), detail.rows().size()))).append("\n\n");
         }
     }

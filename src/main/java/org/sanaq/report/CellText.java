@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.NumberFormat;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,12 +29,10 @@ final class CellText {
     private static final Pattern STATED_DECIMALS = Pattern.compile(".*_\\d+dp");
     private static final Pattern WHOLE = Pattern.compile("-?(0|[1-9]\\d*)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
-    /** A decimal point between digits, in a cell holding more than one number. */
-    private static final Pattern DECIMAL_POINT = Pattern.compile("(?<=\\d)\\.(?=\\d)");
     /** The comma separating two numbers in a list ("[3.9090, 3.9430]"), a semicolon where the comma is decimal. */
     private static final Pattern LIST_COMMA = Pattern.compile("(?<=\\d), (?=-?\\d)");
     /** Code values the checks write in cells, shown by their words {@code report.cell.<value>}. */
-    private static final Set<String> CODES = Set.of("yes", "no", "true", "false", "national", "region",
+    private static final Set<String> CODES = Set.of("yes", "no", "true", "false", "all", "national", "region",
             "precinct", "district", "official", "observer", "turnout", "FLAG");
 
     private final Wording words;
@@ -81,8 +78,7 @@ final class CellText {
         if (mark == '.') {
             return text;
         }
-        String listed = mark == ',' ? LIST_COMMA.matcher(text).replaceAll("; ") : text;
-        return DECIMAL_POINT.matcher(listed).replaceAll(Matcher.quoteReplacement(String.valueOf(mark)));
+        return words.decimalMarks(mark == ',' ? LIST_COMMA.matcher(text).replaceAll("; ") : text);
     }
 
     /**

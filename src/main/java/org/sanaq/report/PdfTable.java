@@ -20,6 +20,8 @@ final class PdfTable {
     private static final float MIN_SIZE = 5.5f;
     /** A column is never narrower than its widest word up to this width (at {@link #SIZE}); longer words may break. */
     private static final float WORD_CAP = 60;
+    /** At the smallest size, a column of words keeps its widest word up to this width (at {@link #SIZE}). */
+    private static final float SMALLEST_WORD_CAP = 30;
     private static final float PAD = 3;
     private static final int MAX_LINES = 3;
     private static final float MAX_NATURAL = 300;
@@ -41,7 +43,10 @@ final class PdfTable {
      * widest word up to {@link #WORD_CAP}.
      */
     private final float[] floors;
-    /** Each column's widest number, the floor that stays when the type is at its smallest and words must break. */
+    /**
+     * Each column's widest number, or its widest word up to {@link #SMALLEST_WORD_CAP}: the floor that stays when the
+     * type is at its smallest and longer words must break.
+     */
     private final float[] numberFloors;
     /** The type size: {@link #SIZE}, smaller (down to {@link #MIN_SIZE}) when the columns' floors do not fit. */
     private float size = SIZE;
@@ -68,7 +73,7 @@ final class PdfTable {
                 wordFloor = Math.max(wordFloor, Math.min(WORD_CAP, widestWord(cell, false, false)));
             }
             widths[c] = Math.min(MAX_NATURAL, natural) + 2 * PAD;
-            numberFloors[c] = Math.min(widths[c], numberFloor + 2 * PAD);
+            numberFloors[c] = Math.min(widths[c], Math.max(numberFloor, Math.min(wordFloor, SMALLEST_WORD_CAP)) + 2 * PAD);
             floors[c] = Math.min(widths[c], Math.max(numberFloor, wordFloor) + 2 * PAD);
             numeric[c] = allNumbers;
         }
@@ -187,13 +192,16 @@ final class PdfTable {
         for (int c = 0; c < widths.length; c++) {
             spare += widths[c] > fair ? widths[c] - floors[c] : 0;
         }
-        if (spare <= 0) {
-            return;
-        }
-        float share = Math.min(1, excess / spare);
+        float share = spare <= 0 ? 0 : Math.min(1, excess / spare);
         for (int c = 0; c < widths.length; c++) {
             if (widths[c] > fair) {
                 widths[c] -= (widths[c] - floors[c]) * share;
+            }
+        }
+        float total = sum();
+        if (total > available) { // the floors alone overflow the page: every column gives way, the page's edge holds
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] *= available / total;
             }
         }
     }

@@ -8,6 +8,8 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.sanaq.results.Finding;
 import org.sanaq.results.Verdict;
@@ -22,6 +24,8 @@ import org.sanaq.text.Messages;
 final class Wording {
     /** Below this a p-value is written "< 10⁻¹⁰". */
     private static final double SMALLEST_P = 1e-10;
+    /** A number with one decimal point, not part of a dotted code (00.10.76, 1.2.3). */
+    private static final Pattern DECIMAL_POINT = Pattern.compile("(?<![\\d.])(\\d+)\\.(\\d+)(?![\\d.])");
     /** Rows of a detail table shown in the PDF, HTML and Markdown; the CSV has them all. */
     static final int MAX_TABLE_ROWS = 40;
 
@@ -102,6 +106,16 @@ final class Wording {
     /** The language's decimal mark. */
     char decimalMark() {
         return DecimalFormatSymbols.getInstance(messages.locale()).getDecimalSeparator();
+    }
+
+    /**
+     * A text with the decimal point of each number in it ("43.24 %") written with the language's mark ("43,24 %");
+     * dotted codes such as precinct 00.10.76 or version 1.2.3 are left as they are.
+     */
+    String decimalMarks(String text) {
+        char mark = decimalMark();
+        return text == null || mark == '.' ? text
+                : DECIMAL_POINT.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(String.valueOf(mark)) + "$2");
     }
 
     /**

@@ -118,6 +118,21 @@ class TableWordsTest {
         assertEquals("tv:rain", ru.source("tv:rain"));
     }
 
+    @Test
+    void codesInTheChecksSentencesReadAsWords() {
+        assertEquals("Нарушено в 1 из 21 (опубликованных значений явки; источник: официальные данные). Наибольшее "
+                + "расхождение: Astana (явка) [файл, строка 19]; копии наблюдателей (golos): 3",
+                ShownText.codesInWords("Нарушено в 1 из 21 (опубликованных значений явки; источник: official). "
+                        + "Наибольшее расхождение: Astana (turnout) [файл, строка 19]; observer:golos: 3", ru));
+        assertEquals("Unofficial turnout of officials (official)", ShownText.codesInWords(
+                "Unofficial turnout of officials (official)", en));
+        assertEquals("Astana (turnout), official", ShownText.codesInWords("Astana (turnout), official", en));
+        assertEquals("Astana: 42,91 % против 43,24 %, 0,33 п. п.; участок 00.10.76, версия 1.2.3",
+                ShownText.codesInWords("Astana: 42.91 % против 43.24 %, 0.33 п. п.; участок 00.10.76, версия 1.2.3",
+                        ru));
+        assertEquals("42.91 %", ShownText.codesInWords("42.91 %", en));
+    }
+
     private static List<String> row(Table table) {
         return table.columnNames().stream().map(c -> table.getString(0, c)).toList();
     }

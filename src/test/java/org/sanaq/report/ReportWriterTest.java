@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,6 +167,36 @@ class ReportWriterTest {
         assertFalse(page.contains("close to the 2.5 expected by chance"), "only flags are listed on the first page");
         assertFalse(page.contains("p = "), "no p-values on the first page");
         assertTrue(page.contains("120 rows read, 118 protocols used"), page);
+    }
+
+    @Test
+    void firstPageShowsTheChartOfItsTopFindingsCheck() {
+        // the flag is round_percentages'; its check's first chart is the two-decimal histogram
+        assertTrue(oneLine(firstPage).contains("Round shares at two decimals"), firstPage);
+    }
+
+    @Test
+    void secondPageRanksTheRegionsAndSumsUpEveryCheckInALine() {
+        String text = oneLine(pdfText);
+        assertTrue(text.contains("Where the findings are Regions by their findings, strongest first"), text);
+        assertTrue(text.contains("Қарағанды облысы 1 Round percentages"), text);
+        assertTrue(text.contains("Every check in one line"), text);
+        assertTrue(text.contains("1 worth a closer look, 1 nothing unusual or explained, 0 too little data."), text);
+    }
+
+    @Test
+    void oneFactIsOneFindingOnTheFirstPage() {
+        // two flags of one check citing the same published line: the stronger stands for the fact
+        Finding turnout = new Finding("protocol_integrity", "region=Astana", "all", "published_turnout", 0.33, null,
+                null, Verdict.FLAG, "Astana's printed turnout does not match its counts.",
+                List.of("party-list-by-region.csv line 19"), 2.0);
+        Finding report = new Finding("protocol_integrity", "region=Astana", "all", "election_day", 0.33, null, null,
+                Verdict.FLAG, "Astana's last report is below its final count.",
+                List.of("../data/party-list-by-region.csv line 19"), 1.0);
+        Finding other = new Finding("protocol_integrity", "region=Abai", "all", "published_turnout", 0.1, null,
+                null, Verdict.FLAG, "Abai's printed turnout does not match its counts.",
+                List.of("party-list-by-region.csv line 2"), 0.5);
+        assertEquals(List.of(turnout, other), ReportPlan.oneFindingPerFact(Stream.of(turnout, report, other)));
     }
 
     @Test

@@ -117,17 +117,20 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
     }
 
     /**
-     * The flags in their order with each published fact once: a flag whose evidence cites a file line that a
-     * stronger flag of the same check already cites (the same published figure, seen by several relations, e.g.
-     * Astana's turnout as printed, against its counts and against the last election-day report) is left to its
-     * section.
+     * The flags in their order with each fact once, the others left to their section: a flag of a check and place
+     * that a stronger flag already speaks for (the whole-number excess of turnout, of the leader's share and of
+     * either is one fact about the nation; so are three digit statistics of one region's turnout), and a flag whose
+     * evidence cites a file line that a stronger flag of the same check already cites (the same published figure,
+     * seen by several relations, e.g. Astana's turnout as printed, against its counts and against the last
+     * election-day report).
      */
     static List<Finding> oneFindingPerFact(Stream<Finding> flags) {
         Set<String> cited = new HashSet<>();
+        Set<String> places = new HashSet<>();
         List<Finding> out = new ArrayList<>();
         flags.forEach(f -> {
             Set<String> lines = citedLines(f);
-            if (lines.stream().noneMatch(cited::contains)) {
+            if (lines.stream().noneMatch(cited::contains) && places.add(f.check() + " " + f.scope())) {
                 out.add(f);
             }
             cited.addAll(lines);

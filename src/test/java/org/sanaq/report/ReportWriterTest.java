@@ -197,6 +197,13 @@ class ReportWriterTest {
                 null, Verdict.FLAG, "Abai's printed turnout does not match its counts.",
                 List.of("party-list-by-region.csv line 2"), 0.5);
         assertEquals(List.of(turnout, other), ReportPlan.oneFindingPerFact(Stream.of(turnout, report, other)));
+        // two flags of one check about one place: the stronger speaks for both
+        Finding either = new Finding("integer_peaks", "national", "either", "excess_either", 1500.0, 1e-38, 1e-38,
+                Verdict.FLAG, "Whole percents of turnout or share are in excess.", List.of(), 37.5);
+        Finding turnoutPeaks = new Finding("integer_peaks", "national", "turnout", "excess_turnout", 1300.0, 1e-47,
+                1e-47, Verdict.FLAG, "Whole percents of turnout are in excess.", List.of(), 46.7);
+        assertEquals(List.of(turnoutPeaks, other), ReportPlan.oneFindingPerFact(Stream.of(turnoutPeaks, either,
+                other)));
     }
 
     @Test

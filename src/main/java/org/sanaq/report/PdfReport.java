@@ -276,11 +276,19 @@ final class PdfReport {
         for (FigureSpec figure : section.figures()) {
             figure(figure);
         }
+        List<DetailTable> filled = section.tables().stream().filter(t -> !t.rows().isEmpty()).toList();
+        List<String> empty = section.tables().stream().filter(t -> t.rows().isEmpty())
+                .map(t -> "tables/" + t.name() + ".csv").toList();
         if (!section.tables().isEmpty()) {
             out.heading(words.get("section.evidence"), 11);
         }
-        for (DetailTable table : section.tables()) {
+        for (DetailTable table : filled) {
             table(table, words.tableNote(table.name(), table.rows().size()));
+        }
+        if (!empty.isEmpty()) {
+            // an empty table says nothing a line cannot: named, not drawn
+            out.paragraph(words.get("section.empty_tables", empty.size(), String.join(", ", empty)), SMALL, false,
+                    GREY, 0);
         }
         if (!blank(d.caveats())) {
             out.heading(words.get("section.else"), 11);

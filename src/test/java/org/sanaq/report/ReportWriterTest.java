@@ -149,7 +149,9 @@ class ReportWriterTest {
         return new RunFolder.Contents(manifest, findings, List.of(), figures,
                 Map.of("round_percentages_bins", histogram, "round_percentages_cells", round,
                         "round_percentages_regions", byRegion, "fingerprint_grid", gridTable,
-                        "official_vs_observer_pairs", pairTable, "protocol_arithmetic_violations", violationTable));
+                        "official_vs_observer_pairs", pairTable, "protocol_arithmetic_violations", violationTable,
+                        "round_percentages_none", new DetailTable("round_percentages_none", "Nothing here",
+                                List.of("region"), List.of())));
     }
 
     @Test
@@ -182,6 +184,13 @@ class ReportWriterTest {
         assertTrue(text.contains("Қарағанды облысы 1 Round percentages"), text);
         assertTrue(text.contains("Every check in one line"), text);
         assertTrue(text.contains("1 worth a closer look, 1 nothing unusual or explained, 0 too little data."), text);
+    }
+
+    @Test
+    void anEmptyTableIsNamedInALineNotDrawn() {
+        String text = oneLine(pdfText);
+        assertTrue(text.contains("One table has no row in this run: tables/round_percentages_none.csv."), text);
+        assertFalse(text.contains("Nothing here"), "its title is not drawn over an empty grid");
     }
 
     @Test

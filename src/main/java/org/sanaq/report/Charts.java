@@ -1,6 +1,5 @@
 package org.sanaq.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
@@ -9,8 +8,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.DoubleStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
@@ -18,12 +19,10 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -32,8 +31,6 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -42,8 +39,7 @@ import org.sanaq.results.FigureSpec;
 
 /**
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
- * made. Kinds: {@code histogram_vs_expected} (bars of observed counts per bin, the expected counts as a dashed step
- * line), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
+ * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
  * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier; {@code heatmap_log} the same on a
  * logarithmic colour scale) and
  * {@code scatter} (points with the diagonal y = x). Axis labels come from the figure and should carry units.
@@ -68,7 +64,8 @@ final class Charts {
     static Optional<Sized> create(FigureSpec figure, DetailTable table, ReportPlan plan) {
         FigureRows rows = new FigureRows(figure, table);
         return Optional.ofNullable(switch (figure.kind()) {
-            case "histogram_vs_expected" -> histogram(figure, rows, plan);
+            case "histogram_vs_expected" -> Histograms.create(figure, rows, plan, false);
+            case "histogram_excess" -> Histograms.create(figure, rows, plan, true);
             case "ranked_bars" -> rankedBars(figure, rows, plan);
             case "heatmap" -> heatmap(figure, rows, plan, false);
             case "heatmap_log" -> heatmap(figure, rows, plan, true);
@@ -99,49 +96,6 @@ final class Charts {
         }
     }
 
-    private static Sized histogram(FigureSpec figure, FigureRows rows, ReportPlan plan) {
-        List<double[]> bins = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            double[] bin = {rows.number(i, "bin_low"), rows.number(i, "bin_high"), rows.number(i, "observed"),
-                rows.number(i, "expected")};
-            if (!Double.isNaN(bin[0]) && !Double.isNaN(bin[1])) {
-                bins.add(bin);
-            }
-        }
-        bins.sort(Comparator.comparingDouble(b -> b[0]));
-        XYIntervalSeries observed = new XYIntervalSeries(plan.words().get("chart.observed"));
-        XYSeries expected = new XYSeries(plan.words().get("chart.expected"), false, true);
-        for (double[] b : bins) {
-            if (!Double.isNaN(b[2])) {
-                observed.add((b[0] + b[1]) / 2, b[0], b[1], b[2], b[2], b[2]);
-            }
-            if (!Double.isNaN(b[3])) {
-                expected.add(b[0], b[3]);
-                expected.add(b[1], b[3]);
-            }
-        }
-        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-        bars.addSeries(observed);
-        NumberAxis x = new NumberAxis(label(figure.xLabel(), "bin"));
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(label(figure.yLabel(), "count"));
-        XYPlot plot = new XYPlot(bars, x, y, new XYBarRenderer());
-        plot.setDataset(1, new XYSeriesCollection(expected));
-        plot.setRenderer(1, new XYLineAndShapeRenderer(true, false));
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
-        XYBarRenderer barRenderer = (XYBarRenderer) plot.getRenderer(0);
-        barRenderer.setSeriesPaint(0, ChartTheme.SKY_BLUE);
-        barRenderer.setDrawBarOutline(true);
-        barRenderer.setSeriesOutlinePaint(0, ChartTheme.INK);
-        barRenderer.setSeriesOutlineStroke(0, new BasicStroke(0.5f));
-        barRenderer.setMargin(0.05);
-        XYLineAndShapeRenderer line = (XYLineAndShapeRenderer) plot.getRenderer(1);
-        line.setSeriesPaint(0, ChartTheme.VERMILLION);
-        line.setSeriesStroke(0, ChartTheme.DASHED);
-        return new Sized(chart, WIDTH, HEIGHT);
-    }
-
     private static Sized rankedBars(FigureSpec figure, FigureRows rows, ReportPlan plan) {
         record Bar(String label, double value) {
         }
@@ -166,6 +120,7 @@ final class Charts {
         categories.setMaximumCategoryLabelWidthRatio(0.4f);
         categories.setCategoryMargin(0.15);
         NumberAxis values = new NumberAxis(label(figure.yLabel(), "value"));
+        countTicks(values, shown.stream().mapToDouble(Bar::value), plan.words().messages().locale());
         CategoryPlot plot = new CategoryPlot(data, categories, values, new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -275,8 +230,15 @@ final class Charts {
         return Double.isInfinite(step) ? 1 : step;
     }
 
-    private static String label(String given, String fallback) {
+    static String label(String given, String fallback) {
         return given == null || given.isBlank() ? fallback : given;
+    }
+
+    /** Whole-number ticks, grouped as the language writes them, on an axis whose values are all whole: counts. */
+    static void countTicks(NumberAxis axis, DoubleStream values, Locale locale) {
+        if (values.filter(v -> !Double.isNaN(v)).allMatch(v -> v == Math.rint(v))) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(locale));
+        }
     }
 
     /** White for zero to dark blue for the largest weight, on a square-root scale so that faint cells show. */

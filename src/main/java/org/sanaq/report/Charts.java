@@ -41,7 +41,7 @@ import org.sanaq.results.FigureSpec;
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
  * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
  * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier; {@code heatmap_log} the same on a
- * logarithmic colour scale) and
+ * logarithmic colour scale labelled in the weights themselves) and
  * {@code scatter} (points with the diagonal y = x). Axis labels come from the figure and should carry units.
  */
 final class Charts {
@@ -165,6 +165,7 @@ final class Charts {
 
     /** A heat map; with {@code log} the weights are drawn as log10(weight) on a linear scale, zero cells left out. */
     private static Sized heatmap(FigureSpec figure, FigureRows rows, ReportPlan plan, boolean log) {
+        Locale locale = plan.words().messages().locale();
         List<double[]> cells = new ArrayList<>();
         double max = log ? Double.NEGATIVE_INFINITY : 0;
         double min = Double.POSITIVE_INFINITY;
@@ -189,8 +190,9 @@ final class Charts {
         renderer.setBlockWidth(step(series[0]));
         renderer.setBlockHeight(step(series[1]));
         renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
-        PaintScale scale = log ? new LogShades(cells.isEmpty() ? 0 : min, cells.isEmpty() ? 1 : max)
-                : new Shades(max > 0 ? max : 1);
+        // one cell, or cells all alike: a scale of one decade above them, so that the legend has a range
+        double low = cells.isEmpty() ? 0 : min;
+        PaintScale scale = log ? new LogShades(low, max > low ? max : low + 1) : new Shades(max > 0 ? max : 1);
         renderer.setPaintScale(scale);
         NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
         NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
@@ -201,8 +203,9 @@ final class Charts {
         chart.removeLegend();
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        String weight = figure.columns().getOrDefault("weight", "weight");
-        NumberAxis weightAxis = new NumberAxis(log ? "log10 " + weight : weight);
+        NumberAxis weightAxis = log ? new CountLogAxis(weightLabel(figure, plan.words()), 0, locale)
+                : new NumberAxis(weightLabel(figure, plan.words()));
+        weightAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         weightAxis.setTickLabelFont(ReportFonts.awt(false, 8f));
         weightAxis.setLabelFont(ReportFonts.awt(false, 9f));
         PaintScaleLegend legend = new PaintScaleLegend(scale, weightAxis);
@@ -211,6 +214,13 @@ final class Charts {
         legend.setStripWidth(10);
         chart.addSubtitle(legend);
         return new Sized(chart, WIDTH, 360);
+    }
+
+    /** The legend's title: the report's words for the weight column ("voters per cell"), else its name. */
+    private static String weightLabel(FigureSpec figure, Wording words) {
+        String column = figure.columns().getOrDefault("weight", "weight");
+        return words.messages().defines("report.chart.weight." + column) ? words.get("chart.weight." + column)
+                : column;
     }
 
     /** The smallest gap between distinct values: the width of one bin of an equal-width grid. */

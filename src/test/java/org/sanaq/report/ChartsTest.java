@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +19,15 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.annotations.XYBoxAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
@@ -140,5 +147,42 @@ class ChartsTest {
         List<String> labels = annotations.stream().filter(XYTextAnnotation.class::isInstance)
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
         assertEquals(List.of("Excess votes: 1,500 (10.0 %)"), labels);
+    }
+
+    @Test
+    void theHeatMapsColourScaleIsLabelledInVoters() {
+        List<List<String>> rows = List.of(List.of("50", "70", "1"), List.of("50.5", "70", "10"),
+                List.of("51", "70.5", "1000"));
+        DetailTable table = new DetailTable("t", "T", List.of("x_low", "y_low", "voters"), rows);
+        FigureSpec figure = new FigureSpec("c", "f", "heatmap_log", "F", "t", Map.of("weight", "voters"), null,
+                "x", "y", null);
+        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
+                Map.of("t", table)), id -> null);
+        JFreeChart chart = Charts.draw(figure, plan).chart().chart();
+        PaintScaleLegend legend = (PaintScaleLegend) chart.getSubtitles().stream()
+                .filter(PaintScaleLegend.class::isInstance).findFirst().orElseThrow();
+        CountLogAxis axis = assertInstanceOf(CountLogAxis.class, legend.getAxis());
+        assertEquals("voters per cell", axis.getLabel());
+        assertEquals(List.of("1", "10", "100", "1,000"), labels(axis));
+    }
+
+    @Test
+    void aLogCountAxisOfFewDecadesAlsoMarksTwoAndFiveAndItsLog1pVersionShowsZero() {
+        CountLogAxis narrow = new CountLogAxis("n", 0, Locale.ENGLISH);
+        narrow.setRange(narrow.position(3), narrow.position(40));
+        assertEquals(List.of("5", "10", "20"), labels(narrow));
+        CountLogAxis log1p = new CountLogAxis("n", 1, Locale.forLanguageTag("ru"));
+        log1p.setRange(0, log1p.position(20_000));
+        assertEquals(List.of("0", "1", "10", "100", "1\u00a0000", "10\u00a0000"), labels(log1p));
+    }
+
+    private static List<String> labels(CountLogAxis axis) {
+        Graphics2D g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<String> labels = new ArrayList<>();
+        for (Object tick : axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 20, 300),
+                RectangleEdge.RIGHT)) {
+            labels.add(((NumberTick) tick).getText());
+        }
+        return labels;
     }
 }

@@ -42,7 +42,8 @@ import org.sanaq.results.FigureSpec;
  * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
  * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier; {@code heatmap_log} the same on a
  * logarithmic colour scale labelled in the weights themselves) and
- * {@code scatter} (points with the diagonal y = x). Axis labels come from the figure and should carry units.
+ * {@code scatter} (points with the diagonal y = x; log1p axes when the counts span decades, the points off the
+ * diagonal in colour). Axis labels come from the figure and should carry units.
  */
 final class Charts {
     /** A chart with the size it reads well at, in points (PDF) or pixels (PNG). */
@@ -132,35 +133,69 @@ final class Charts {
         return new Sized(chart, WIDTH, Math.max(180, Math.min(640, 90 + 16 * shown.size())));
     }
 
+    /**
+     * Counts against counts: on log1p axes (so that zeros show) when they span decades, the points that differ in
+     * colour, those on the diagonal in pale blue.
+     */
     private static Sized scatter(FigureSpec figure, FigureRows rows, ReportPlan plan) {
-        XYSeries points = new XYSeries(plan.words().get("chart.points"), false, true);
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
+        List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            double x = rows.number(i, "x");
-            double y = rows.number(i, "y");
-            if (!Double.isNaN(x) && !Double.isNaN(y)) {
-                points.add(x, y);
-                low = Math.min(low, Math.min(x, y));
-                high = Math.max(high, Math.max(x, y));
+            double[] pair = {rows.number(i, "x"), rows.number(i, "y")};
+            if (!Double.isNaN(pair[0]) && !Double.isNaN(pair[1])) {
+                pairs.add(pair);
             }
         }
-        NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
-        NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(points), x, y, new XYLineAndShapeRenderer(false, true));
+        double low = pairs.stream().mapToDouble(p -> Math.min(p[0], p[1])).min().orElse(0);
+        double high = pairs.stream().mapToDouble(p -> Math.max(p[0], p[1])).max().orElse(0);
+        boolean log = spansDecades(low, high);
+        Locale locale = plan.words().messages().locale();
+        NumberAxis x = log ? new CountLogAxis(label(figure.xLabel(), "x"), 1, locale)
+                : new NumberAxis(label(figure.xLabel(), "x"));
+        NumberAxis y = log ? new CountLogAxis(label(figure.yLabel(), "y"), 1, locale)
+                : new NumberAxis(label(figure.yLabel(), "y"));
+        XYSeries differ = new XYSeries(plan.words().get("chart.differ",
+                pairs.stream().filter(p -> p[0] != p[1]).count()), false, true);
+        XYSeries same = new XYSeries(plan.words().get("chart.same",
+                pairs.stream().filter(p -> p[0] == p[1]).count()), false, true);
+        for (double[] p : pairs) {
+            (p[0] == p[1] ? same : differ).add(log ? Math.log10(1 + p[0]) : p[0], log ? Math.log10(1 + p[1]) : p[1]);
+        }
+        // series 0 is drawn last, on top: the points on the diagonal, smaller, so that a point that differs by
+        // little still shows around them
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries series : List.of(same, differ)) {
+            if (series.getItemCount() > 0) {
+                data.addSeries(series);
+            }
+        }
+        for (NumberAxis axis : List.of(x, y)) {
+            axis.setAutoRangeIncludesZero(false);
+            if (!log) {
+                countTicks(axis, pairs.stream().flatMapToDouble(DoubleStream::of), locale);
+            }
+        }
+        XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(false, true));
         JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
-        chart.removeLegend();
         if (low < high) {
-            plot.addAnnotation(new XYLineAnnotation(low, low, high, high, ChartTheme.THIN_DASHED, Color.GRAY));
+            double from = log ? Math.log10(1 + low) : low;
+            double to = log ? Math.log10(1 + high) : high;
+            plot.addAnnotation(new XYLineAnnotation(from, from, to, to, ChartTheme.THIN_DASHED, Color.GRAY));
         }
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        renderer.setSeriesPaint(0, ChartTheme.BLUE);
         renderer.setUseOutlinePaint(true);
-        renderer.setSeriesOutlinePaint(0, ChartTheme.INK);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            boolean differs = data.getSeries(s) == differ;
+            double size = differs ? 5 : 3.5;
+            renderer.setSeriesShape(s, new Ellipse2D.Double(-size / 2, -size / 2, size, size));
+            renderer.setSeriesPaint(s, differs ? ChartTheme.VERMILLION : ChartTheme.SKY_BLUE);
+            renderer.setSeriesOutlinePaint(s, differs ? ChartTheme.INK : ChartTheme.BLUE);
+        }
         return new Sized(chart, WIDTH, 330);
+    }
+
+    /** Non-negative counts whose largest is a hundred times the smallest (or than 1, when that is 0). */
+    static boolean spansDecades(double low, double high) {
+        return low >= 0 && high >= 100 * Math.max(1, low);
     }
 
     /** A heat map; with {@code log} the weights are drawn as log10(weight) on a linear scale, zero cells left out. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.annotations.XYBoxAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
@@ -184,5 +185,36 @@ class ChartsTest {
             labels.add(((NumberTick) tick).getText());
         }
         return labels;
+    }
+
+    @Test
+    void observerCountsSpanningDecadesAreOnLog1pAxesWithThePointsThatDifferInColour() {
+        DetailTable table = new DetailTable("t", "T", List.of("candidate", "x", "y"), List.of(
+                List.of("A", "0", "781"), List.of("B", "781", "781"), List.of("C", "5", "5"),
+                List.of("D", "10", "12")));
+        XYPlot plot = chart("scatter", table).getXYPlot();
+        assertInstanceOf(CountLogAxis.class, plot.getDomainAxis());
+        assertInstanceOf(CountLogAxis.class, plot.getRangeAxis());
+        XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+        assertEquals(List.of("Same in both (2)", "Differ (2)"), List.of(data.getSeriesKey(0), data.getSeriesKey(1)));
+        assertEquals(0.0, data.getXValue(1, 0), "a zero sits at the axis' start");
+        assertEquals(Math.log10(782), data.getYValue(1, 0), 1e-12);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        assertEquals(ChartTheme.VERMILLION, renderer.getSeriesPaint(1));
+        assertEquals(ChartTheme.SKY_BLUE, renderer.getSeriesPaint(0));
+        XYLineAnnotation diagonal = (XYLineAnnotation) plot.getAnnotations().get(0);
+        assertEquals(Math.log10(782), diagonal.getX2(), 1e-12);
+        assertEquals(List.of("0", "1", "10", "100"), labels((CountLogAxis) plot.getDomainAxis()).subList(0, 4));
+    }
+
+    @Test
+    void observerCountsWithinOneDecadeStayLinearWithWholeTicksAndOneSeriesWhenAllAgree() {
+        DetailTable table = new DetailTable("t", "T", List.of("x", "y"),
+                List.of(List.of("3", "3"), List.of("5", "5")));
+        XYPlot plot = chart("scatter", table).getXYPlot();
+        assertFalse(plot.getDomainAxis() instanceof CountLogAxis);
+        assertEquals(1.0, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize());
+        assertEquals(1, plot.getDataset().getSeriesCount());
+        assertEquals("Same in both (2)", plot.getDataset().getSeriesKey(0));
     }
 }

@@ -16,6 +16,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -178,13 +179,15 @@ final class Histograms {
 
     /**
      * Shades each bin between its observed and expected counts (where the table has both; orange above, grey
-     * below) and labels the sum of observed − expected, in counts and as a share of all the observed counts.
+     * below), labels the sum of observed − expected, in counts and as a share of all the observed counts, and marks
+     * the first bin with an expectation: the clean peak it is drawn from.
      */
     private static void shadeExcess(XYPlot plot, List<Bin> bins, Wording words) {
         double excess = 0;
         double total = 0;
         double top = 0;
         double right = Double.NEGATIVE_INFINITY;
+        Bin peak = null;
         for (Bin bin : bins) {
             if (Double.isNaN(bin.observed())) {
                 continue;
@@ -193,15 +196,24 @@ final class Histograms {
             top = Math.max(top, bin.observed());
             right = Math.max(right, bin.high());
             if (!Double.isNaN(bin.expected())) {
+                peak = peak == null ? bin : peak;
                 excess += bin.observed() - bin.expected();
                 plot.addAnnotation(new XYBoxAnnotation(bin.low(), Math.min(bin.observed(), bin.expected()),
                         bin.high(), Math.max(bin.observed(), bin.expected()), null, null,
                         bin.observed() >= bin.expected() ? EXCESS : DEFICIT));
             }
         }
-        if (total <= 0) {
+        if (total <= 0 || peak == null) {
             return;
         }
+        ValueMarker clean = new ValueMarker(peak.centre(), ChartTheme.INK, ChartTheme.THIN_DASHED);
+        clean.setLabel(words.get("chart.clean_peak"));
+        clean.setLabelFont(ReportFonts.awt(false, 8f));
+        // at the foot of the line, left of it: the excess' label holds the top
+        clean.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        clean.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        clean.setLabelBackgroundColor(Color.WHITE);
+        plot.addDomainMarker(clean);
         Locale locale = words.messages().locale();
         XYTextAnnotation label = new XYTextAnnotation(words.get("chart.excess", words.count(Math.round(excess)),
                 String.format(locale, "%.1f", 100 * excess / total)), right, top * (1 + LABEL_ROOM));

@@ -24,6 +24,7 @@ import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -148,6 +149,10 @@ class ChartsTest {
         List<String> labels = annotations.stream().filter(XYTextAnnotation.class::isInstance)
                 .map(a -> ((XYTextAnnotation) a).getText()).toList();
         assertEquals(List.of("Excess votes: 1,500 (10.0 %)"), labels);
+        List<?> peak = new ArrayList<>(plot.getDomainMarkers(Layer.FOREGROUND));
+        assertEquals(1, peak.size());
+        assertEquals(61.5, ((ValueMarker) peak.get(0)).getValue(), "the clean peak: the first bin expected");
+        assertEquals("clean peak", ((ValueMarker) peak.get(0)).getLabel());
     }
 
     @Test

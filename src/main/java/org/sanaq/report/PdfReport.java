@@ -36,9 +36,6 @@ final class PdfReport {
     static final int FIRST_PAGE_FLAGS = 5;
     /** The first page's chart is drawn when the page has room for it at least this high (points). */
     private static final float FIRST_PAGE_CHART_HEIGHT = 150;
-    /** Terms explained once on the page after the first, in this order (keys report.term.<term>.*). */
-    private static final List<String> TERMS = List.of("protocol", "flag", "explained", "ordinary", "expected",
-            "p_value", "adjusted_p", "quarantined", "tables");
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
     private static final Color GREY = new Color(0x555555);
@@ -237,7 +234,7 @@ final class PdfReport {
         out.newPage();
         out.paragraph(words.get("terms.heading"), 15, true, Color.BLACK, 0);
         out.skip(4);
-        for (String term : TERMS) {
+        for (String term : ReportTerms.ORDER) {
             out.paragraph(words.get("term." + term + ".name"), BODY, true, Color.BLACK, 0);
             out.paragraph(words.get("term." + term + ".text"), BODY, false, Color.BLACK, 10);
             out.skip(3);

@@ -62,7 +62,8 @@ class WebSummaryTest {
             targets.add(link.group(1));
         }
         assertEquals(List.of("summary", "findings", "check-round_percentages", "table-round_percentages_bins",
-                "table-round_percentages_regions", "table-round_percentages_cells", "check-official_vs_observer",
+                "table-round_percentages_regions", "table-round_percentages_cells", "table-round_percentages_none",
+                "check-official_vs_observer",
                 "table-official_vs_observer_pairs", "check-fingerprint", "table-fingerprint_grid",
                 "check-protocol_arithmetic", "table-protocol_arithmetic_violations", "region-1", "glossary",
                 "sources"), List.copyOf(targets));

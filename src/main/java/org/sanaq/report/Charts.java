@@ -1,6 +1,5 @@
 package org.sanaq.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
@@ -9,8 +8,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.DoubleStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
@@ -18,12 +19,10 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -32,8 +31,6 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -42,11 +39,11 @@ import org.sanaq.results.FigureSpec;
 
 /**
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
- * made. Kinds: {@code histogram_vs_expected} (bars of observed counts per bin, the expected counts as a dashed step
- * line), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
+ * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
  * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier; {@code heatmap_log} the same on a
- * logarithmic colour scale) and
- * {@code scatter} (points with the diagonal y = x). Axis labels come from the figure and should carry units.
+ * logarithmic colour scale labelled in the weights themselves) and
+ * {@code scatter} (points with the diagonal y = x; log1p axes when the counts span decades, the points off the
+ * diagonal in colour). Axis labels come from the figure and should carry units.
  */
 final class Charts {
     /** A chart with the size it reads well at, in points (PDF) or pixels (PNG). */
@@ -68,7 +65,8 @@ final class Charts {
     static Optional<Sized> create(FigureSpec figure, DetailTable table, ReportPlan plan) {
         FigureRows rows = new FigureRows(figure, table);
         return Optional.ofNullable(switch (figure.kind()) {
-            case "histogram_vs_expected" -> histogram(figure, rows, plan);
+            case "histogram_vs_expected" -> Histograms.create(figure, rows, plan, false);
+            case "histogram_excess" -> Histograms.create(figure, rows, plan, true);
             case "ranked_bars" -> rankedBars(figure, rows, plan);
             case "heatmap" -> heatmap(figure, rows, plan, false);
             case "heatmap_log" -> heatmap(figure, rows, plan, true);
@@ -99,49 +97,6 @@ final class Charts {
         }
     }
 
-    private static Sized histogram(FigureSpec figure, FigureRows rows, ReportPlan plan) {
-        List<double[]> bins = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            double[] bin = {rows.number(i, "bin_low"), rows.number(i, "bin_high"), rows.number(i, "observed"),
-                rows.number(i, "expected")};
-            if (!Double.isNaN(bin[0]) && !Double.isNaN(bin[1])) {
-                bins.add(bin);
-            }
-        }
-        bins.sort(Comparator.comparingDouble(b -> b[0]));
-        XYIntervalSeries observed = new XYIntervalSeries(plan.words().get("chart.observed"));
-        XYSeries expected = new XYSeries(plan.words().get("chart.expected"), false, true);
-        for (double[] b : bins) {
-            if (!Double.isNaN(b[2])) {
-                observed.add((b[0] + b[1]) / 2, b[0], b[1], b[2], b[2], b[2]);
-            }
-            if (!Double.isNaN(b[3])) {
-                expected.add(b[0], b[3]);
-                expected.add(b[1], b[3]);
-            }
-        }
-        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-        bars.addSeries(observed);
-        NumberAxis x = new NumberAxis(label(figure.xLabel(), "bin"));
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(label(figure.yLabel(), "count"));
-        XYPlot plot = new XYPlot(bars, x, y, new XYBarRenderer());
-        plot.setDataset(1, new XYSeriesCollection(expected));
-        plot.setRenderer(1, new XYLineAndShapeRenderer(true, false));
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
-        XYBarRenderer barRenderer = (XYBarRenderer) plot.getRenderer(0);
-        barRenderer.setSeriesPaint(0, ChartTheme.SKY_BLUE);
-        barRenderer.setDrawBarOutline(true);
-        barRenderer.setSeriesOutlinePaint(0, ChartTheme.INK);
-        barRenderer.setSeriesOutlineStroke(0, new BasicStroke(0.5f));
-        barRenderer.setMargin(0.05);
-        XYLineAndShapeRenderer line = (XYLineAndShapeRenderer) plot.getRenderer(1);
-        line.setSeriesPaint(0, ChartTheme.VERMILLION);
-        line.setSeriesStroke(0, ChartTheme.DASHED);
-        return new Sized(chart, WIDTH, HEIGHT);
-    }
-
     private static Sized rankedBars(FigureSpec figure, FigureRows rows, ReportPlan plan) {
         record Bar(String label, double value) {
         }
@@ -166,6 +121,7 @@ final class Charts {
         categories.setMaximumCategoryLabelWidthRatio(0.4f);
         categories.setCategoryMargin(0.15);
         NumberAxis values = new NumberAxis(label(figure.yLabel(), "value"));
+        countTicks(values, shown.stream().mapToDouble(Bar::value), plan.words().messages().locale());
         CategoryPlot plot = new CategoryPlot(data, categories, values, new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -177,39 +133,74 @@ final class Charts {
         return new Sized(chart, WIDTH, Math.max(180, Math.min(640, 90 + 16 * shown.size())));
     }
 
+    /**
+     * Counts against counts: on log1p axes (so that zeros show) when they span decades, the points that differ in
+     * colour, those on the diagonal in pale blue.
+     */
     private static Sized scatter(FigureSpec figure, FigureRows rows, ReportPlan plan) {
-        XYSeries points = new XYSeries(plan.words().get("chart.points"), false, true);
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
+        List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            double x = rows.number(i, "x");
-            double y = rows.number(i, "y");
-            if (!Double.isNaN(x) && !Double.isNaN(y)) {
-                points.add(x, y);
-                low = Math.min(low, Math.min(x, y));
-                high = Math.max(high, Math.max(x, y));
+            double[] pair = {rows.number(i, "x"), rows.number(i, "y")};
+            if (!Double.isNaN(pair[0]) && !Double.isNaN(pair[1])) {
+                pairs.add(pair);
             }
         }
-        NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
-        NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(points), x, y, new XYLineAndShapeRenderer(false, true));
+        double low = pairs.stream().mapToDouble(p -> Math.min(p[0], p[1])).min().orElse(0);
+        double high = pairs.stream().mapToDouble(p -> Math.max(p[0], p[1])).max().orElse(0);
+        boolean log = spansDecades(low, high);
+        Locale locale = plan.words().messages().locale();
+        NumberAxis x = log ? new CountLogAxis(label(figure.xLabel(), "x"), 1, locale)
+                : new NumberAxis(label(figure.xLabel(), "x"));
+        NumberAxis y = log ? new CountLogAxis(label(figure.yLabel(), "y"), 1, locale)
+                : new NumberAxis(label(figure.yLabel(), "y"));
+        XYSeries differ = new XYSeries(plan.words().get("chart.differ",
+                pairs.stream().filter(p -> p[0] != p[1]).count()), false, true);
+        XYSeries same = new XYSeries(plan.words().get("chart.same",
+                pairs.stream().filter(p -> p[0] == p[1]).count()), false, true);
+        for (double[] p : pairs) {
+            (p[0] == p[1] ? same : differ).add(log ? Math.log10(1 + p[0]) : p[0], log ? Math.log10(1 + p[1]) : p[1]);
+        }
+        // series 0 is drawn last, on top: the points on the diagonal, smaller, so that a point that differs by
+        // little still shows around them
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries series : List.of(same, differ)) {
+            if (series.getItemCount() > 0) {
+                data.addSeries(series);
+            }
+        }
+        for (NumberAxis axis : List.of(x, y)) {
+            axis.setAutoRangeIncludesZero(false);
+            if (!log) {
+                countTicks(axis, pairs.stream().flatMapToDouble(DoubleStream::of), locale);
+            }
+        }
+        XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(false, true));
         JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
-        chart.removeLegend();
         if (low < high) {
-            plot.addAnnotation(new XYLineAnnotation(low, low, high, high, ChartTheme.THIN_DASHED, Color.GRAY));
+            double from = log ? Math.log10(1 + low) : low;
+            double to = log ? Math.log10(1 + high) : high;
+            plot.addAnnotation(new XYLineAnnotation(from, from, to, to, ChartTheme.THIN_DASHED, Color.GRAY));
         }
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        renderer.setSeriesPaint(0, ChartTheme.BLUE);
         renderer.setUseOutlinePaint(true);
-        renderer.setSeriesOutlinePaint(0, ChartTheme.INK);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            boolean differs = data.getSeries(s) == differ;
+            double size = differs ? 5 : 3.5;
+            renderer.setSeriesShape(s, new Ellipse2D.Double(-size / 2, -size / 2, size, size));
+            renderer.setSeriesPaint(s, differs ? ChartTheme.VERMILLION : ChartTheme.SKY_BLUE);
+            renderer.setSeriesOutlinePaint(s, differs ? ChartTheme.INK : ChartTheme.BLUE);
+        }
         return new Sized(chart, WIDTH, 330);
+    }
+
+    /** Non-negative counts whose largest is a hundred times the smallest (or than 1, when that is 0). */
+    static boolean spansDecades(double low, double high) {
+        return low >= 0 && high >= 100 * Math.max(1, low);
     }
 
     /** A heat map; with {@code log} the weights are drawn as log10(weight) on a linear scale, zero cells left out. */
     private static Sized heatmap(FigureSpec figure, FigureRows rows, ReportPlan plan, boolean log) {
+        Locale locale = plan.words().messages().locale();
         List<double[]> cells = new ArrayList<>();
         double max = log ? Double.NEGATIVE_INFINITY : 0;
         double min = Double.POSITIVE_INFINITY;
@@ -234,8 +225,9 @@ final class Charts {
         renderer.setBlockWidth(step(series[0]));
         renderer.setBlockHeight(step(series[1]));
         renderer.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
-        PaintScale scale = log ? new LogShades(cells.isEmpty() ? 0 : min, cells.isEmpty() ? 1 : max)
-                : new Shades(max > 0 ? max : 1);
+        // one cell, or cells all alike: a scale of one decade above them, so that the legend has a range
+        double low = cells.isEmpty() ? 0 : min;
+        PaintScale scale = log ? new LogShades(low, max > low ? max : low + 1) : new Shades(max > 0 ? max : 1);
         renderer.setPaintScale(scale);
         NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
         NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
@@ -246,8 +238,9 @@ final class Charts {
         chart.removeLegend();
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        String weight = figure.columns().getOrDefault("weight", "weight");
-        NumberAxis weightAxis = new NumberAxis(log ? "log10 " + weight : weight);
+        NumberAxis weightAxis = log ? new CountLogAxis(weightLabel(figure, plan.words()), 0, locale)
+                : new NumberAxis(weightLabel(figure, plan.words()));
+        weightAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         weightAxis.setTickLabelFont(ReportFonts.awt(false, 8f));
         weightAxis.setLabelFont(ReportFonts.awt(false, 9f));
         PaintScaleLegend legend = new PaintScaleLegend(scale, weightAxis);
@@ -256,6 +249,13 @@ final class Charts {
         legend.setStripWidth(10);
         chart.addSubtitle(legend);
         return new Sized(chart, WIDTH, 360);
+    }
+
+    /** The legend's title: the report's words for the weight column ("voters per cell"), else its name. */
+    private static String weightLabel(FigureSpec figure, Wording words) {
+        String column = figure.columns().getOrDefault("weight", "weight");
+        return words.messages().defines("report.chart.weight." + column) ? words.get("chart.weight." + column)
+                : column;
     }
 
     /** The smallest gap between distinct values: the width of one bin of an equal-width grid. */
@@ -275,8 +275,15 @@ final class Charts {
         return Double.isInfinite(step) ? 1 : step;
     }
 
-    private static String label(String given, String fallback) {
+    static String label(String given, String fallback) {
         return given == null || given.isBlank() ? fallback : given;
+    }
+
+    /** Whole-number ticks, grouped as the language writes them, on an axis whose values are all whole: counts. */
+    static void countTicks(NumberAxis axis, DoubleStream values, Locale locale) {
+        if (values.filter(v -> !Double.isNaN(v)).allMatch(v -> v == Math.rint(v))) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(locale));
+        }
     }
 
     /** White for zero to dark blue for the largest weight, on a square-root scale so that faint cells show. */

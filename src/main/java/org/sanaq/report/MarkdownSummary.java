@@ -1,26 +1,35 @@
 package org.sanaq.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tech.tablesaw.api.Table;
 
-import org.sanaq.results.CheckDescription;
 import org.sanaq.results.DetailTable;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Manifest;
 
 /**
- * summary.md: the title, the standing caveat, the findings table and each check's detail tables (first rows, with
- * the CSV named), as GitHub-flavoured Markdown that pastes cleanly into an article draft. Every text is escaped
- * ({@link #text}): a title, a name or a sentence can never become a heading, a link, an image, HTML or a table
- * column.
+ * summary.md: what an article pastes, as GitHub-flavoured Markdown. The first page's content (the title, the
+ * election, each check that could not run, the data analysed, the standing caveat and the strongest findings with
+ * their sentences), the ranked results table (its first {@link #RESULT_ROWS} rows), and a link to each detail
+ * table's CSV in the run folder (relative, {@code tables/<name>.csv}) instead of the tables themselves. Every text
+ * is escaped ({@link #text}): a title, a name or a sentence can never become a heading, a link, an image, HTML or a
+ * table column.
  */
 final class MarkdownSummary {
+    /** Rows of the ranked results table in the Markdown; the others are in summary.html and findings.json. */
+    static final int RESULT_ROWS = 20;
     private static final String MARKS = "\\`*[]<>|!&#~";
     /** "1. x" or "1) x" at a line's start: an ordered list item. */
     private static final Pattern ORDERED_ITEM = Pattern.compile("\\d{1,9}()[.)](\\s|$)");
     /** "- x", "+ x" or a line of '=' or '-' alone: a bullet item or a setext heading's underline. */
     private static final Pattern BULLET_OR_RULE = Pattern.compile("[-+](\\s|$)|[=-]+$");
+    /** Where a link goes in a line of words before the line is escaped (a character no text holds). */
+    private static final String LINK = "\u0000";
+
     private MarkdownSummary() {
     }
 
@@ -28,42 +37,72 @@ final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         Wording words = plan.words();
         md.append("# ").append(text(PdfReport.title(plan))).append("\n\n");
-        if (plan.manifest() != null && plan.manifest().election() != null && !plan.manifest().election().isBlank()) {
-            md.append(text(plan.manifest().election())).append("\n\n");
+        Manifest m = plan.manifest();
+        if (m != null && !PdfReport.blank(m.election())) {
+            md.append(text(m.election())).append("\n\n");
         }
         List<String> nothing = plan.nothingUsedLines();
         for (int i = 0; i < nothing.size(); i++) {
             md.append(i == 0 ? "**" + text(nothing.get(i)) + "**" : "- " + text(nothing.get(i))).append("\n\n");
         }
         plan.failedCheckLines().forEach(failed -> md.append("**").append(text(failed)).append("**\n\n"));
+        if (m != null) {
+            md.append("## ").append(text(words.get("sources.heading"))).append("\n\n");
+            m.inputs().forEach(input -> md.append("- ").append(text(PdfReport.sourceSentence(words, input)))
+                    .append('\n'));
+            md.append('\n');
+        }
         md.append("> ").append(text(words.caveat())).append("\n\n");
         md.append("## ").append(text(words.get("findings.heading"))).append("\n\n");
-        table(md, findings);
+        topFindings(md, plan);
+        md.append("### ").append(text(words.get("web.all_results", findings.rowCount()))).append("\n\n");
+        table(md, findings.rowCount() <= RESULT_ROWS ? findings : findings.first(RESULT_ROWS));
+        if (findings.rowCount() > RESULT_ROWS) {
+            md.append(text(words.get("web.more_results", findings.rowCount() - RESULT_ROWS))).append("\n\n");
+        }
         if (plan.chartsLeftOutLine() != null) {
             md.append(text(plan.chartsLeftOutLine())).append("\n\n");
         }
-        for (ReportPlan.CheckSection section : plan.sections()) {
-            CheckDescription d = section.description();
-            if (section.tables().isEmpty()) {
-                continue;
-            }
-            md.append("## ").append(text(d.title())).append("\n\n");
-            tables(md, words, section.tables());
-        }
-        if (!plan.otherTables().isEmpty()) {
-            md.append("## ").append(text(words.get("other_tables"))).append("\n\n");
-            tables(md, words, plan.otherTables());
-        }
+        tableLinks(md, plan);
         return md.toString();
     }
 
-    private static void tables(StringBuilder md, Wording words, List<DetailTable> tables) {
-        for (DetailTable detail : tables) {
-            md.append("### ").append(text(detail.title() == null || detail.title().isBlank()
-                    ? detail.name() : detail.title())).append("\n\n");
-            table(md, SummaryTables.head(detail, words));
-            md.append(text(words.tableNote(detail.name(), detail.rows().size()))).append("\n\n");
+    /** The first page's findings as a numbered list of their sentences, and how many more flags follow. */
+    private static void topFindings(StringBuilder md, ReportPlan plan) {
+        Wording words = plan.words();
+        List<Finding> top = PdfReport.firstPageFindings(plan);
+        if (top.isEmpty()) {
+            md.append(text(words.get("findings.none"))).append("\n\n");
+            return;
         }
+        for (int i = 0; i < top.size(); i++) {
+            md.append(i + 1).append(". ").append(text(top.get(i).sentence())).append('\n');
+        }
+        md.append('\n');
+        int more = plan.headlines().size() - top.size();
+        if (more > 0) {
+            md.append(text(words.get("findings.more_flags", more))).append("\n\n");
+        }
+    }
+
+    /** A line per detail table, in the order of the report: its title and a link to its CSV in the run folder. */
+    private static void tableLinks(StringBuilder md, ReportPlan plan) {
+        List<DetailTable> tables = new ArrayList<>();
+        plan.sections().forEach(section -> tables.addAll(section.tables()));
+        tables.addAll(plan.otherTables());
+        if (tables.isEmpty()) {
+            return;
+        }
+        Wording words = plan.words();
+        md.append("## ").append(text(words.get("web.full_tables"))).append("\n\n");
+        for (DetailTable detail : tables) {
+            String title = PdfReport.blank(detail.title()) ? detail.name() : detail.title();
+            String link = "[" + escape("tables/" + detail.name() + ".csv") + "](" + HtmlTable.csvHref(detail.name())
+                    + ")";
+            md.append("- ").append(text(words.get("web.table_link", title, LINK, detail.rows().size()))
+                    .replace(LINK, link)).append('\n');
+        }
+        md.append('\n');
     }
 
     /** A pipe table; an empty table still gets its header so that readers see the columns. */

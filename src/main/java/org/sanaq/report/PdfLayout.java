@@ -151,6 +151,24 @@ final class PdfLayout implements AutoCloseable {
     void chart(JFreeChart chart, int w, int h) throws IOException {
         float scale = Math.min(1f, width() / w);
         need(h * scale + 6);
+        draw(chart, w, h, scale);
+    }
+
+    /**
+     * Draws a chart shrunk to the room left on this page, if that room holds it at least {@code minHeight} points
+     * high; returns whether it was drawn (the first page's chart, which must not start a page of its own).
+     */
+    boolean chartInRoomLeft(JFreeChart chart, int w, int h, float minHeight) throws IOException {
+        float room = y - (MARGIN + FOOTER) - 6;
+        float scale = Math.min(Math.min(1f, width() / w), room / h);
+        if (h * scale < minHeight) {
+            return false;
+        }
+        draw(chart, w, h, scale);
+        return true;
+    }
+
+    private void draw(JFreeChart chart, int w, int h, float scale) throws IOException {
         PdfBoxGraphics2D graphics = new PdfBoxGraphics2D(document, w, h);
         graphics.setFontTextDrawer(chartText);
         chart.draw(graphics, new Rectangle2D.Double(0, 0, w, h));

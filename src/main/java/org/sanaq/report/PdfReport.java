@@ -22,6 +22,7 @@ import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Manifest;
+import org.sanaq.results.Verdict;
 
 /**
  * Writes report.pdf: the first page (the election, each check that could not run, its sources and their coverage,
@@ -32,10 +33,9 @@ import org.sanaq.results.Manifest;
  */
 final class PdfReport {
     /** Flags listed on the first page at most; the others follow in the sections and the region pages. */
-    static final int FIRST_PAGE_FLAGS = 6;
-    /** Terms explained once on the page after the first, in this order (keys report.term.<term>.*). */
-    private static final List<String> TERMS = List.of("protocol", "flag", "explained", "ordinary", "expected",
-            "p_value", "adjusted_p", "quarantined", "tables");
+    static final int FIRST_PAGE_FLAGS = 5;
+    /** The first page's chart is drawn when the page has room for it at least this high (points). */
+    private static final float FIRST_PAGE_CHART_HEIGHT = 150;
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
     private static final Color GREY = new Color(0x555555);
@@ -57,6 +57,7 @@ final class PdfReport {
             try (PdfLayout layout = new PdfLayout(document)) {
                 PdfReport report = new PdfReport(plan, layout);
                 report.firstPage();
+                report.overview();
                 report.terms();
                 for (ReportPlan.CheckSection section : plan.sections()) {
                     report.section(section);
@@ -122,6 +123,62 @@ final class PdfReport {
         if (plan.chartsLeftOutLine() != null) {
             out.paragraph(plan.chartsLeftOutLine(), BODY, false, GREY, 0);
         }
+        firstPageChart(shown);
+    }
+
+    /**
+     * The chart that carries the first page's top finding (its check's first chart), in the room the page has
+     * left; none when there is no flag, the check draws no chart, or the room is too small for a readable one.
+     */
+    private void firstPageChart(List<Finding> shown) throws IOException {
+        if (shown.isEmpty()) {
+            return;
+        }
+        String check = shown.get(0).check();
+        FigureSpec figure = plan.sections().stream().filter(s -> s.description().id().equals(check))
+                .flatMap(s -> s.figures().stream()).findFirst().orElse(null);
+        if (figure == null) {
+            return;
+        }
+        Charts.Drawn drawn = Charts.draw(figure, plan);
+        if (drawn.problem() == null) {
+            out.skip(6);
+            Charts.Sized chart = drawn.chart();
+            // the chart carries its own title and source line: nothing follows it on the page
+            out.chartInRoomLeft(chart.chart(), chart.width(), chart.height(), FIRST_PAGE_CHART_HEIGHT);
+        }
+    }
+
+    /**
+     * The second page: the regions ranked by their findings (how many flags, the strongest first, as the region
+     * pages follow), and every check in one line (what it found, in counts of verdicts).
+     */
+    private void overview() throws IOException {
+        out.newPage();
+        out.paragraph(words.get("overview.heading"), 15, true, Color.BLACK, 0);
+        out.heading(words.get("overview.regions"), 12);
+        if (plan.regions().isEmpty()) {
+            out.paragraph(words.get("overview.no_regions"), BODY, false, GREY, 0);
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (ReportPlan.RegionPage page : plan.regions()) {
+                long flags = page.findings().stream().filter(Finding::headline).count();
+                String checks = page.findings().stream().filter(Finding::headline).map(f -> checkTitle(f.check()))
+                        .distinct().collect(java.util.stream.Collectors.joining("; "));
+                rows.add(List.of(page.region(), words.count(flags), checks));
+            }
+            PdfTable.draw(out, SummaryTables.table("regions", columns("region", "flags", "checks"), rows));
+        }
+        out.heading(words.get("overview.checks"), 12);
+        for (ReportPlan.CheckSection section : plan.sections()) {
+            Map<Verdict, Long> counts = new java.util.EnumMap<>(Verdict.class);
+            section.findings().forEach(f -> counts.merge(f.headline() ? Verdict.FLAG
+                    : f.verdict() == Verdict.FLAG ? Verdict.PASS : f.verdict(), 1L, Long::sum));
+            out.paragraph("• " + words.get("overview.check", section.description().title(),
+                    counts.getOrDefault(Verdict.FLAG, 0L), counts.getOrDefault(Verdict.PASS, 0L),
+                    counts.getOrDefault(Verdict.INCONCLUSIVE, 0L), counts.getOrDefault(Verdict.ERROR, 0L)),
+                    BODY, false, Color.BLACK, 6);
+        }
     }
 
     /** "Source: rows read, protocols used, rows set aside": one line per input, in the report's language. */
@@ -177,7 +234,7 @@ final class PdfReport {
         out.newPage();
         out.paragraph(words.get("terms.heading"), 15, true, Color.BLACK, 0);
         out.skip(4);
-        for (String term : TERMS) {
+        for (String term : ReportTerms.ORDER) {
             out.paragraph(words.get("term." + term + ".name"), BODY, true, Color.BLACK, 0);
             out.paragraph(words.get("term." + term + ".text"), BODY, false, Color.BLACK, 10);
             out.skip(3);
@@ -216,11 +273,19 @@ final class PdfReport {
         for (FigureSpec figure : section.figures()) {
             figure(figure);
         }
+        List<DetailTable> filled = section.tables().stream().filter(t -> !t.rows().isEmpty()).toList();
+        List<String> empty = section.tables().stream().filter(t -> t.rows().isEmpty())
+                .map(t -> "tables/" + t.name() + ".csv").toList();
         if (!section.tables().isEmpty()) {
             out.heading(words.get("section.evidence"), 11);
         }
-        for (DetailTable table : section.tables()) {
+        for (DetailTable table : filled) {
             table(table, words.tableNote(table.name(), table.rows().size()));
+        }
+        if (!empty.isEmpty()) {
+            // an empty table says nothing a line cannot: named, not drawn
+            out.paragraph(words.get("section.empty_tables", empty.size(), String.join(", ", empty)), SMALL, false,
+                    GREY, 0);
         }
         if (!blank(d.caveats())) {
             out.heading(words.get("section.else"), 11);

@@ -2,6 +2,7 @@ package org.sanaq.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.sanaq.results.CheckDescription;
 import org.sanaq.results.DetailTable;
@@ -107,10 +111,47 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
                     : new CheckDescription(check, check, "", "", ""),
                     ranked.stream().filter(f -> f.check().equals(check)).toList(), figures, tables));
         }
-        return new ReportPlan(manifest, words, ranked, ranked.stream().filter(Finding::headline).toList(),
+        return new ReportPlan(manifest, words, ranked, oneFindingPerFact(ranked.stream().filter(Finding::headline)),
                 sections, regions, List.copyOf(unclaimed.values()), contents.tables(),
                 sourceLine(manifest, words), leftOut, List.copyOf(setAsideReasons));
     }
+
+    /**
+     * The flags in their order with each fact once, the others left to their section: a flag of a check and place
+     * that a stronger flag already speaks for (the whole-number excess of turnout, of the leader's share and of
+     * either is one fact about the nation; so are three digit statistics of one region's turnout), and a flag whose
+     * evidence cites a file line that a stronger flag of the same check already cites (the same published figure,
+     * seen by several relations, e.g. Astana's turnout as printed, against its counts and against the last
+     * election-day report).
+     */
+    static List<Finding> oneFindingPerFact(Stream<Finding> flags) {
+        Set<String> cited = new HashSet<>();
+        Set<String> places = new HashSet<>();
+        List<Finding> out = new ArrayList<>();
+        flags.forEach(f -> {
+            Set<String> lines = citedLines(f);
+            if (lines.stream().noneMatch(cited::contains) && places.add(f.check() + " " + f.scope())) {
+                out.add(f);
+            }
+            cited.addAll(lines);
+        });
+        return out;
+    }
+
+    /** The file lines a finding's evidence cites, as {@code <check> <file name> <line>}. */
+    private static Set<String> citedLines(Finding f) {
+        Set<String> out = new HashSet<>();
+        for (String evidence : f.evidence()) {
+            Matcher m = CITED_LINE.matcher(evidence);
+            while (m.find()) {
+                out.add(f.check() + " " + m.group(1) + " " + m.group(2));
+            }
+        }
+        return out;
+    }
+
+    /** A file line as evidence cites it: "party-list-by-region.csv line 19" (the file's name, its folders aside). */
+    private static final Pattern CITED_LINE = Pattern.compile("([^\\s\\[\\]()/]+) line (\\d+)");
 
     /** Whether the run's inputs gave no usable protocol at all (its manifest says none was used). */
     boolean nothingUsed() {

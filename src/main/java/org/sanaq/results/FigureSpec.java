@@ -9,6 +9,8 @@ import java.util.TreeMap;
  * Kinds and the columns each needs (keys of {@code columns}, values are column names of the table):
  * <ul>
  *   <li>{@code histogram_vs_expected}: {@code bin_low}, {@code bin_high}, {@code observed}, {@code expected};</li>
+ *   <li>{@code histogram_excess}: the same, with observed − expected shaded where both are given and its sum
+ *   labelled (Shpilkin's excess);</li>
  *   <li>{@code ranked_bars}: {@code label}, {@code value};</li>
  *   <li>{@code heatmap}: {@code x_low}, {@code y_low}, {@code weight} (bins of equal width);</li>
  *   <li>{@code heatmap_log}: the same, on a logarithmic colour scale;</li>

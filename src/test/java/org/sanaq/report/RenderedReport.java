@@ -50,11 +50,14 @@ public final class RenderedReport {
         return PdfReport.firstPageFindings(plan).stream().map(Finding::sentence).toList();
     }
 
-    /** The lowest page count the plan allows: first page, terms, a page per section and region, methods, provenance. */
+    /**
+     * The lowest page count the plan allows: first page, overview, terms, a page per section and region, methods,
+     * provenance.
+     */
     static int minimumPages(RunFolder.Contents contents) {
         Messages messages = Messages.of(contents.manifest().language());
         ReportPlan plan = ReportPlan.of(contents, id -> CheckCatalog.describe(id, messages));
-        return 2 + plan.sections().size() + plan.regions().size() + (plan.otherTables().isEmpty() ? 0 : 1) + 2;
+        return 3 + plan.sections().size() + plan.regions().size() + (plan.otherTables().isEmpty() ? 0 : 1) + 2;
     }
 
     /**

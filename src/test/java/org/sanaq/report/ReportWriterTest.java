@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -148,7 +149,9 @@ class ReportWriterTest {
         return new RunFolder.Contents(manifest, findings, List.of(), figures,
                 Map.of("round_percentages_bins", histogram, "round_percentages_cells", round,
                         "round_percentages_regions", byRegion, "fingerprint_grid", gridTable,
-                        "official_vs_observer_pairs", pairTable, "protocol_arithmetic_violations", violationTable));
+                        "official_vs_observer_pairs", pairTable, "protocol_arithmetic_violations", violationTable,
+                        "round_percentages_none", new DetailTable("round_percentages_none", "Nothing here",
+                                List.of("region"), List.of())));
     }
 
     @Test
@@ -166,6 +169,50 @@ class ReportWriterTest {
         assertFalse(page.contains("close to the 2.5 expected by chance"), "only flags are listed on the first page");
         assertFalse(page.contains("p = "), "no p-values on the first page");
         assertTrue(page.contains("120 rows read, 118 protocols used"), page);
+    }
+
+    @Test
+    void firstPageShowsTheChartOfItsTopFindingsCheck() {
+        // the flag is round_percentages'; its check's first chart is the two-decimal histogram
+        assertTrue(oneLine(firstPage).contains("Round shares at two decimals"), firstPage);
+    }
+
+    @Test
+    void secondPageRanksTheRegionsAndSumsUpEveryCheckInALine() {
+        String text = oneLine(pdfText);
+        assertTrue(text.contains("Where the findings are Regions by their findings, strongest first"), text);
+        assertTrue(text.contains("Қарағанды облысы 1 Round percentages"), text);
+        assertTrue(text.contains("Every check in one line"), text);
+        assertTrue(text.contains("1 worth a closer look, 1 nothing unusual or explained, 0 too little data."), text);
+    }
+
+    @Test
+    void anEmptyTableIsNamedInALineNotDrawn() {
+        String text = oneLine(pdfText);
+        assertTrue(text.contains("One table has no row in this run: tables/round_percentages_none.csv."), text);
+        assertFalse(text.contains("Nothing here"), "its title is not drawn over an empty grid");
+    }
+
+    @Test
+    void oneFactIsOneFindingOnTheFirstPage() {
+        // two flags of one check citing the same published line: the stronger stands for the fact
+        Finding turnout = new Finding("protocol_integrity", "region=Astana", "all", "published_turnout", 0.33, null,
+                null, Verdict.FLAG, "Astana's printed turnout does not match its counts.",
+                List.of("party-list-by-region.csv line 19"), 2.0);
+        Finding report = new Finding("protocol_integrity", "region=Astana", "all", "election_day", 0.33, null, null,
+                Verdict.FLAG, "Astana's last report is below its final count.",
+                List.of("../data/party-list-by-region.csv line 19"), 1.0);
+        Finding other = new Finding("protocol_integrity", "region=Abai", "all", "published_turnout", 0.1, null,
+                null, Verdict.FLAG, "Abai's printed turnout does not match its counts.",
+                List.of("party-list-by-region.csv line 2"), 0.5);
+        assertEquals(List.of(turnout, other), ReportPlan.oneFindingPerFact(Stream.of(turnout, report, other)));
+        // two flags of one check about one place: the stronger speaks for both
+        Finding either = new Finding("integer_peaks", "national", "either", "excess_either", 1500.0, 1e-38, 1e-38,
+                Verdict.FLAG, "Whole percents of turnout or share are in excess.", List.of(), 37.5);
+        Finding turnoutPeaks = new Finding("integer_peaks", "national", "turnout", "excess_turnout", 1300.0, 1e-47,
+                1e-47, Verdict.FLAG, "Whole percents of turnout are in excess.", List.of(), 46.7);
+        assertEquals(List.of(turnoutPeaks, other), ReportPlan.oneFindingPerFact(Stream.of(turnoutPeaks, either,
+                other)));
     }
 
     @Test
@@ -278,8 +325,9 @@ class ReportWriterTest {
         String md = Files.readString(folder.resolve(ReportWriter.MARKDOWN), StandardCharsets.UTF_8);
         assertTrue(md.contains("| verdict | check | scope | subject | sentence | p | adjusted p |"), md);
         assertTrue(md.contains("| Worth a closer look | Round percentages | Қарағанды облысы |"), md);
-        assertTrue(md.contains("ә ғ қ ң ө ұ ү һ і \\| pipe"), "pipes escaped");
-        assertTrue(md.contains("Full table: tables/round_percentages_cells.csv (100 rows)"));
+        assertTrue(md.contains("- Round cells: [tables/round_percentages_cells.csv]"
+                + "(tables/round_percentages_cells.csv) (rows: 100)"), "the detail tables linked, not dumped");
+        assertFalse(md.contains("ә ғ қ ң ө ұ ү һ і"), "no detail table row");
         assertTrue(md.indexOf("Worth a closer look") < md.indexOf("Nothing unusual"), "flags first");
         assertTrue(md.contains(Wording.of("en").caveat()));
     }

@@ -89,7 +89,7 @@ final class FingerprintFigures {
                         messages.format(ID + ".histogram_caption")));
             }
         }
-        out.add(new FigureSpec(ID, SHPILKIN, "histogram_vs_expected", messages.format(ID + ".shpilkin_chart", leader),
+        out.add(new FigureSpec(ID, SHPILKIN, "histogram_excess", messages.format(ID + ".shpilkin_chart", leader),
                 SHPILKIN, Map.of("bin_low", "turnout_low", "bin_high", "turnout_high", "observed", "leader_votes",
                         "expected", "expected_leader_votes"), Map.of(), messages.format(ID + ".histogram_x_turnout"),
                 messages.format(ID + ".leader_votes"), messages.format(ID + ".shpilkin_caption")));

@@ -19,6 +19,7 @@ import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
@@ -132,6 +133,15 @@ class FingerprintCheckTest {
         assertEquals(5 + 5, cells.rows().size(), "five national cells and the five of the two regions shown");
         DetailTable histograms = table(outcome, FingerprintFigures.HISTOGRAMS);
         assertTrue(histograms.rows().contains(List.of("turnout", "0.100", "50.100", "50.200", "1000", "")));
+        // Shpilkin's chart shades and labels observed − expected over its table: they sum to the excess above
+        FigureSpec shpilkin = outcome.figures().stream().filter(f -> f.id().equals(FingerprintFigures.SHPILKIN))
+                .findFirst().orElseThrow();
+        assertEquals("histogram_excess", shpilkin.kind());
+        double charted = 0;
+        for (List<String> row : table(outcome, FingerprintFigures.SHPILKIN).rows()) {
+            charted += row.get(3).isEmpty() ? 0 : Double.parseDouble(row.get(2)) - Double.parseDouble(row.get(3));
+        }
+        assertEquals(400, charted, 1e-6);
     }
 
     private static Map<String, Double> metrics(CheckOutcome outcome, String scope) {

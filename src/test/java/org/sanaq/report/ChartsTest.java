@@ -1,0 +1,225 @@
+package org.sanaq.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.annotations.XYBoxAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.RunFolder;
+
+/** Charts built from small hand-made tables, asserted on the chart objects (never on pixels). */
+class ChartsTest {
+    private static final List<String> BINS = List.of("bin_low", "bin_high", "observed", "expected");
+
+    static JFreeChart chart(String kind, DetailTable table) {
+        FigureSpec figure = new FigureSpec("c", "f", kind, "F", table.name(), Map.of(), null, "x", "y", null);
+        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
+                Map.of(table.name(), table)), id -> null);
+        Charts.Drawn drawn = Charts.draw(figure, plan);
+        assertNull(drawn.problem());
+        JFreeChart chart = drawn.chart().chart();
+        chart.createBufferedImage(Charts.WIDTH, 300); // lays the axes out, as the report does
+        return chart;
+    }
+
+    private static String decimal(double x) {
+        return String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    @Test
+    void fineBinsAreOnePolylineWithWholePercentsRuledAndNoExpectedInTheLegend() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int b = 0; b < 150; b++) {
+            double low = 10 + b / 10.0 - 0.05;
+            rows.add(List.of(decimal(low), decimal(low + 0.1), Integer.toString(1 + b % 3), ""));
+        }
+        JFreeChart chart = chart("histogram_vs_expected", new DetailTable("t", "T", BINS, rows));
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = assertInstanceOf(XYLineAndShapeRenderer.class, plot.getRenderer());
+        assertTrue(renderer.getDefaultLinesVisible());
+        assertFalse(renderer.getDefaultShapesVisible());
+        XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+        assertEquals(1, data.getSeriesCount(), "no expected counts, no expected line");
+        assertEquals(150, data.getSeries(0).getItemCount(), "one point per bin centre");
+        assertNull(chart.getLegend(), "no legend entry without its line");
+        // observed from 9.95 to 24.95: a rule at every whole percent from 9 to 25
+        assertEquals(17, plot.getDomainMarkers(Layer.BACKGROUND).size());
+        assertEquals(9.0, plot.getDomainAxis().getLowerBound());
+        assertEquals(25.0, plot.getDomainAxis().getUpperBound());
+        assertEquals(1.0, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize(), "counts 1 to 3: whole ticks");
+    }
+
+    @Test
+    void digitsAreStepsThatMeetHalfwayWithTheExpectedStepsDrawn() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int d = 0; d < 10; d++) {
+            rows.add(List.of(decimal(d - 0.4), decimal(d + 0.4), Integer.toString(100 + d), "104.5"));
+        }
+        JFreeChart chart = chart("histogram_vs_expected", new DetailTable("t", "T", BINS, rows));
+        XYPlot plot = chart.getXYPlot();
+        XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertEquals("Expected", data.getSeries(1).getKey());
+        assertEquals(20, data.getSeries(0).getItemCount(), "two points per bin");
+        assertEquals(-0.4, data.getSeries(0).getX(0).doubleValue(), 1e-9);
+        assertEquals(0.5, data.getSeries(0).getX(1).doubleValue(), 1e-9, "digit 0 ends where digit 1 begins");
+        assertEquals(ChartTheme.DASHED, ((XYLineAndShapeRenderer) plot.getRenderer()).getSeriesStroke(1));
+        assertNotNull(chart.getLegend());
+        assertNull(plot.getDomainMarkers(Layer.BACKGROUND), "digits are not percentages: no rules");
+    }
+
+    @Test
+    void aMissingBinCountsZeroAndABinWithoutExpectedBreaksItsLine() {
+        List<List<String>> rows = List.of(List.of("0", "1", "5", ""), List.of("1", "2", "6", "4"),
+                List.of("3", "4", "7", "4"));
+        XYPlot plot = chart("histogram_vs_expected", new DetailTable("t", "T", BINS, rows)).getXYPlot();
+        XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+        // steps 0–1 at 5, 1–2 at 6, down to 0 over the missing bin 2–3, 3–4 at 7
+        assertEquals(List.of(5.0, 5.0, 6.0, 6.0, 0.0, 0.0, 7.0, 7.0), values(data, 0));
+        assertEquals(List.of(4.0, 4.0, 0.0, 0.0, 4.0, 4.0), values(data, 1));
+    }
+
+    private static List<Double> values(XYSeriesCollection data, int series) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < data.getItemCount(series); i++) {
+            out.add(data.getYValue(series, i));
+        }
+        return out;
+    }
+
+    @Test
+    void oneViolationIsCountedInWholeTicks() {
+        DetailTable table = new DetailTable("t", "T", List.of("label", "value"), List.of(List.of("Astana", "1")));
+        CategoryPlot plot = chart("ranked_bars", table).getCategoryPlot();
+        assertEquals(1.0, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize());
+    }
+
+    @Test
+    void sharesKeepTheirDecimalTicks() {
+        DetailTable table = new DetailTable("t", "T", List.of("label", "value"),
+                List.of(List.of("a", "0.4"), List.of("b", "0.25")));
+        CategoryPlot plot = chart("ranked_bars", table).getCategoryPlot();
+        assertTrue(((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize() < 1);
+    }
+
+    @Test
+    void shpilkinsExcessIsShadedBinByBinAndLabelledWithItsSum() {
+        List<List<String>> rows = List.of(List.of("60", "61", "1000", ""), List.of("61", "62", "5000", "5000"),
+                List.of("62", "63", "4000", "3000"), List.of("63", "64", "3000", "3500"),
+                List.of("64", "65", "2000", "1000"));
+        XYPlot plot = chart("histogram_excess", new DetailTable("t", "T", BINS, rows)).getXYPlot();
+        List<XYAnnotation> annotations = plot.getAnnotations();
+        List<XYBoxAnnotation> boxes = annotations.stream().filter(XYBoxAnnotation.class::isInstance)
+                .map(XYBoxAnnotation.class::cast).toList();
+        assertEquals(4, boxes.size(), "one box per bin with an expectation");
+        XYBoxAnnotation deficit = boxes.get(2);
+        assertEquals(3000.0, deficit.getY0());
+        assertEquals(3500.0, deficit.getY1());
+        // 0 + 1,000 − 500 + 1,000 = 1,500 votes, of 15,000 observed
+        List<String> labels = annotations.stream().filter(XYTextAnnotation.class::isInstance)
+                .map(a -> ((XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of("Excess votes: 1,500 (10.0 %)"), labels);
+        List<?> peak = new ArrayList<>(plot.getDomainMarkers(Layer.FOREGROUND));
+        assertEquals(1, peak.size());
+        assertEquals(61.5, ((ValueMarker) peak.get(0)).getValue(), "the clean peak: the first bin expected");
+        assertEquals("clean peak", ((ValueMarker) peak.get(0)).getLabel());
+    }
+
+    @Test
+    void theHeatMapsColourScaleIsLabelledInVoters() {
+        List<List<String>> rows = List.of(List.of("50", "70", "1"), List.of("50.5", "70", "10"),
+                List.of("51", "70.5", "1000"));
+        DetailTable table = new DetailTable("t", "T", List.of("x_low", "y_low", "voters"), rows);
+        FigureSpec figure = new FigureSpec("c", "f", "heatmap_log", "F", "t", Map.of("weight", "voters"), null,
+                "x", "y", null);
+        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
+                Map.of("t", table)), id -> null);
+        JFreeChart chart = Charts.draw(figure, plan).chart().chart();
+        PaintScaleLegend legend = (PaintScaleLegend) chart.getSubtitles().stream()
+                .filter(PaintScaleLegend.class::isInstance).findFirst().orElseThrow();
+        CountLogAxis axis = assertInstanceOf(CountLogAxis.class, legend.getAxis());
+        assertEquals("voters per cell", axis.getLabel());
+        assertEquals(List.of("1", "10", "100", "1,000"), labels(axis));
+    }
+
+    @Test
+    void aLogCountAxisOfFewDecadesAlsoMarksTwoAndFiveAndItsLog1pVersionShowsZero() {
+        CountLogAxis narrow = new CountLogAxis("n", 0, Locale.ENGLISH);
+        narrow.setRange(narrow.position(3), narrow.position(40));
+        assertEquals(List.of("5", "10", "20"), labels(narrow));
+        CountLogAxis log1p = new CountLogAxis("n", 1, Locale.forLanguageTag("ru"));
+        log1p.setRange(0, log1p.position(20_000));
+        assertEquals(List.of("0", "1", "10", "100", "1\u00a0000", "10\u00a0000"), labels(log1p));
+    }
+
+    private static List<String> labels(CountLogAxis axis) {
+        Graphics2D g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<String> labels = new ArrayList<>();
+        for (Object tick : axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 20, 300),
+                RectangleEdge.RIGHT)) {
+            labels.add(((NumberTick) tick).getText());
+        }
+        return labels;
+    }
+
+    @Test
+    void observerCountsSpanningDecadesAreOnLog1pAxesWithThePointsThatDifferInColour() {
+        DetailTable table = new DetailTable("t", "T", List.of("candidate", "x", "y"), List.of(
+                List.of("A", "0", "781"), List.of("B", "781", "781"), List.of("C", "5", "5"),
+                List.of("D", "10", "12")));
+        XYPlot plot = chart("scatter", table).getXYPlot();
+        assertInstanceOf(CountLogAxis.class, plot.getDomainAxis());
+        assertInstanceOf(CountLogAxis.class, plot.getRangeAxis());
+        XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+        assertEquals(List.of("Same in both (2)", "Differ (2)"), List.of(data.getSeriesKey(0), data.getSeriesKey(1)));
+        assertEquals(0.0, data.getXValue(1, 0), "a zero sits at the axis' start");
+        assertEquals(Math.log10(782), data.getYValue(1, 0), 1e-12);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        assertEquals(ChartTheme.VERMILLION, renderer.getSeriesPaint(1));
+        assertEquals(ChartTheme.SKY_BLUE, renderer.getSeriesPaint(0));
+        XYLineAnnotation diagonal = (XYLineAnnotation) plot.getAnnotations().get(0);
+        assertEquals(Math.log10(782), diagonal.getX2(), 1e-12);
+        assertEquals(List.of("0", "1", "10", "100"), labels((CountLogAxis) plot.getDomainAxis()).subList(0, 4));
+    }
+
+    @Test
+    void observerCountsWithinOneDecadeStayLinearWithWholeTicksAndOneSeriesWhenAllAgree() {
+        DetailTable table = new DetailTable("t", "T", List.of("x", "y"),
+                List.of(List.of("3", "3"), List.of("5", "5")));
+        XYPlot plot = chart("scatter", table).getXYPlot();
+        assertFalse(plot.getDomainAxis() instanceof CountLogAxis);
+        assertEquals(1.0, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize());
+        assertEquals(1, plot.getDataset().getSeriesCount());
+        assertEquals("Same in both (2)", plot.getDataset().getSeriesKey(0));
+    }
+}

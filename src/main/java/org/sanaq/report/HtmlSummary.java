@@ -268,7 +268,7 @@ final class HtmlSummary {
     private static void detail(StringBuilder html, Wording words, DetailTable detail) {
         html.append("<h3 id=\"").append(tableId(detail.name())).append("\">").append(escape(tableTitle(detail)))
                 .append("</h3>\n");
-        Table head = SummaryTables.head(detail);
+        Table head = SummaryTables.head(detail, words);
         boolean collapsed = head.rowCount() > OPEN_ROWS;
         if (collapsed) {
             html.append("<details><summary>").append(escape(words.get("web.show_rows", head.rowCount(),

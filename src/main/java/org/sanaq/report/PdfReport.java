@@ -325,7 +325,7 @@ final class PdfReport {
 
     private void table(DetailTable table, String note) throws IOException {
         out.heading(blank(table.title()) ? table.name() : table.title(), 10.5f);
-        PdfTable.draw(out, SummaryTables.head(table));
+        PdfTable.draw(out, SummaryTables.head(table, words));
         out.paragraph(note, SMALL, false, GREY, 0);
     }
 

@@ -5,27 +5,51 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 import tech.tablesaw.api.Table;
 
 /**
  * Draws a Tablesaw table across the page width: columns sized to their content and shrunk to fit, long cells
- * wrapped to at most three lines and then cut with "…", numbers right-aligned, and the header repeated on every
- * page the table runs onto.
+ * wrapped between words to at most three lines and then cut with "…" (never inside a number: a column is at least
+ * as wide as its widest number), numbers right-aligned, and the header repeated on every page the table runs onto.
  */
 final class PdfTable {
     private static final float SIZE = 7.5f;
-    private static final float LEADING = SIZE * 1.3f;
+    /** The smallest type a table is set in to keep its words and numbers whole. */
+    private static final float MIN_SIZE = 5.5f;
+    /** A column is never narrower than its widest word up to this width (at {@link #SIZE}); longer words may break. */
+    private static final float WORD_CAP = 60;
+    /** At the smallest size, a column of words keeps its widest word up to this width (at {@link #SIZE}). */
+    private static final float SMALLEST_WORD_CAP = 30;
     private static final float PAD = 3;
     private static final int MAX_LINES = 3;
     private static final float MAX_NATURAL = 300;
     private static final Color HEADER_FILL = new Color(0xE8E8E8);
     private static final Color ZEBRA = new Color(0xF6F6F6);
+    /**
+     * A cell that is one number as {@link CellText} writes it: grouped with a (no-break) space, comma or point,
+     * a decimal comma or point, a percent sign, or a p-value ("3.20 × 10⁻⁷", "< 10⁻¹⁰").
+     */
+    private static final Pattern NUMBER = Pattern.compile("[-+−]?[0-9][0-9.,\u00A0\u202F]*"
+            + "( ?%|\u00A0×\u00A010[⁻⁰-⁹¹²³]+)?|<\u00A010[⁻⁰-⁹¹²³]+");
 
     private final PdfLayout layout;
     private final Table table;
     private final float[] widths;
     private final boolean[] numeric;
+    /**
+     * Each column's narrowest width: its widest number, so that digits are never wrapped inside a number, and its
+     * widest word up to {@link #WORD_CAP}.
+     */
+    private final float[] floors;
+    /**
+     * Each column's widest number, or its widest word up to {@link #SMALLEST_WORD_CAP}: the floor that stays when the
+     * type is at its smallest and longer words must break.
+     */
+    private final float[] numberFloors;
+    /** The type size: {@link #SIZE}, smaller (down to {@link #MIN_SIZE}) when the columns' floors do not fit. */
+    private float size = SIZE;
 
     private PdfTable(PdfLayout layout, Table table) throws IOException {
         this.layout = layout;
@@ -33,18 +57,41 @@ final class PdfTable {
         int n = table.columnCount();
         this.widths = new float[n];
         this.numeric = new boolean[n];
+        this.floors = new float[n];
+        this.numberFloors = new float[n];
         for (int c = 0; c < n; c++) {
-            float natural = layout.width(table.column(c).name(), true, SIZE);
+            String header = table.column(c).name();
+            float natural = layout.width(header, true, SIZE);
+            float wordFloor = Math.min(WORD_CAP, widestWord(header, true, false));
+            float numberFloor = 0;
             boolean allNumbers = table.rowCount() > 0;
             for (int r = 0; r < table.rowCount(); r++) {
                 String cell = table.getString(r, c);
                 natural = Math.max(natural, layout.width(cell, false, SIZE));
-                allNumbers &= cell.isEmpty() || cell.matches("[-+]?[0-9.,]+([eE][-+]?\\d+)?%?");
+                allNumbers &= cell.isEmpty() || NUMBER.matcher(cell).matches();
+                numberFloor = Math.max(numberFloor, widestWord(cell, false, true));
+                wordFloor = Math.max(wordFloor, Math.min(WORD_CAP, widestWord(cell, false, false)));
             }
             widths[c] = Math.min(MAX_NATURAL, natural) + 2 * PAD;
+            numberFloors[c] = Math.min(widths[c], Math.max(numberFloor, Math.min(wordFloor, SMALLEST_WORD_CAP)) + 2 * PAD);
+            floors[c] = Math.min(widths[c], Math.max(numberFloor, wordFloor) + 2 * PAD);
             numeric[c] = allNumbers;
         }
         fit(layout.width());
+    }
+
+    /**
+     * The width of the widest word of a text (lines break between words, at plain spaces), or of its widest word
+     * holding a digit.
+     */
+    private float widestWord(String text, boolean bold, boolean numbersOnly) throws IOException {
+        float widest = 0;
+        for (String word : text.split(" +")) {
+            if (!numbersOnly || word.chars().anyMatch(Character::isDigit)) {
+                widest = Math.max(widest, layout.width(word, bold, SIZE));
+            }
+        }
+        return widest;
     }
 
     /** Draws the table at the layout's cursor. */
@@ -57,7 +104,7 @@ final class PdfTable {
 
     private void draw() throws IOException {
         List<List<String>> header = cells(c -> table.column(c).name(), true);
-        layout.need(height(header) + LEADING * 2 + 2 * PAD);
+        layout.need(height(header) + leading() * 2 + 2 * PAD);
         row(header, true, HEADER_FILL);
         for (int r = 0; r < table.rowCount(); r++) {
             int row = r;
@@ -75,19 +122,23 @@ final class PdfTable {
         List<List<String>> lines = new ArrayList<>();
         for (int c = 0; c < widths.length; c++) {
             float max = widths[c] - 2 * PAD;
-            List<String> wrapped = layout.wrap(text.apply(c), layout.font(bold), SIZE, max);
+            List<String> wrapped = layout.wrap(text.apply(c), layout.font(bold), size, max);
             if (wrapped.size() > MAX_LINES) {
                 wrapped = new ArrayList<>(wrapped.subList(0, MAX_LINES));
-                wrapped.set(MAX_LINES - 1, layout.cut(wrapped.get(MAX_LINES - 1) + " …", bold, SIZE, max));
+                wrapped.set(MAX_LINES - 1, layout.cut(wrapped.get(MAX_LINES - 1) + " …", bold, size, max));
             }
             lines.add(wrapped);
         }
         return lines;
     }
 
-    private static float height(List<List<String>> cells) {
+    private float height(List<List<String>> cells) {
         int lines = cells.stream().mapToInt(List::size).max().orElse(1);
-        return lines * LEADING + 2 * PAD;
+        return lines * leading() + 2 * PAD;
+    }
+
+    private float leading() {
+        return size * 1.3f;
     }
 
     private void row(List<List<String>> cells, boolean bold, Color fill) throws IOException {
@@ -99,11 +150,11 @@ final class PdfTable {
             layout.fill(x, bottom, sum(), h, fill);
         }
         for (int c = 0; c < widths.length; c++) {
-            float baseline = top - PAD - SIZE;
+            float baseline = top - PAD - size;
             for (String line : cells.get(c)) {
-                float offset = numeric[c] && !bold ? widths[c] - PAD - layout.width(line, false, SIZE) : PAD;
-                layout.text(x + offset, baseline, line, bold, SIZE, Color.BLACK);
-                baseline -= LEADING;
+                float offset = numeric[c] && !bold ? widths[c] - PAD - layout.width(line, false, size) : PAD;
+                layout.text(x + offset, baseline, line, bold, size, Color.BLACK);
+                baseline -= leading();
             }
             x += widths[c];
         }
@@ -111,26 +162,46 @@ final class PdfTable {
         layout.skip(h);
     }
 
-    /** Shrinks the widest columns until the table fits; narrow columns keep their natural width. */
+    /**
+     * Shrinks the widest columns until the table fits; narrow columns keep their natural width, and no column
+     * shrinks below its floor, the type being set smaller first when the floors alone are wider than the page (at
+     * the smallest size only numbers keep their floor, and words may break). The wide columns give up width in
+     * proportion to what they can spare.
+     */
     private void fit(float available) {
-        float total = sum();
-        if (total <= available) {
+        float pads = 2 * PAD * widths.length;
+        float floorSum = -pads;
+        for (float f : floors) {
+            floorSum += f;
+        }
+        if (floorSum > available - pads) { // smaller type, so that every column keeps its words and numbers whole
+            float scale = Math.max(MIN_SIZE / SIZE, (available - pads) / floorSum);
+            boolean smallest = scale > (available - pads) / floorSum;
+            size = SIZE * scale;
+            for (int c = 0; c < widths.length; c++) { // the text scales with the type, the padding stays
+                widths[c] = (widths[c] - 2 * PAD) * scale + 2 * PAD;
+                floors[c] = ((smallest ? numberFloors[c] : floors[c]) - 2 * PAD) * scale + 2 * PAD;
+            }
+        }
+        float excess = sum() - available;
+        if (excess <= 0) {
             return;
         }
         float fair = available / widths.length;
-        float narrow = 0;
-        float wide = 0;
-        for (float w : widths) {
-            if (w <= fair) {
-                narrow += w;
-            } else {
-                wide += w;
-            }
+        float spare = 0;
+        for (int c = 0; c < widths.length; c++) {
+            spare += widths[c] > fair ? widths[c] - floors[c] : 0;
         }
-        float factor = (available - narrow) / wide;
+        float share = spare <= 0 ? 0 : Math.min(1, excess / spare);
         for (int c = 0; c < widths.length; c++) {
             if (widths[c] > fair) {
-                widths[c] *= factor;
+                widths[c] -= (widths[c] - floors[c]) * share;
+            }
+        }
+        float total = sum();
+        if (total > available) { // the floors alone overflow the page: every column gives way, the page's edge holds
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] *= available / total;
             }
         }
     }

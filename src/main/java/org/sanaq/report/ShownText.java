@@ -27,6 +27,12 @@ final class ShownText {
     private static final Set<String> NAME_COLUMNS = Set.of("region", "district", "precinct", "candidate", "party",
             "label", "subject", "scope", "source", "input", "unit", "option", "name");
     private static final Pattern LONG_WORD = Pattern.compile("\\S{" + (MAX_NAME + 1) + ",}");
+    /**
+     * Codes the checks put into their sentences as data: a protocol source ({@code official}, {@code observer:golos})
+     * and the turnout row named in parentheses ("Astana (turnout)").
+     */
+    private static final Pattern SENTENCE_CODE = Pattern.compile(
+            "(?<![\\w:-])(official|(?:observer|ocr|platform|claim):[^\\s;,)]*[^\\s;,):])(?![\\w-])|(?<=\\()turnout(?=\\))");
 
     private ShownText() {
     }
@@ -53,19 +59,38 @@ final class ShownText {
         return out.toString();
     }
 
-    /** A run's contents with names and words cut for the report's renderings (the run folder keeps them whole). */
+    /**
+     * A run's contents with names and words cut for the report's renderings (the run folder keeps them whole), and
+     * the codes in the findings' sentences in the words of the run's language ({@link #codesInWords}).
+     */
     static RunFolder.Contents forReport(RunFolder.Contents contents) {
-        List<Finding> findings = contents.findings().stream().map(ShownText::finding).toList();
+        Wording words = Wording.of(contents.manifest() == null ? null : contents.manifest().language());
+        List<Finding> findings = contents.findings().stream().map(f -> finding(f, words)).toList();
         List<FigureSpec> figures = contents.figures().stream().map(ShownText::figure).toList();
         Map<String, DetailTable> tables = new LinkedHashMap<>();
         contents.tables().forEach((name, table) -> tables.put(name, table(table)));
         return new RunFolder.Contents(contents.manifest(), findings, contents.metrics(), figures, tables);
     }
 
-    private static Finding finding(Finding f) {
-        return new Finding(f.check(), scope(f.scope()), name(f.subject()), f.statistic(), f.value(), f.pValue(),
-                f.pAdjusted(), f.verdict(), words(f.sentence()), f.evidence().stream().map(ShownText::words).toList(),
+    private static Finding finding(Finding f, Wording language) {
+        String subject = "turnout".equals(f.subject()) ? language.get("cell.turnout") : f.subject();
+        return new Finding(f.check(), scope(f.scope()), name(subject), f.statistic(), f.value(), f.pValue(),
+                f.pAdjusted(), f.verdict(), words(codesInWords(f.sentence(), language)),
+                f.evidence().stream().map(ShownText::words).toList(),
                 f.rank(), name(f.explainedBy()), placebo(f.placebo()));
+    }
+
+    /**
+     * A sentence with the codes the checks write as data in the report's words ("источник: official" reads
+     * "источник: официальные данные", "(turnout)" reads "(явка)", {@code observer:golos} names the kind of source),
+     * and the numbers the checks wrote with a decimal point in the language's way ({@link Wording#decimalMarks}).
+     */
+    static String codesInWords(String sentence, Wording language) {
+        if (sentence == null) {
+            return null;
+        }
+        return language.decimalMarks(SENTENCE_CODE.matcher(sentence).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) == null ? language.get("cell.turnout") : language.source(m.group(1)))));
     }
 
     private static Placebo placebo(Placebo p) {

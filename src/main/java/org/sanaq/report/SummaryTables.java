@@ -15,8 +15,8 @@ import org.sanaq.results.DetailTable;
 import org.sanaq.results.Finding;
 
 /**
- * The report's tables as Tablesaw tables, every cell as text: the findings table and the first rows of each detail
- * table. The PDF, HTML and Markdown renderings all draw from these, so that they show the same cells.
+ * The report's tables as Tablesaw tables, every cell as text in the report's language: the findings table and the
+ * first rows of each detail table. The PDF, HTML and Markdown renderings all draw from these, so that they show the same cells.
  */
 final class SummaryTables {
     /** The findings table's columns, named by the words report.column.<name>. */
@@ -31,16 +31,28 @@ final class SummaryTables {
         List<List<String>> rows = new ArrayList<>();
         for (Finding f : findings) {
             CheckDescription d = describe.apply(f.check());
-            rows.add(List.of(words.verdict(f), d == null ? f.check() : d.title(), text(f.scope()),
+            rows.add(List.of(words.verdict(f), d == null ? f.check() : d.title(), words.scope(f.scope()),
                     text(f.subject()), text(Wording.sentence(f)), words.p(f.pValue()), words.p(f.pAdjusted())));
         }
         return table("findings", FINDING_COLUMNS.stream().map(c -> words.get("column." + c)).toList(), rows);
     }
 
-    /** The first {@link Wording#MAX_TABLE_ROWS} rows of a detail table. */
-    static Table head(DetailTable detail) {
-        List<List<String>> rows = detail.rows().subList(0, Math.min(Wording.MAX_TABLE_ROWS, detail.rows().size()));
-        return table(detail.name(), detail.columns(), rows);
+    /**
+     * The first {@link Wording#MAX_TABLE_ROWS} rows of a detail table, its columns headed by their words in the
+     * report's language ({@link Wording#column}) and its cells written for reading ({@link CellText}).
+     */
+    static Table head(DetailTable detail, Wording words) {
+        CellText cells = new CellText(words);
+        List<String> columns = detail.columns();
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : detail.rows().subList(0, Math.min(Wording.MAX_TABLE_ROWS, detail.rows().size()))) {
+            List<String> shown = new ArrayList<>(row.size());
+            for (int c = 0; c < row.size(); c++) {
+                shown.add(c < columns.size() ? cells.cell(columns.get(c), row.get(c)) : row.get(c));
+            }
+            rows.add(shown);
+        }
+        return table(detail.name(), columns.stream().map(words::column).toList(), rows);
     }
 
     /** A table of text columns; repeated or empty column names are made unique, missing cells left empty. */

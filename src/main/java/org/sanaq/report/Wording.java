@@ -5,10 +5,15 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.sanaq.results.Finding;
 import org.sanaq.results.Verdict;
+import org.sanaq.schema.SourceKind;
 import org.sanaq.text.Messages;
 
 /**
@@ -19,6 +24,8 @@ import org.sanaq.text.Messages;
 final class Wording {
     /** Below this a p-value is written "< 10⁻¹⁰". */
     private static final double SMALLEST_P = 1e-10;
+    /** A number with one decimal point, not part of a dotted code (00.10.76, 1.2.3). */
+    private static final Pattern DECIMAL_POINT = Pattern.compile("(?<![\\d.])(\\d+)\\.(\\d+)(?![\\d.])");
     /** Rows of a detail table shown in the PDF, HTML and Markdown; the CSV has them all. */
     static final int MAX_TABLE_ROWS = 40;
 
@@ -71,9 +78,80 @@ final class Wording {
         return get("verdict." + verdict.id());
     }
 
+    /**
+     * A detail table's column header for readers: the words {@code report.column.<code>}, or, for a code without
+     * words, the code as plain words ({@code share_low} → "share low"), so that no raw snake_case reaches the
+     * report. The CSV files in tables/ keep the codes.
+     */
+    String column(String code) {
+        String key = "report.column." + code;
+        return code != null && !code.isBlank() && messages.defines(key) ? messages.format(key) : plainWords(code);
+    }
+
+    /** A code as plain words: underscores become spaces, leading ones dropped ({@code _line} → "line"). */
+    static String plainWords(String code) {
+        return code == null ? "" : code.replace('_', ' ').strip();
+    }
+
     /** A whole number with the language's digit grouping. */
     String count(long n) {
         return NumberFormat.getIntegerInstance(messages.locale()).format(n);
+    }
+
+    /** A number for reading ({@link CellText#number}): whole from 1,000 up, else at most four significant digits. */
+    String number(double x) {
+        return CellText.number(x, NumberFormat.getNumberInstance(messages.locale()));
+    }
+
+    /** The language's decimal mark. */
+    char decimalMark() {
+        return DecimalFormatSymbols.getInstance(messages.locale()).getDecimalSeparator();
+    }
+
+    /**
+     * A text with the decimal point of each number in it ("43.24 %") written with the language's mark ("43,24 %");
+     * dotted codes such as precinct 00.10.76 or version 1.2.3 are left as they are.
+     */
+    String decimalMarks(String text) {
+        char mark = decimalMark();
+        return text == null || mark == '.' ? text
+                : DECIMAL_POINT.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(String.valueOf(mark)) + "$2");
+    }
+
+    /**
+     * A finding's scope ({@code national}, {@code region=Astana;source=observer:golos}) for readers: the places it
+     * names, the whole country when it names none, and its source in words when that is not the official one.
+     */
+    String scope(String scope) {
+        List<String> places = new ArrayList<>();
+        String source = null;
+        for (String part : scope == null ? new String[0] : scope.split(";")) {
+            String[] keyValue = part.split("=", 2);
+            if (keyValue.length == 1 && !keyValue[0].isBlank() && !keyValue[0].equals("national")) {
+                places.add(keyValue[0]);
+            } else if (keyValue.length == 2 && keyValue[0].equals("source")) {
+                source = keyValue[1];
+            } else if (keyValue.length == 2) {
+                places.add(keyValue[1]);
+            }
+        }
+        String place = places.isEmpty() ? get("scope.national") : String.join(", ", places);
+        return source == null || source.equals("official") ? place : get("scope.source", place, source(source));
+    }
+
+    /**
+     * A protocol source in words: the commission's ({@code official}), or a second source's kind and name
+     * ({@code observer:golos} → "observers' copy: golos"); a name of no known kind is shown as given.
+     */
+    String source(String source) {
+        if (source == null || source.isBlank()) {
+            return "";
+        }
+        if (source.equals("official") || source.equals("from the data")) {
+            return get("source." + source.replace(' ', '_'));
+        }
+        SourceKind kind = SourceKind.of(source);
+        return kind == null ? source : get("source.kind." + kind.id(), source.substring(kind.prefix().length()));
     }
 
     /** A p-value in the report's language ({@link #p(Double, Locale)}). */

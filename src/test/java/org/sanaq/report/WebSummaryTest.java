@@ -117,7 +117,7 @@ class WebSummaryTest {
                 "font-size:clamp(", "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")) {
             assertTrue(html.contains(rule), rule);
         }
-        assertTrue(html.contains("<td class=\"num\">1017</td>"), "numbers marked");
+        assertTrue(html.contains("<td class=\"num\">1,017</td>"), "numbers marked (grouped for reading)");
         assertTrue(html.contains("<script>\n" + HtmlTable.SCRIPT + "</script>\n</body>"), "the script inlined last");
         assertFalse(html.contains("<input"), "the filter boxes are the script's: none without it");
     }

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
     /** An argument reference of a MessageFormat pattern: {0}, {1,number,integer}, {2,choice,...}. */
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
+    /** A placeholder's syntax ({3}, {1,number,integer}, {0,choice,, {2,plural,), whose words are not text. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+(,\\s*[a-z]+(,[^}|#{]*(?=[}|#]))?)?\\}?");
+    /** A word in Latin letters, not part of a file name or of a formula's function ("round(v)"). */
+    private static final Pattern LATIN_WORD = Pattern.compile("(?<![\\w./])[A-Za-z_]+(?![\\w./(])");
+    /** Names cited as published (journals, toolkits), whose English words stay English. */
+    private static final List<String> PROPER_NAMES = List.of("Annals of Applied Statistics",
+            "Election Forensics Toolkit");
 
     @Test
     void readsTheFileNamedByTheKeysFirstSegment() {
@@ -79,7 +86,8 @@ class MessagesTest {
                 Properties other = load(translated);
                 assertEquals(en.stringPropertyNames(), other.stringPropertyNames(), translated.toString());
                 for (String key : en.stringPropertyNames()) {
-                    new MessageFormat(other.getProperty(key));
+                    new MessageFormat(Messages.withoutPlurals(other.getProperty(key)));
+                    new MessageFormat(Messages.withoutPlurals(en.getProperty(key)));
                     assertEquals(arguments(en.getProperty(key)), arguments(other.getProperty(key)),
                             language + " " + key);
                     assertNoLoneQuote(file.getFileName() + " " + key, en.getProperty(key));
@@ -87,6 +95,65 @@ class MessagesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aNounAfterACountTakesTheFormTheLanguagesRulesGiveIt() {
+        Messages ru = Messages.of("ru");
+        String claim = "official_vs_observer.claim";
+        assertEquals("Голос заявляет 1 голос за «А»", ru.format(claim, "Голос", 1, "А", "Б", "2").split(" в округе")[0]);
+        assertEquals("Голос заявляет 2 голоса за «А»", ru.format(claim, "Голос", 2, "А", "Б", "2").split(" в округе")[0]);
+        assertEquals("Голос заявляет 5 голосов за «А»", ru.format(claim, "Голос", 5, "А", "Б", "2").split(" в округе")[0]);
+        assertEquals("Голос заявляет 11 голосов за «А»", ru.format(claim, "Голос", 11, "А", "Б", "2").split(" в округе")[0]);
+        assertEquals("Голос заявляет 21 голос за «А»", ru.format(claim, "Голос", 21, "А", "Б", "2").split(" в округе")[0]);
+        assertEquals("Голос заявляет 32\u00A0251 голос за «А»",
+                ru.format(claim, "Голос", 32251L, "А", "Б", "2").split(" в округе")[0]);
+        assertEquals("Голос заявляет 1\u00A0012 голосов за «А»",
+                ru.format(claim, "Голос", 1012, "А", "Б", "2").split(" в округе")[0]);
+        assertEquals("Показаны первые 40 из 21 строки.", ru.format("report.table.shown", 40, 21));
+        assertEquals("Показаны первые 40 из 22 строк.", ru.format("report.table.shown", 40, 22));
+        assertEquals("Showing the first 40 of 1 row.", Messages.of("en").format("report.table.shown", 40, 1));
+        assertEquals("Showing the first 40 of 21 rows.", Messages.of("en").format("report.table.shown", 40, 21));
+        assertEquals("голоса", Plural.resolve("{0,plural,голос|голоса|голосов}", "ru", new Object[] {2.5}));
+        assertEquals("голосов", Plural.resolve("{0,plural,голос|голоса|голосов}", "ru", new Object[] {"x"}));
+        assertEquals("votes", Plural.resolve("{0,plural,vote|votes|votes}", "en", new Object[] {21}));
+        assertEquals("vote", Plural.resolve("{0,plural,vote|votes|votes}", "en", new Object[] {1}));
+    }
+
+    /**
+     * No Russian message leaves common English words untranslated: the words outside placeholders are checked
+     * against a list of English words the checks' and the report's messages use. Proper names (sanaq, Benford,
+     * LastC), file names (manifest.json) and placeholders are not on the list, so they pass.
+     */
+    @Test
+    void russianMessagesLeaveNoCommonEnglishWord() throws IOException, URISyntaxException {
+        Set<String> english = Set.of("the", "of", "and", "or", "in", "on", "to", "is", "are", "be", "for", "with",
+                "from", "not", "no", "yes", "by", "at", "as", "that", "this", "which", "it", "its", "source", "official",
+                "turnout", "national", "region", "district", "precinct", "votes", "vote", "round", "table", "rows",
+                "flag", "more", "less", "than", "expected", "observed", "ballots", "voters", "candidate", "party",
+                "can", "may", "explain", "explains", "shown", "first", "last", "total", "each", "every", "all", "none",
+                "data", "check", "report", "target", "share", "count", "count_minus_target", "points", "percent");
+        Path folder = Path.of(Messages.class.getClassLoader().getResource("org/sanaq/text/report_ru.properties")
+                .toURI()).getParent();
+        List<String> untranslated = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith("_ru.properties")).sorted().toList()) {
+                Properties ru = load(file);
+                for (String key : new TreeSet<>(ru.stringPropertyNames())) {
+                    String words = PLACEHOLDER.matcher(ru.getProperty(key)).replaceAll(" ");
+                    for (String name : PROPER_NAMES) {
+                        words = words.replace(name, " ");
+                    }
+                    Matcher m = LATIN_WORD.matcher(words);
+                    while (m.find()) {
+                        if (english.contains(m.group().toLowerCase(java.util.Locale.ROOT))) {
+                            untranslated.add(key + ": " + m.group());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), untranslated);
     }
 
     /**

@@ -12,12 +12,14 @@ import tech.tablesaw.api.Table;
  * to sort by a column and filter the rows ({@link #SCRIPT}). Without the script it is a plain, complete table.
  */
 final class HtmlTable {
+    /** A space of any width, no-break ones included (the report's numbers use them). */
+    private static final String SPACE = "[\\s\u00a0\u2009\u202f]";
     /**
      * A cell that is a number as the report writes it: digits grouped by commas, spaces or thin spaces, a decimal
      * point or comma, a sign, a percent, a power of ten ({@code 3.20 × 10⁻⁷}, {@code < 10⁻¹⁰}).
      */
-    static final Pattern NUMBER = Pattern.compile(
-            "[<>]?\\s?[-+\u2212]?[\\d\\s\u00a0\u2009\u202f.,]*\\d(\\s?%|\\s×\\s10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?|<\\s10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+");
+    static final Pattern NUMBER = Pattern.compile(("[<>]?S?[-+\u2212]?[\\dS.,]*\\d(S?%|S×S10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+            + "|<S10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+").replace("S", SPACE));
 
     /**
      * Sorting (a click or Enter on a heading; numbers by value, powers of ten included, text by the page's

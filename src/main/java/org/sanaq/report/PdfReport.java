@@ -111,7 +111,8 @@ final class PdfReport {
             out.need(BODY * 4);
             out.skip(4);
             out.paragraph(f.sentence(), BODY, false, Color.BLACK, 0);
-            out.paragraph(words.get("findings.where", where(f), checkTitle(f.check())), SMALL, false, GREY, 10);
+            out.paragraph(words.get("findings.where", words.scope(f.scope()), checkTitle(f.check())), SMALL, false,
+                    GREY, 10);
         }
         out.skip(6);
         int more = plan.headlines().size() - shown.size();
@@ -185,7 +186,7 @@ final class PdfReport {
     static String sourceSentence(Wording words, Manifest.InputAccount input) {
         String files = input.files().stream().map(f -> Path.of(f.path()).getFileName().toString()).distinct()
                 .collect(java.util.stream.Collectors.joining(", "));
-        return words.get("sources.input", input.id(), text(input.source()), files, input.rowsRead(),
+        return words.get("sources.input", input.id(), words.source(input.source()), files, input.rowsRead(),
                 input.protocols(), input.rowsQuarantined(), setAside(words, input));
     }
 
@@ -199,30 +200,6 @@ final class PdfReport {
             clause.append(words.get("sources.names_cleaned", input.namesCleaned()));
         }
         return clause.toString();
-    }
-
-    /**
-     * A finding's scope for readers: "the whole country", or the region or district it names (after
-     * {@code region=} or {@code district=}), with the source when it is not the official one.
-     */
-    private String where(Finding f) {
-        if (blank(f.scope()) || f.scope().equals("national")) {
-            return words.get("scope.national");
-        }
-        List<String> places = new ArrayList<>();
-        String source = null;
-        for (String part : f.scope().split(";")) {
-            int eq = part.indexOf('=');
-            String key = eq < 0 ? "" : part.substring(0, eq);
-            String value = part.substring(eq + 1);
-            if (key.equals("source")) {
-                source = value;
-            } else {
-                places.add(value);
-            }
-        }
-        String place = places.isEmpty() ? words.get("scope.national") : String.join(", ", places);
-        return source == null ? place : words.get("scope.source", place, source);
     }
 
     private String checkTitle(String check) {
@@ -414,7 +391,7 @@ final class PdfReport {
     private String details(Finding f) {
         List<String> parts = new ArrayList<>();
         if (!blank(f.scope())) {
-            parts.add(where(f) + (blank(f.subject()) ? "" : ", " + f.subject()));
+            parts.add(words.scope(f.scope()) + (blank(f.subject()) ? "" : ", " + f.subject()));
         }
         String p = words.p(f.pValue());
         String adjusted = words.p(f.pAdjusted());

@@ -37,7 +37,7 @@ class InputSentenceTest {
                 + "copies (nothing says which copy is right), 1 row set aside as an identical copy of a used protocol, "
                 + "1 row with control characters (NUL, bidi) removed from its names, 1 row set aside because it "
                 + "could not be read.", PdfReport.sourceSentence(Wording.of("en"), account(6, 2, 1, aside, 1)));
-        assertEquals("official (official; copies.csv): прочитано строк — 6, использовано протоколов — 2, отложено "
+        assertEquals("official (официальные данные; copies.csv): прочитано строк — 6, использовано протоколов — 2, отложено "
                 + "противоречащих копий протоколов — 2, отложено одинаковых копий использованных протоколов — 1, "
                 + "строк, из названий в которых удалены управляющие символы (NUL, bidi), — 1, отложено нечитаемых "
                 + "строк — 1.", PdfReport.sourceSentence(Wording.of("ru"), account(6, 2, 1, aside, 1)));

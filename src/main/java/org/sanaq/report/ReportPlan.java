@@ -150,8 +150,12 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
         return out;
     }
 
-    /** A file line as evidence cites it: "party-list-by-region.csv line 19" (the file's name, its folders aside). */
-    private static final Pattern CITED_LINE = Pattern.compile("([^\\s\\[\\]()/]+) line (\\d+)");
+    /**
+     * A file line as evidence cites it, in the report's language: "party-list-by-region.csv line 19",
+     * "party-list-by-region.csv, строка 19" (the file's name with its extension, its folders aside).
+     */
+    private static final Pattern CITED_LINE = Pattern
+            .compile("([^\\s\\[\\](),/]+\\.[\\p{Alnum}!.]+),? \\p{L}+ (\\d+)");
 
     /** Whether the run's inputs gave no usable protocol at all (its manifest says none was used). */
     boolean nothingUsed() {

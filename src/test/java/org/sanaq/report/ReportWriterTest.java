@@ -201,7 +201,7 @@ class ReportWriterTest {
                 List.of("party-list-by-region.csv line 19"), 2.0);
         Finding report = new Finding("protocol_integrity", "region=Astana", "all", "election_day", 0.33, null, null,
                 Verdict.FLAG, "Astana's last report is below its final count.",
-                List.of("../data/party-list-by-region.csv line 19"), 1.0);
+                List.of("../data/party-list-by-region.csv, строка 19"), 1.0);
         Finding other = new Finding("protocol_integrity", "region=Abai", "all", "published_turnout", 0.1, null,
                 null, Verdict.FLAG, "Abai's printed turnout does not match its counts.",
                 List.of("party-list-by-region.csv line 2"), 0.5);

@@ -168,7 +168,7 @@ final class PdfReport {
                         .distinct().collect(java.util.stream.Collectors.joining("; "));
                 rows.add(List.of(page.region(), words.count(flags), checks));
             }
-            PdfTable.draw(out, SummaryTables.table("regions", columns("region", "flags", "checks"), rows));
+            PdfTable.draw(out, SummaryTables.table("regions", columns("region", "closer_look", "checks"), rows));
         }
         out.heading(words.get("overview.checks"), 12);
         for (ReportPlan.CheckSection section : plan.sections()) {

@@ -174,6 +174,24 @@ class MessagesTest {
         return found;
     }
 
+    @Test
+    void noKeyIsGivenTwice() throws IOException, URISyntaxException {
+        Path folder = Path.of(Messages.class.getClassLoader().getResource("org/sanaq/text/report_en.properties").toURI())
+                .getParent();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                Set<String> seen = new TreeSet<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    int eq = line.indexOf('=');
+                    if (!line.startsWith("#") && eq > 0) {
+                        // a second value would silently replace the first: one of them is never shown
+                        assertTrue(seen.add(line.substring(0, eq)), file.getFileName() + ": " + line);
+                    }
+                }
+            }
+        }
+    }
+
     private static Properties load(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -3,35 +3,78 @@ package org.sanaq.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sanaq.TestData;
 import org.sanaq.schema.Field;
 import org.sanaq.schema.ProtocolRecord;
 
 /**
- * The Russian CEC mappings on every layout of the collection in shared/datasets/ru-cec: each excerpt in
- * src/test/resources/ru-cec has the real file's header and invented rows, the same figures in every year's layout
+ * The Russian CEC mappings on every layout of the collection in shared/datasets/ru-cec, on excerpts made for the
+ * test: each is the real file's header, read from shared/datasets when the test runs (no part of the collection is
+ * committed), and rows invented for the test (src/test/resources/ingest/ru-cec-invented-rows), the same figures in
+ * every year's layout
  * (registered 1,500; ballots received 1,200; early 10, in the station 700, outside 40; cancelled 450; portable boxes
  * 40, stationary 708; invalid 8, valid 740; none lost or unaccounted; absentee certificates received 21, issued to
  * voters 12, voted with one 9, unused 8, issued by the territorial commission 3, lost 1, not accounted 0; the first
  * candidate 740 − 10 per other candidate, each other 10), so that a column bound to the wrong field shows.
  */
 class RuCecLayoutsTest {
-    private static final Path EXCERPTS = Path.of("src", "test", "resources", "ru-cec");
+    private static final Path ROWS = Path.of("src", "test", "resources", "ingest", "ru-cec-invented-rows");
+    private static final List<String> FILES = List.of("2004.csv", "2007.csv", "2008.csv", "2011.csv", "2012.csv",
+            "2016.csv", "2018.csv", "2020.csv", "2021.csv", "2024.csv", "2024-electronic-voting.csv");
+    @TempDir
+    static Path excerpts;
+
+    /** Each layout's excerpt: the header of the collection's file, then the rows invented for it. */
+    @BeforeAll
+    static void makeExcerpts() throws IOException {
+        for (String file : FILES) {
+            String name = file.replace(".csv", "");
+            Path real = TestData.shared("ru-cec/" + (name.equals("2024-electronic-voting") ? file : file + ".zip"));
+            String rows = Files.readString(ROWS.resolve("layout-" + name + ".rows"), StandardCharsets.UTF_8);
+            Files.writeString(excerpts.resolve(file), header(real) + "\n" + rows, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The first line of a data file, or of the first .csv entry of a zip, without a byte-order mark. */
+    private static String header(Path file) throws IOException {
+        if (!file.toString().endsWith(".zip")) {
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return in.readLine().replace("\uFEFF", "");
+            }
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry csv = zip.stream().filter(e -> e.getName().endsWith(".csv")).findFirst().orElseThrow();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(zip.getInputStream(csv),
+                    StandardCharsets.UTF_8))) {
+                return in.readLine().replace("\uFEFF", "");
+            }
+        }
+    }
     private static final Map<String, Long> ABSENTEE = Map.of("absentee_received", 21L, "absentee_issued_to_voters",
             12L, "voted_by_absentee", 9L, "absentee_cancelled", 8L, "absentee_issued_by_tik", 3L, "absentee_lost", 1L,
             "absentee_unaccounted", 0L);
 
     private static List<ShippedMappingsTest.Converted> read(String file, String mapping) throws Exception {
         List<ShippedMappingsTest.Converted> out = new ArrayList<>();
-        ShippedMappingsTest.scan(EXCERPTS.resolve(file), ShippedMappingsTest.load(mapping)
+        ShippedMappingsTest.scan(excerpts.resolve(file), ShippedMappingsTest.load(mapping)
                 .withConstants(Map.of(Field.ELECTION, "e")), out::add);
         return out;
     }

@@ -21,7 +21,7 @@ public final class BoundMapping {
     private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
 
     /** The field and line rules of one unpivot value (or of the whole record when there is no unpivot). */
-    record Variant(Map<Field, FieldRule.BoundField> fields, ExtraLines.Bound lines, FieldConfidences.Bound confidence)
+    record Variant(Map<Field, FieldRule.BoundField> fields, NamedRules lines, NamedRules confidence)
             implements Serializable {
     }
 
@@ -45,7 +45,7 @@ public final class BoundMapping {
      * lines and figure confidences.
      */
     private record CompiledVariant(Field[] fields, FieldRule.BoundField[] rules, Converter[] converters,
-            ExtraLines.Bound lines, FieldConfidences.Bound confidence) {
+            NamedRules lines, NamedRules confidence) {
     }
 
     private final Mapping mapping;
@@ -118,11 +118,10 @@ public final class BoundMapping {
     Map<String, FieldRule.BoundField> namedFigureRules() {
         Map<String, FieldRule.BoundField> out = new java.util.LinkedHashMap<>();
         CompiledVariant first = variants.get(0);
-        for (int k = 0; k < first.lines().names().size(); k++) {
-            out.put("lines." + first.lines().names().get(k), first.lines().rules().get(k));
-        }
-        for (int k = 0; k < first.confidence().names().size(); k++) {
-            out.put("confidence." + first.confidence().names().get(k), first.confidence().rules().get(k));
+        for (NamedRules named : List.of(first.lines(), first.confidence())) {
+            for (int k = 0; k < named.names().size(); k++) {
+                out.put(named.key() + "." + named.names().get(k), named.rules().get(k));
+            }
         }
         return out;
     }
@@ -217,8 +216,9 @@ public final class BoundMapping {
                 pcts.put(name, pct);
             }
         }
-        return new ProtocolRecord(values, votes, pcts, variant.lines().read(cells, numbers),
-                variant.confidence().read(cells, numbers));
+        return new ProtocolRecord(values, votes, pcts,
+                variant.lines().read(cells, numbers, FieldRule.BoundField::count),
+                variant.confidence().read(cells, numbers, FieldRule.BoundField::fraction));
     }
 
     /**

@@ -57,7 +57,7 @@ public record ExtraLines(Map<String, FieldRule> rules) implements Serializable {
      * Resolves each line's columns against a header, refusing a line whose one column a count field, another line
      * or a candidate also reads; an optional line whose column is absent is left out.
      */
-    Bound bind(List<String> header, String file, Map<Field, FieldRule.BoundField> fields,
+    NamedRules bind(List<String> header, String file, Map<Field, FieldRule.BoundField> fields,
             CandidateRules.Bound candidates) throws MappingException {
         Map<Integer, String> readers = new TreeMap<>();
         fields.forEach((field, rule) -> {
@@ -83,31 +83,11 @@ public record ExtraLines(Map<String, FieldRule> rules) implements Serializable {
             }
             bound.put(e.getKey(), rule);
         }
-        return new Bound(new ArrayList<>(bound.keySet()), new ArrayList<>(bound.values()));
+        return new NamedRules("lines", new ArrayList<>(bound.keySet()), new ArrayList<>(bound.values()));
     }
 
     /** Whether a rule takes one column as it stands (no constant, sum or difference). */
     private static boolean single(FieldRule.BoundField rule) {
         return rule.constant() == null && rule.origin().size() == 1 && rule.minus().isEmpty();
-    }
-
-    /** The lines fitted to one header: names and rules in the same order. */
-    record Bound(List<String> names, List<FieldRule.BoundField> rules) implements Serializable {
-        /** One record's lines, in name order; a problem names the line ({@code lines.<name>: ...}). */
-        TreeMap<String, Long> read(List<String> cells, NumberFormat numbers) throws NumberFormat.NumberProblem {
-            TreeMap<String, Long> out = new TreeMap<>();
-            for (int k = 0; k < names.size(); k++) {
-                Long value;
-                try {
-                    value = rules.get(k).count(cells, numbers);
-                } catch (NumberFormat.NumberProblem problem) {
-                    throw new NumberFormat.NumberProblem("lines." + names.get(k) + ": " + problem.getMessage());
-                }
-                if (value != null) {
-                    out.put(names.get(k), value);
-                }
-            }
-            return out;
-        }
     }
 }

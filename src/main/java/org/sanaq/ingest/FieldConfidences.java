@@ -44,7 +44,7 @@ public record FieldConfidences(Map<String, FieldRule> rules) implements Serializ
     }
 
     /** Resolves each confidence's columns against a header; an optional one whose column is absent is left out. */
-    Bound bind(List<String> header, String file) throws MappingException {
+    NamedRules bind(List<String> header, String file) throws MappingException {
         List<String> names = new ArrayList<>();
         List<FieldRule.BoundField> bound = new ArrayList<>();
         for (Map.Entry<String, FieldRule> e : rules.entrySet()) {
@@ -54,26 +54,6 @@ public record FieldConfidences(Map<String, FieldRule> rules) implements Serializ
                 bound.add(rule);
             }
         }
-        return new Bound(names, bound);
-    }
-
-    /** The confidences fitted to one header: names and rules in the same order. */
-    record Bound(List<String> names, List<FieldRule.BoundField> rules) implements Serializable {
-        /** One record's confidences, in name order; a problem names the figure ({@code confidence.<name>: ...}). */
-        TreeMap<String, Double> read(List<String> cells, NumberFormat numbers) throws NumberFormat.NumberProblem {
-            TreeMap<String, Double> out = new TreeMap<>();
-            for (int k = 0; k < names.size(); k++) {
-                Double value;
-                try {
-                    value = rules.get(k).fraction(cells, numbers);
-                } catch (NumberFormat.NumberProblem problem) {
-                    throw new NumberFormat.NumberProblem("confidence." + names.get(k) + ": " + problem.getMessage());
-                }
-                if (value != null) {
-                    out.put(names.get(k), value);
-                }
-            }
-            return out;
-        }
+        return new NamedRules("confidence", names, bound);
     }
 }

@@ -224,22 +224,22 @@ final class PairRow {
 
     /** The official protocol's votes by candidate; empty when there is none. */
     Map<String, Long> officialVotes() {
-        return votes(OFFICIAL_VOTES);
+        return counts(OFFICIAL_VOTES);
     }
 
     /** The copy's votes by candidate. */
     Map<String, Long> copyVotes() {
-        return votes(COPY_VOTES);
+        return counts(COPY_VOTES);
     }
 
     /** The official protocol's further named lines; empty when there is none. */
     Map<String, Long> officialLines() {
-        return votes(OFFICIAL_LINES);
+        return counts(OFFICIAL_LINES);
     }
 
     /** The copy's further named lines. */
     Map<String, Long> copyLines() {
-        return votes(COPY_LINES);
+        return counts(COPY_LINES);
     }
 
     /** The copy's reading confidence of single figures, by figure; empty when it gives none. */
@@ -255,7 +255,7 @@ final class PairRow {
         return row.isNull(i) ? null : row.getLong(i);
     }
 
-    private Map<String, Long> votes(int i) {
+    private Map<String, Long> counts(int i) {
         return row.isNull(i) ? Map.of() : row.getMap(i);
     }
 }

@@ -26,7 +26,7 @@ import org.sanaq.results.Verdict;
 
 /**
  * What every rendering of a run shows, in the order it shows it: the first page's findings (flags that no other
- * finding explains, strongest first: {@link Finding#rank()} descending), one section per check in the fixed order
+ * finding explains, strongest first by the one rule of {@link Ranking}), one section per check in the fixed order
  * of {@link #SECTION_ORDER} (checks it does not name follow in the order they first appear), each section's
  * findings flags first, and a drill-down per flagged region.
  *
@@ -65,9 +65,6 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
     record RegionPage(String region, List<Finding> findings, List<FigureSpec> figures, List<DetailTable> rows) {
     }
 
-    static final Comparator<Finding> STRONGEST_FIRST = Comparator.comparing((Finding f) -> !f.headline())
-            .thenComparing(Comparator.comparingDouble(Finding::rank).reversed());
-
     static ReportPlan of(RunFolder.Contents contents, Function<String, CheckDescription> describe) {
         return of(contents, describe, List.of());
     }
@@ -90,7 +87,7 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
                 drawn, shown.tables());
         Manifest manifest = contents.manifest();
         Wording words = Wording.of(manifest == null ? null : manifest.language());
-        List<Finding> ranked = contents.findings().stream().sorted(STRONGEST_FIRST).toList();
+        List<Finding> ranked = contents.findings().stream().sorted(Ranking.STRONGEST_FIRST).toList();
         List<RegionPage> regions = regionPages(contents, ranked);
         Set<String> paged = regions.stream().map(RegionPage::region).collect(Collectors.toSet());
         Map<String, DetailTable> unclaimed = new TreeMap<>(contents.tables());

@@ -77,7 +77,7 @@ final class ShownText {
         return new Finding(f.check(), scope(f.scope()), name(subject), f.statistic(), f.value(), f.pValue(),
                 f.pAdjusted(), f.verdict(), words(codesInWords(f.sentence(), language)),
                 f.evidence().stream().map(ShownText::words).toList(),
-                f.rank(), name(f.explainedBy()), placebo(f.placebo()));
+                f.effect(), name(f.explainedBy()), placebo(f.placebo()));
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * number is replaced by {@link #NOT_A_NUMBER}. The checks say inconclusive in their own words before this, when they
  * have too little to test; this is the guard for what they did not foresee.
  *
- * @param rank ordering weight for the report's first page: larger is stronger (e.g. −log10 of the adjusted p)
+ * @param effect what the finding amounts to in votes, precincts or figures ({@link Effect}), by which the report
+ *     ranks it beside its strength; null for a finding that measures no amount (a digit statistic, a pass)
  * @param explainedBy the subject of another finding of the same check that accounts for this one (a flag that is
  *     only a by-product of it); null for a finding that stands on its own. The report does not list explained
  *     flags on its first page and labels them as explained.
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  *     first page.
  */
 public record Finding(String check, String scope, String subject, String statistic, Double value, Double pValue,
-        Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank, String explainedBy,
+        Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, Effect effect, String explainedBy,
         Placebo placebo) {
 
     /** The sentence of a finding whose own sentence printed a number that is not one. */
@@ -45,30 +46,30 @@ public record Finding(String check, String scope, String subject, String statist
             pValue = finite(pValue) ? pValue : null;
             pAdjusted = finite(pAdjusted) ? pAdjusted : null;
             verdict = verdict == Verdict.ERROR ? verdict : Verdict.INCONCLUSIVE;
-            rank = 0;
+            effect = null;
             sentence = unreadable ? NOT_A_NUMBER : sentence;
         }
     }
 
     /** A finding without a placebo. */
     public Finding(String check, String scope, String subject, String statistic, Double value, Double pValue,
-            Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank,
+            Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, Effect effect,
             String explainedBy) {
-        this(check, scope, subject, statistic, value, pValue, pAdjusted, verdict, sentence, evidence, rank,
+        this(check, scope, subject, statistic, value, pValue, pAdjusted, verdict, sentence, evidence, effect,
                 explainedBy, null);
     }
 
     /** A finding that stands on its own. */
     public Finding(String check, String scope, String subject, String statistic, Double value, Double pValue,
-            Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, double rank) {
-        this(check, scope, subject, statistic, value, pValue, pAdjusted, verdict, sentence, evidence, rank, null);
+            Double pAdjusted, Verdict verdict, String sentence, List<String> evidence, Effect effect) {
+        this(check, scope, subject, statistic, value, pValue, pAdjusted, verdict, sentence, evidence, effect, null);
     }
 
     /** A check's statement that it had nothing or too little to test, with the reason in {@code sentence}. */
     public static Finding inconclusive(String check, String scope, String subject, String statistic, double value,
             String sentence) {
         return new Finding(check, scope, subject, statistic, value, null, null, Verdict.INCONCLUSIVE, sentence,
-                List.of(), 0);
+                List.of(), null);
     }
 
     /** Whether its placebo makes it ordinary. */

@@ -59,7 +59,7 @@ public record CheckFailure(String check, String message) {
         String name = messages.defines(check + ".title") ? messages.format(check + ".title") + " (" + check + ")"
                 : check;
         return new Finding(check, "national", null, "check_failed", null, null, null, Verdict.ERROR,
-                messages.format("report.check_failed", name, message), List.of(), 0);
+                messages.format("report.check_failed", name, message), List.of(), null);
     }
 
     /** The check's outcome: that finding alone, no metric, table or chart. */

@@ -23,6 +23,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.sanaq.results.CheckDescription;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
+import org.sanaq.results.Effect;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
@@ -147,7 +148,7 @@ public final class DuplicateProtocols {
             sentence += " " + words.format(ID + ".copies", copies);
         }
         Finding finding = new Finding(ID, "national", "all", "conflicting_protocols", (double) conflicting, null,
-                null, verdict, sentence, evidence, verdict == Verdict.FLAG ? 2 : 0);
+                null, verdict, sentence, evidence, verdict == Verdict.FLAG ? Effect.precincts(conflicting, null) : null);
         List<String> columns = new ArrayList<>();
         IDENTITY.forEach(f -> columns.add(f.column()));
         columns.add("file");

@@ -52,7 +52,7 @@ class FixtureFormatTest {
 
     private static Finding finding(String subject, Verdict verdict, double value, String sentence) {
         return new Finding(CHECK, "national", subject, "violations", value, null, null, verdict, sentence,
-                List.of("p.csv line 3"), 0);
+                List.of("p.csv line 3"), null);
     }
 
     @Test

@@ -76,7 +76,7 @@ class BoundedReportTest {
         for (int i = 0; i < CANDIDATES; i++) {
             String name = i == 0 ? longName : String.format("Candidate %05d", i);
             findings.add(new Finding("digit_tests", "national", name, "flagged_cells", 0.0, null, null,
-                    Verdict.INCONCLUSIVE, "Nationally, " + name + " has 3 counts of at least 10: too few.", List.of(), 0));
+                    Verdict.INCONCLUSIVE, "Nationally, " + name + " has 3 counts of at least 10: too few.", List.of(), null));
             figures.add(new FigureSpec("digit_tests", "digit_tests_last_" + i, "histogram_vs_expected",
                     "Last digits of " + name, "digit_tests_digits", Map.of("bin_low", "bin_low", "bin_high",
                             "bin_high", "observed", "observed", "expected", "expected"),
@@ -133,7 +133,7 @@ class BoundedReportTest {
         String region = "R".repeat(200);
         RunFolder.Contents shown = ShownText.forReport(contents(null,
                 List.of(new Finding("c", "source=x;region=" + region, region, "s", 1.0, null, null, Verdict.FLAG,
-                        "In " + region + ", something.", List.of(), 1)),
+                        "In " + region + ", something.", List.of(), null)),
                 List.of(), Map.of("c_t", new DetailTable("c_t", "T", List.of("region", "explanation"),
                         List.of(List.of(region, "a long explanation with short words " + "x ".repeat(100)))))));
         String cut = "R".repeat(80) + "…";

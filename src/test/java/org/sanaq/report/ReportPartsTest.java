@@ -51,8 +51,8 @@ class ReportPartsTest {
 
     @Test
     void sectionsFollowTheFindingsAndClaimTheirTables() {
-        Finding pass = new Finding("b", "national", "all", "s", 1.0, 0.5, 0.5, Verdict.PASS, "b passes", null, 0.3);
-        Finding flag = new Finding("a", "national", "all", "s", 1.0, 1e-6, 1e-5, Verdict.FLAG, "a flags", null, 5);
+        Finding pass = new Finding("b", "national", "all", "s", 1.0, 0.5, 0.5, Verdict.PASS, "b passes", null, null);
+        Finding flag = new Finding("a", "national", "all", "s", 1.0, 1e-6, 1e-5, Verdict.FLAG, "a flags", null, null);
         DetailTable t = new DetailTable("t", "T", List.of("label", "value"), List.of(List.of("x", "1")));
         DetailTable bTable = new DetailTable("b_cells", "B", List.of("c"), List.of());
         DetailTable other = new DetailTable("zeta", "Z", List.of("c"), List.of());

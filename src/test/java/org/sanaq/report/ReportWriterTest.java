@@ -83,12 +83,12 @@ class ReportWriterTest {
                 "local[2]", "2026-01-01T10:00:00Z", "2026-01-01T10:01:00Z");
         List<Finding> findings = List.of(
                 new Finding("round_percentages", "national", "all", "round_cells", 3.0, 0.4, 0.8, Verdict.PASS,
-                        "Nationally, 3 of 120 shares are round, close to the 2.5 expected by chance.", List.of(), 0.1),
+                        "Nationally, 3 of 120 shares are round, close to the 2.5 expected by chance.", List.of(), null),
                 new Finding("protocol_arithmetic", "region=Түркістан облысы", "all", "violations", 0.0, null, null,
                         Verdict.INCONCLUSIVE, "Too few protocols in Түркістан облысы to check arithmetic.", List.of(),
-                        0.0),
+                        null),
                 new Finding("round_percentages", "region=Қарағанды облысы", "all", "round_cells", 14.0, 1e-9, 3e-9,
-                        Verdict.FLAG, FLAG_SENTENCE, List.of("Қарағанды облысы"), 8.5));
+                        Verdict.FLAG, FLAG_SENTENCE, List.of("Қарағанды облысы"), null));
         List<List<String>> bins = new ArrayList<>();
         for (int d = 0; d <= 2; d++) {
             for (int i = 0; i < 10; i++) {
@@ -198,19 +198,19 @@ class ReportWriterTest {
         // two flags of one check citing the same published line: the stronger stands for the fact
         Finding turnout = new Finding("protocol_integrity", "region=Astana", "all", "published_turnout", 0.33, null,
                 null, Verdict.FLAG, "Astana's printed turnout does not match its counts.",
-                List.of("party-list-by-region.csv line 19"), 2.0);
+                List.of("party-list-by-region.csv line 19"), null);
         Finding report = new Finding("protocol_integrity", "region=Astana", "all", "election_day", 0.33, null, null,
                 Verdict.FLAG, "Astana's last report is below its final count.",
-                List.of("../data/party-list-by-region.csv, строка 19"), 1.0);
+                List.of("../data/party-list-by-region.csv, строка 19"), null);
         Finding other = new Finding("protocol_integrity", "region=Abai", "all", "published_turnout", 0.1, null,
                 null, Verdict.FLAG, "Abai's printed turnout does not match its counts.",
-                List.of("party-list-by-region.csv line 2"), 0.5);
+                List.of("party-list-by-region.csv line 2"), null);
         assertEquals(List.of(turnout, other), ReportPlan.oneFindingPerFact(Stream.of(turnout, report, other)));
         // two flags of one check about one place: the stronger speaks for both
         Finding either = new Finding("integer_peaks", "national", "either", "excess_either", 1500.0, 1e-38, 1e-38,
-                Verdict.FLAG, "Whole percents of turnout or share are in excess.", List.of(), 37.5);
+                Verdict.FLAG, "Whole percents of turnout or share are in excess.", List.of(), null);
         Finding turnoutPeaks = new Finding("integer_peaks", "national", "turnout", "excess_turnout", 1300.0, 1e-47,
-                1e-47, Verdict.FLAG, "Whole percents of turnout are in excess.", List.of(), 46.7);
+                1e-47, Verdict.FLAG, "Whole percents of turnout are in excess.", List.of(), null);
         assertEquals(List.of(turnoutPeaks, other), ReportPlan.oneFindingPerFact(Stream.of(turnoutPeaks, either,
                 other)));
     }
@@ -368,7 +368,7 @@ class ReportWriterTest {
         RunFolder.Contents base = contents();
         List<Finding> findings = new ArrayList<>(base.findings());
         findings.add(new Finding("round_percentages", "national", "d=0", "round_cells", 2.0, 1e-4, 3e-4, Verdict.FLAG,
-                "At whole percents, 2 of 189 figures are round.", List.of(), 0.5, "d=2"));
+                "At whole percents, 2 of 189 figures are round.", List.of(), null, "d=2"));
         ReportPlan plan = ReportPlan.of(new RunFolder.Contents(base.manifest(), findings, base.metrics(),
                 base.figures(), base.tables()), DESCRIBE);
         assertEquals(List.of(FLAG_SENTENCE), PdfReport.firstPageFindings(plan).stream().map(Finding::sentence)
@@ -385,7 +385,7 @@ class ReportWriterTest {
         Placebo placebo = new Placebo(null, new Placebo.RandomGroupings(6, 2, 6, 1), null, true,
                 "Random groupings of the same precincts flag 2 of 6 groups, against 1 of 6 real regions.");
         findings.add(new Finding("round_percentages", "region=Абай облысы", "d=0", "round_cells", 2.0, 1e-9, 1e-8,
-                Verdict.FLAG, "An ordinary flag of Абай облысы.", List.of(), 8, null, placebo));
+                Verdict.FLAG, "An ordinary flag of Абай облысы.", List.of(), null, null, placebo));
         RunFolder.Contents withOrdinary = new RunFolder.Contents(base.manifest(), findings, base.metrics(),
                 base.figures(), base.tables());
         ReportPlan plan = ReportPlan.of(withOrdinary, DESCRIBE);

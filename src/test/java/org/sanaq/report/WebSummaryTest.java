@@ -47,7 +47,7 @@ class WebSummaryTest {
         List<Finding> findings = new ArrayList<>(base.findings());
         for (int i = 0; i < 25; i++) {
             findings.add(new Finding("round_percentages", "region=Region " + i, "all", "round_cells", 1.0, 0.5, 0.9,
-                    Verdict.PASS, "Region " + i + " is ordinary.", List.of(), 0.0));
+                    Verdict.PASS, "Region " + i + " is ordinary.", List.of(), null));
         }
         return new RunFolder.Contents(base.manifest(), findings, base.metrics(), base.figures(), base.tables());
     }

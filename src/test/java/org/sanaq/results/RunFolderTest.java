@@ -34,9 +34,9 @@ class RunFolderTest {
         List<Finding> findings = List.of(
                 new Finding("round_percentages", "national", "d=2", "round_cells", 3.0, 1e-6, 3e-6, Verdict.FLAG,
                         "Казахстан: 3 round cells, \"quoted\", with commas, and\na newline.",
-                        List.of("Abai Region, Amanat 67.81", "Жетісу"), 5.52),
+                        List.of("Abai Region, Amanat 67.81", "Жетісу"), null),
                 new Finding("round_percentages", "region=Абай", "turnout", "round_cells", null, null, null,
-                        Verdict.INCONCLUSIVE, "too little data", List.of(), 0.0));
+                        Verdict.INCONCLUSIVE, "too little data", List.of(), null));
         List<Metric> metrics = List.of(
                 new Metric("round_percentages", "national", "d=2", "eligible_cells", 168),
                 new Metric("round_percentages", "region=Акмолинская, \"Aqmola\"", "d=0", "p_value", 0.000123456789),
@@ -62,10 +62,10 @@ class RunFolderTest {
         Placebo placebo = new Placebo(new Placebo.OtherRows(6, 1, 0.37), new Placebo.RandomGroupings(85, 4, 85, 3),
                 new Placebo.HonestSimulations(50_000, 200, 9), true, "Random groupings flag 4 of 85 groups.");
         Finding flag = new Finding("digit_tests", "region=Абай", "A", "lastc", 3.1, 1e-9, 1e-7, Verdict.FLAG,
-                "A flag.", List.of(), 7, null, placebo);
+                "A flag.", List.of(), null, null, placebo);
         Placebo partial = new Placebo(new Placebo.OtherRows(0, 0, null), null, null, false, "No other row.");
         Finding national = new Finding("digit_tests", "national", "B", "c05s", 0.3, 1e-9, 1e-7, Verdict.FLAG,
-                "Another flag.", List.of(), 7, null, partial);
+                "Another flag.", List.of(), null, null, partial);
         RunFolder.write(dir, new RunFolder.Contents(base.manifest(), List.of(flag, national), base.metrics(),
                 base.figures(), base.tables()));
         assertEquals(List.of(flag, national), RunFolder.read(dir).findings());

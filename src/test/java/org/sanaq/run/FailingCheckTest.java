@@ -2,6 +2,7 @@ package org.sanaq.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,7 +119,7 @@ class FailingCheckTest {
         for (Finding e : errors) {
             assertEquals("national", e.scope());
             assertEquals("check_failed", e.statistic());
-            assertEquals(0, e.rank());
+            assertNull(e.effect());
         }
         assertTrue(failing.metrics().stream().noneMatch(m -> List.of(JUDGE, EXECUTOR, COMPUTE).contains(m.check())),
                 "a failed check has no metric");

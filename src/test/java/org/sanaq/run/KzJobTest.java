@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanaq.SparkTestSession;
 import org.sanaq.TestData;
+import org.sanaq.results.Effect;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Manifest;
 import org.sanaq.results.Metric;
@@ -97,7 +98,11 @@ class KzJobTest {
         Finding wholePercents = run.findings().stream().filter(f -> f.subject().equals("d=0")).findFirst()
                 .orElseThrow();
         assertTrue(wholePercents.sentence().contains("adds nothing"), wholePercents.sentence());
-        assertTrue(headline.rank() > wholePercents.rank());
+        assertEquals("d=2", wholePercents.explainedBy());
+        // the headline's effect: the round figures beyond the 6.4 honest counting gives, of the 189 tested
+        assertEquals(Effect.Unit.FIGURES, headline.effect().unit());
+        assertEquals(189, headline.effect().of());
+        assertEquals(139 - 6.4, headline.effect().amount(), 0.05);
     }
 
     @Test

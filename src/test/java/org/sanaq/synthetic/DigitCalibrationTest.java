@@ -106,7 +106,7 @@ class DigitCalibrationTest {
 
     private static List<Finding> withoutPlacebos(List<Finding> findings) {
         return findings.stream().map(f -> new Finding(f.check(), f.scope(), f.subject(), f.statistic(), f.value(),
-                f.pValue(), f.pAdjusted(), f.verdict(), f.sentence(), f.evidence(), f.rank(), f.explainedBy()))
+                f.pValue(), f.pAdjusted(), f.verdict(), f.sentence(), f.evidence(), f.effect(), f.explainedBy()))
                 .toList();
     }
 

@@ -242,7 +242,7 @@ final class DigitJudge {
                     c.pAdjusted);
             out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
                     Verdict.FLAG, sentence, List.of("tables/" + TABLE + ".csv"),
-                    -Math.log10(Math.max(c.pAdjusted, 1e-300)), null,
+                    null, null,
                     placebo.of(c, label(c.statistic), where(c.row))));
         }
         long tested = cells.stream().filter(c -> Double.isFinite(c.pAdjusted)).count();
@@ -257,7 +257,7 @@ final class DigitJudge {
                     tooFew ? Verdict.INCONCLUSIVE : Verdict.PASS, tooFew
                             ? messages.format(convention.key(ID + ".too_few"), subject(row), n, minCount)
                             : messages.format(convention.key(ID + ".national_pass"), subject(row), n, alpha),
-                    List.of(), 0));
+                    List.of(), null));
         }
         if (tested == 0) {
             // nothing had the min_count counts a digit test needs: no pass on 0 of 0
@@ -268,7 +268,7 @@ final class DigitJudge {
         out.add(new Finding(ID, "national", "all", "flagged_cells", (double) flagged.size(), null, null,
                 flagged.isEmpty() ? Verdict.PASS : Verdict.FLAG, messages.format(convention.key(ID + ".summary"),
                         flagged.size(), tested, alpha, special()), List.of("tables/" + TABLE + ".csv"),
-                flagged.isEmpty() ? 0 : 1));
+                null));
         return out;
     }
 

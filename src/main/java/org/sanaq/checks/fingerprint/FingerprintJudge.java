@@ -12,6 +12,7 @@ import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Effect;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
@@ -133,7 +134,8 @@ final class FingerprintJudge {
         SortedMap<String, ShpilkinExcess> others = results.nation().othersExcess(leader, nation.turnout());
         others.forEach((candidate, s) -> finite(NATIONAL, candidate, "placebo_shpilkin_excess_share", s.share()));
         Finding finding = new Finding(ID, NATIONAL, leader, "shpilkin_excess_votes", national.excess(), null, null,
-                flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), flag ? 10 * national.share() : 0, null,
+                flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), flag ? new Effect(national.excess(),
+                        Effect.Unit.VOTES, national.excess() / national.share(), Effect.Basis.ESTIMATE) : null, null,
                 flag ? placebo(others) : null);
         FingerprintFigures figures = new FingerprintFigures(messages, leader);
         List<DetailTable> tables = List.of(figures.cells(results.nation(), results.regions()),

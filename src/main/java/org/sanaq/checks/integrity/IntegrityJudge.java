@@ -12,6 +12,7 @@ import org.sanaq.checks.PublishedRounding;
 import org.sanaq.checks.roundpct.RoundTarget;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
+import org.sanaq.results.Effect;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
@@ -156,7 +157,7 @@ final class IntegrityJudge {
                 + words.format(ID + ".against", r.get(7), r.get(8))).toList();
         return new Finding(ID, scope(source, null), id, "violations", (double) broken, null, null,
                 broken == 0 ? Verdict.PASS : Verdict.FLAG, sentence, evidence,
-                broken == 0 ? 0 : 1 + Math.min(5, Math.log10(broken)));
+                broken == 0 ? null : Effect.precincts(broken, (double) checked));
     }
 
     private String where(List<String> row) {
@@ -228,7 +229,7 @@ final class IntegrityJudge {
         return new Finding(ID, scope(v.source(), v.region()), subject, "published_pct_gap_points", gap, null,
                 null, Verdict.FLAG, sentence,
                 List.of(words.format(ID + ".where.file", v.file(), Long.toString(v.line()))),
-                1 + Math.min(gap, 10));
+                Effect.votes(gap * v.printed().base() / 100, (double) v.printed().base()));
     }
 
     private void levelSum(LevelSum sum) {
@@ -244,7 +245,7 @@ final class IntegrityJudge {
                     null, null, Verdict.FLAG, words.format(ID + ".level_sum", m.unit(), m.field(), m.published(),
                             m.lowerProtocols(), m.lowerSum(), m.difference()),
                     List.of(words.format(ID + ".where.file", m.file(), Long.toString(m.line()))),
-                    1 + Math.min(5, Math.log10(1 + Math.abs(m.difference())))));
+                    Effect.votes(Math.abs(m.difference()), (double) m.published())));
         }
         c.checkedBySource().forEach((source, checked) -> {
             long broken = mismatchesBySource.getOrDefault(source, 0L);
@@ -292,7 +293,8 @@ final class IntegrityJudge {
                         c.bound().setScale(0, RoundingMode.HALF_UP).longValue());
         return new Finding(ID, scope, "turnout", "final_minus_last_report_voters", c.gapVoters().doubleValue(), null,
                 null, c.flagged() ? Verdict.FLAG : Verdict.PASS, sentence,
-                List.of(words.format(ID + ".where.file", c.file(), Long.toString(c.line()))), c.flagged() ? 2 : 0);
+                List.of(words.format(ID + ".where.file", c.file(), Long.toString(c.line()))),
+                c.flagged() ? Effect.votes(c.gapVoters().doubleValue(), (double) c.finalBallots()) : null);
     }
 
     private static String points(BigDecimal x) {

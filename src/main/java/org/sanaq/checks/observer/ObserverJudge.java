@@ -18,6 +18,7 @@ import org.sanaq.compare.ReadingErrors;
 import org.sanaq.compare.SourceTally;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
+import org.sanaq.results.Effect;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
@@ -101,7 +102,7 @@ final class ObserverJudge {
         // claims are never matched as copies: with only claims, their own findings say what there is
         if (results.sources().isEmpty() && results.lists().claims().count() == 0) {
             findings.add(new Finding(ID, "national", "all", "pairs_differing", 0.0, null, null,
-                    Verdict.INCONCLUSIVE, words.format(ID + ".no_pairs", election), List.of(), 0));
+                    Verdict.INCONCLUSIVE, words.format(ID + ".no_pairs", election), List.of(), null));
         }
     }
 
@@ -130,7 +131,8 @@ final class ObserverJudge {
                     String.join(", ", s.confidenceGivenFor())));
         }
         findings.add(new Finding(ID, "national", source, "pairs_differing", (double) s.differing(), null, null,
-                verdict, sentence.toString(), List.of(), verdict == Verdict.FLAG ? 1 : 0));
+                verdict, sentence.toString(), List.of(),
+                verdict == Verdict.FLAG ? Effect.precincts(confident, (double) s.pairs()) : null));
     }
 
     /** The fields a source's pairs compare, in words: {@code registered, valid, ... and the votes of 5 candidates}. */
@@ -168,7 +170,7 @@ final class ObserverJudge {
             findings.add(new Finding(ID, "national", source, "pairs_with_reading_errors",
                     (double) s.withReadingErrors(), null, null, Verdict.PASS,
                     words.format(ID + ".reading_errors", counts.toArray()), List.of("tables/" + ID + "_misreadings.csv"),
-                    0));
+                    null));
         });
         if (results.sources().values().stream().allMatch(s -> s.checkedForReadingErrors() == 0)) {
             return;
@@ -197,7 +199,8 @@ final class ObserverJudge {
                     findings.add(new Finding(ID, "national", candidate, "stations_above_official",
                             (double) c.exceeding(), null, null, Verdict.FLAG, words.format(ID + ".lower_bound",
                                     kindWords(source), c.exceeding(), c.pairs(), candidate, c.excessTotal(),
-                                    minExcess), List.of("tables/" + ID + "_excesses.csv"), 1));
+                                    minExcess), List.of("tables/" + ID + "_excesses.csv"),
+                            Effect.precincts(c.exceeding(), (double) c.pairs())));
                 }
             });
         }
@@ -260,7 +263,8 @@ final class ObserverJudge {
                 }
                 findings.add(new Finding(ID, "national", c, "sign_test_p", (double) (official - observer), p,
                         adjusted, significant ? Verdict.FLAG : Verdict.PASS, sentence, List.of(),
-                        significant ? -Math.log10(Math.max(adjusted, 1e-300)) : 0, misread ? ALL_PARTIES : null));
+                        significant ? new Effect(Math.abs(official - observer), Effect.Unit.VOTES, (double) official,
+                                Effect.Basis.TEST) : null, misread ? ALL_PARTIES : null));
             }
         }
         tables.add(new DetailTable(ID + "_candidates", words.format(ID + ".table.candidates"), List.of("candidate",
@@ -281,7 +285,7 @@ final class ObserverJudge {
                 + " " + words.format(ID + (direction.misreading() ? ".direction.misreading" : ".direction.other"));
         // a description, not a test: it explains the sign tests' flags when they are the misreading pattern
         findings.add(new Finding(ID, "national", ALL_PARTIES, "direction_by_size",
-                (double) direction.higher().size(), null, null, Verdict.PASS, sentence, List.of(), 0));
+                (double) direction.higher().size(), null, null, Verdict.PASS, sentence, List.of(), null));
     }
 
     private void recount() {
@@ -301,7 +305,7 @@ final class ObserverJudge {
                 String sentence = words.format(ID + ".recount", u.scope(), String.join("; ", u.changes()))
                         + (readings ? " " + words.format(ID + ".recount.readings", u.readings()) : "");
                 findings.add(new Finding(ID, u.scope(), "all", "result_changes", (double) u.changes().size(), null,
-                        null, readings ? Verdict.INCONCLUSIVE : Verdict.FLAG, sentence, List.of(), readings ? 0 : 2));
+                        null, readings ? Verdict.INCONCLUSIVE : Verdict.FLAG, sentence, List.of(), null));
             }
         }
         String seatNote = seats > 0 ? words.format(ID + ".seats", seats, parameters.get(OfficialVsObserverCheck.SEAT_METHOD))
@@ -350,7 +354,7 @@ final class ObserverJudge {
                         u.file(), u.line()));
         if (unmatched > 0) {
             findings.add(new Finding(ID, "national", "all", "unmatched_copies", (double) unmatched, null, null,
-                    Verdict.INCONCLUSIVE, words.format(ID + ".unmatched", unmatched), List.of(), 0));
+                    Verdict.INCONCLUSIVE, words.format(ID + ".unmatched", unmatched), List.of(), null));
         }
         long conflicts = lists.conflicts().count();
         metric("national", "all", "disagreeing_copies", conflicts);
@@ -360,7 +364,8 @@ final class ObserverJudge {
                         c.documents()));
         if (conflicts > 0) {
             findings.add(new Finding(ID, "national", "all", "disagreeing_copies", (double) conflicts, null, null,
-                    Verdict.FLAG, words.format(ID + ".disagreeing", conflicts), List.of(), 1));
+                    Verdict.FLAG, words.format(ID + ".disagreeing", conflicts), List.of(),
+                    Effect.precincts(conflicts, null)));
         }
         list("points", "points", lists.points(), List.of("candidate", "official", "observer"),
                 p -> Arrays.asList(p.candidate(), p.official(), p.observer()));
@@ -380,7 +385,7 @@ final class ObserverJudge {
             findings.add(new Finding(ID, "district=" + c.region() + " / " + c.district(), c.candidate(),
                     "claimed_votes", (double) c.claimed(), null, null, Verdict.INCONCLUSIVE, words.format(ID + ".claim",
                             claimant, c.claimed(), c.candidate(), c.district(), c.official() == null
-                                    ? words.format(ID + ".claim.no_official") : c.official()), List.of(), 0));
+                                    ? words.format(ID + ".claim.no_official") : c.official()), List.of(), null));
         }
         tables.add(new DetailTable(ID + "_claims", words.format(ID + ".table.claims"), List.of("region", "district", "claimant", "candidate",
                         "claimed_votes", "official_votes", "source_description", "coverage"), rows));

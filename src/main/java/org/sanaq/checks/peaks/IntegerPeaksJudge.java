@@ -10,6 +10,7 @@ import org.sanaq.checks.SpecialStations;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Effect;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
@@ -125,9 +126,11 @@ final class IntegerPeaksJudge {
                 count(exact.observed()), count(tally.included), decimal(exact.mean()), decimal(exact.excess()),
                 decimal(exact.sd()), decimal(exact.z()), MonteCarloP.shown(exact.pValue()), monteCarlo,
                 special.choice().clause(messages, ID, count(special.stations())));
-        double rank = flag ? -Math.log10(Math.max(exact.pValue(), 1e-300)) : 0;
+        // the precincts at whole percents beyond what the exact null expects, of the precincts tested
+        Effect effect = flag ? new Effect(exact.excess(), Effect.Unit.PRECINCTS, (double) tally.included,
+                Effect.Basis.TEST) : null;
         return new Finding(ID, SCOPE, figure, "excess_" + figure, exact.excess(), exact.pValue(),
-                exact.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), rank, null,
+                exact.pValue(), flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), effect, null,
                 flag ? placebo(tally) : null);
     }
 

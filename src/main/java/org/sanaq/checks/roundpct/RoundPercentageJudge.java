@@ -10,6 +10,7 @@ import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.PublishedRounding;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
+import org.sanaq.results.Effect;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
@@ -204,11 +205,12 @@ final class RoundPercentageJudge {
                 evidence.add(label(c) + " (" + c.where() + ")");
             }
         }
-        double rank = verdict != Verdict.FLAG ? 0 : explainedBy != null ? 0.5
-                : -Math.log10(Math.max(r.pAdjusted(), 1e-300)) + (headline ? 1 : 0);
+        // the round figures beyond what honest counting gives, of the figures tested
+        Effect effect = verdict != Verdict.FLAG ? null : new Effect(r.round().size() - r.expected(),
+                Effect.Unit.FIGURES, (double) r.eligible().size(), Effect.Basis.TEST);
         boolean tested = verdict != Verdict.INCONCLUSIVE; // an untested precision has no p-value to show
         return new Finding(ID, "national", "d=" + r.d(), "round_cells", (double) r.round().size(),
-                tested ? r.p() : null, tested ? r.pAdjusted() : null, verdict, sentence, evidence, rank, explainedBy == null ? null : "d=" + explainedBy.d());
+                tested ? r.p() : null, tested ? r.pAdjusted() : null, verdict, sentence, evidence, effect, explainedBy == null ? null : "d=" + explainedBy.d());
     }
 
     /** Every cell at every precision; a total that is a sum of round figures says so in its last column. */

@@ -17,6 +17,7 @@ import org.sanaq.checks.Plan;
 import org.sanaq.checks.PlannedResults;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.Effect;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Metric;
@@ -108,7 +109,10 @@ class IntegerPeaksCheckTest {
                 .orElseThrow();
         assertEquals(Verdict.FLAG, either.verdict());
         assertEquals(exact, either.pValue().doubleValue());
-        assertEquals(-Math.log10(exact), either.rank(), 1e-9);
+        // the effect is the excess over the exact null, of the precincts tested (every one here is whole)
+        assertEquals(Effect.Unit.PRECINCTS, either.effect().unit());
+        assertEquals(40, either.effect().of());
+        assertEquals(either.value(), either.effect().amount());
         assertTrue(either.sentence().contains("p < 0.001 (1,000 simulations)"), either.sentence());
         assertTrue(either.sentence().contains("40 of 40 precincts"), either.sentence());
         // the summary table writes the floor as a bound too

@@ -50,6 +50,7 @@ final class HtmlSummary {
             details>summary{cursor:pointer;color:#1a4d8f}
             figure{margin:.8rem 0}img{max-width:100%;height:auto;display:block}
             nav ol{padding-left:1.2rem}
+            ol.cards>li{margin-bottom:1rem}ol.cards p{margin:.15rem 0}.weight{color:#b34700;font-size:.9rem}
             """;
     /** Rows of a table shown open; a longer one is collapsed under a line that says how many rows it has. */
     static final int OPEN_ROWS = 10;
@@ -137,11 +138,15 @@ final class HtmlSummary {
         if (top.isEmpty()) {
             paragraph(html, words.get("findings.none"), null);
         } else {
-            html.append("<ol>\n");
+            html.append("<ol class=\"cards\">\n");
             for (Finding f : top) {
-                html.append("<li>").append(escape(f.sentence())).append(" <span class=\"muted\">(")
-                        .append(escape(words.get("column.check"))).append(": <a href=\"#").append(checkId(f.check()))
-                        .append("\">").append(escape(checkTitle(plan, f.check()))).append("</a>)</span></li>\n");
+                StoryCard card = StoryCard.of(f, words, plan.checkTitle(f.check()));
+                html.append("<li><p><strong>").append(escape(card.fact())).append("</strong></p>\n<p class=\"weight\">")
+                        .append(escape(card.weight())).append("</p>\n<p>").append(escape(card.innocent()))
+                        .append("</p>\n<p>").append(escape(card.shows())).append(' ')
+                        .append(escape(card.doesNotShow())).append("</p>\n<p class=\"muted\">")
+                        .append(escape(card.where())).append(" · <a href=\"#").append(checkId(f.check()))
+                        .append("\">").append(escape(words.get("web.to_section"))).append("</a></p></li>\n");
             }
             html.append("</ol>\n");
         }
@@ -199,11 +204,6 @@ final class HtmlSummary {
 
     private static String idPart(String text) {
         return text.replaceAll("[^A-Za-z0-9_-]", "-");
-    }
-
-    private static String checkTitle(ReportPlan plan, String check) {
-        return plan.sections().stream().filter(s -> s.description().id().equals(check))
-                .map(s -> s.description().title()).findFirst().orElse(check);
     }
 
     private static void section(StringBuilder html, ReportPlan plan, ReportPlan.CheckSection section)
@@ -306,9 +306,9 @@ final class HtmlSummary {
         if (m == null) {
             return;
         }
-        html.append("<h2>").append(escape(words.get("sources.heading"))).append("</h2>\n<ul>\n");
+        html.append("<h2>").append(escape(words.get("data.heading"))).append("</h2>\n<ul>\n");
         for (Manifest.InputAccount input : m.inputs()) {
-            html.append("<li>").append(escape(PdfReport.sourceSentence(words, input))).append("</li>\n");
+            html.append("<li>").append(escape(DataBox.line(words, input))).append("</li>\n");
         }
         html.append("</ul>\n");
     }

@@ -47,8 +47,8 @@ final class MarkdownSummary {
         }
         plan.failedCheckLines().forEach(failed -> md.append("**").append(text(failed)).append("**\n\n"));
         if (m != null) {
-            md.append("## ").append(text(words.get("sources.heading"))).append("\n\n");
-            m.inputs().forEach(input -> md.append("- ").append(text(PdfReport.sourceSentence(words, input)))
+            md.append("## ").append(text(words.get("data.heading"))).append("\n\n");
+            m.inputs().forEach(input -> md.append("- ").append(text(DataBox.line(words, input)))
                     .append('\n'));
             md.append('\n');
         }
@@ -75,8 +75,13 @@ final class MarkdownSummary {
             md.append(text(words.get("findings.none"))).append("\n\n");
             return;
         }
-        for (int i = 0; i < top.size(); i++) {
-            md.append(i + 1).append(". ").append(text(top.get(i).sentence())).append('\n');
+        List<StoryCard> cards = plan.cards(top.size());
+        for (int i = 0; i < cards.size(); i++) {
+            StoryCard card = cards.get(i);
+            md.append(i + 1).append(". **").append(text(card.fact())).append("**  \n   ").append(text(card.weight()))
+                    .append("  \n   ").append(text(card.innocent())).append("  \n   ").append(text(card.shows()))
+                    .append(' ').append(text(card.doesNotShow())).append("  \n   *").append(text(card.where()))
+                    .append("*\n");
         }
         md.append('\n');
         int more = plan.headlines().size() - top.size();

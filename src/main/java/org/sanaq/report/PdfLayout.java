@@ -109,6 +109,11 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
+    /** The height {@link #paragraph} gives this text. */
+    float height(String text, float size, boolean isBold, float indent) throws IOException {
+        return wrap(text, font(isBold), size, width() - indent).size() * size * 1.35f;
+    }
+
     /** Text whose line breaks and indentation are kept, each line wrapped (a job spec, for example). */
     void lines(String text, float size) throws IOException {
         for (String line : text.split("\r?\n", -1)) {

@@ -35,9 +35,11 @@ final class PdfReport {
     /** Flags listed on the first page at most; the others follow in the sections and the region pages. */
     static final int FIRST_PAGE_FLAGS = 5;
     /** The first page's chart is drawn when the page has room for it at least this high (points). */
-    private static final float FIRST_PAGE_CHART_HEIGHT = 150;
+    private static final float FIRST_PAGE_CHART_HEIGHT = 125;
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
+    /** The story cards' lines under their fact: small, since five cards and a chart share the first page. */
+    private static final float CARD = 8;
     private static final Color GREY = new Color(0x555555);
     private static final Color FLAG = new Color(0xB34700);
 
@@ -94,10 +96,10 @@ final class PdfReport {
             out.skip(4);
             out.paragraph(failed, BODY, true, FLAG, 0);
         }
-        out.heading(words.get("sources.heading"), 12);
+        out.heading(words.get("data.heading"), 12);
         if (m != null) {
             for (Manifest.InputAccount input : m.inputs()) {
-                out.paragraph("• " + sourceSentence(words, input), BODY, false, Color.BLACK, 6);
+                out.paragraph("• " + DataBox.line(words, input), CARD, false, Color.BLACK, 6);
             }
         }
         out.skip(4);
@@ -107,15 +109,15 @@ final class PdfReport {
         if (shown.isEmpty()) {
             out.paragraph(words.get("findings.none"), BODY, false, Color.BLACK, 0);
         }
-        for (Finding f : shown) {
-            out.need(BODY * 4);
-            out.skip(4);
-            out.paragraph(f.sentence(), BODY, false, Color.BLACK, 0);
-            out.paragraph(words.get("findings.where", words.scope(f.scope()), checkTitle(f.check())), SMALL, false,
-                    GREY, 10);
+        List<StoryCard> cards = plan.cards(FIRST_PAGE_FLAGS);
+        int drawn = 0;
+        // the cards that fit with room left for the lines below them and the top finding's chart
+        float below = BODY * 1.35f * 4 + 12 + FIRST_PAGE_CHART_HEIGHT + 12;
+        while (drawn < cards.size() && (drawn == 0 || out.fits(cardHeight(cards.get(drawn)) + below))) {
+            card(cards.get(drawn++));
         }
         out.skip(6);
-        int more = plan.headlines().size() - shown.size();
+        int more = plan.headlines().size() - drawn;
         if (more > 0) {
             out.paragraph(words.get("findings.more_flags", more), BODY, false, Color.BLACK, 0);
         }
@@ -125,6 +127,27 @@ final class PdfReport {
             out.paragraph(plan.chartsLeftOutLine(), BODY, false, GREY, 0);
         }
         firstPageChart(shown);
+    }
+
+    /** A story card: its fact, its strength and effect, the innocent explanation, its limits and its place. */
+    private void card(StoryCard card) throws IOException {
+        out.need(cardHeight(card));
+        out.skip(5);
+        out.paragraph(card.fact(), BODY - 0.5f, true, Color.BLACK, 0);
+        out.paragraph(card.weight(), CARD, false, FLAG, 8);
+        out.paragraph(card.innocent(), CARD, false, Color.BLACK, 8);
+        out.paragraph(limits(card), CARD, false, Color.BLACK, 8);
+        out.paragraph(card.where(), CARD, false, GREY, 8);
+    }
+
+    private float cardHeight(StoryCard card) throws IOException {
+        return 5 + out.height(card.fact(), BODY - 0.5f, true, 0) + out.height(card.weight(), CARD, false, 8)
+                + out.height(card.innocent(), CARD, false, 8) + out.height(limits(card), CARD, false, 8)
+                + out.height(card.where(), CARD, false, 8);
+    }
+
+    private static String limits(StoryCard card) {
+        return card.shows() + " " + card.doesNotShow();
     }
 
     /**
@@ -164,7 +187,7 @@ final class PdfReport {
             List<List<String>> rows = new ArrayList<>();
             for (ReportPlan.RegionPage page : plan.regions()) {
                 long flags = page.findings().stream().filter(Finding::headline).count();
-                String checks = page.findings().stream().filter(Finding::headline).map(f -> checkTitle(f.check()))
+                String checks = page.findings().stream().filter(Finding::headline).map(f -> plan.checkTitle(f.check()))
                         .distinct().collect(java.util.stream.Collectors.joining("; "));
                 rows.add(List.of(page.region(), words.count(flags), checks));
             }
@@ -180,31 +203,6 @@ final class PdfReport {
                     counts.getOrDefault(Verdict.INCONCLUSIVE, 0L), counts.getOrDefault(Verdict.ERROR, 0L)),
                     BODY, false, Color.BLACK, 6);
         }
-    }
-
-    /** "Source: rows read, protocols used, rows set aside": one line per input, in the report's language. */
-    static String sourceSentence(Wording words, Manifest.InputAccount input) {
-        String files = input.files().stream().map(f -> Path.of(f.path()).getFileName().toString()).distinct()
-                .collect(java.util.stream.Collectors.joining(", "));
-        return words.get("sources.input", input.id(), words.source(input.source()), files, input.rowsRead(),
-                input.protocols(), input.rowsQuarantined(), setAside(words, input));
-    }
-
-    /** ", 6 rows set aside as conflicting copies", and so on for each reason; empty when nothing was set aside. */
-    private static String setAside(Wording words, Manifest.InputAccount input) {
-        StringBuilder clause = new StringBuilder();
-        if (input.setAside() != null) {
-            input.setAside().forEach((reason, rows) -> clause.append(words.get("sources.set_aside." + reason, rows)));
-        }
-        if (input.namesCleaned() > 0) {
-            clause.append(words.get("sources.names_cleaned", input.namesCleaned()));
-        }
-        return clause.toString();
-    }
-
-    private String checkTitle(String check) {
-        return plan.sections().stream().filter(s -> s.description().id().equals(check))
-                .map(s -> s.description().title()).findFirst().orElse(check);
     }
 
     private void terms() throws IOException {

@@ -154,6 +154,17 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
     private static final Pattern CITED_LINE = Pattern
             .compile("([^\\s\\[\\](),/]+\\.[\\p{Alnum}!.]+),? \\p{L}+ (\\d+)");
 
+    /** A check's title as its section gives it; its id when it has no section. */
+    String checkTitle(String check) {
+        return sections.stream().filter(s -> s.description().id().equals(check)).map(s -> s.description().title())
+                .findFirst().orElse(check);
+    }
+
+    /** The first page's story cards: the strongest {@code limit} flags that no other finding explains. */
+    List<StoryCard> cards(int limit) {
+        return headlines.stream().limit(limit).map(f -> StoryCard.of(f, words, checkTitle(f.check()))).toList();
+    }
+
     /** Whether the run's inputs gave no usable protocol at all (its manifest says none was used). */
     boolean nothingUsed() {
         return nothingUsed(manifest);

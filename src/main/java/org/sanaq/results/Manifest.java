@@ -35,12 +35,44 @@ public record Manifest(String job, String title, String election, String languag
      */
     public record InputAccount(String id, String mapping, String source, List<FileHash> files, long rowsRead,
             long rowsUsed, long rowsQuarantined, long protocols, long rowsSetAside, Map<String, Long> setAside,
-            long namesCleaned, String symlinks) {
+            long namesCleaned, String symlinks, String origin, List<Coverage> coverage) {
+
+        public InputAccount {
+            coverage = coverage == null ? List.of() : List.copyOf(coverage);
+        }
+
+        /** An account of a run before origins and coverage were recorded. */
+        public InputAccount(String id, String mapping, String source, List<FileHash> files, long rowsRead,
+                long rowsUsed, long rowsQuarantined, long protocols, long rowsSetAside, Map<String, Long> setAside,
+                long namesCleaned, String symlinks) {
+            this(id, mapping, source, files, rowsRead, rowsUsed, rowsQuarantined, protocols, rowsSetAside, setAside,
+                    namesCleaned, symlinks, null, List.of());
+        }
+
+        /** This account with the job's words on where its data come from. */
+        public InputAccount withOrigin(String newOrigin) {
+            return new InputAccount(id, mapping, source, files, rowsRead, rowsUsed, rowsQuarantined, protocols,
+                    rowsSetAside, setAside, namesCleaned, symlinks, newOrigin, coverage);
+        }
 
         /** An input with nothing set aside or cleaned (and the accounts of runs before those were counted). */
         public InputAccount(String id, String mapping, String source, List<FileHash> files, long rowsRead,
                 long rowsUsed, long rowsQuarantined, long protocols) {
             this(id, mapping, source, files, rowsRead, rowsUsed, rowsQuarantined, protocols, 0, Map.of(), 0, null);
+        }
+    }
+
+    /**
+     * What an input's protocols used cover at one level: how many final protocols, how many preliminary reports
+     * (those with a time, such as election-day turnout bulletins), how many claims (totals a {@code claim:} source
+     * gives, which are no protocols), and the registered voters and ballots (of the job's turnout convention) the
+     * final protocols count.
+     */
+    public record Coverage(String level, long protocols, long reports, long claims, long registered, long ballots) {
+        /** The sum of two coverages of one level. */
+        public Coverage plus(Coverage other) {
+            return new Coverage(level, protocols + other.protocols, reports + other.reports, claims + other.claims,
+                    registered + other.registered, ballots + other.ballots);
         }
     }
 

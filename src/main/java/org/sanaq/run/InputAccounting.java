@@ -3,6 +3,7 @@ package org.sanaq.run;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -27,7 +28,9 @@ import org.apache.spark.sql.Row;
 import org.sanaq.ingest.DataFiles;
 import org.sanaq.ingest.InputSpec;
 import org.sanaq.results.Manifest;
+import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
+import org.sanaq.schema.SourceKind;
 import org.sanaq.schema.ProtocolSchema;
 
 /**
@@ -59,37 +62,66 @@ public final class InputAccounting {
     /** The accounts of a table marked by {@link DuplicateProtocols#mark}, its files hashed here. */
     public static List<Manifest.InputAccount> account(Dataset<Row> marked, List<InputSpec> inputs,
             Configuration hadoop) throws IOException {
-        return account(marked, inputs, hashes(inputs, hadoop));
+        return account(marked, inputs, hashes(inputs, hadoop), Conventions.DEFAULT.turnout());
     }
 
     /**
      * The accounts of a table marked by {@link DuplicateProtocols#mark}, in the order of the inputs, with the files'
-     * {@link #hashes} (in the same order).
+     * {@link #hashes} (in the same order), each with its {@linkplain Manifest.Coverage coverage} per level: one
+     * aggregation, grouped by input, level and whether a row is a preliminary report, so bounded by inputs × levels.
+     *
+     * @param turnout the job's turnout convention, whose ballots the coverage counts
      */
     public static List<Manifest.InputAccount> account(Dataset<Row> marked, List<InputSpec> inputs,
-            List<List<Manifest.FileHash>> hashes) {
+            List<List<Manifest.FileHash>> hashes, Conventions.Turnout turnout) {
         Column usable = col(ProtocolSchema.REASON).isNull();
-        Map<String, Row> counts = new HashMap<>();
-        for (Row r : marked.groupBy(col(ProtocolSchema.INPUT))
+        Column set = col(DuplicateProtocols.STATUS);
+        Column kept = usable.and(set.isNull().or(not(set.equalTo(DuplicateProtocols.CONFLICT)
+                .or(set.equalTo(DuplicateProtocols.COPY)))));
+        Column ballots = col(turnout == Conventions.Turnout.BALLOTS_CAST ? Field.BALLOTS_CAST.column()
+                : Field.BALLOTS_ISSUED.column());
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, Map<String, Manifest.Coverage>> coverage = new HashMap<>();
+        for (Row r : marked.groupBy(col(ProtocolSchema.INPUT), col(Field.LEVEL.column()),
+                col(Field.REPORTED_AT.column()).isNotNull().as("report"),
+                col(Field.SOURCE.column()).startsWith(SourceKind.CLAIM.prefix()).as("claim"))
                 .agg(count(lit(1)).as("rows"), flag(col(ProtocolSchema.REASON).isNotNull()).as("quarantined"),
-                        flag(col(DuplicateProtocols.STATUS).equalTo(DuplicateProtocols.CONFLICT)).as("conflicting"),
-                        flag(col(DuplicateProtocols.STATUS).equalTo(DuplicateProtocols.COPY)).as("copies"),
+                        flag(set.equalTo(DuplicateProtocols.CONFLICT)).as("conflicting"),
+                        flag(set.equalTo(DuplicateProtocols.COPY)).as("copies"),
                         // a used row keeps its raw text only when control characters were removed from its names
-                        flag(usable.and(col(ProtocolSchema.RAW).isNotNull())).as("cleaned"))
+                        flag(usable.and(col(ProtocolSchema.RAW).isNotNull())).as("cleaned"),
+                        flag(kept).as("kept"),
+                        sum(when(kept, col(Field.REGISTERED.column()))).as("registered"),
+                        sum(when(kept, ballots)).as("ballots"))
                 .collectAsList()) {
-            counts.put(r.getString(0), r);
+            long[] c = counts.computeIfAbsent(r.getString(0), k -> new long[5]);
+            for (int k = 0; k < 5; k++) {
+                c[k] += r.getLong(4 + k);
+            }
+            long keptRows = r.getLong(9);
+            if (keptRows > 0) {
+                String level = r.isNullAt(1) ? "" : r.getString(1);
+                boolean report = r.getBoolean(2);
+                boolean claim = !r.isNullAt(3) && r.getBoolean(3);
+                boolean counted = !report && !claim; // a final protocol: its voters and ballots are the coverage
+                coverage.computeIfAbsent(r.getString(0), k -> new java.util.TreeMap<>()).merge(level,
+                        new Manifest.Coverage(level, counted ? keptRows : 0, report ? keptRows : 0,
+                                claim && !report ? keptRows : 0, !counted || r.isNullAt(10) ? 0 : r.getLong(10),
+                                !counted || r.isNullAt(11) ? 0 : r.getLong(11)),
+                        Manifest.Coverage::plus);
+            }
         }
         List<Manifest.InputAccount> out = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             InputSpec input = inputs.get(i);
-            Row c = counts.get(input.id());
-            long rows = c == null ? 0 : c.getLong(1);
-            long quarantined = c == null ? 0 : c.getLong(2);
+            long[] c = counts.getOrDefault(input.id(), new long[5]);
+            long rows = c[0];
+            long quarantined = c[1];
             // A usable record yields one protocol per unpivot value; a quarantined record yields one row.
             int perRecord = Math.max(1, input.mapping().unpivot().values().size());
-            long conflicting = c == null ? 0 : c.getLong(3) / perRecord;
-            long copies = c == null ? 0 : c.getLong(4) / perRecord;
-            long protocols = rows - quarantined - (c == null ? 0 : c.getLong(3) + c.getLong(4));
+            long conflicting = c[2] / perRecord;
+            long copies = c[3] / perRecord;
+            long protocols = rows - quarantined - (c[2] + c[3]);
             long read = (rows - quarantined) / perRecord + quarantined;
             Map<String, Long> setAside = new LinkedHashMap<>();
             if (conflicting > 0) {
@@ -100,7 +132,8 @@ public final class InputAccounting {
             }
             out.add(new Manifest.InputAccount(input.id(), input.mapping().file(), sourceOf(input), hashes.get(i), read,
                     read - quarantined - conflicting - copies, quarantined, protocols, conflicting + copies, setAside,
-                    c == null ? 0 : c.getLong(5) / perRecord, input.symlinks().word()));
+                    c[4] / perRecord, input.symlinks().word(), null,
+                    List.copyOf(coverage.getOrDefault(input.id(), Map.of()).values())));
         }
         return out;
     }
@@ -116,7 +149,8 @@ public final class InputAccounting {
                 relative(base, f.path()), f.sha256(), f.bytes(), relative(base, f.target()))).toList();
         return new Manifest.InputAccount(account.id(), relative(base, account.mapping()), account.source(), files,
                 account.rowsRead(), account.rowsUsed(), account.rowsQuarantined(), account.protocols(),
-                account.rowsSetAside(), account.setAside(), account.namesCleaned(), account.symlinks());
+                account.rowsSetAside(), account.setAside(), account.namesCleaned(), account.symlinks(),
+                account.origin(), account.coverage());
     }
 
     /** A local path relative to {@code base}; a remote file's URI, or null, as it is. */

@@ -105,7 +105,8 @@ public final class JobRunner {
         progress.detail(ingest.use() == IngestCache.Use.HIT ? "read the cached table"
                 : "parsed the inputs and stored the table in the cache", reading);
         Dataset<Row> ingested = ingest.rows();
-        List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(), hashes);
+        List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(), hashes,
+                spec.conventions().turnout()).stream().map(a -> a.withOrigin(spec.origins().get(a.id()))).toList();
         long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
         long quarantined = accounts.stream().mapToLong(Manifest.InputAccount::rowsQuarantined).sum();
         long setAside = accounts.stream().mapToLong(Manifest.InputAccount::rowsSetAside).sum();

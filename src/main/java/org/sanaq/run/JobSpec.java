@@ -19,7 +19,19 @@ import org.sanaq.schema.Level;
  */
 public record JobSpec(Path file, String text, String job, String title, String election, String country,
         String language, List<InputSpec> inputs, List<Level> levels, Conventions conventions,
-        List<ConfiguredCheck> checks, Path output) {
+        List<ConfiguredCheck> checks, Path output, Map<String, String> origins) {
+
+    public JobSpec {
+        origins = origins == null ? Map.of() : Map.copyOf(origins);
+    }
+
+    /** A job whose inputs say nothing of where their data come from. */
+    public JobSpec(Path file, String text, String job, String title, String election, String country,
+            String language, List<InputSpec> inputs, List<Level> levels, Conventions conventions,
+            List<ConfiguredCheck> checks, Path output) {
+        this(file, text, job, title, election, country, language, inputs, levels, conventions, checks, output,
+                Map.of());
+    }
 
     /** A check of the catalog with this job's parameters. */
     public record ConfiguredCheck(Check<?> check, CheckParameters parameters) {
@@ -27,7 +39,7 @@ public record JobSpec(Path file, String text, String job, String title, String e
 
     public JobSpec withOutput(Path newOutput) {
         return new JobSpec(file, text, job, title, election, country, language, inputs, levels, conventions, checks,
-                newOutput);
+                newOutput, origins);
     }
 
     /** The seed of each check that draws random numbers (a {@code seed} parameter), by check id. */

@@ -42,7 +42,7 @@ public final class JobSpecLoader {
     private static final Set<String> TOP = Set.of("job", "title", "election", "country", "language", "inputs",
             "aggregate", "conventions", "checks", "output");
     private static final Set<String> INPUT = Set.of("id", "files", "mapping", "source", "election",
-            "symlinks");
+            "symlinks", "origin");
 
     private final Path file;
     /** Mappings read so far: one named by many inputs is read once. */
@@ -90,7 +90,22 @@ public final class JobSpecLoader {
         return new JobSpec(file, text, job, optional(root, "title", job), election,
                 optional(root, "country", "national"), language, inputs, levels(root),
                 conventions(root.path("conventions")), checks(root.path("checks"), lines),
-                base.resolve(output).normalize());
+                base.resolve(output).normalize(), origins(root.path("inputs")));
+    }
+
+    /**
+     * Each input's {@code origin}: who published its data and where a reader gets them, as the report's first page
+     * shows it; inputs without one are left out.
+     */
+    private Map<String, String> origins(JsonNode inputs) throws SpecException {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String origin = optional(inputs.get(i), "origin", null, "inputs[" + i + "]");
+            if (origin != null) {
+                out.put(inputs.get(i).path("id").asText(), origin);
+            }
+        }
+        return out;
     }
 
     private List<InputSpec> inputs(JsonNode root, Path base, String election) throws SpecException {

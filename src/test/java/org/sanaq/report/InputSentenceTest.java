@@ -24,7 +24,7 @@ class InputSentenceTest {
     void conflictingCopiesAreSetAsideNotUsed() {
         assertEquals("official (official; copies.csv): 7 rows read, 1 protocols used, 6 rows set aside as conflicting "
                 + "copies (nothing says which copy is right), no row unreadable.",
-                PdfReport.sourceSentence(Wording.of("en"),
+                DataBox.line(Wording.of("en"),
                         account(7, 1, 0, Map.of(Manifest.CONFLICTING_COPIES, 6L), 0)));
     }
 
@@ -36,11 +36,11 @@ class InputSentenceTest {
         assertEquals("official (official; copies.csv): 6 rows read, 2 protocols used, 2 rows set aside as conflicting "
                 + "copies (nothing says which copy is right), 1 row set aside as an identical copy of a used protocol, "
                 + "1 row with control characters (NUL, bidi) removed from its names, 1 row set aside because it "
-                + "could not be read.", PdfReport.sourceSentence(Wording.of("en"), account(6, 2, 1, aside, 1)));
+                + "could not be read.", DataBox.line(Wording.of("en"), account(6, 2, 1, aside, 1)));
         assertEquals("official (официальные данные; copies.csv): прочитано строк — 6, использовано протоколов — 2, отложено "
                 + "противоречащих копий протоколов — 2, отложено одинаковых копий использованных протоколов — 1, "
                 + "строк, из названий в которых удалены управляющие символы (NUL, bidi), — 1, отложено нечитаемых "
-                + "строк — 1.", PdfReport.sourceSentence(Wording.of("ru"), account(6, 2, 1, aside, 1)));
+                + "строк — 1.", DataBox.line(Wording.of("ru"), account(6, 2, 1, aside, 1)));
     }
 
     @Test
@@ -48,6 +48,6 @@ class InputSentenceTest {
         Manifest.InputAccount old = new Manifest.InputAccount("official", "canonical", "official",
                 List.of(new Manifest.FileHash("/data/copies.csv", "ab".repeat(32), 10L)), 3, 3, 0, 3);
         assertEquals("official (official; copies.csv): 3 rows read, 3 protocols used, no row unreadable.",
-                PdfReport.sourceSentence(Wording.of("en"), old));
+                DataBox.line(Wording.of("en"), old));
     }
 }

@@ -167,7 +167,9 @@ class ReportWriterTest {
         assertTrue(page.contains(oneLine(FLAG_SENTENCE)), page);
         assertTrue(page.contains(oneLine(Wording.of("en").caveat())), page);
         assertFalse(page.contains("close to the 2.5 expected by chance"), "only flags are listed on the first page");
-        assertFalse(page.contains("p = "), "no p-values on the first page");
+        // the card gives the strength in words, its p-value beside them, and the check's limits
+        assertTrue(page.contains("Strong (p = 3.00 × 10⁻⁹) · Effect: none in votes"), page);
+        assertTrue(page.contains("Does not show: by how many votes the figures were moved"), page);
         assertTrue(page.contains("120 rows read, 118 protocols used"), page);
     }
 

@@ -77,8 +77,9 @@ class WebSummaryTest {
     void findingsComeFirstEachLinkedToItsSectionAndTheLongResultsTableIsCollapsed() {
         int findings = html.indexOf("<h2>What the checks found</h2>");
         assertTrue(findings < html.indexOf("<nav id=\"contents\">") && findings < html.indexOf("<table"));
-        assertTrue(html.contains("<li>" + ReportWriterTest.FLAG_SENTENCE + " <span class=\"muted\">(check: "
-                + "<a href=\"#check-round_percentages\">Round percentages</a>)</span></li>"), html);
+        assertTrue(html.contains("<li><p><strong>" + ReportWriterTest.FLAG_SENTENCE + "</strong></p>"), html);
+        assertTrue(html.contains("check: Round percentages · <a href=\"#check-round_percentages\">the check&#39;s "
+                + "section</a></p></li>"), html);
         assertTrue(html.contains("<details><summary>All results, strongest first (28)</summary>"), "28 > 10 rows");
     }
 
@@ -136,8 +137,8 @@ class WebSummaryTest {
 
     @Test
     void theMarkdownIsPageOneTheRankedResultsAndLinks() {
-        assertTrue(md.contains("## What the checks found\n\n1. " + MarkdownSummary.text(
-                ReportWriterTest.FLAG_SENTENCE) + "\n\n"), md);
+        assertTrue(md.contains("## What the checks found\n\n1. **" + MarkdownSummary.text(
+                ReportWriterTest.FLAG_SENTENCE) + "**  \n   Strong (p = 3.00 × 10⁻⁹) · Effect: none in votes"), md);
         assertTrue(md.contains("- official (Орталық сайлау комиссиясы; kz-2023.csv): 120 rows read"), "the data");
         assertTrue(md.contains("### All results, strongest first (28)\n\n| verdict |"), md);
         assertEquals(MarkdownSummary.RESULT_ROWS + 2, count(md, "\n| "), "the header, its rule and 20 rows");

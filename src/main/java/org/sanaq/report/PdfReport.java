@@ -35,7 +35,7 @@ final class PdfReport {
     /** Flags listed on the first page at most; the others follow in the sections and the region pages. */
     static final int FIRST_PAGE_FLAGS = 5;
     /** The first page's chart is drawn when the page has room for it at least this high (points). */
-    private static final float FIRST_PAGE_CHART_HEIGHT = 125;
+    private static final float FIRST_PAGE_CHART_HEIGHT = 115;
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
     /** The story cards' lines under their fact: small, since five cards and a chart share the first page. */
@@ -112,7 +112,7 @@ final class PdfReport {
         List<StoryCard> cards = plan.cards(FIRST_PAGE_FLAGS);
         int drawn = 0;
         // the cards that fit with room left for the lines below them and the top finding's chart
-        float below = BODY * 1.35f * 4 + 12 + FIRST_PAGE_CHART_HEIGHT + 12;
+        float below = BODY * 1.35f * 3 + 8 + FIRST_PAGE_CHART_HEIGHT + 8;
         while (drawn < cards.size() && (drawn == 0 || out.fits(cardHeight(cards.get(drawn)) + below))) {
             card(cards.get(drawn++));
         }
@@ -135,19 +135,18 @@ final class PdfReport {
         out.skip(5);
         out.paragraph(card.fact(), BODY - 0.5f, true, Color.BLACK, 0);
         out.paragraph(card.weight(), CARD, false, FLAG, 8);
-        out.paragraph(card.innocent(), CARD, false, Color.BLACK, 8);
         out.paragraph(limits(card), CARD, false, Color.BLACK, 8);
         out.paragraph(card.where(), CARD, false, GREY, 8);
     }
 
     private float cardHeight(StoryCard card) throws IOException {
         return 5 + out.height(card.fact(), BODY - 0.5f, true, 0) + out.height(card.weight(), CARD, false, 8)
-                + out.height(card.innocent(), CARD, false, 8) + out.height(limits(card), CARD, false, 8)
-                + out.height(card.where(), CARD, false, 8);
+                + out.height(limits(card), CARD, false, 8) + out.height(card.where(), CARD, false, 8);
     }
 
+    /** The innocent explanation and what the finding shows and does not show, as one paragraph. */
     private static String limits(StoryCard card) {
-        return card.shows() + " " + card.doesNotShow();
+        return card.innocent() + " " + card.shows() + " " + card.doesNotShow();
     }
 
     /**

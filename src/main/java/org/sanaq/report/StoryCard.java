@@ -29,16 +29,20 @@ record StoryCard(String fact, String weight, String innocent, String shows, Stri
                 words.get("findings.where", words.scope(f.scope()), checkTitle));
     }
 
+    /** The longest fact, in characters, that takes in a second sentence: about three lines of the first page. */
+    static final int FACT_LENGTH = 300;
+
     /**
      * The fact with its figures: the first sentence, and the second when it gives figures too (the place and size
-     * of the largest case, the estimate that follows a correlation); the sentences after those are the check's
+     * of the largest case) and both stay within {@link #FACT_LENGTH}; the sentences after those are the check's
      * hedges, which the card gives in its own lines.
      */
     static String fact(String text) {
         String first = firstSentence(text);
         String rest = text.substring(first.length()).strip();
         String second = rest.isEmpty() ? "" : firstSentence(rest);
-        return second.chars().anyMatch(Character::isDigit) ? first + " " + second : first;
+        return second.chars().anyMatch(Character::isDigit) && first.length() + second.length() < FACT_LENGTH
+                ? first + " " + second : first;
     }
 
     /**

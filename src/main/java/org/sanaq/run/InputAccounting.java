@@ -30,6 +30,7 @@ import org.sanaq.ingest.InputSpec;
 import org.sanaq.results.Manifest;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
+import org.sanaq.schema.ProtocolColumns;
 import org.sanaq.schema.SourceKind;
 import org.sanaq.schema.ProtocolSchema;
 
@@ -62,7 +63,7 @@ public final class InputAccounting {
     /** The accounts of a table marked by {@link DuplicateProtocols#mark}, its files hashed here. */
     public static List<Manifest.InputAccount> account(Dataset<Row> marked, List<InputSpec> inputs,
             Configuration hadoop) throws IOException {
-        return account(marked, inputs, hashes(inputs, hadoop), Conventions.DEFAULT.turnout());
+        return account(marked, inputs, hashes(inputs, hadoop), Conventions.DEFAULT);
     }
 
     /**
@@ -70,16 +71,15 @@ public final class InputAccounting {
      * {@link #hashes} (in the same order), each with its {@linkplain Manifest.Coverage coverage} per level: one
      * aggregation, grouped by input, level and whether a row is a preliminary report, so bounded by inputs × levels.
      *
-     * @param turnout the job's turnout convention, whose ballots the coverage counts
+     * @param conventions the job's conventions, whose turnout numerator gives the ballots the coverage counts
      */
     public static List<Manifest.InputAccount> account(Dataset<Row> marked, List<InputSpec> inputs,
-            List<List<Manifest.FileHash>> hashes, Conventions.Turnout turnout) {
+            List<List<Manifest.FileHash>> hashes, Conventions conventions) {
         Column usable = col(ProtocolSchema.REASON).isNull();
         Column set = col(DuplicateProtocols.STATUS);
         Column kept = usable.and(set.isNull().or(not(set.equalTo(DuplicateProtocols.CONFLICT)
                 .or(set.equalTo(DuplicateProtocols.COPY)))));
-        Column ballots = col(turnout == Conventions.Turnout.BALLOTS_CAST ? Field.BALLOTS_CAST.column()
-                : Field.BALLOTS_ISSUED.column());
+        Column ballots = ProtocolColumns.turnoutNumerator(conventions);
         Map<String, long[]> counts = new HashMap<>();
         Map<String, Map<String, Manifest.Coverage>> coverage = new HashMap<>();
         for (Row r : marked.groupBy(col(ProtocolSchema.INPUT), col(Field.LEVEL.column()),

@@ -106,7 +106,7 @@ public final class JobRunner {
                 : "parsed the inputs and stored the table in the cache", reading);
         Dataset<Row> ingested = ingest.rows();
         List<Manifest.InputAccount> accounts = InputAccounting.account(ingested, spec.inputs(), hashes,
-                spec.conventions().turnout()).stream().map(a -> a.withOrigin(spec.origins().get(a.id()))).toList();
+                spec.conventions()).stream().map(a -> a.withOrigin(spec.origins().get(a.id()))).toList();
         long read = accounts.stream().mapToLong(Manifest.InputAccount::rowsRead).sum();
         long quarantined = accounts.stream().mapToLong(Manifest.InputAccount::rowsQuarantined).sum();
         long setAside = accounts.stream().mapToLong(Manifest.InputAccount::rowsSetAside).sum();

@@ -25,6 +25,7 @@ import org.sanaq.results.Verdict;
 import org.sanaq.schema.SourceKind;
 import org.sanaq.stats.SignTest;
 import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * Turns the comparison's typed, bounded results into metrics, findings, tables and the scatter figure, each
@@ -247,7 +248,7 @@ final class ObserverJudge {
             double smallest = Math.min(1, SignTest.twoSided(gained + lost, 0) * tests);
             if (gained + lost > 0 && smallest >= alpha) {
                 findings.add(Finding.inconclusive(ID, "national", c, "sign_test_p", official - observer,
-                        words.format(ID + ".too_few_pairs", c, gained + lost, fmt(smallest), alpha)));
+                        words.format(ID + ".too_few_pairs", c, gained + lost, Numbers.p(smallest, words.locale()), alpha)));
             } else if (gained + lost > 0) {
                 boolean significant = adjusted < alpha;
                 String sentence = words.format(ID + ".candidate", c, official, observer, official - observer, gained,

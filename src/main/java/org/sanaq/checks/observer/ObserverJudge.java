@@ -119,7 +119,7 @@ final class ObserverJudge {
         Verdict verdict = document && confident > 0 ? Verdict.FLAG : Verdict.PASS;
         StringBuilder sentence = new StringBuilder(words.format(ID + ".pairs", kindWords(source), s.pairs(),
                 election, s.identical(), comparedOn(s), s.differing(), s.differingLowConfidence(),
-                str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident));
+                figure(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident));
         if (s.compared(REGISTERED) == 0) {
             sentence.append(' ').append(words.format(ID + ".no_registered"));
         }
@@ -308,7 +308,7 @@ final class ObserverJudge {
         String seatNote = seats > 0 ? words.format(ID + ".seats", seats, parameters.get(OfficialVsObserverCheck.SEAT_METHOD))
                 : words.format(ID + ".no_seats");
         tables.add(new DetailTable(ID + "_recount", words.format(ID + ".table.recount", seatNote,
-                str(parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT))),
+                figure(parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT))),
                 List.of("scope", "official_top_two", "recounted_top_two", "changes"), rows));
     }
 
@@ -407,6 +407,11 @@ final class ObserverJudge {
         for (int i = 0; i < v.length; i++) {
             sum[i] += v[i];
         }
+    }
+
+    /** A parameter's number as a sentence writes it (through the language's number format); blank when unset. */
+    private static Object figure(Object o) {
+        return o instanceof Number ? o : str(o);
     }
 
     private static String str(Object o) {

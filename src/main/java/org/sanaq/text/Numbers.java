@@ -81,6 +81,14 @@ public final class Numbers {
     }
 
     /**
+     * A p-value with its relation, for "p {0}" in a sentence: "= 0.0352", or "< 10⁻¹⁰" (never "p = < 10⁻¹⁰").
+     */
+    public static String pRelation(Double p, Locale locale) {
+        String value = p(p, locale);
+        return value.startsWith("<") || value.isEmpty() ? value : "= " + value;
+    }
+
+    /**
      * A message format made to write its numbers this way: its number elements ({@code {1,number,integer}},
      * {@code {1,number,#,##0}}) take the language's symbols, and a number given to a plain element ({@code {1}}) is
      * grouped with at most three decimals.

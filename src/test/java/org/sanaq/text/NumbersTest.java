@@ -46,6 +46,8 @@ class NumbersTest {
         assertEquals("< 10⁻¹⁰", Numbers.p(0.0, EN), "not 0E0");
         assertEquals("", Numbers.p(null, EN));
         assertEquals("", Numbers.p(Double.NaN, EN));
+        assertEquals("= 0,0456", Numbers.pRelation(0.0456, RU));
+        assertEquals("< 10⁻¹⁰", Numbers.pRelation(3e-36, EN), "p < 10⁻¹⁰, never p = < 10⁻¹⁰");
     }
 
     @Test

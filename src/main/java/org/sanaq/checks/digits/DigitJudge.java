@@ -240,7 +240,7 @@ final class DigitJudge {
         for (Cell c : flagged) {
             String sentence = messages.format(flagKey(c.statistic), label(c.statistic), subject(c.row),
                     where(c.row), c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.testable,
-                    Numbers.p(c.pAdjusted, messages.locale()));
+                    Numbers.pRelation(c.pAdjusted, messages.locale()));
             out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
                     Verdict.FLAG, sentence, List.of("tables/" + TABLE + ".csv"),
                     -Math.log10(Math.max(c.pAdjusted, 1e-300)), null,

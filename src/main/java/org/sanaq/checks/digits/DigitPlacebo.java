@@ -131,7 +131,7 @@ final class DigitPlacebo {
             return messages.format(ID + ".placebo.other_rows_none", where);
         }
         return messages.format(ID + ".placebo.other_rows", where, others.flagged(), others.tested(),
-                Numbers.p(others.medianPAdjusted(), messages.locale()));
+                Numbers.pRelation(others.medianPAdjusted(), messages.locale()));
     }
 
     /** S for R over the random groups against the real units: tested and flagged in each. */

@@ -18,7 +18,6 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.text.Messages;
 import org.sanaq.text.Numbers;
-import org.sanaq.text.Times;
 
 /**
  * The judging half of {@link ProtocolIntegrityCheck}: counts per relation, source and region become metrics and
@@ -160,7 +159,7 @@ final class IntegrityJudge {
                 broken == 0 ? 0 : 1 + Math.min(5, Math.log10(broken)));
     }
 
-    /** The commission's source in words ("official", "официальный"); a second source by its name. */
+    /** The commission's source in words ("official", "официальные данные"); a second source by its name. */
     private String sourceWords(String source) {
         return OFFICIAL.equals(source) ? words.format(ID + ".source.official") : source;
     }
@@ -208,10 +207,13 @@ final class IntegrityJudge {
 
     /** A figure the fold wrote as text (a whole or decimal number) as the language writes it; else as it is. */
     private String readable(String figure) {
+        if (figure == null) {
+            return "";
+        }
         try {
             return decimal(new BigDecimal(figure.strip()));
-        } catch (NumberFormatException | NullPointerException e) {
-            return text(figure);
+        } catch (NumberFormatException notANumber) {
+            return figure;
         }
     }
 
@@ -331,52 +333,9 @@ final class IntegrityJudge {
     }
 
     private Finding electionDayFinding(ElectionDayReports.Comparison c, String scope) {
-        String sentence = words.format(ID + ".election_day.final", c.region(), c.finalBallots(), c.registered(),
-                decimal(c.finalPercent(), 2), words.format(ID + ".election_day.at", Times.clock(c.last().at())),
-                gave(c.last()), c.estimated() ? 1 : 0, c.gapVoters().setScale(0, RoundingMode.HALF_UP).longValue(),
-                decimal(c.gapPoints(), 2)) + " " + boundSentence(c);
         return new Finding(ID, scope, "turnout", "final_minus_last_report_voters", c.gapVoters().doubleValue(), null,
-                null, c.flagged() ? Verdict.FLAG : Verdict.PASS, sentence,
+                null, c.flagged() ? Verdict.FLAG : Verdict.PASS, new ElectionDaySentence(words).of(c),
                 List.of(words.format(ID + ".where.file", c.file(), Long.toString(c.line()))), c.flagged() ? 2 : 0);
-    }
-
-    /** What a report of the day gave: its count and printed turnout, or the one it has. */
-    private String gave(ElectionDayReports.Bulletin report) {
-        if (report.voters() == null) {
-            return words.format(ID + ".election_day.gave.pct", decimal(report.percent()));
-        }
-        return report.percent() == null ? words.format(ID + ".election_day.gave.count", report.voters())
-                : words.format(ID + ".election_day.gave.count_pct", report.voters(), decimal(report.percent()));
-    }
-
-    /**
-     * How the final count stands against the bound, each part named for what it is: the voters who came between
-     * the last two reports, and apart from them the voters that the rounding of a printed turnout can hide; when
-     * no voters came (or there is one report), it says that sanaq allows none still to come.
-     */
-    private String boundSentence(ElectionDayReports.Comparison c) {
-        long growth = c.growth().setScale(0, RoundingMode.HALF_UP).longValue();
-        long rounding = c.roundingAllowance().setScale(0, RoundingMode.HALF_UP).longValue();
-        String printed = decimal(c.last().percent());
-        String bound = growth > 0 && rounding > 0
-                ? words.format(ID + ".election_day.bound.growth_rounding", growth, rounding, printed)
-                : growth > 0 ? words.format(ID + ".election_day.bound.growth", growth)
-                : rounding > 0 ? words.format(ID + ".election_day.bound.rounding", rounding, printed) : null;
-        List<String> parts = new ArrayList<>();
-        if (bound != null) {
-            parts.add(words.format(ID + (c.flagged() ? ".election_day.beyond" : ".election_day.within"), bound));
-        }
-        if (growth == 0) {
-            parts.add(words.format(ID + (c.previous() == null ? ".election_day.single" : ".election_day.no_growth")));
-        }
-        if (c.flagged()) {
-            parts.add(words.format(ID + ".election_day.explain"));
-        }
-        return String.join(" ", parts);
-    }
-
-    private String decimal(BigDecimal x, int decimals) {
-        return decimal(x.setScale(decimals, RoundingMode.HALF_UP));
     }
 
     private static String points(BigDecimal x) {

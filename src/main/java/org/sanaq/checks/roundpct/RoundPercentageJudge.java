@@ -289,8 +289,10 @@ final class RoundPercentageJudge {
 
     /**
      * Per level with several units, how many units have most of their figures round and how many of them, then the
-     * units that stand out the other way with their own counts: "In 17 of 20 regions, 7 to 9 of their 9 published
-     * figures sit exactly on a round percentage; Kyzylorda Region 6 of 9, …". Empty when no unit is mostly round.
+     * units that stand out the other way with their own counts (Kazakhstan 2023: "In 18 of 20 regions, 6 to 9 of
+     * their 9 published figures sit exactly on a round percentage; Almaty Region 1 of 9; Turkistan Region 0 of 9").
+     * Units with different numbers of figures are said to have most of them round. Empty when no unit is mostly
+     * round.
      */
     private String pattern(List<UnitShares> units) {
         List<String> sentences = new ArrayList<>();

@@ -144,6 +144,21 @@ class RoundPercentageJudgeTest {
                 + "попадают от 2 до 3 из 3 опубликованных чисел; R4 — 0 из 3."), finding(ru, "d=2").sentence());
     }
 
+    /** Units with different numbers of figures: most of their figures round, without a common "of their n". */
+    @Test
+    void unitsOfDifferentSizesAreSaidToHaveMostFiguresRound() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            cells.add(cell("R1", "P" + i, 24_680, 200_000, null));
+            cells.add(cell("R3", "P" + i, 24_689, 200_000, null));
+        }
+        cells.add(cell("R2", "P0", 24_680, 200_000, null));
+        cells.add(cell("R2", "P1", 24_680, 200_000, null));
+        Finding d2 = finding(judge(cells, Map.of("precisions", List.of(2))), "d=2");
+        assertTrue(d2.sentence().endsWith(" In 2 of 3 regions, most of their published figures sit exactly on a "
+                + "round percentage; R3 0 of 3."), d2.sentence());
+    }
+
     /** Units the job derived are not tested: with nothing published there is one finding that says so, no table. */
     @Test
     void withOnlyDerivedUnitsTheCheckSaysSoInOneFinding() throws Exception {

@@ -1,8 +1,5 @@
 package org.sanaq.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.SourceKind;
 import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * The report's words in its language: every heading, label and sentence of the renderings comes from
@@ -22,8 +20,6 @@ import org.sanaq.text.Messages;
  * the language writes them. Data values (region and party names, file names) are passed through as published.
  */
 final class Wording {
-    /** Below this a p-value is written "< 10⁻¹⁰". */
-    private static final double SMALLEST_P = 1e-10;
     /** A number with one decimal point, not part of a dotted code (00.10.76, 1.2.3). */
     private static final Pattern DECIMAL_POINT = Pattern.compile("(?<![\\d.])(\\d+)\\.(\\d+)(?![\\d.])");
     /** Rows of a detail table shown in the PDF, HTML and Markdown; the CSV has them all. */
@@ -159,44 +155,9 @@ final class Wording {
         return p(p, messages.locale());
     }
 
-    /**
-     * A p-value for readers: three significant digits ({@code 0.118}, {@code 0.0352}, {@code 1.00}), as a power of
-     * ten below 0.001 ({@code 3.20 × 10⁻⁷}), and {@code < 10⁻¹⁰} below that, where the digits of a tail probability
-     * say nothing a reader can use; with the language's decimal mark. Empty when absent.
-     */
+    /** A p-value for readers in a language ({@link Numbers#p}). */
     static String p(Double p, Locale locale) {
-        if (p == null || p.isNaN()) {
-            return "";
-        }
-        if (p < SMALLEST_P) {
-            return "< 10" + superscript(-10);
-        }
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
-        if (p >= 0.001) {
-            BigDecimal rounded = new BigDecimal(p).round(new MathContext(3));
-            // the scale that shows three significant digits, trailing zeros included (1.00, 0.00100)
-            int scale = 2 - (int) Math.floor(Math.log10(rounded.doubleValue()));
-            return rounded.setScale(Math.max(scale, 0), RoundingMode.HALF_UP).toPlainString()
-                    .replace('.', symbols.getDecimalSeparator());
-        }
-        int exponent = (int) Math.floor(Math.log10(p));
-        BigDecimal mantissa = new BigDecimal(p / Math.pow(10, exponent)).round(new MathContext(3));
-        if (mantissa.compareTo(BigDecimal.TEN) >= 0) { // 9.995e-5 rounds up to 10.0 × 10⁻⁵: one power higher
-            mantissa = mantissa.movePointLeft(1).round(new MathContext(3));
-            exponent++;
-        }
-        return mantissa.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', symbols.getDecimalSeparator())
-                + " × 10" + superscript(exponent);
-    }
-
-    /** An integer in superscript digits, e.g. ⁻¹⁰. */
-    private static String superscript(int n) {
-        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        StringBuilder out = new StringBuilder(n < 0 ? "⁻" : "");
-        for (char c : Integer.toString(Math.abs(n)).toCharArray()) {
-            out.append(digits.charAt(c - '0'));
-        }
-        return out.toString();
+        return Numbers.p(p, locale);
     }
 
     /** The line naming the full table's file. */

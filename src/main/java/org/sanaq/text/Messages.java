@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code report_<language>.properties}. Each check keeps its words in a file named after its id. A key missing in a
  * language falls back to English; a key missing in English is a programming error and throws. Patterns are
  * {@link MessageFormat} patterns ({@code {0}}, {@code {1,number,#,##0}}, ...), and a noun after a count takes the
- * form the language's rules give it through {@code {1,plural,one|few|many}} ({@link Plural}); data values such as
+ * form the language's rules give it through {@code {1,plural,one|few|many}} ({@link Plural}); numbers are written
+ * as the language writes them ({@link Numbers}: grouped, with its decimal mark); data values such as
  * region and party names are passed as arguments and appear as published.
  */
 public final class Messages implements Serializable {
@@ -57,7 +58,9 @@ public final class Messages implements Serializable {
     /** The pattern of {@code key} filled with {@code arguments}. */
     public String format(String key, Object... arguments) {
         // Always through MessageFormat, so that a quote is written '' in every pattern, with arguments or without.
-        return new MessageFormat(Plural.resolve(pattern(key), language, arguments), locale()).format(arguments);
+        MessageFormat format = new MessageFormat(Plural.resolve(pattern(key), language, arguments), locale());
+        Numbers.localise(format, arguments, locale());
+        return format.format(arguments);
     }
 
     /** A pattern as {@link MessageFormat} reads it once its plural elements are resolved, to check it is valid. */

@@ -31,7 +31,7 @@ class MessagesTest {
     private static final Pattern LATIN_WORD = Pattern.compile("(?<![\\w./])[A-Za-z_]+(?![\\w./(])");
     /** Names cited as published (journals, toolkits), whose English words stay English. */
     private static final List<String> PROPER_NAMES = List.of("Annals of Applied Statistics",
-            "Election Forensics Toolkit");
+            "Annals of Statistics", "Journal of the Royal Statistical Society", "Election Forensics Toolkit");
 
     @Test
     void readsTheFileNamedByTheKeysFirstSegment() {
@@ -53,9 +53,9 @@ class MessagesTest {
 
     @Test
     void numbersAreWrittenAsTheLanguageWritesThem() {
-        // 12345 with the language's grouping: a comma in English, a no-break space in Russian (CLDR).
+        // 12345 with the language's grouping: a comma in English, a narrow no-break space in Russian (Numbers).
         assertEquals("Showing the first 40 of 12,345 rows.", Messages.of("en").format("report.table.shown", 40, 12345));
-        assertEquals("Показаны первые 40 из 12\u00A0345 строк.", Messages.of("ru").format("report.table.shown", 40,
+        assertEquals("Показаны первые 40 из 12\u202F345 строк.", Messages.of("ru").format("report.table.shown", 40,
                 12345));
         // A quote is written '' in every pattern, with arguments or without.
         assertFalse(Messages.of("en").format("official_vs_observer.title").contains("''"));
@@ -106,9 +106,9 @@ class MessagesTest {
         assertEquals("Голос заявляет 5 голосов за «А»", ru.format(claim, "Голос", 5, "А", "Б", "2").split(" в округе")[0]);
         assertEquals("Голос заявляет 11 голосов за «А»", ru.format(claim, "Голос", 11, "А", "Б", "2").split(" в округе")[0]);
         assertEquals("Голос заявляет 21 голос за «А»", ru.format(claim, "Голос", 21, "А", "Б", "2").split(" в округе")[0]);
-        assertEquals("Голос заявляет 32\u00A0251 голос за «А»",
+        assertEquals("Голос заявляет 32\u202F251 голос за «А»",
                 ru.format(claim, "Голос", 32251L, "А", "Б", "2").split(" в округе")[0]);
-        assertEquals("Голос заявляет 1\u00A0012 голосов за «А»",
+        assertEquals("Голос заявляет 1\u202F012 голосов за «А»",
                 ru.format(claim, "Голос", 1012, "А", "Б", "2").split(" в округе")[0]);
         assertEquals("Показаны первые 40 из 21 строки.", ru.format("report.table.shown", 40, 21));
         assertEquals("Показаны первые 40 из 22 строк.", ru.format("report.table.shown", 40, 22));
@@ -154,6 +154,25 @@ class MessagesTest {
             }
         }
         assertEquals(List.of(), untranslated);
+    }
+
+    /**
+     * The methods are explained and their papers cited in the report itself: no message points readers to a file
+     * of the project they do not have (METHODS.md).
+     */
+    @Test
+    void noMessageCitesAFileOfTheProject() throws IOException, URISyntaxException {
+        Path folder = Path.of(Messages.class.getClassLoader().getResource("org/sanaq/text/report_en.properties")
+                .toURI()).getParent();
+        List<String> citing = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                if (Files.readString(file).contains("METHODS.md")) {
+                    citing.add(file.getFileName().toString());
+                }
+            }
+        }
+        assertEquals(List.of(), citing);
     }
 
     /**

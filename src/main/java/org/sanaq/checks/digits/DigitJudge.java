@@ -23,6 +23,7 @@ import org.sanaq.stats.DipTest;
 import org.sanaq.stats.MonteCarloP;
 import org.sanaq.synthetic.HonestRates;
 import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * The judging half of {@link DigitTestsCheck}, plain Java: the dip's p-value against seeded uniform samples,
@@ -239,7 +240,7 @@ final class DigitJudge {
         for (Cell c : flagged) {
             String sentence = messages.format(flagKey(c.statistic), label(c.statistic), subject(c.row),
                     where(c.row), c.value, c.expected, Math.round(confidence * 100), c.ciLow, c.ciHigh, c.testable,
-                    c.pAdjusted);
+                    Numbers.pRelation(c.pAdjusted, messages.locale()));
             out.add(new Finding(ID, scope(c.row), subject(c.row), c.statistic.metric, c.value, c.p, c.pAdjusted,
                     Verdict.FLAG, sentence, List.of("tables/" + TABLE + ".csv"),
                     null, null,

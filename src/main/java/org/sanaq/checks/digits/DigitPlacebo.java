@@ -1,7 +1,6 @@
 package org.sanaq.checks.digits;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -11,6 +10,7 @@ import org.sanaq.stats.BenjaminiHochberg;
 import org.sanaq.stats.ExactBinomial;
 import org.sanaq.synthetic.HonestRates;
 import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * The placebo beside every digit flag ({@link Placebo}): how ordinary a flag of statistic S on row R (a candidate or
@@ -130,9 +130,8 @@ final class DigitPlacebo {
         if (others.tested() == 0) {
             return messages.format(ID + ".placebo.other_rows_none", where);
         }
-        double m = others.medianPAdjusted();
         return messages.format(ID + ".placebo.other_rows", where, others.flagged(), others.tested(),
-                String.format(Locale.ROOT, m >= 0.001 ? "%.3f" : "%.1e", m));
+                Numbers.pRelation(others.medianPAdjusted(), messages.locale()));
     }
 
     /** S for R over the random groups against the real units: tested and flagged in each. */

@@ -29,7 +29,8 @@ import org.sanaq.schema.ProtocolColumns;
  * voters were still arriving). A final count above the last report by more than that growth is flagged; when
  * the last report shows no growth (the polls had closed) the bound is zero. The rule needs no closing time, which
  * the tables rarely give; it is generous when reports are hours apart. When a report gives only a printed
- * turnout, the bound also allows for its rounding (half its last decimal of the registered voters).
+ * turnout, the bound also allows for its rounding (half its last decimal of the registered voters): an allowance
+ * for what the printed figure cannot say, kept apart from the voters who came so that no sentence calls it voters.
  */
 final class ElectionDayReports {
     /** Sources × levels × regions compared. */
@@ -46,13 +47,22 @@ final class ElectionDayReports {
     /**
      * One unit's comparison. Voters figures are estimated from printed turnout × registered when the report
      * gives no count ({@code estimated}).
+     *
+     * @param growth            the voters who came between the last two reports (zero with a single report)
+     * @param roundingAllowance the voters the rounding of the last report's printed turnout can hide, when that
+     *                          report gives no count (else zero): not voters who came, but an uncertainty
      */
     record Comparison(String source, String level, String region, Bulletin last, Bulletin previous,
             long finalBallots, long registered, BigDecimal finalPercent, BigDecimal gapPoints, BigDecimal gapVoters,
-            BigDecimal bound, boolean estimated, String file, long line) {
+            BigDecimal growth, BigDecimal roundingAllowance, boolean estimated, String file, long line) {
+
+        /** How far the final count may exceed the last report: voters still coming, and the rounding allowance. */
+        BigDecimal bound() {
+            return growth.add(roundingAllowance);
+        }
 
         boolean flagged() {
-            return gapVoters.compareTo(bound) > 0;
+            return gapVoters.compareTo(bound()) > 0;
         }
     }
 
@@ -147,18 +157,17 @@ final class ElectionDayReports {
         BigDecimal previousVoters = previous == null ? null : voters(previous, registered);
         BigDecimal growth = previousVoters == null ? BigDecimal.ZERO
                 : lastVoters.subtract(previousVoters).max(BigDecimal.ZERO);
-        if (last.voters() == null) {
-            // Voters estimated from a printed turnout are uncertain by half its last printed decimal.
-            growth = growth.add(BigDecimal.valueOf(5, last.percent().scale() + 1)
-                    .multiply(BigDecimal.valueOf(registered)).movePointLeft(2));
-        }
+        // Voters estimated from a printed turnout are uncertain by half its last printed decimal.
+        BigDecimal roundingAllowance = last.voters() != null ? BigDecimal.ZERO
+                : BigDecimal.valueOf(5, last.percent().scale() + 1).multiply(BigDecimal.valueOf(registered))
+                        .movePointLeft(2);
         BigDecimal finalPercent = BigDecimal.valueOf(ballots).movePointRight(2)
                 .divide(BigDecimal.valueOf(registered), MC);
         BigDecimal lastPercent = last.percent() != null ? last.percent()
                 : lastVoters.movePointRight(2).divide(BigDecimal.valueOf(registered), MC);
         return new Comparison(place.source(), level, place.region(), last, previous, ballots, registered,
                 finalPercent, finalPercent.subtract(lastPercent), BigDecimal.valueOf(ballots).subtract(lastVoters),
-                growth, last.voters() == null, unit.file, unit.line);
+                growth, roundingAllowance, last.voters() == null, unit.file, unit.line);
     }
 
     /** A report's voters: its count, or its printed turnout × registered / 100 (null when it has neither). */

@@ -18,6 +18,7 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * The judging half of {@link ProtocolIntegrityCheck}: counts per relation, source and region become metrics and
@@ -132,7 +133,7 @@ final class IntegrityJudge {
             summary.add(List.of(id, source, description, Long.toString(n[0]), Long.toString(n[1])));
             if (n[0] > 0) {
                 findings.add(relationFinding(id, description, what, source, n[0], n[1],
-                        rows(id, results.worst(id, source))));
+                        results.worst(id, source)));
             }
         });
         if (!worst.isEmpty()) {
@@ -143,36 +144,86 @@ final class IntegrityJudge {
 
     /** A relation's finding for one source, from the source's own worst cases (worst first). */
     private Finding relationFinding(String id, String description, String what, String source, long checked,
-            long broken, List<List<String>> ofSource) {
+            long broken, List<Violation> ofSource) {
         String things = words.format(ID + ".what." + what);
         String sentence;
         if (broken == 0) {
-            sentence = words.format(ID + ".relation_holds", id, checked, things, source, description);
+            sentence = words.format(ID + ".relation_holds", id, checked, things, sourceWords(source), description);
         } else {
-            List<String> w = ofSource.get(0);
-            sentence = words.format(ID + ".relation_broken", id, broken, checked, things, source, description,
-                    where(w), w.get(7), w.get(8), w.get(9));
+            Violation w = ofSource.get(0);
+            sentence = words.format(ID + ".relation_broken", id, broken, checked, things, sourceWords(source),
+                    description, where(w), against(w), difference(w));
         }
-        List<String> evidence = ofSource.stream().limit(20).map(r -> where(r) + ": "
-                + words.format(ID + ".against", r.get(7), r.get(8))).toList();
+        List<String> evidence = ofSource.stream().limit(20).map(v -> where(v) + ": " + against(v)).toList();
         return new Finding(ID, scope(source, null), id, "violations", (double) broken, null, null,
                 broken == 0 ? Verdict.PASS : Verdict.FLAG, sentence, evidence,
                 broken == 0 ? null : Effect.precincts(broken, (double) checked));
     }
 
-    private String where(List<String> row) {
-        StringBuilder s = new StringBuilder(row.get(3));
-        if (!row.get(4).isEmpty()) {
-            s.append(", ").append(words.format(ID + ".where.district", row.get(4)));
+    /** The commission's source in words ("official", "официальные данные"); a second source by its name. */
+    private String sourceWords(String source) {
+        return OFFICIAL.equals(source) ? words.format(ID + ".source.official") : source;
+    }
+
+    /** Where a violation is, in words: region, district, precinct, subject, and its file and line. */
+    private String where(Violation v) {
+        StringBuilder s = new StringBuilder(text(v.region()));
+        if (v.district() != null && !v.district().isEmpty()) {
+            s.append(", ").append(words.format(ID + ".where.district", v.district()));
         }
-        if (!row.get(5).isEmpty()) {
-            s.append(", ").append(words.format(ID + ".where.precinct", row.get(5)));
+        if (v.precinct() != null && !v.precinct().isEmpty()) {
+            s.append(", ").append(words.format(ID + ".where.precinct", v.precinct()));
         }
-        if (!row.get(6).isEmpty()) {
-            s.append(" (").append(row.get(6)).append(")");
+        if (v.subject() != null && !v.subject().isEmpty()) {
+            s.append(" (").append(subjectWords(v.subject())).append(")");
         }
-        return s.append(" [").append(words.format(ID + ".where.file", fileName(row.get(10)), row.get(11)))
+        return s.append(" [").append(words.format(ID + ".where.file", fileName(text(v.file())),
+                Long.toString(v.line())))
                 .append("]").toString();
+    }
+
+    /** "turnout" in the language; a candidate or option as published. */
+    private String subjectWords(String subject) {
+        return subject.equals("turnout") ? words.format(ID + ".subject.turnout") : subject;
+    }
+
+    /**
+     * A violation's two sides for reading: "495 against 490", or for a printed percentage "42.91 against 43.24
+     * (341,118 of 788,931)", numbers as the language writes them.
+     */
+    private String against(Violation v) {
+        Violation.Printed p = v.printed();
+        if (p == null) {
+            return words.format(ID + ".against", readable(v.left()), readable(v.right()));
+        }
+        return words.format(ID + ".against", decimal(printed(p)), decimal(computed(p)) + " ("
+                + words.format(ID + ".of", p.count(), p.base()) + ")");
+    }
+
+    /** Left minus right, or printed minus computed, for reading. */
+    private String difference(Violation v) {
+        Violation.Printed p = v.printed();
+        return p == null ? readable(v.difference()) : decimal(printed(p).subtract(computed(p)));
+    }
+
+    /** A figure the fold wrote as text (a whole or decimal number) as the language writes it; else as it is. */
+    private String readable(String figure) {
+        if (figure == null) {
+            return "";
+        }
+        try {
+            return decimal(new BigDecimal(figure.strip()));
+        } catch (NumberFormatException notANumber) {
+            return figure;
+        }
+    }
+
+    private String decimal(BigDecimal x) {
+        return Numbers.decimal(x, words.locale());
+    }
+
+    private static BigDecimal printed(Violation.Printed p) {
+        return new BigDecimal(p.published().strip());
     }
 
     /** A file's name without its folder: the sentence names the file, the table keeps its path. */
@@ -189,7 +240,7 @@ final class IntegrityJudge {
             String difference = text(v.difference());
             Violation.Printed p = v.printed();
             if (p != null) {
-                BigDecimal printed = new BigDecimal(p.published().strip());
+                BigDecimal printed = printed(p);
                 BigDecimal computed = computed(p);
                 left = printed.toPlainString();
                 right = computed.toPlainString() + " ("
@@ -208,7 +259,7 @@ final class IntegrityJudge {
         for (Violation v : violations) {
             Violation.Printed p = v.printed();
             if (p != null && named.merge(v.source(), 1, Integer::sum) <= NAMED_PERCENTAGES) {
-                findings.add(percentageFinding(v, new BigDecimal(p.published().strip()), computed(p)));
+                findings.add(percentageFinding(v, printed(p), computed(p)));
             }
         }
     }
@@ -220,12 +271,11 @@ final class IntegrityJudge {
 
     private Finding percentageFinding(Violation v, BigDecimal printed, BigDecimal computed) {
         String subject = v.subject();
-        String what = subject.equals("turnout") ? words.format(ID + ".subject.turnout")
+        String what = subject.equals("turnout") ? subjectWords(subject)
                 : words.format(ID + ".subject.share", subject);
         double gap = printed.subtract(computed).abs().doubleValue();
-        String sentence = words.format(ID + ".percentage", v.region(), what, printed.toPlainString(),
-                v.printed().count(), v.printed().base(), computed.toPlainString(),
-                printed.subtract(computed).abs().toPlainString());
+        String sentence = words.format(ID + ".percentage", v.region(), what, decimal(printed),
+                v.printed().count(), v.printed().base(), decimal(computed), decimal(printed.subtract(computed).abs()));
         return new Finding(ID, scope(v.source(), v.region()), subject, "published_pct_gap_points", gap, null,
                 null, Verdict.FLAG, sentence,
                 List.of(words.format(ID + ".where.file", v.file(), Long.toString(v.line()))),
@@ -284,15 +334,8 @@ final class IntegrityJudge {
     }
 
     private Finding electionDayFinding(ElectionDayReports.Comparison c, String scope) {
-        String last = c.last().voters() != null ? words.format(ID + ".election_day.voters", c.last().voters())
-                : words.format(ID + ".election_day.no_count");
-        String sentence = words.format(ID + ".election_day.final", c.region(), c.finalBallots(), c.registered(),
-                points(c.finalPercent()), c.last().at(), last, text(c.last().percent()), c.estimated() ? 1 : 0,
-                c.gapVoters().setScale(0, RoundingMode.HALF_UP).longValue(), points(c.gapPoints()))
-                + " " + words.format(ID + (c.flagged() ? ".election_day.beyond" : ".election_day.within"),
-                        c.bound().setScale(0, RoundingMode.HALF_UP).longValue());
         return new Finding(ID, scope, "turnout", "final_minus_last_report_voters", c.gapVoters().doubleValue(), null,
-                null, c.flagged() ? Verdict.FLAG : Verdict.PASS, sentence,
+                null, c.flagged() ? Verdict.FLAG : Verdict.PASS, new ElectionDaySentence(words).of(c),
                 List.of(words.format(ID + ".where.file", c.file(), Long.toString(c.line()))),
                 c.flagged() ? Effect.votes(c.gapVoters().doubleValue(), (double) c.finalBallots()) : null);
     }

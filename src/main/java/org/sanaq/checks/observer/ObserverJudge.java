@@ -26,6 +26,7 @@ import org.sanaq.results.Verdict;
 import org.sanaq.schema.SourceKind;
 import org.sanaq.stats.SignTest;
 import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * Turns the comparison's typed, bounded results into metrics, findings, tables and the scatter figure, each
@@ -119,7 +120,7 @@ final class ObserverJudge {
         Verdict verdict = document && confident > 0 ? Verdict.FLAG : Verdict.PASS;
         StringBuilder sentence = new StringBuilder(words.format(ID + ".pairs", kindWords(source), s.pairs(),
                 election, s.identical(), comparedOn(s), s.differing(), s.differingLowConfidence(),
-                str(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident));
+                figure(parameters.get(OfficialVsObserverCheck.LOW_CONFIDENCE)), confident));
         if (s.compared(REGISTERED) == 0) {
             sentence.append(' ').append(words.format(ID + ".no_registered"));
         }
@@ -250,7 +251,7 @@ final class ObserverJudge {
             double smallest = Math.min(1, SignTest.twoSided(gained + lost, 0) * tests);
             if (gained + lost > 0 && smallest >= alpha) {
                 findings.add(Finding.inconclusive(ID, "national", c, "sign_test_p", official - observer,
-                        words.format(ID + ".too_few_pairs", c, gained + lost, fmt(smallest), alpha)));
+                        words.format(ID + ".too_few_pairs", c, gained + lost, Numbers.p(smallest, words.locale()), alpha)));
             } else if (gained + lost > 0) {
                 boolean significant = adjusted < alpha;
                 String sentence = words.format(ID + ".candidate", c, official, observer, official - observer, gained,
@@ -311,7 +312,7 @@ final class ObserverJudge {
         String seatNote = seats > 0 ? words.format(ID + ".seats", seats, parameters.get(OfficialVsObserverCheck.SEAT_METHOD))
                 : words.format(ID + ".no_seats");
         tables.add(new DetailTable(ID + "_recount", words.format(ID + ".table.recount", seatNote,
-                str(parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT))),
+                figure(parameters.get(OfficialVsObserverCheck.THRESHOLD_PCT))),
                 List.of("scope", "official_top_two", "recounted_top_two", "changes"), rows));
     }
 
@@ -411,6 +412,11 @@ final class ObserverJudge {
         for (int i = 0; i < v.length; i++) {
             sum[i] += v[i];
         }
+    }
+
+    /** A parameter's number as a sentence writes it (through the language's number format); blank when unset. */
+    private static Object figure(Object o) {
+        return o instanceof Number ? o : str(o);
     }
 
     private static String str(Object o) {

@@ -2,6 +2,7 @@ package org.sanaq.checks.roundpct;
 
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.PoissonBinomial;
 import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * The judging half of {@link RoundPercentageCheck}: from cells to metrics, findings, the per-cell table and the
@@ -142,7 +144,7 @@ final class RoundPercentageJudge {
                         "expected", "expected"), Map.of("d", Integer.toString(chartD)),
                 words.format(ID + ".figure.x"), words.format(ID + ".figure.y"), words.format(ID + ".figure.caption"));
         return new CheckOutcome(ID, metrics, findings, List.of(cellTable(results), distanceTable(results),
-                summaryTable(results)), List.of(figure));
+                summaryTable(results), unitTable(results, chartD)), List.of(figure));
     }
 
     private Precision precision(int d) {
@@ -186,16 +188,16 @@ final class RoundPercentageJudge {
             sentence = words.format(ID + ".inconclusive", precision, maxP);
         } else if (verdict == Verdict.INCONCLUSIVE) {
             sentence = words.format(ID + ".too_few", precision, r.eligible().size(),
-                    Texts.scientific(r.smallestPAdjusted()), alpha);
+                    Numbers.p(r.smallestPAdjusted(), words.locale()), alpha);
         } else {
             sentence = words.format(ID + ".found", precision, r.round().size(), r.eligible().size(),
                     Texts.decimal(r.expected(), words.locale()));
+            String pattern = headline ? pattern(UnitShares.of(r)) : "";
             if (explainedBy != null) {
                 sentence += " " + words.format(ID + ".explained", precisionWords(explainedBy.d()));
             }
-            if (headline && !r.notRound().isEmpty()) {
-                sentence += " " + words.format(ID + ".not_round", names(r.notRound().stream().map(this::label)
-                        .toList(), "tables/" + ID + "_cells.csv"));
+            if (!pattern.isEmpty()) {
+                sentence += " " + pattern;
             }
             if (headline && !r.sums().isEmpty()) {
                 sentence += " " + words.format(ID + ".sums", names(r.sums().stream().map(this::label).toList(),
@@ -285,6 +287,53 @@ final class RoundPercentageJudge {
         return List.of(level, Integer.toString(r.d()), Integer.toString(r.eligible().size()),
                 Integer.toString(r.round().size()), Texts.decimal(r.expected()), Texts.scientific(r.p()),
                 Texts.scientific(r.pAdjusted()));
+    }
+
+    /**
+     * Per level with several units, how many units have most of their figures round and how many of them, then the
+     * units that stand out the other way with their own counts (Kazakhstan 2023: "In 18 of 20 regions, 6 to 9 of
+     * their 9 published figures sit exactly on a round percentage; Almaty Region 1 of 9; Turkistan Region 0 of 9").
+     * Units with different numbers of figures are said to have most of them round. Empty when no unit is mostly
+     * round.
+     */
+    private String pattern(List<UnitShares> units) {
+        List<String> sentences = new ArrayList<>();
+        for (String level : List.of("region", "district")) {
+            List<UnitShares> ofLevel = units.stream().filter(u -> u.level().equals(level)).toList();
+            List<UnitShares> mostly = ofLevel.stream().filter(UnitShares::mostlyRound).toList();
+            if (ofLevel.size() < 2 || mostly.isEmpty()) {
+                continue;
+            }
+            List<String> others = ofLevel.stream().filter(u -> !u.mostlyRound())
+                    .map(u -> words.format(ID + ".unit_share", u.unit(), u.round(), u.figures())).toList();
+            String rest = others.isEmpty() ? "" : "; " + names(others, "tables/" + ID + "_units.csv");
+            String unitsWord = words.format(ID + ".units." + level);
+            int fewest = mostly.stream().mapToInt(UnitShares::round).min().orElseThrow();
+            int most = mostly.stream().mapToInt(UnitShares::round).max().orElseThrow();
+            int figures = mostly.get(0).figures();
+            boolean sameSize = mostly.stream().allMatch(u -> u.figures() == figures);
+            sentences.add(sameSize
+                    ? words.format(ID + ".pattern", mostly.size(), ofLevel.size(), unitsWord,
+                            fewest == most ? words.format(ID + ".count", most)
+                                    : words.format(ID + ".range", fewest, most), figures, rest)
+                    : words.format(ID + ".pattern_mixed", mostly.size(), ofLevel.size(), unitsWord, rest));
+        }
+        return String.join(" ", sentences);
+    }
+
+    /** Each unit's figures and round ones per precision, the chart's precision first, most round first. */
+    private DetailTable unitTable(List<Precision> results, int firstD) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Precision> ordered = new ArrayList<>(results);
+        ordered.sort(Comparator.comparing((Precision r) -> r.d() != firstD).thenComparingInt(Precision::d));
+        for (Precision r : ordered) {
+            for (UnitShares u : UnitShares.of(r)) {
+                rows.add(List.of(u.level(), u.unit(), Integer.toString(r.d()), Integer.toString(u.figures()),
+                        Integer.toString(u.round()), Integer.toString(u.sums()), Texts.decimal(u.share())));
+            }
+        }
+        return new DetailTable(ID + "_units", words.format(ID + ".table.units"), List.of("level", "unit", "d",
+                "figures", "round", "sums_of_round", "share_round"), rows);
     }
 
     /** The i-th bin edge on [−0.5, 0.5], written exactly ("-0.15", not "-0.15000000000000002"). */

@@ -2,6 +2,8 @@ package org.sanaq.checks.roundpct;
 
 import java.util.Locale;
 
+import org.sanaq.text.Numbers;
+
 /** Number formatting for findings' sentences and tables, in one place so that every figure reads alike. */
 final class Texts {
     private Texts() {
@@ -9,15 +11,16 @@ final class Texts {
 
     /** As {@link #decimal(double, Locale)} in the neutral locale: for tables, whose cells are read back. */
     static String decimal(double x) {
-        return decimal(x, Locale.ROOT);
+        return String.format(Locale.ROOT, decimals(x) == 0 ? "%,.0f" : decimals(x) == 1 ? "%.1f" : "%.2f", x);
     }
 
-    /** No decimal from 100 on, one from 1, two below: as precise as a reader needs, in the locale's digits. */
+    /** No decimal from 100 on, one from 1, two below: as precise as a reader needs, as the language writes it. */
     static String decimal(double x, Locale locale) {
-        if (x >= 100) {
-            return String.format(locale, "%,.0f", x);
-        }
-        return x >= 1 ? String.format(locale, "%.1f", x) : String.format(locale, "%.2f", x);
+        return Numbers.decimal(x, decimals(x), locale);
+    }
+
+    private static int decimals(double x) {
+        return x >= 100 ? 0 : x >= 1 ? 1 : 2;
     }
 
     static String scientific(double p) {

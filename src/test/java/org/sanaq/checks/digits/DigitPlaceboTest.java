@@ -122,7 +122,12 @@ class DigitPlaceboTest {
         assertFalse(placebo.ordinary());
         assertTrue(flag.headline());
         assertTrue(placebo.sentence().startsWith("The same test on the other rows (North): 1 of 2 tested flag "
-                + "(median adjusted p = "), placebo.sentence());
+                + "(median adjusted p " + org.sanaq.text.Numbers.pRelation(placebo.otherRows().medianPAdjusted(),
+                        java.util.Locale.ENGLISH) + ")."), placebo.sentence());
+        // the flag's adjusted p as a reader writes it (three significant digits or "< 10⁻¹⁰"), never 7.608E-15
+        assertTrue(flag.sentence().contains("; Benjamini–Hochberg adjusted p " + org.sanaq.text.Numbers.pRelation(
+                flag.pAdjusted(), java.util.Locale.ENGLISH) + "). "), flag.sentence());
+        assertFalse(flag.sentence().matches(".*\\d[eE][-+]?\\d.*"), flag.sentence());
         assertTrue(placebo.sentence().endsWith("Random groupings of the same precincts into groups of the real "
                 + "regions' sizes flag 0 of 2 groups for A, the share of last digits 0 or 5 (C05s), against 1 of 2 "
                 + "real regions. Flagged in 1 of 200 honest simulations of 300 precincts."), placebo.sentence());

@@ -25,7 +25,8 @@ class SignTestPowerTest {
         OfficialVsObserverCheck check = new OfficialVsObserverCheck();
         CheckContext context = PrecinctRows.context(check, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
         HandMadePairs pairs = new HandMadePairs();
-        // three candidates, so the smallest adjusted p of n pairs all one way is 2 · 0.5^n · 3
+        // three candidates, so the smallest adjusted p of n pairs all one way is 2 · 0.5^n · 3 (three significant
+        // digits, as every p-value a reader sees)
         differing(pairs, "Few", 3, 0);
         differing(pairs, "Even", 10, 10);
         differing(pairs, "Many", 20, 0);
@@ -33,7 +34,7 @@ class SignTestPowerTest {
         Finding few = finding(outcome, "Few");
         assertEquals(Verdict.INCONCLUSIVE, few.verdict());
         assertTrue(few.sentence().contains("too few pairs that differ: 3"), few.sentence());
-        assertTrue(few.sentence().contains("the adjusted sign-test p would be 0.7500, not below 0.01"), few.sentence());
+        assertTrue(few.sentence().contains("the adjusted sign-test p would be 0.750, not below 0.01"), few.sentence());
         assertEquals(Verdict.PASS, finding(outcome, "Even").verdict());
         assertEquals(Verdict.FLAG, finding(outcome, "Many").verdict());
     }

@@ -109,6 +109,56 @@ class RoundPercentageJudgeTest {
                 table.rows().stream().map(r -> r.get(explained)).toList());
     }
 
+    /**
+     * The headline names the pattern per unit, not the cells that are not round: at base 200,000 a figure is round
+     * at two decimals one time in 20 (24,680 = 12.34 % is, 24,689 is not). R1 and R2 have 3 of 3 round, R3 2 of 3
+     * (most), R4 0 of 3: "In 3 of 4 regions, 2 to 3 of their 3 …; R4 0 of 3", and the units table lists them most
+     * round first.
+     */
+    @Test
+    void theHeadlineSaysHowManyUnitsHaveMostFiguresRoundAndNamesTheOthers() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (String region : List.of("R4", "R1", "R3", "R2")) {
+            int round = region.equals("R4") ? 0 : region.equals("R3") ? 2 : 3;
+            for (int i = 0; i < 3; i++) {
+                cells.add(cell(region, "P" + i, i < round ? 24_680 : 24_689, 200_000, null));
+            }
+        }
+        CheckOutcome o = judge(cells, Map.of("precisions", List.of(2)));
+        Finding d2 = finding(o, "d=2");
+        assertEquals(Verdict.FLAG, d2.verdict());
+        assertEquals("At two decimals of a percent, 8 of 12 published figures sit exactly on a round percentage; "
+                + "honest counting gives about 0.60. In 3 of 4 regions, 2 to 3 of their 3 published figures sit "
+                + "exactly on a round percentage; R4 0 of 3.", d2.sentence());
+        DetailTable units = o.tables().stream().filter(t -> t.name().equals("round_percentages_units")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("level", "unit", "d", "figures", "round", "sums_of_round", "share_round"),
+                units.columns());
+        assertEquals(List.of(List.of("region", "R1", "2", "3", "3", "0", "1.0"),
+                List.of("region", "R2", "2", "3", "3", "0", "1.0"), List.of("region", "R3", "2", "3", "2", "0", "0.67"),
+                List.of("region", "R4", "2", "3", "0", "0", "0.00")), units.rows());
+        CheckOutcome ru = new RoundPercentageJudge(new CheckParameters("checks.round_percentages",
+                new RoundPercentageCheck().defaults(), Map.of("precisions", List.of(2))),
+                org.sanaq.text.Messages.of("ru"), cells, new ArrayList<>(), List.of()).outcome();
+        assertTrue(finding(ru, "d=2").sentence().endsWith("около 0,60. В 3 из 4 регионов точно на круглый процент "
+                + "попадают от 2 до 3 из 3 опубликованных чисел; R4 — 0 из 3."), finding(ru, "d=2").sentence());
+    }
+
+    /** Units with different numbers of figures: most of their figures round, without a common "of their n". */
+    @Test
+    void unitsOfDifferentSizesAreSaidToHaveMostFiguresRound() throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            cells.add(cell("R1", "P" + i, 24_680, 200_000, null));
+            cells.add(cell("R3", "P" + i, 24_689, 200_000, null));
+        }
+        cells.add(cell("R2", "P0", 24_680, 200_000, null));
+        cells.add(cell("R2", "P1", 24_680, 200_000, null));
+        Finding d2 = finding(judge(cells, Map.of("precisions", List.of(2))), "d=2");
+        assertTrue(d2.sentence().endsWith(" In 2 of 3 regions, most of their published figures sit exactly on a "
+                + "round percentage; R3 0 of 3."), d2.sentence());
+    }
+
     /** Units the job derived are not tested: with nothing published there is one finding that says so, no table. */
     @Test
     void withOnlyDerivedUnitsTheCheckSaysSoInOneFinding() throws Exception {

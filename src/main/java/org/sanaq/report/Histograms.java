@@ -69,6 +69,7 @@ final class Histograms {
         }
         NumberAxis x = new NumberAxis(Charts.label(figure.xLabel(), "bin"));
         x.setAutoRangeIncludesZero(false);
+        ChartNumbers.apply(x, words.messages().locale(), false);
         NumberAxis y = new NumberAxis(Charts.label(figure.yLabel(), "count"));
         Charts.countTicks(y, bins.stream().mapToDouble(Bin::observed), words.messages().locale());
         XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, false));
@@ -215,8 +216,8 @@ final class Histograms {
         clean.setLabelBackgroundColor(Color.WHITE);
         plot.addDomainMarker(clean);
         Locale locale = words.messages().locale();
-        XYTextAnnotation label = new XYTextAnnotation(words.get("chart.excess", words.count(Math.round(excess)),
-                String.format(locale, "%.1f", 100 * excess / total)), right, top * (1 + LABEL_ROOM));
+        XYTextAnnotation label = new XYTextAnnotation(words.get("chart.excess", ChartNumbers.count(locale, excess),
+                ChartNumbers.format(locale, 1).format(100 * excess / total)), right, top * (1 + LABEL_ROOM));
         label.setTextAnchor(TextAnchor.TOP_RIGHT);
         label.setFont(ReportFonts.awt(true, 9f));
         label.setPaint(ChartTheme.VERMILLION.darker());

@@ -30,6 +30,7 @@ final class IntegerPeaksJudge {
     private static final String SCOPE = "national";
     private static final String HISTOGRAM = ID + "_histogram";
     private static final String SUMMARY = ID + "_summary";
+    static final String NULL = ID + "_null";
     /**
      * Fewest included precincts the check judges. A precinct lands on a whole-number figure by chance about once in
      * ten, so fewer than 20 precincts expect fewer than two whole numbers: no excess can stand out from chance, and
@@ -43,6 +44,7 @@ final class IntegerPeaksJudge {
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<List<String>> summaryRows = new ArrayList<>();
+    private final List<List<String>> nullRows = new ArrayList<>();
 
     IntegerPeaksJudge(CheckContext context, PeakResults results) {
         this.messages = context.messages();
@@ -72,9 +74,9 @@ final class IntegerPeaksJudge {
             judgeFigure(tally, f, false, special);
             judgeFigure(tally, f, true, special);
         }
-        List<FigureSpec> figures = List.of(histogram("result"), histogram("turnout"));
+        List<FigureSpec> figures = List.of(nullChart(), histogram("result"), histogram("turnout"));
         return new CheckOutcome(ID, metrics, findings,
-                List.of(summaryTable(), histogramTable(tally)), figures);
+                List.of(summaryTable(), nullTable(), histogramTable(tally)), figures);
     }
 
     private void judgeFigure(PeakTally tally, int f, boolean voters, SpecialStations.Count special) {
@@ -109,6 +111,9 @@ final class IntegerPeaksJudge {
                 number(exact.excess()), number(exact.z()), number(exact.pValue()),
                 number(agreement)));
         if (!voters) {
+            nullRows.add(List.of(messages.format(ID + ".figure_" + figure), number(observed), number(exact.mean()),
+                    number(exact.mean() - exact.p999MinusMean()), number(exact.mean() + exact.p999MinusMean()),
+                    number(exact.excess()), number(exact.z())));
             findings.add(finding(figure, tally, exact, mc, special));
         }
     }
@@ -163,6 +168,23 @@ final class IntegerPeaksJudge {
                         "mc_p_value", "exact_expected", "exact_sd", "exact_excess", "exact_z", "exact_p_value",
                         "mc_exact_difference_z"),
                 summaryRows);
+    }
+
+    /**
+     * The precincts at whole numbers against the exact null, one row a figure: its expected count and the band of
+     * 3.09 standard deviations around it, which chance leaves once in a thousand on each side; what the null chart
+     * draws.
+     */
+    private DetailTable nullTable() {
+        return new DetailTable(NULL, messages.format(ID + ".null_title"),
+                List.of("figure", "observed", "expected", "at_least", "at_most", "excess", "exact_z"), nullRows);
+    }
+
+    /** The observed counts of precincts at whole numbers as bars over the exact null's expectation and band. */
+    private FigureSpec nullChart() {
+        return new FigureSpec(ID, NULL, "observed_vs_null", messages.format(ID + ".null_chart"), NULL,
+                Map.of("label", "figure", "band_low", "at_least", "band_high", "at_most", "z", "exact_z"), Map.of(),
+                "", messages.format(ID + ".histogram_y"), messages.format(ID + ".null_caption"));
     }
 
     private static DetailTable histogramTable(PeakTally tally) {

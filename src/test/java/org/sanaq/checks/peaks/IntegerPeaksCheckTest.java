@@ -50,7 +50,8 @@ class IntegerPeaksCheckTest {
 
     @Test
     void countsAndBothNullsOnAHandMadeTable() throws Exception {
-        Map<String, Double> m = metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of()));
+        CheckOutcome outcome = run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        Map<String, Double> m = metrics(outcome);
         assertEquals(30, m.get("stations_included"));
         assertEquals(1, m.get("stations_special_excluded"));
         assertEquals(20, m.get("observed_either"));
@@ -82,6 +83,18 @@ class IntegerPeaksCheckTest {
         // the exact null is the headline: its excess and p-value, the Monte Carlo one beside it
         assertEquals(m.get("observed_either") - m.get("exact_expected_either"), m.get("excess_either"), 1e-12);
         assertEquals(m.get("exact_p_value_either"), m.get("p_value_either"));
+        // the null chart's table: the count, its expectation and the band of 3.09 sd either side, z; drawn first
+        double sd = Math.sqrt(eitherVariance);
+        List<String> band = outcome.tables().stream().filter(t -> t.name().equals(IntegerPeaksJudge.NULL))
+                .findFirst().orElseThrow().rows().get(0);
+        double z999 = 3.090232306167813;
+        assertEquals(List.of("result or turnout", "20.0000", sixDigits(either), sixDigits(either - z999 * sd),
+                sixDigits(either + z999 * sd), sixDigits(20 - either), sixDigits((20 - either) / sd)), band);
+        assertEquals("observed_vs_null", outcome.figures().get(0).kind());
+    }
+
+    private static String sixDigits(double x) {
+        return String.format(java.util.Locale.ROOT, "%.6g", x);
     }
 
     /**

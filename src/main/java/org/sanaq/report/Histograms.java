@@ -29,7 +29,8 @@ import org.sanaq.results.FigureSpec;
  * counts as a dashed line, drawn and in the legend only when the table has them; light rules at every whole unit on
  * the percentage histograms (bins narrower than one unit over a range of several), where round results pile up; a
  * count axis with whole-number ticks. Kind {@code histogram_excess} also shades, bin by bin, the gap between the
- * observed and the expected counts and labels its sum: Shpilkin's excess.
+ * observed and the expected counts and labels its sum: Shpilkin's excess; its x axis spans the bins that hold
+ * something.
  */
 final class Histograms {
     /** Above this many bins the observed line runs through the bin centres: steps would be a comb. */
@@ -86,6 +87,8 @@ final class Histograms {
             ruleWholeUnits(plot, x, bins);
         }
         if (excess) {
+            // Shpilkin's bins run from 0 to 100 %, the votes from some 30 % up: the empty tail is left out
+            trimToFilled(x, bins);
             y.setUpperMargin(LABEL_ROOM);
             shadeExcess(plot, bins, words);
         }
@@ -166,16 +169,21 @@ final class Histograms {
      * them; the axis' own grid is left out so that the rules stand alone.
      */
     private static void ruleWholeUnits(XYPlot plot, NumberAxis x, List<Bin> bins) {
-        List<Bin> filled = bins.stream().filter(b -> b.observed() > 0).toList();
-        List<Bin> span = filled.isEmpty() ? bins : filled;
-        double low = Math.floor(span.get(0).low());
-        double high = Math.ceil(span.get(span.size() - 1).high());
-        x.setRange(low, high);
+        trimToFilled(x, bins);
+        double low = x.getLowerBound();
+        double high = x.getUpperBound();
         plot.setDomainGridlinesVisible(false);
         for (double unit = low; unit <= high; unit++) {
             ValueMarker rule = new ValueMarker(unit, RULE, new BasicStroke(0.6f));
             plot.addDomainMarker(rule, Layer.BACKGROUND);
         }
+    }
+
+    /** The x axis from the whole unit below the first bin that holds something to the one above the last. */
+    private static void trimToFilled(NumberAxis x, List<Bin> bins) {
+        List<Bin> filled = bins.stream().filter(b -> b.observed() > 0).toList();
+        List<Bin> span = filled.isEmpty() ? bins : filled;
+        x.setRange(Math.floor(span.get(0).low()), Math.ceil(span.get(span.size() - 1).high()));
     }
 
     /**
@@ -221,6 +229,7 @@ final class Histograms {
         label.setTextAnchor(TextAnchor.TOP_RIGHT);
         label.setFont(ReportFonts.awt(true, 9f));
         label.setPaint(ChartTheme.VERMILLION.darker());
+        label.setBackgroundPaint(Color.WHITE);
         plot.addAnnotation(label);
     }
 }

@@ -70,12 +70,12 @@ final class NullBands {
         Charts.countTicks(y, columns.stream().mapToDouble(Column::observed), locale);
         y.setUpperMargin(LABEL_ROOM);
         XYBarRenderer bars = new XYBarRenderer();
+        XYPlot plot = new XYPlot(data, x, y, bars);
+        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, ChartTheme.SKY_BLUE);
         bars.setDrawBarOutline(true);
         bars.setSeriesOutlinePaint(0, ChartTheme.BLUE);
-        XYPlot plot = new XYPlot(data, x, y, bars);
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
         plot.setDomainGridlinesVisible(false);
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);

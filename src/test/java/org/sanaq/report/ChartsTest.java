@@ -187,11 +187,13 @@ class ChartsTest {
 
     @Test
     void russianTicksAndAnnotationsWriteADecimalCommaAndGroupByThinSpaces() throws Exception {
-        List<List<String>> rows = List.of(List.of("60", "61", "1000", ""), List.of("61", "62", "50000", "50000"),
+        List<List<String>> rows = List.of(List.of("10", "11", "0", ""), List.of("60", "61", "1000", ""),
+                List.of("61", "62", "50000", "50000"),
                 List.of("62", "63", "40000", "30000"), List.of("63", "64", "30000", "35000"),
                 List.of("64", "65", "20000", "10000"));
         FigureSpec figure = new FigureSpec("c", "f", "histogram_excess", "F", "t", Map.of(), null, "x", "y", null);
         XYPlot plot = chart("ru", figure, new DetailTable("t", "T", BINS, rows)).getXYPlot();
+        assertEquals(new org.jfree.data.Range(60, 65), plot.getDomainAxis().getRange(), "the empty bins left out");
         List<String> counts = labels((NumberAxis) plot.getRangeAxis());
         assertTrue(counts.contains("10\u202f000"), counts.toString());
         assertTrue(counts.stream().noneMatch(t -> t.contains(".") || t.contains(",")), counts.toString());
@@ -231,6 +233,7 @@ class ChartsTest {
         assertEquals(List.of("+1,513 (z = 12.9)", "−100 (z = −1.0)"), annotations.stream()
                 .filter(XYTextAnnotation.class::isInstance).map(a -> ((XYTextAnnotation) a).getText()).toList());
         assertEquals(2, plot.getLegendItems().getItemCount(), "observed, and expected with its band");
+        assertEquals(ChartTheme.SKY_BLUE, plot.getRenderer().getSeriesPaint(0), "light bars under the dark line");
         assertEquals(1.0, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize() % 1.0 + 1.0,
                 "precincts are counted in whole ticks");
     }
@@ -254,6 +257,22 @@ class ChartsTest {
         assertEquals(MarginalChart.STRIP, chart.getXYPlot().getInsets().getTop(), "room above the map");
         assertEquals(chart.getXYPlot().getDomainAxis().getRange(), chart.top().getDomainAxis().getRange());
         assertEquals(chart.getXYPlot().getRangeAxis().getRange(), chart.right().getDomainAxis().getRange());
+    }
+
+    @Test
+    void anAxisLabelTooLongForItsAxisIsSetSmallerToFitWhole() {
+        String long_ = "deviation from the nearest round value (share of the gap between neighbouring round values)";
+        FigureSpec figure = new FigureSpec("c", "f", "histogram_vs_expected", "F", "t", Map.of(), null, long_, "y",
+                null);
+        DetailTable table = new DetailTable("t", "T", BINS, List.of(List.of("0", "1", "5", "")));
+        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
+                Map.of("t", table)), id -> null);
+        XYPlot plot = Charts.draw(figure, plan).chart().chart().getXYPlot();
+        java.awt.Font font = plot.getDomainAxis().getLabelFont();
+        double width = font.getStringBounds(long_, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+        assertTrue(font.getSize2D() < plot.getRangeAxis().getLabelFont().getSize2D(), font.toString());
+        assertTrue(width <= ChartTheme.WIDE_ROOM + 1e-6 || font.getSize2D() == 6.5f, width + " " + font);
+        assertEquals(11f, plot.getRangeAxis().getLabelFont().getSize2D(), "a short label keeps the theme's size");
     }
 
     @Test

@@ -47,8 +47,8 @@ final class ShpilkinRobustness {
                 specialWords(special.included())), peak, estimate, stations));
         for (int shift : SHIFTS) {
             int moved = peak + shift;
-            variants.add(new Variant(messages.format(KEY + "peak_moved", String.format(Locale.ROOT, "%+d", shift)
-                    .replace('-', '−'), moved, moved + 1), moved, ShpilkinExcess.at(leader, others, moved), stations));
+            variants.add(new Variant(messages.format(KEY + (shift < 0 ? "peak_lower" : "peak_higher"),
+                    Math.abs(shift), moved, moved + 1), moved, ShpilkinExcess.at(leader, others, moved), stations));
         }
         variants.add(variant(messages.format(KEY + "special", specialWords(!special.included())),
                 bins.bins(turnout, !special.included())));

@@ -187,16 +187,16 @@ final class IntegerPeaksJudge {
                 "", messages.format(ID + ".histogram_y"), messages.format(ID + ".null_caption"));
     }
 
-    private static DetailTable histogramTable(PeakTally tally) {
+    private DetailTable histogramTable(PeakTally tally) {
         List<List<String>> rows = new ArrayList<>();
         for (int h : new int[] {PeakTally.RESULT, PeakTally.TURNOUT}) {
             for (int b = 0; b < IntegerRule.BINS; b++) {
                 rows.add(List.of(PeakTally.FIGURES[h], String.format(Locale.ROOT, "%.2f", b / 10.0 - 0.05),
                         String.format(Locale.ROOT, "%.2f", b / 10.0 + 0.05), Long.toString(tally.histogram[h][b]),
-                        Long.toString(tally.histogramVoters[h][b]), ""));
+                        Long.toString(tally.histogramVoters[h][b]), number(tally.histogramExpected[h][b])));
             }
         }
-        return new DetailTable(HISTOGRAM, "Precincts by result and turnout in 0.1 % bins centred on multiples of 0.1 %",
+        return new DetailTable(HISTOGRAM, messages.format(ID + ".histogram_table_title"),
                 List.of("figure", "bin_low", "bin_high", "precincts", "voters", "expected"), rows);
     }
 

@@ -192,10 +192,10 @@ class FingerprintCheckTest {
         assertEquals(List.of(
                 List.of("The estimate: clean peak at 50–51 % turnout, turnout from ballots issued, special stations "
                         + "left out", "50", "6", "1780.000", "60.135"),
-                List.of("Clean peak moved by −2 points, to 48–49 % turnout", "48", "6", "1910.000", "64.527"),
-                List.of("Clean peak moved by −1 points, to 49–50 % turnout", "49", "6", "1837.500", "62.078"),
-                List.of("Clean peak moved by +1 points, to 51–52 % turnout", "51", "6", "1950.000", "65.878"),
-                List.of("Clean peak moved by +2 points, to 52–53 % turnout", "52", "6", "1950.000", "65.878"),
+                List.of("Clean peak 2 points lower, at 48–49 % turnout", "48", "6", "1910.000", "64.527"),
+                List.of("Clean peak 1 point lower, at 49–50 % turnout", "49", "6", "1837.500", "62.078"),
+                List.of("Clean peak 1 point higher, at 51–52 % turnout", "51", "6", "1950.000", "65.878"),
+                List.of("Clean peak 2 points higher, at 52–53 % turnout", "52", "6", "1950.000", "65.878"),
                 List.of("Special stations included", "50", "7", "2645.000", "68.523"),
                 List.of("Turnout from ballots in the boxes", "49", "6", "1801.250", "60.853")),
                 table(outcome, ShpilkinRobustness.TABLE).rows());

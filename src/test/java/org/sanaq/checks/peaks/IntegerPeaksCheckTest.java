@@ -91,6 +91,13 @@ class IntegerPeaksCheckTest {
         assertEquals(List.of("result or turnout", "20.0000", sixDigits(either), sixDigits(either - z999 * sd),
                 sixDigits(either + z999 * sd), sixDigits(20 - either), sixDigits((20 - either) / sd)), band);
         assertEquals("observed_vs_null", outcome.figures().get(0).kind());
+        // the histograms' expected column: each of the 30 precincts spread over the bins by the null, per figure
+        for (String figure : List.of("result", "turnout")) {
+            double spread = outcome.tables().stream().filter(t -> t.name().equals("integer_peaks_histogram"))
+                    .findFirst().orElseThrow().rows().stream().filter(r -> r.get(0).equals(figure))
+                    .mapToDouble(r -> Double.parseDouble(r.get(5))).sum();
+            assertEquals(30, spread, 1e-3, figure + ": six significant digits per bin");
+        }
     }
 
     private static String sixDigits(double x) {

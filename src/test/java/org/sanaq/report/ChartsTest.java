@@ -156,16 +156,19 @@ class ChartsTest {
         assertEquals("clean peak", ((ValueMarker) peak.get(0)).getLabel());
     }
 
-    @Test
-    void theHeatMapsColourScaleIsLabelledInVoters() {
+    /** A fingerprint map of three cells: voters 1 and 10 at share 70 %, 1,000 at 70.5 %. */
+    private static JFreeChart threeCellMap() throws Exception {
         List<List<String>> rows = List.of(List.of("50", "70", "1"), List.of("50.5", "70", "10"),
                 List.of("51", "70.5", "1000"));
         DetailTable table = new DetailTable("t", "T", List.of("x_low", "y_low", "voters"), rows);
         FigureSpec figure = new FigureSpec("c", "f", "heatmap_log", "F", "t", Map.of("weight", "voters"), null,
                 "x", "y", null);
-        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
-                Map.of("t", table)), id -> null);
-        JFreeChart chart = Charts.draw(figure, plan).chart().chart();
+        return chart("en", figure, table);
+    }
+
+    @Test
+    void theHeatMapsColourScaleIsLabelledInVoters() throws Exception {
+        JFreeChart chart = threeCellMap();
         PaintScaleLegend legend = (PaintScaleLegend) chart.getSubtitles().stream()
                 .filter(PaintScaleLegend.class::isInstance).findFirst().orElseThrow();
         CountLogAxis axis = assertInstanceOf(CountLogAxis.class, legend.getAxis());
@@ -239,16 +242,8 @@ class ChartsTest {
     }
 
     @Test
-    void theFingerprintMapHasItsMarginalHistogramsOnItsOwnScales() {
-        List<List<String>> rows = List.of(List.of("50", "70", "1"), List.of("50.5", "70", "10"),
-                List.of("51", "70.5", "1000"));
-        DetailTable table = new DetailTable("t", "T", List.of("x_low", "y_low", "voters"), rows);
-        FigureSpec figure = new FigureSpec("c", "f", "heatmap_log", "F", "t", Map.of("weight", "voters"), null,
-                "x", "y", null);
-        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
-                Map.of("t", table)), id -> null);
-        MarginalChart chart = assertInstanceOf(MarginalChart.class, Charts.draw(figure, plan).chart().chart());
-        chart.createBufferedImage(Charts.WIDTH, 400);
+    void theFingerprintMapHasItsMarginalHistogramsOnItsOwnScales() throws Exception {
+        MarginalChart chart = assertInstanceOf(MarginalChart.class, threeCellMap());
         // above: voters per turnout column (1, 10, 1,000), in steps; right: per share row (1 + 10, 1,000)
         assertEquals(List.of(1.0, 1.0, 10.0, 10.0, 1000.0, 1000.0),
                 values((XYSeriesCollection) chart.top().getDataset(), 0));
@@ -260,14 +255,12 @@ class ChartsTest {
     }
 
     @Test
-    void anAxisLabelTooLongForItsAxisIsSetSmallerToFitWhole() {
+    void anAxisLabelTooLongForItsAxisIsSetSmallerToFitWhole() throws Exception {
         String long_ = "deviation from the nearest round value (share of the gap between neighbouring round values)";
         FigureSpec figure = new FigureSpec("c", "f", "histogram_vs_expected", "F", "t", Map.of(), null, long_, "y",
                 null);
-        DetailTable table = new DetailTable("t", "T", BINS, List.of(List.of("0", "1", "5", "")));
-        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
-                Map.of("t", table)), id -> null);
-        XYPlot plot = Charts.draw(figure, plan).chart().chart().getXYPlot();
+        XYPlot plot = chart("en", figure, new DetailTable("t", "T", BINS, List.of(List.of("0", "1", "5", ""))))
+                .getXYPlot();
         java.awt.Font font = plot.getDomainAxis().getLabelFont();
         double width = font.getStringBounds(long_, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
         assertTrue(font.getSize2D() < plot.getRangeAxis().getLabelFont().getSize2D(), font.toString());

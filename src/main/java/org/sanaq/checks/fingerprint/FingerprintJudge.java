@@ -137,7 +137,7 @@ final class FingerprintJudge {
                 fixed(nation.moments.correlation()), Integer.toString(national.peak()), count(national.excess()),
                 percent(national.share()),
                 special.choice().clause(messages, ID, count(special.stations())), percent(flagShare),
-                Integer.toString(national.peak() + 1), robustness.range(FingerprintJudge::count));
+                Integer.toString(national.peak() + 1), robustness.range(this::count));
         SortedMap<String, ShpilkinExcess> others = results.nation().othersExcess(leader, nation.turnout());
         others.forEach((candidate, s) -> finite(NATIONAL, candidate, "placebo_shpilkin_excess_share", s.share()));
         Finding finding = new Finding(ID, NATIONAL, leader, "shpilkin_excess_votes", national.excess(), null, null,
@@ -207,7 +207,8 @@ final class FingerprintJudge {
         return String.format(Locale.ROOT, "%.1f", 100 * fraction);
     }
 
-    private static String count(double n) {
-        return String.format(Locale.ROOT, "%,.0f", n);
+    /** A whole number grouped as the report's language groups digits ("10,283,476"; "10 283 476" in Russian). */
+    private String count(double n) {
+        return String.format(messages.locale(), "%,.0f", n);
     }
 }

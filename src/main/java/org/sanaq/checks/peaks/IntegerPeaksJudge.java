@@ -220,11 +220,16 @@ final class IntegerPeaksJudge {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6g", x) : "";
     }
 
-    private static String count(double n) {
-        return String.format(Locale.ROOT, "%,.0f", n);
+    /**
+     * A whole number grouped as the report's language groups digits ("9,239"; "9 239" in Russian), so that the
+     * report's decimal marks never meet a grouping comma.
+     */
+    private String count(double n) {
+        return String.format(messages.locale(), "%,.0f", n);
     }
 
-    private static String decimal(double x) {
-        return String.format(Locale.ROOT, "%,.1f", x);
+    /** One decimal in the language's marks ("9,238.7"; "9 238,7" in Russian). */
+    private String decimal(double x) {
+        return String.format(messages.locale(), "%,.1f", x);
     }
 }

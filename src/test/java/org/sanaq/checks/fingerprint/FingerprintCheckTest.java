@@ -30,6 +30,7 @@ import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
+import org.sanaq.text.Messages;
 
 /** Shpilkin's excess and the weighted correlation by hand; the bins and the whole check on a hand-made table. */
 class FingerprintCheckTest {
@@ -215,6 +216,13 @@ class FingerprintCheckTest {
         assertTrue(issuedOnly.findings().get(0).sentence().contains("between 1,780 and 2,645 across the clean peak "
                 + "moved by up to 2 points, the special stations in or out; the data give no turnout from ballots in "
                 + "the boxes."), issuedOnly.findings().get(0).sentence());
+
+        // in Russian the range's counts are grouped by spaces, never by the comma that marks decimals there
+        CheckContext russian = new CheckContext(context.election(), context.country(), context.conventions(),
+                context.parameters(), Messages.of("ru"));
+        String sentence = PlannedResults.judged(CHECK, russian, withBoxes).findings().get(0).sentence();
+        assertTrue(sentence.contains("от 1\u00a0780 до 2\u00a0645 при сдвиге «чистого» пика не более чем на 2 пункта"),
+                sentence);
     }
 
     private static Map<String, Double> metrics(CheckOutcome outcome, String scope) {

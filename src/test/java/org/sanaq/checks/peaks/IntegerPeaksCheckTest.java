@@ -191,6 +191,20 @@ class IntegerPeaksCheckTest {
                 Map.of("max_monte_carlo_draws", 66_000))).get("replicates"), "a budget of exactly 66,000 suffices");
     }
 
+    @Test
+    void russianSentencesWriteADecimalCommaAndNoGroupingComma() throws Exception {
+        CheckContext english = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        CheckContext russian = new CheckContext(english.election(), english.country(), english.conventions(),
+                english.parameters(), org.sanaq.text.Messages.of("ru"));
+        CheckOutcome outcome = PlannedResults.judged(CHECK, russian, handMade());
+        double expected = metrics(outcome).get("exact_expected_either");
+        String sentence = outcome.findings().stream().filter(f -> f.subject().equals("either")).findFirst()
+                .orElseThrow().sentence();
+        String comma = String.format(java.util.Locale.ROOT, "%.1f", expected).replace('.', ',');
+        assertTrue(sentence.contains(comma), sentence);
+        assertFalse(sentence.contains(String.format(java.util.Locale.ROOT, "%.1f", expected)), sentence);
+    }
+
     static CheckOutcome run(Dataset<Row> protocols, String election, Conventions conventions,
             Map<String, Object> given) throws Exception {
         CheckContext context = PrecinctRows.context(CHECK, election, conventions, given);

@@ -40,6 +40,8 @@ final class Histograms {
     private static final int HEIGHT = 290;
     /** Room above the highest bin for the excess' label, as a share of the axis. */
     private static final double LABEL_ROOM = 0.2;
+    /** The excess' label ends this share of the x axis short of its right end, so that no letter is cut. */
+    private static final double LABEL_INSET = 0.01;
     private static final Color RULE = new Color(0x99, 0x99, 0x99, 110);
     private static final Color EXCESS = new Color(0xD5, 0x5E, 0x00, 90);
     private static final Color DEFICIT = new Color(0x80, 0x80, 0x80, 70);
@@ -196,6 +198,7 @@ final class Histograms {
         double total = 0;
         double top = 0;
         double right = Double.NEGATIVE_INFINITY;
+        double left = Double.POSITIVE_INFINITY;
         Bin peak = null;
         for (Bin bin : bins) {
             if (Double.isNaN(bin.observed())) {
@@ -204,6 +207,7 @@ final class Histograms {
             total += bin.observed();
             top = Math.max(top, bin.observed());
             right = Math.max(right, bin.high());
+            left = Math.min(left, bin.low());
             if (!Double.isNaN(bin.expected())) {
                 peak = peak == null ? bin : peak;
                 excess += bin.observed() - bin.expected();
@@ -225,7 +229,8 @@ final class Histograms {
         plot.addDomainMarker(clean);
         Locale locale = words.messages().locale();
         XYTextAnnotation label = new XYTextAnnotation(words.get("chart.excess", ChartNumbers.count(locale, excess),
-                ChartNumbers.format(locale, 1).format(100 * excess / total)), right, top * (1 + LABEL_ROOM));
+                ChartNumbers.format(locale, 1).format(100 * excess / total)), right - LABEL_INSET * (right - left),
+                top * (1 + LABEL_ROOM));
         label.setTextAnchor(TextAnchor.TOP_RIGHT);
         label.setFont(ReportFonts.awt(true, 9f));
         label.setPaint(ChartTheme.VERMILLION.darker());

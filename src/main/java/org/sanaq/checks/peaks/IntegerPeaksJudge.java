@@ -193,7 +193,8 @@ final class IntegerPeaksJudge {
             for (int b = 0; b < IntegerRule.BINS; b++) {
                 rows.add(List.of(PeakTally.FIGURES[h], String.format(Locale.ROOT, "%.2f", b / 10.0 - 0.05),
                         String.format(Locale.ROOT, "%.2f", b / 10.0 + 0.05), Long.toString(tally.histogram[h][b]),
-                        Long.toString(tally.histogramVoters[h][b]), number(tally.histogramExpected[h][b])));
+                        Long.toString(tally.histogramVoters[h][b]),
+                        String.format(Locale.ROOT, "%.4f", tally.histogramExpected[h][b])));
             }
         }
         return new DetailTable(HISTOGRAM, messages.format(ID + ".histogram_table_title"),

@@ -12,13 +12,16 @@ import org.jfree.chart.axis.TickUnits;
 
 /**
  * Numbers on charts in the report's language: its decimal mark ("0,5" in Russian), and digits grouped by a narrow
- * no-break space where the language groups them by a space ("1 234 567"), as typesetters do; the tick units of
- * number axes built on them, so that no tick, label or annotation prints a decimal point in a language that writes
- * a comma. JFreeChart's own tick units format in the machine's locale, whatever the report's language.
+ * no-break space where the language groups them by a space ("1 234 567"), as typesetters do, and a true minus
+ * sign ("−0,5"); the tick units of number axes built on them, so that no tick, label or annotation prints a decimal
+ * point in a language that writes a comma. JFreeChart's own tick units format in the machine's locale, whatever the
+ * report's language.
  */
 final class ChartNumbers {
     /** U+202F, narrow no-break space: the thin space that groups digits without letting a number break. */
     static final char THIN_SPACE = '\u202f';
+    /** U+2212, the minus sign: a hyphen is shorter than the plus it stands against. */
+    static final char MINUS = '\u2212';
     /** Tick sizes from 10⁻⁴ to 5 × 10⁹ in steps of 1, 2 and 5. */
     private static final int SMALLEST_POWER = -4;
     private static final int LARGEST_POWER = 9;
@@ -32,8 +35,9 @@ final class ChartNumbers {
         DecimalFormatSymbols symbols = format.getDecimalFormatSymbols();
         if (Character.isSpaceChar(symbols.getGroupingSeparator())) {
             symbols.setGroupingSeparator(THIN_SPACE);
-            format.setDecimalFormatSymbols(symbols);
         }
+        symbols.setMinusSign(MINUS);
+        format.setDecimalFormatSymbols(symbols);
         format.setGroupingUsed(true);
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);

@@ -100,8 +100,7 @@ final class NullBands {
     static String excess(Column c, Locale locale) {
         double excess = c.observed() - c.expected();
         String signed = (excess >= 0 ? "+" : "−") + ChartNumbers.count(locale, Math.abs(excess));
-        return Double.isNaN(c.z()) ? signed : signed + " (z = " + ChartNumbers.format(locale, 1).format(c.z())
-                .replace('-', '−') + ")";
+        return Double.isNaN(c.z()) ? signed : signed + " (z = " + ChartNumbers.format(locale, 1).format(c.z()) + ")";
     }
 
     /** The bars, and the expected count as a dashed line over its grey band. */

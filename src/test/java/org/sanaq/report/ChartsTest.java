@@ -203,6 +203,8 @@ class ChartsTest {
         // 0 + 10,000 − 5,000 + 10,000 = 15,000 votes of 141,000 observed: 10.6 %
         assertEquals(List.of("Избыток голосов: 15\u202f000 (10,6 %)"), plot.getAnnotations().stream()
                 .filter(XYTextAnnotation.class::isInstance).map(a -> ((XYTextAnnotation) a).getText()).toList());
+        assertEquals("\u22120,5", ChartNumbers.format(java.util.Locale.forLanguageTag("ru"), 1).format(-0.5),
+                "a true minus, as on the deviation charts' ticks");
         List<List<String>> shares = List.of(List.of("0.1", "0.2", "0.4", ""), List.of("0.2", "0.3", "0.25", ""));
         XYPlot decimals = chart("ru", figure, new DetailTable("t", "T", BINS, shares)).getXYPlot();
         for (NumberAxis axis : List.of((NumberAxis) decimals.getDomainAxis(), (NumberAxis) decimals.getRangeAxis())) {

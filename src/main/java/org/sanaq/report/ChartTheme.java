@@ -2,11 +2,18 @@ package org.sanaq.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.awt.Paint;
 import java.awt.Stroke;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -18,8 +25,8 @@ import org.jfree.chart.ui.VerticalAlignment;
 
 /**
  * The one look of every chart: white background, grey grid, DejaVu text, the Okabe–Ito colour-blind-safe palette,
- * and a source line under the plot. Series that must stay apart in black and white differ by more than colour
- * (filled bars against a dashed line, outlined markers).
+ * a source line under the plot, and axis labels set small enough to fit along their axes. Series that must stay
+ * apart in black and white differ by more than colour (filled bars against a dashed line, outlined markers).
  */
 final class ChartTheme {
     static final Color ORANGE = new Color(0xE69F00);
@@ -34,6 +41,10 @@ final class ChartTheme {
             new float[] {6f, 3f}, 0f);
     static final Stroke THIN_DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {4f, 3f}, 0f);
+    /** Room for an axis label along a chart's width, and along a plot's height, in points. */
+    static final double WIDE_ROOM = 450;
+    static final double TALL_ROOM = 190;
+    private static final float SMALLEST_LABEL = 6.5f;
     private static final Paint[] PALETTE = {BLUE, VERMILLION, GREEN, ORANGE, SKY_BLUE, PURPLE, INK};
 
     private ChartTheme() {
@@ -70,6 +81,35 @@ final class ChartTheme {
                 RectangleEdge.BOTTOM, HorizontalAlignment.LEFT, VerticalAlignment.BOTTOM,
                 new RectangleInsets(6, 0, 0, 0));
         chart.addSubtitle(0, sourceLine);
+        fitAxisLabels(chart.getPlot());
         return chart;
+    }
+
+    /**
+     * Sets an axis label that would not fit along its axis smaller (down to {@value #SMALLEST_LABEL} points), so that
+     * a long label reads whole instead of being cut at the chart's edges.
+     */
+    private static void fitAxisLabels(Plot plot) {
+        if (plot instanceof XYPlot xy) {
+            boolean upright = xy.getOrientation() == PlotOrientation.VERTICAL;
+            fitLabel(xy.getDomainAxis(), upright ? WIDE_ROOM : TALL_ROOM);
+            fitLabel(xy.getRangeAxis(), upright ? TALL_ROOM : WIDE_ROOM);
+        } else if (plot instanceof CategoryPlot category) {
+            boolean upright = category.getOrientation() == PlotOrientation.VERTICAL;
+            fitLabel(category.getDomainAxis(), upright ? WIDE_ROOM : TALL_ROOM);
+            fitLabel(category.getRangeAxis(), upright ? TALL_ROOM : WIDE_ROOM);
+        }
+    }
+
+    static void fitLabel(Axis axis, double room) {
+        String label = axis == null ? null : axis.getLabel();
+        if (label == null || label.isEmpty()) {
+            return;
+        }
+        Font font = axis.getLabelFont();
+        double width = font.getStringBounds(label, new FontRenderContext(null, true, true)).getWidth();
+        if (width > room) {
+            axis.setLabelFont(font.deriveFont((float) Math.max(SMALLEST_LABEL, font.getSize2D() * room / width)));
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.DoubleStream;
 
@@ -39,8 +41,10 @@ import org.sanaq.results.FigureSpec;
 
 /**
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
- * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
- * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier; {@code heatmap_log} the same on a
+ * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}),
+ * {@code observed_vs_null} ({@link NullBands}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
+ * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier, with the weights summed
+ * along each axis drawn beside it; {@code heatmap_log} the same on a
  * logarithmic colour scale labelled in the weights themselves) and
  * {@code scatter} (points with the diagonal y = x; log1p axes when the counts span decades, the points off the
  * diagonal in colour). Axis labels come from the figure and should carry units.
@@ -71,6 +75,7 @@ final class Charts {
             case "heatmap" -> heatmap(figure, rows, plan, false);
             case "heatmap_log" -> heatmap(figure, rows, plan, true);
             case "scatter" -> scatter(figure, rows, plan);
+            case "observed_vs_null" -> NullBands.create(figure, rows, plan);
             default -> null;
         });
     }
@@ -198,15 +203,22 @@ final class Charts {
         return low >= 0 && high >= 100 * Math.max(1, low);
     }
 
-    /** A heat map; with {@code log} the weights are drawn as log10(weight) on a linear scale, zero cells left out. */
+    /**
+     * A heat map with its marginal histograms ({@link MarginalChart}); with {@code log} the weights are drawn as
+     * log10(weight) on a linear scale, zero cells left out.
+     */
     private static Sized heatmap(FigureSpec figure, FigureRows rows, ReportPlan plan, boolean log) {
         Locale locale = plan.words().messages().locale();
         List<double[]> cells = new ArrayList<>();
+        SortedMap<Double, Double> byX = new TreeMap<>();
+        SortedMap<Double, Double> byY = new TreeMap<>();
         double max = log ? Double.NEGATIVE_INFINITY : 0;
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
             double[] c = {rows.number(i, "x_low"), rows.number(i, "y_low"), rows.number(i, "weight")};
             if (!Double.isNaN(c[0]) && !Double.isNaN(c[1]) && !Double.isNaN(c[2]) && !(log && c[2] <= 0)) {
+                byX.merge(c[0], c[2], Double::sum);
+                byY.merge(c[1], c[2], Double::sum);
                 c[2] = log ? Math.log10(c[2]) : c[2];
                 cells.add(c);
                 max = Math.max(max, c[2]);
@@ -231,15 +243,21 @@ final class Charts {
         renderer.setPaintScale(scale);
         NumberAxis x = new NumberAxis(label(figure.xLabel(), "x"));
         NumberAxis y = new NumberAxis(label(figure.yLabel(), "y"));
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
+        for (NumberAxis axis : List.of(x, y)) {
+            axis.setAutoRangeIncludesZero(false);
+            ChartNumbers.apply(axis, locale, false);
+        }
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = ChartTheme.apply(new JFreeChart(figure.title(), plot), plan.source());
+        JFreeChart chart = ChartTheme.apply(new MarginalChart(figure.title(), plot, byX, byY,
+                renderer.getBlockWidth(), renderer.getBlockHeight()), plan.source());
         chart.removeLegend();
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         NumberAxis weightAxis = log ? new CountLogAxis(weightLabel(figure, plan.words()), 0, locale)
                 : new NumberAxis(weightLabel(figure, plan.words()));
+        if (!log) {
+            ChartNumbers.apply(weightAxis, locale, false);
+        }
         weightAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         weightAxis.setTickLabelFont(ReportFonts.awt(false, 8f));
         weightAxis.setLabelFont(ReportFonts.awt(false, 9f));
@@ -248,7 +266,7 @@ final class Charts {
         legend.setMargin(new RectangleInsets(4, 8, 4, 4));
         legend.setStripWidth(10);
         chart.addSubtitle(legend);
-        return new Sized(chart, WIDTH, 360);
+        return new Sized(chart, WIDTH, 360 + (int) MarginalChart.STRIP);
     }
 
     /** The legend's title: the report's words for the weight column ("voters per cell"), else its name. */
@@ -279,11 +297,12 @@ final class Charts {
         return given == null || given.isBlank() ? fallback : given;
     }
 
-    /** Whole-number ticks, grouped as the language writes them, on an axis whose values are all whole: counts. */
+    /**
+     * Ticks in the language's marks ({@link ChartNumbers}), whole-number ticks on an axis whose values are all
+     * whole: counts.
+     */
     static void countTicks(NumberAxis axis, DoubleStream values, Locale locale) {
-        if (values.filter(v -> !Double.isNaN(v)).allMatch(v -> v == Math.rint(v))) {
-            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(locale));
-        }
+        ChartNumbers.apply(axis, locale, values.filter(v -> !Double.isNaN(v)).allMatch(v -> v == Math.rint(v)));
     }
 
     /** White for zero to dark blue for the largest weight, on a square-root scale so that faint cells show. */

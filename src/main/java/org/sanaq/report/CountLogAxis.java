@@ -15,7 +15,7 @@ import org.jfree.chart.ui.TextAnchor;
 
 /**
  * An axis of counts on a logarithmic scale, labelled in the counts themselves (1, 10, 100, 1,000), not in their
- * logarithms. Values along it are {@code log10(count + shift)}: shift 0 for counts that are never zero (voters of a
+ * logarithms; grouped as the language writes them ({@link ChartNumbers}). Values along it are {@code log10(count + shift)}: shift 0 for counts that are never zero (voters of a
  * heat map's cell), shift 1 for counts that may be (log1p, so that zeros show, at the axis' start). Ticks go at
  * every power of ten, and also at 2 and 5 times them when the axis spans fewer than {@value #FEW_DECADES} decades.
  */
@@ -65,7 +65,7 @@ final class CountLogAxis extends NumberAxis {
         TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
                 : edge == RectangleEdge.BOTTOM ? TextAnchor.TOP_CENTER
                 : edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
-        NumberFormat format = NumberFormat.getIntegerInstance(locale);
+        NumberFormat format = ChartNumbers.format(locale, 0);
         List<NumberTick> ticks = new ArrayList<>();
         for (long count : tickCounts()) {
             ticks.add(new NumberTick(position(count), format.format(count), anchor, anchor, 0.0));

@@ -29,7 +29,8 @@ import org.sanaq.results.FigureSpec;
  * counts as a dashed line, drawn and in the legend only when the table has them; light rules at every whole unit on
  * the percentage histograms (bins narrower than one unit over a range of several), where round results pile up; a
  * count axis with whole-number ticks. Kind {@code histogram_excess} also shades, bin by bin, the gap between the
- * observed and the expected counts and labels its sum: Shpilkin's excess.
+ * observed and the expected counts and labels its sum: Shpilkin's excess; its x axis spans the bins that hold
+ * something.
  */
 final class Histograms {
     /** Above this many bins the observed line runs through the bin centres: steps would be a comb. */
@@ -39,6 +40,8 @@ final class Histograms {
     private static final int HEIGHT = 290;
     /** Room above the highest bin for the excess' label, as a share of the axis. */
     private static final double LABEL_ROOM = 0.2;
+    /** The excess' label ends this share of the x axis short of its right end, so that no letter is cut. */
+    private static final double LABEL_INSET = 0.01;
     private static final Color RULE = new Color(0x99, 0x99, 0x99, 110);
     private static final Color EXCESS = new Color(0xD5, 0x5E, 0x00, 90);
     private static final Color DEFICIT = new Color(0x80, 0x80, 0x80, 70);
@@ -69,6 +72,7 @@ final class Histograms {
         }
         NumberAxis x = new NumberAxis(Charts.label(figure.xLabel(), "bin"));
         x.setAutoRangeIncludesZero(false);
+        ChartNumbers.apply(x, words.messages().locale(), false);
         NumberAxis y = new NumberAxis(Charts.label(figure.yLabel(), "count"));
         Charts.countTicks(y, bins.stream().mapToDouble(Bin::observed), words.messages().locale());
         XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, false));
@@ -85,6 +89,8 @@ final class Histograms {
             ruleWholeUnits(plot, x, bins);
         }
         if (excess) {
+            // Shpilkin's bins run from 0 to 100 %, the votes from some 30 % up: the empty tail is left out
+            trimToFilled(x, bins);
             y.setUpperMargin(LABEL_ROOM);
             shadeExcess(plot, bins, words);
         }
@@ -165,16 +171,21 @@ final class Histograms {
      * them; the axis' own grid is left out so that the rules stand alone.
      */
     private static void ruleWholeUnits(XYPlot plot, NumberAxis x, List<Bin> bins) {
-        List<Bin> filled = bins.stream().filter(b -> b.observed() > 0).toList();
-        List<Bin> span = filled.isEmpty() ? bins : filled;
-        double low = Math.floor(span.get(0).low());
-        double high = Math.ceil(span.get(span.size() - 1).high());
-        x.setRange(low, high);
+        trimToFilled(x, bins);
+        double low = x.getLowerBound();
+        double high = x.getUpperBound();
         plot.setDomainGridlinesVisible(false);
         for (double unit = low; unit <= high; unit++) {
             ValueMarker rule = new ValueMarker(unit, RULE, new BasicStroke(0.6f));
             plot.addDomainMarker(rule, Layer.BACKGROUND);
         }
+    }
+
+    /** The x axis from the whole unit below the first bin that holds something to the one above the last. */
+    private static void trimToFilled(NumberAxis x, List<Bin> bins) {
+        List<Bin> filled = bins.stream().filter(b -> b.observed() > 0).toList();
+        List<Bin> span = filled.isEmpty() ? bins : filled;
+        x.setRange(Math.floor(span.get(0).low()), Math.ceil(span.get(span.size() - 1).high()));
     }
 
     /**
@@ -187,6 +198,7 @@ final class Histograms {
         double total = 0;
         double top = 0;
         double right = Double.NEGATIVE_INFINITY;
+        double left = Double.POSITIVE_INFINITY;
         Bin peak = null;
         for (Bin bin : bins) {
             if (Double.isNaN(bin.observed())) {
@@ -195,6 +207,7 @@ final class Histograms {
             total += bin.observed();
             top = Math.max(top, bin.observed());
             right = Math.max(right, bin.high());
+            left = Math.min(left, bin.low());
             if (!Double.isNaN(bin.expected())) {
                 peak = peak == null ? bin : peak;
                 excess += bin.observed() - bin.expected();
@@ -215,11 +228,13 @@ final class Histograms {
         clean.setLabelBackgroundColor(Color.WHITE);
         plot.addDomainMarker(clean);
         Locale locale = words.messages().locale();
-        XYTextAnnotation label = new XYTextAnnotation(words.get("chart.excess", words.count(Math.round(excess)),
-                String.format(locale, "%.1f", 100 * excess / total)), right, top * (1 + LABEL_ROOM));
+        XYTextAnnotation label = new XYTextAnnotation(words.get("chart.excess", ChartNumbers.count(locale, excess),
+                ChartNumbers.format(locale, 1).format(100 * excess / total)), right - LABEL_INSET * (right - left),
+                top * (1 + LABEL_ROOM));
         label.setTextAnchor(TextAnchor.TOP_RIGHT);
         label.setFont(ReportFonts.awt(true, 9f));
         label.setPaint(ChartTheme.VERMILLION.darker());
+        label.setBackgroundPaint(Color.WHITE);
         plot.addAnnotation(label);
     }
 }

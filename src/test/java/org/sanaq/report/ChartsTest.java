@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Manifest;
 import org.sanaq.results.RunFolder;
 
 /** Charts built from small hand-made tables, asserted on the chart objects (never on pixels). */
@@ -155,21 +156,118 @@ class ChartsTest {
         assertEquals("clean peak", ((ValueMarker) peak.get(0)).getLabel());
     }
 
-    @Test
-    void theHeatMapsColourScaleIsLabelledInVoters() {
+    /** A fingerprint map of three cells: voters 1 and 10 at share 70 %, 1,000 at 70.5 %. */
+    private static JFreeChart threeCellMap() throws Exception {
         List<List<String>> rows = List.of(List.of("50", "70", "1"), List.of("50.5", "70", "10"),
                 List.of("51", "70.5", "1000"));
         DetailTable table = new DetailTable("t", "T", List.of("x_low", "y_low", "voters"), rows);
         FigureSpec figure = new FigureSpec("c", "f", "heatmap_log", "F", "t", Map.of("weight", "voters"), null,
                 "x", "y", null);
-        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(null, List.of(), List.of(), List.of(figure),
-                Map.of("t", table)), id -> null);
-        JFreeChart chart = Charts.draw(figure, plan).chart().chart();
+        return chart("en", figure, table);
+    }
+
+    @Test
+    void theHeatMapsColourScaleIsLabelledInVoters() throws Exception {
+        JFreeChart chart = threeCellMap();
         PaintScaleLegend legend = (PaintScaleLegend) chart.getSubtitles().stream()
                 .filter(PaintScaleLegend.class::isInstance).findFirst().orElseThrow();
         CountLogAxis axis = assertInstanceOf(CountLogAxis.class, legend.getAxis());
         assertEquals("voters per cell", axis.getLabel());
         assertEquals(List.of("1", "10", "100", "1,000"), labels(axis));
+    }
+
+    /** A chart drawn in a report whose language is {@code language}. */
+    private static JFreeChart chart(String language, FigureSpec figure, DetailTable table) throws Exception {
+        Manifest manifest = RunFolder.readJson("{\"job\":\"t\",\"inputs\":[],\"language\":\"" + language + "\"}",
+                new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
+        ReportPlan plan = ReportPlan.of(new RunFolder.Contents(manifest, List.of(), List.of(), List.of(figure),
+                Map.of(table.name(), table)), id -> null);
+        JFreeChart chart = Charts.draw(figure, plan).chart().chart();
+        chart.createBufferedImage(Charts.WIDTH, 400);
+        return chart;
+    }
+
+    @Test
+    void russianTicksAndAnnotationsWriteADecimalCommaAndGroupByThinSpaces() throws Exception {
+        List<List<String>> rows = List.of(List.of("10", "11", "0", ""), List.of("60", "61", "1000", ""),
+                List.of("61", "62", "50000", "50000"),
+                List.of("62", "63", "40000", "30000"), List.of("63", "64", "30000", "35000"),
+                List.of("64", "65", "20000", "10000"));
+        FigureSpec figure = new FigureSpec("c", "f", "histogram_excess", "F", "t", Map.of(), null, "x", "y", null);
+        XYPlot plot = chart("ru", figure, new DetailTable("t", "T", BINS, rows)).getXYPlot();
+        assertEquals(new org.jfree.data.Range(60, 65), plot.getDomainAxis().getRange(), "the empty bins left out");
+        List<String> counts = labels((NumberAxis) plot.getRangeAxis());
+        assertTrue(counts.contains("10\u202f000"), counts.toString());
+        assertTrue(counts.stream().noneMatch(t -> t.contains(".") || t.contains(",")), counts.toString());
+        // 0 + 10,000 − 5,000 + 10,000 = 15,000 votes of 141,000 observed: 10.6 %
+        assertEquals(List.of("Избыток голосов: 15\u202f000 (10,6 %)"), plot.getAnnotations().stream()
+                .filter(XYTextAnnotation.class::isInstance).map(a -> ((XYTextAnnotation) a).getText()).toList());
+        assertEquals("\u22120,5", ChartNumbers.format(java.util.Locale.forLanguageTag("ru"), 1).format(-0.5),
+                "a true minus, as on the deviation charts' ticks");
+        List<List<String>> shares = List.of(List.of("0.1", "0.2", "0.4", ""), List.of("0.2", "0.3", "0.25", ""));
+        XYPlot decimals = chart("ru", figure, new DetailTable("t", "T", BINS, shares)).getXYPlot();
+        for (NumberAxis axis : List.of((NumberAxis) decimals.getDomainAxis(), (NumberAxis) decimals.getRangeAxis())) {
+            List<String> ticks = labels(axis);
+            assertTrue(ticks.stream().anyMatch(t -> t.matches("0,\\d+")), ticks.toString());
+            assertTrue(ticks.stream().noneMatch(t -> t.contains(".")), ticks.toString());
+        }
+    }
+
+    @Test
+    void theWholeNumberExcessIsABarOverItsNullsExpectationAndBand() throws Exception {
+        DetailTable table = new DetailTable("n", "N", List.of("figure", "observed", "expected", "at_least", "at_most",
+                "exact_z"), List.of(List.of("result or turnout", "9000", "7487", "7100", "7874", "12.9"),
+                        List.of("turnout", "5000", "5100", "4800", "5400", "-1.03")));
+        FigureSpec figure = new FigureSpec("c", "f", "observed_vs_null", "F", "n", Map.of("label", "figure",
+                "band_low", "at_least", "band_high", "at_most", "z", "exact_z"), Map.of(), "", "precincts", null);
+        JFreeChart chart = chart("en", figure, table);
+        XYPlot plot = chart.getXYPlot();
+        assertEquals(List.of("result or turnout", "turnout"),
+                List.of(((org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis()).getSymbols()));
+        assertEquals(9000.0, plot.getDataset().getYValue(0, 0));
+        assertEquals(5000.0, plot.getDataset().getYValue(0, 1));
+        List<XYAnnotation> annotations = plot.getAnnotations();
+        XYBoxAnnotation band = annotations.stream().filter(XYBoxAnnotation.class::isInstance)
+                .map(XYBoxAnnotation.class::cast).findFirst().orElseThrow();
+        assertEquals(7100.0, band.getY0());
+        assertEquals(7874.0, band.getY1());
+        XYLineAnnotation expected = annotations.stream().filter(XYLineAnnotation.class::isInstance)
+                .map(XYLineAnnotation.class::cast).findFirst().orElseThrow();
+        assertEquals(7487.0, expected.getY1());
+        assertEquals(List.of("+1,513 (z = 12.9)", "−100 (z = −1.0)"), annotations.stream()
+                .filter(XYTextAnnotation.class::isInstance).map(a -> ((XYTextAnnotation) a).getText()).toList());
+        assertEquals(2, plot.getLegendItems().getItemCount(), "observed, and expected with its band");
+        assertEquals(ChartTheme.SKY_BLUE, plot.getRenderer().getSeriesPaint(0), "light bars under the dark line");
+        assertEquals(1.0, ((NumberAxis) plot.getRangeAxis()).getTickUnit().getSize() % 1.0 + 1.0,
+                "precincts are counted in whole ticks");
+    }
+
+    @Test
+    void theFingerprintMapHasItsMarginalHistogramsOnItsOwnScales() throws Exception {
+        MarginalChart chart = assertInstanceOf(MarginalChart.class, threeCellMap());
+        // above: voters per turnout column (1, 10, 1,000), in steps; right: per share row (1 + 10, 1,000)
+        assertEquals(List.of(1.0, 1.0, 10.0, 10.0, 1000.0, 1000.0),
+                values((XYSeriesCollection) chart.top().getDataset(), 0));
+        assertEquals(List.of(11.0, 11.0, 1000.0, 1000.0), values((XYSeriesCollection) chart.right().getDataset(), 0));
+        assertEquals(org.jfree.chart.plot.PlotOrientation.HORIZONTAL, chart.right().getOrientation());
+        assertEquals(MarginalChart.STRIP, chart.getXYPlot().getInsets().getTop(), "room above the map");
+        assertEquals(chart.getXYPlot().getDomainAxis().getRange(), chart.top().getDomainAxis().getRange());
+        assertEquals(chart.getXYPlot().getRangeAxis().getRange(), chart.right().getDomainAxis().getRange());
+    }
+
+    @Test
+    void anAxisLabelTooLongForItsAxisIsSetSmallerToFitWhole() throws Exception {
+        String long_ = "deviation from the nearest round value (share of the gap between neighbouring round values)";
+        FigureSpec figure = new FigureSpec("c", "f", "histogram_vs_expected", "F", "t", Map.of(), null, long_, "y",
+                null);
+        XYPlot plot = chart("en", figure, new DetailTable("t", "T", BINS, List.of(List.of("0", "1", "5", ""))))
+                .getXYPlot();
+        java.awt.Font font = plot.getDomainAxis().getLabelFont();
+        double width = font.getStringBounds(long_, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+        assertTrue(font.getSize2D() < plot.getRangeAxis().getLabelFont().getSize2D(), font.toString());
+        assertTrue(width <= ChartTheme.WIDE_ROOM + 1e-6 || font.getSize2D() == 6.5f, width + " " + font);
+        assertEquals(11f, plot.getRangeAxis().getLabelFont().getSize2D(), "a short label keeps the theme's size");
     }
 
     @Test
@@ -179,10 +277,10 @@ class ChartsTest {
         assertEquals(List.of("5", "10", "20"), labels(narrow));
         CountLogAxis log1p = new CountLogAxis("n", 1, Locale.forLanguageTag("ru"));
         log1p.setRange(0, log1p.position(20_000));
-        assertEquals(List.of("0", "1", "10", "100", "1\u00a0000", "10\u00a0000"), labels(log1p));
+        assertEquals(List.of("0", "1", "10", "100", "1\u202f000", "10\u202f000"), labels(log1p));
     }
 
-    private static List<String> labels(CountLogAxis axis) {
+    private static List<String> labels(NumberAxis axis) {
         Graphics2D g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
         List<String> labels = new ArrayList<>();
         for (Object tick : axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 20, 300),

@@ -1,6 +1,7 @@
 package org.sanaq.checks.fingerprint;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,8 @@ import org.sanaq.checks.ProtocolFold;
 /**
  * The fingerprint's one fold over the election's precincts with V &gt; 0 and R &gt; 0 ({@link PrecinctFigures}):
  * for each region its Shpilkin turnout bins ({@link RegionTally}), with its 200 × 200 map when it is one of the
- * regions shown; for the nation its map and the turnout and share histograms ({@link NationMaps}). Summaries are
+ * regions shown; for the nation its map, the turnout and share histograms and the Shpilkin bins of the estimate's
+ * variants ({@link NationMaps}, {@link ShpilkinVariants}). Summaries are
  * keyed by region, so that the regions' merges spread over the cluster. Every bin is computed in whole numbers,
  * as ⌊n·a/b⌋ (see {@link #bin}), so that a precinct on a bin's edge falls in the same bin on every machine.
  */
@@ -24,6 +26,8 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
 
     private final PrecinctFigures figures;
     private final Set<String> shown;
+    /** Where the columns of {@link ShpilkinVariants} start among the inputs. */
+    private final int variantsAt;
 
     /**
      * @param shown the regions whose own maps are kept
@@ -31,6 +35,7 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
     FingerprintFold(PrecinctFigures figures, List<String> shown) {
         this.figures = figures;
         this.shown = new HashSet<>(shown);
+        this.variantsAt = figures.inputs().size();
     }
 
     /** A summary's key: one region, or the nation ({@link #NATION}). */
@@ -49,7 +54,9 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
 
     @Override
     public List<Column> inputs() {
-        return figures.inputs();
+        List<Column> inputs = new ArrayList<>(figures.inputs());
+        inputs.addAll(ShpilkinVariants.inputs(figures));
+        return inputs;
     }
 
     @Override
@@ -59,6 +66,9 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
 
     @Override
     public void add(Summaries<Scope, Part> summaries, FoldRow row) {
+        if (row.isTrue(variantsAt)) {
+            ((NationMaps) summaries.of(Scope.NATION)).variants().add(row, variantsAt);
+        }
         PrecinctFigures.Figures precinct = PrecinctFigures.read(row);
         if (precinct == null || precinct.v() <= 0 || precinct.r() <= 0) {
             return;

@@ -17,6 +17,7 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
+import org.sanaq.schema.Conventions;
 import org.sanaq.text.Messages;
 
 /**
@@ -24,7 +25,8 @@ import org.sanaq.text.Messages;
  * (their bins in turnout order) and summed to the nation in that order, so the figures do not depend on the order
  * Spark returned them in.
  * The finding is a flag when Shpilkin's excess is at least {@code flag_excess_share} of the leader's votes: a
- * reason to look at the maps, not a measurement of fraud.
+ * reason to look at the maps, not a measurement of fraud. Its sentence gives the estimate with the range of its
+ * variants ({@link ShpilkinRobustness}).
  */
 final class FingerprintJudge {
     private static final String ID = FingerprintCheck.ID;
@@ -37,12 +39,14 @@ final class FingerprintJudge {
 
     private final Messages messages;
     private final double flagShare;
+    private final Conventions.Turnout turnout;
     private final FingerprintResults results;
     private final List<Metric> metrics = new ArrayList<>();
 
     FingerprintJudge(CheckContext context, FingerprintResults results) {
         this.messages = context.messages();
         this.flagShare = context.parameters().get(FingerprintCheck.FLAG_EXCESS_SHARE);
+        this.turnout = context.conventions().turnout();
         this.results = results;
     }
 
@@ -125,12 +129,16 @@ final class FingerprintJudge {
                     fixed(100 * u.turnout()), fixed(u.moments.correlation()), Integer.toString(s.peak()),
                     fixed(s.excess()), fixed(100 * s.share())));
         }
+        ShpilkinRobustness robustness = new ShpilkinRobustness(messages, nation.leader, nation.others, national,
+                nation.stations, results.nation().variants(), turnout, special.choice());
+        finite(NATIONAL, leader, "shpilkin_excess_votes_low", robustness.low());
+        finite(NATIONAL, leader, "shpilkin_excess_votes_high", robustness.high());
         boolean flag = national.share() >= flagShare;
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), leader, count(nation.stations),
                 fixed(nation.moments.correlation()), Integer.toString(national.peak()), count(national.excess()),
                 percent(national.share()),
                 special.choice().clause(messages, ID, count(special.stations())), percent(flagShare),
-                Integer.toString(national.peak() + 1));
+                Integer.toString(national.peak() + 1), robustness.range(this::count));
         SortedMap<String, ShpilkinExcess> others = results.nation().othersExcess(leader, nation.turnout());
         others.forEach((candidate, s) -> finite(NATIONAL, candidate, "placebo_shpilkin_excess_share", s.share()));
         Finding finding = new Finding(ID, NATIONAL, leader, "shpilkin_excess_votes", national.excess(), null, null,
@@ -140,7 +148,7 @@ final class FingerprintJudge {
         FingerprintFigures figures = new FingerprintFigures(messages, leader);
         List<DetailTable> tables = List.of(figures.cells(results.nation(), results.regions()),
                 figures.histograms(results.nation()), figures.shpilkin(nation.leader, national),
-                regionTable(regionRows));
+                robustness.table(), regionTable(regionRows));
         return new CheckOutcome(ID, metrics, List.of(finding), tables, figures.figures(results.regionsShown()));
     }
 
@@ -201,7 +209,8 @@ final class FingerprintJudge {
         return String.format(Locale.ROOT, "%.1f", 100 * fraction);
     }
 
-    private static String count(double n) {
-        return String.format(Locale.ROOT, "%,.0f", n);
+    /** A whole number grouped as the report's language groups digits ("10,283,476"; "10 283 476" in Russian). */
+    private String count(double n) {
+        return String.format(messages.locale(), "%,.0f", n);
     }
 }

@@ -9,7 +9,7 @@ import org.sanaq.checks.PrecinctFigures;
 /**
  * The nation's part of the fingerprint: its map of voters by turnout and share, its {@link Histogram}s, and every
  * candidate's votes and everyone else's per Shpilkin turnout bin (the placebo of the leader's excess: the same
- * method for each other candidate).
+ * method for each other candidate), and the bins of the excess' variants ({@link ShpilkinVariants}).
  */
 final class NationMaps implements FingerprintFold.Part {
     private static final long serialVersionUID = 1L;
@@ -17,6 +17,7 @@ final class NationMaps implements FingerprintFold.Part {
     private final TreeMap<String, long[][]> candidates = new TreeMap<>();
     private final VoterBins map = new VoterBins(FingerprintFold.GRID * FingerprintFold.GRID);
     private final VoterBins[] histograms = new VoterBins[Histogram.values().length];
+    private final ShpilkinVariants variants = new ShpilkinVariants();
 
     NationMaps() {
         for (Histogram h : Histogram.values()) {
@@ -70,6 +71,7 @@ final class NationMaps implements FingerprintFold.Part {
             }
         });
         map.merge(o.map);
+        variants.merge(o.variants);
         for (int i = 0; i < histograms.length; i++) {
             histograms[i].merge(o.histograms[i]);
         }
@@ -79,6 +81,11 @@ final class NationMaps implements FingerprintFold.Part {
     /** Voters by cell, x · {@link FingerprintFold#GRID} + y. */
     VoterBins map() {
         return map;
+    }
+
+    /** Shpilkin's bins with the special stations in or out, under each turnout convention. */
+    ShpilkinVariants variants() {
+        return variants;
     }
 
     VoterBins histogram(Histogram h) {

@@ -25,12 +25,22 @@ record ShpilkinExcess(int peak, double excess, double share, double[] expected) 
                 peak = k;
             }
         }
+        return at(leader, others, peak);
+    }
+
+    /**
+     * The excess with the clean peak put at bin {@code peak} whatever its leader votes: the same sum from there up,
+     * at that bin's ratio. How much the estimate moves with the peak is its robustness ({@link ShpilkinRobustness}).
+     *
+     * @param peak a bin from 0 to 100; none (−1 in the result) when out of range or without other votes there
+     */
+    static ShpilkinExcess at(long[] leader, long[] others, int peak) {
         double[] expected = new double[BINS];
         java.util.Arrays.fill(expected, Double.NaN);
-        long totalLeader = java.util.Arrays.stream(leader).sum();
-        if (peak < 0) {
+        if (peak < 0 || peak >= BINS || others[peak] <= 0) {
             return new ShpilkinExcess(-1, Double.NaN, Double.NaN, expected);
         }
+        long totalLeader = java.util.Arrays.stream(leader).sum();
         double ratio = (double) leader[peak] / others[peak];
         double excess = 0;
         for (int k = peak; k < BINS; k++) {

@@ -31,6 +31,7 @@ final class IntegerPeaksJudge {
     private static final String SCOPE = "national";
     private static final String HISTOGRAM = ID + "_histogram";
     private static final String SUMMARY = ID + "_summary";
+    static final String NULL = ID + "_null";
     /**
      * Fewest included precincts the check judges. A precinct lands on a whole-number figure by chance about once in
      * ten, so fewer than 20 precincts expect fewer than two whole numbers: no excess can stand out from chance, and
@@ -44,6 +45,7 @@ final class IntegerPeaksJudge {
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<List<String>> summaryRows = new ArrayList<>();
+    private final List<List<String>> nullRows = new ArrayList<>();
 
     IntegerPeaksJudge(CheckContext context, PeakResults results) {
         this.messages = context.messages();
@@ -73,9 +75,9 @@ final class IntegerPeaksJudge {
             judgeFigure(tally, f, false, special);
             judgeFigure(tally, f, true, special);
         }
-        List<FigureSpec> figures = List.of(histogram("result"), histogram("turnout"));
+        List<FigureSpec> figures = List.of(nullChart(), histogram("result"), histogram("turnout"));
         return new CheckOutcome(ID, metrics, findings,
-                List.of(summaryTable(), histogramTable(tally)), figures);
+                List.of(summaryTable(), nullTable(), histogramTable(tally)), figures);
     }
 
     private void judgeFigure(PeakTally tally, int f, boolean voters, SpecialStations.Count special) {
@@ -110,6 +112,9 @@ final class IntegerPeaksJudge {
                 number(exact.excess()), number(exact.z()), number(exact.pValue()),
                 number(agreement)));
         if (!voters) {
+            nullRows.add(List.of(messages.format(ID + ".figure_" + figure), number(observed), number(exact.mean()),
+                    number(exact.mean() - exact.p999MinusMean()), number(exact.mean() + exact.p999MinusMean()),
+                    number(exact.excess()), number(exact.z())));
             findings.add(finding(figure, tally, exact, mc, special));
         }
     }
@@ -168,16 +173,34 @@ final class IntegerPeaksJudge {
                 summaryRows);
     }
 
-    private static DetailTable histogramTable(PeakTally tally) {
+    /**
+     * The precincts at whole numbers against the exact null, one row a figure: its expected count and the band of
+     * 3.09 standard deviations around it, which chance leaves once in a thousand on each side; what the null chart
+     * draws.
+     */
+    private DetailTable nullTable() {
+        return new DetailTable(NULL, messages.format(ID + ".null_title"),
+                List.of("figure", "observed", "expected", "at_least", "at_most", "excess", "exact_z"), nullRows);
+    }
+
+    /** The observed counts of precincts at whole numbers as bars over the exact null's expectation and band. */
+    private FigureSpec nullChart() {
+        return new FigureSpec(ID, NULL, "observed_vs_null", messages.format(ID + ".null_chart"), NULL,
+                Map.of("label", "figure", "band_low", "at_least", "band_high", "at_most", "z", "exact_z"), Map.of(),
+                "", messages.format(ID + ".histogram_y"), messages.format(ID + ".null_caption"));
+    }
+
+    private DetailTable histogramTable(PeakTally tally) {
         List<List<String>> rows = new ArrayList<>();
         for (int h : new int[] {PeakTally.RESULT, PeakTally.TURNOUT}) {
             for (int b = 0; b < IntegerRule.BINS; b++) {
                 rows.add(List.of(PeakTally.FIGURES[h], String.format(Locale.ROOT, "%.2f", b / 10.0 - 0.05),
                         String.format(Locale.ROOT, "%.2f", b / 10.0 + 0.05), Long.toString(tally.histogram[h][b]),
-                        Long.toString(tally.histogramVoters[h][b]), ""));
+                        Long.toString(tally.histogramVoters[h][b]),
+                        String.format(Locale.ROOT, "%.4f", tally.histogramExpected[h][b])));
             }
         }
-        return new DetailTable(HISTOGRAM, "Precincts by result and turnout in 0.1 % bins centred on multiples of 0.1 %",
+        return new DetailTable(HISTOGRAM, messages.format(ID + ".histogram_table_title"),
                 List.of("figure", "bin_low", "bin_high", "precincts", "voters", "expected"), rows);
     }
 
@@ -201,11 +224,16 @@ final class IntegerPeaksJudge {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6g", x) : "";
     }
 
-    private static String count(double n) {
-        return String.format(Locale.ROOT, "%,.0f", n);
+    /**
+     * A whole number grouped as the report's language groups digits ("9,239"; "9 239" in Russian), so that the
+     * report's decimal marks never meet a grouping comma.
+     */
+    private String count(double n) {
+        return String.format(messages.locale(), "%,.0f", n);
     }
 
-    private static String decimal(double x) {
-        return String.format(Locale.ROOT, "%,.1f", x);
+    /** One decimal in the language's marks ("9,238.7"; "9 238,7" in Russian). */
+    private String decimal(double x) {
+        return String.format(messages.locale(), "%,.1f", x);
     }
 }

@@ -13,13 +13,38 @@ final class IntegerProbability {
     private IntegerProbability() {
     }
 
-    /**
-     * q for the percentage 100·X/n, X ~ Binomial(n, k/n); 0 ≤ k ≤ n, n ≥ 1. The probabilities are walked out from
-     * the mode by the ratio of neighbours, P(x + 1) / P(x) = (n − x) / (x + 1) · p / (1 − p), starting from 1 at the
-     * mode and divided by their total at the end: no factorial or exponential is evaluated, and each step loses
-     * about one rounding (relative error ≈ 1e-13 after a few hundred steps).
-     */
+    /** q for the percentage 100·X/n, X ~ Binomial(n, k/n); 0 ≤ k ≤ n, n ≥ 1. */
     static double of(long n, long k) {
+        return of(n, k, null);
+    }
+
+    /**
+     * q as {@link #of(long, long)}; with {@code bins} (one a 0.1 % bin of {@link IntegerRule#bin}) also adds to each
+     * bin the probability that the redrawn percentage falls in it: summed over precincts, the histogram the null
+     * expects, which the report draws under the observed one.
+     */
+    static double of(long n, long k, double[] bins) {
+        double[] onInteger = {0};
+        double total = walk(n, k, (x, term) -> onInteger[0] += IntegerRule.isInteger(x, n) ? term : 0);
+        if (bins != null) {
+            walk(n, k, (x, term) -> bins[IntegerRule.bin(x, n)] += term / total);
+        }
+        return onInteger[0] / total;
+    }
+
+    /** What the walk does with each count x and its probability relative to the mode's. */
+    private interface Visitor {
+        void visit(long x, double term);
+    }
+
+    /**
+     * Visits the counts of X ~ Binomial(n, k/n) over the mean ± 12 standard deviations with their probabilities
+     * relative to the mode's, and returns their total. The probabilities are walked out from the mode by the ratio
+     * of neighbours, P(x + 1) / P(x) = (n − x) / (x + 1) · p / (1 − p), starting from 1 at the mode: no factorial or
+     * exponential is evaluated, and each step loses about one rounding (relative error ≈ 1e-13 after a few hundred
+     * steps).
+     */
+    private static double walk(long n, long k, Visitor visitor) {
         double p = (double) k / n;
         double sd = Math.sqrt(n * p * (1 - p));
         long low = (long) Math.max(0, Math.floor(k - SPAN_SD * sd - 1));
@@ -27,23 +52,19 @@ final class IntegerProbability {
         long mode = (long) Math.min(high, Math.max(low, Math.floor((n + 1) * p)));
         double odds = p / (1 - p);
         double total = 1;
-        double onInteger = IntegerRule.isInteger(mode, n) ? 1 : 0;
+        visitor.visit(mode, 1);
         double term = 1;
         for (long x = mode; x < high; x++) {
             term *= (double) (n - x) / (x + 1) * odds;
             total += term;
-            if (IntegerRule.isInteger(x + 1, n)) {
-                onInteger += term;
-            }
+            visitor.visit(x + 1, term);
         }
         term = 1;
         for (long x = mode; x > low; x--) {
             term *= (double) x / (n - x + 1) / odds;
             total += term;
-            if (IntegerRule.isInteger(x - 1, n)) {
-                onInteger += term;
-            }
+            visitor.visit(x - 1, term);
         }
-        return onInteger / total;
+        return total;
     }
 }

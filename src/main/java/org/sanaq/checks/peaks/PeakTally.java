@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * What one pass over the included precincts of METHODS.md §5 gathers, mergeable across partitions: the observed
  * counts of integer results, turnouts and either (by precincts and by registered voters), the exact null's mean and
  * variance of those counts (sums over precincts of q and q·(1 − q), q the precinct's probability), the Monte Carlo
- * replicates' counts, and the 0.1 % histograms. Counts are longs, so the replicates and observed figures are the
+ * replicates' counts, and the 0.1 % histograms, observed and as the exact null expects them. Counts are longs, so the replicates and observed figures are the
  * same whatever the partitioning; the exact null's sums are doubles, equal up to the order of summation.
  *
  * <p>A precinct's replicates draw, in replicate order, from one stream seeded from (seed, precinct key): the draws
@@ -42,6 +42,8 @@ final class PeakTally implements Serializable {
     /** [result or turnout][0.1 % bin]: precincts and voters. */
     final long[][] histogram = new long[2][IntegerRule.BINS];
     final long[][] histogramVoters = new long[2][IntegerRule.BINS];
+    /** [result or turnout][0.1 % bin]: the precincts the exact null expects there ({@link IntegerProbability}). */
+    final double[][] histogramExpected = new double[2][IntegerRule.BINS];
 
     PeakTally(int replicates, long seed) {
         this.seed = seed;
@@ -54,8 +56,8 @@ final class PeakTally implements Serializable {
         included++;
         boolean[] is = {IntegerRule.isInteger(l, r), IntegerRule.isInteger(g, v), false};
         is[EITHER] = is[RESULT] || is[TURNOUT];
-        double qResult = IntegerProbability.of(r, l);
-        double qTurnout = IntegerProbability.of(v, g);
+        double qResult = IntegerProbability.of(r, l, histogramExpected[RESULT]);
+        double qTurnout = IntegerProbability.of(v, g, histogramExpected[TURNOUT]);
         // the two redraws are independent: P(either) = 1 − (1 − qResult)(1 − qTurnout)
         double[] q = {qResult, qTurnout, qResult + qTurnout - qResult * qTurnout};
         for (int f = 0; f < 3; f++) {
@@ -123,6 +125,7 @@ final class PeakTally implements Serializable {
             for (int b = 0; b < IntegerRule.BINS; b++) {
                 histogram[h][b] += other.histogram[h][b];
                 histogramVoters[h][b] += other.histogramVoters[h][b];
+                histogramExpected[h][b] += other.histogramExpected[h][b];
             }
         }
         return this;

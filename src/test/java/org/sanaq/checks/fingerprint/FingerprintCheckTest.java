@@ -1,5 +1,8 @@
 package org.sanaq.checks.fingerprint;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.ElectionFacts;
@@ -24,6 +29,8 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.Conventions;
+import org.sanaq.schema.Field;
+import org.sanaq.text.Messages;
 
 /** Shpilkin's excess and the weighted correlation by hand; the bins and the whole check on a hand-made table. */
 class FingerprintCheckTest {
@@ -142,6 +149,80 @@ class FingerprintCheckTest {
             charted += row.get(3).isEmpty() ? 0 : Double.parseDouble(row.get(2)) - Double.parseDouble(row.get(3));
         }
         assertEquals(400, charted, 1e-6);
+    }
+
+    /**
+     * The robustness of Shpilkin's estimate by hand. Six precincts of region R1 (V = 1,000, the last 3,000), valid =
+     * ballots issued, and a special station; ballots in the boxes equal those issued but in precinct 3 (495):
+     *
+     * <pre>
+     * precinct  issued  cast   bin (issued / cast)  L     O
+     * 1         485     485    48 / 48              180   300   ratio 0.6
+     * 2         495     495    49 / 49              195   300   ratio 0.65
+     * 3         505     495    50 / 49              210   300   ratio 0.7
+     * 4         515     515    51 / 51              200   400   ratio 0.5
+     * 5         525     525    52 / 52              175   350   ratio 0.5
+     * 6 (3,000) 2,400   2,400  79 / 79              2,000 100
+     * abroad    950     950    94 / 94              900   50    special
+     * </pre>
+     *
+     * Official turnout 4,925/8,000 = 61.6 %: bins 48–52 lie below it, the clean peak is bin 50 (210 votes). From bin
+     * k up the leader has ΣL and the others ΣO: k = 48: 2,960 and 1,750; 49: 2,780 and 1,450; 50: 2,585 and 1,150;
+     * 51: 2,375 and 850; 52: 2,175 and 450. Excess ΣL − ratio·ΣO: 48: 2,960 − 1,050 = 1,910; 49: 2,780 − 942.5 =
+     * 1,837.5; 50: 2,585 − 805 = 1,780 (the estimate); 51: 2,375 − 425 = 1,950; 52: 2,175 − 225 = 1,950. Of the
+     * leader's 2,960 votes.
+     * Special station in: turnout 5,875/9,000, peak still 50: 3,485 − 0.7 · 1,200 = 2,645 of 3,860 votes.
+     * Turnout from the boxes: bin 49 holds precincts 2 and 3 (405 and 600), turnout 4,915/8,000; the peak is bin 49
+     * (405 votes, ratio 0.675): 2,780 − 0.675 · 1,450 = 1,801.25. The range: 1,780 to 2,645.
+     */
+    @Test
+    void shpilkinRobustnessByHand() throws Exception {
+        PrecinctRows rows = new PrecinctRows()
+                .add("R1", "1", 1000, 485, 485, 0, Map.of("L", 180L, "B", 300L), null)
+                .add("R1", "2", 1000, 495, 495, 0, Map.of("L", 195L, "B", 300L), null)
+                .add("R1", "3", 1000, 505, 505, 0, Map.of("L", 210L, "B", 300L), null)
+                .add("R1", "4", 1000, 515, 515, 0, Map.of("L", 200L, "B", 400L), null)
+                .add("R1", "5", 1000, 525, 525, 0, Map.of("L", 175L, "B", 350L), null)
+                .add("R1", "6", 3000, 2400, 2400, 0, Map.of("L", 2000L, "B", 100L), null)
+                .add("R1", "abroad", 1000, 950, 950, 0, Map.of("L", 900L, "B", 50L), "abroad");
+        String issued = Field.BALLOTS_ISSUED.column();
+        Dataset<Row> withBoxes = rows.dataset().withColumn(Field.BALLOTS_CAST.column(),
+                when(col(Field.PRECINCT.column()).equalTo("3"), lit(495L)).otherwise(col(issued)).cast("long"));
+        CheckContext context = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        CheckOutcome outcome = PlannedResults.judged(CHECK, context, withBoxes);
+        assertEquals(List.of(
+                List.of("The estimate: clean peak at 50–51 % turnout, turnout from ballots issued, special stations "
+                        + "left out", "50", "6", "1780.000", "60.135"),
+                List.of("Clean peak 2 points lower, at 48–49 % turnout", "48", "6", "1910.000", "64.527"),
+                List.of("Clean peak 1 point lower, at 49–50 % turnout", "49", "6", "1837.500", "62.078"),
+                List.of("Clean peak 1 point higher, at 51–52 % turnout", "51", "6", "1950.000", "65.878"),
+                List.of("Clean peak 2 points higher, at 52–53 % turnout", "52", "6", "1950.000", "65.878"),
+                List.of("Special stations included", "50", "7", "2645.000", "68.523"),
+                List.of("Turnout from ballots in the boxes", "49", "6", "1801.250", "60.853")),
+                table(outcome, ShpilkinRobustness.TABLE).rows());
+        Map<String, Double> national = metrics(outcome, "national");
+        assertEquals(1780, national.get("shpilkin_excess_votes"), 1e-9);
+        assertEquals(1780, national.get("shpilkin_excess_votes_low"), 1e-9);
+        assertEquals(2645, national.get("shpilkin_excess_votes_high"), 1e-9);
+        assertTrue(outcome.findings().get(0).sentence().contains("L has about 1,780 votes more than the clean-peak "
+                + "ratio predicts, 60.1 % of the leader's votes (flagged from 10.0 %), between 1,780 and 2,645 across "
+                + "the clean peak moved by up to 2 points, the special stations in or out, and turnout from ballots "
+                + "issued or from ballots in the boxes."), outcome.findings().get(0).sentence());
+
+        // data without ballots in the boxes: that variant has no figure and the sentence says why
+        CheckOutcome issuedOnly = PlannedResults.judged(CHECK, context, rows.dataset());
+        assertEquals(List.of("Turnout from ballots in the boxes: not in the data", "", "0", "", ""),
+                table(issuedOnly, ShpilkinRobustness.TABLE).rows().get(6));
+        assertTrue(issuedOnly.findings().get(0).sentence().contains("between 1,780 and 2,645 across the clean peak "
+                + "moved by up to 2 points, the special stations in or out; the data give no turnout from ballots in "
+                + "the boxes."), issuedOnly.findings().get(0).sentence());
+
+        // in Russian the range's counts are grouped by spaces, never by the comma that marks decimals there
+        CheckContext russian = new CheckContext(context.election(), context.country(), context.conventions(),
+                context.parameters(), Messages.of("ru"));
+        String sentence = PlannedResults.judged(CHECK, russian, withBoxes).findings().get(0).sentence();
+        assertTrue(sentence.contains("от 1\u00a0780 до 2\u00a0645 при сдвиге «чистого» пика не более чем на 2 пункта"),
+                sentence);
     }
 
     private static Map<String, Double> metrics(CheckOutcome outcome, String scope) {

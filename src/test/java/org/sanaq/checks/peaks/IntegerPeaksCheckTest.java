@@ -51,7 +51,8 @@ class IntegerPeaksCheckTest {
 
     @Test
     void countsAndBothNullsOnAHandMadeTable() throws Exception {
-        Map<String, Double> m = metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of()));
+        CheckOutcome outcome = run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        Map<String, Double> m = metrics(outcome);
         assertEquals(30, m.get("stations_included"));
         assertEquals(1, m.get("stations_special_excluded"));
         assertEquals(20, m.get("observed_either"));
@@ -83,6 +84,25 @@ class IntegerPeaksCheckTest {
         // the exact null is the headline: its excess and p-value, the Monte Carlo one beside it
         assertEquals(m.get("observed_either") - m.get("exact_expected_either"), m.get("excess_either"), 1e-12);
         assertEquals(m.get("exact_p_value_either"), m.get("p_value_either"));
+        // the null chart's table: the count, its expectation and the band of 3.09 sd either side, z; drawn first
+        double sd = Math.sqrt(eitherVariance);
+        List<String> band = outcome.tables().stream().filter(t -> t.name().equals(IntegerPeaksJudge.NULL))
+                .findFirst().orElseThrow().rows().get(0);
+        double z999 = 3.090232306167813;
+        assertEquals(List.of("result or turnout", "20.0000", sixDigits(either), sixDigits(either - z999 * sd),
+                sixDigits(either + z999 * sd), sixDigits(20 - either), sixDigits((20 - either) / sd)), band);
+        assertEquals("observed_vs_null", outcome.figures().get(0).kind());
+        // the histograms' expected column: each of the 30 precincts spread over the bins by the null, per figure
+        for (String figure : List.of("result", "turnout")) {
+            double spread = outcome.tables().stream().filter(t -> t.name().equals("integer_peaks_histogram"))
+                    .findFirst().orElseThrow().rows().stream().filter(r -> r.get(0).equals(figure))
+                    .mapToDouble(r -> Double.parseDouble(r.get(5))).sum();
+            assertEquals(30, spread, 1001 * 0.00005, figure + ": four decimals per bin, 1,001 bins");
+        }
+    }
+
+    private static String sixDigits(double x) {
+        return String.format(java.util.Locale.ROOT, "%.6g", x);
     }
 
     /**
@@ -173,6 +193,20 @@ class IntegerPeaksCheckTest {
         assertEquals(m.get("observed_either") - m.get("exact_expected_either"), m.get("excess_either"), 1e-12);
         assertEquals(1000, metrics(run(handMade(), PrecinctRows.ELECTION, Conventions.DEFAULT,
                 Map.of("max_monte_carlo_draws", 66_000))).get("replicates"), "a budget of exactly 66,000 suffices");
+    }
+
+    @Test
+    void russianSentencesWriteADecimalCommaAndNoGroupingComma() throws Exception {
+        CheckContext english = PrecinctRows.context(CHECK, PrecinctRows.ELECTION, Conventions.DEFAULT, Map.of());
+        CheckContext russian = new CheckContext(english.election(), english.country(), english.conventions(),
+                english.parameters(), org.sanaq.text.Messages.of("ru"));
+        CheckOutcome outcome = PlannedResults.judged(CHECK, russian, handMade());
+        double expected = metrics(outcome).get("exact_expected_either");
+        String sentence = outcome.findings().stream().filter(f -> f.subject().equals("either")).findFirst()
+                .orElseThrow().sentence();
+        String comma = String.format(java.util.Locale.ROOT, "%.1f", expected).replace('.', ',');
+        assertTrue(sentence.contains(comma), sentence);
+        assertFalse(sentence.contains(String.format(java.util.Locale.ROOT, "%.1f", expected)), sentence);
     }
 
     static CheckOutcome run(Dataset<Row> protocols, String election, Conventions conventions,

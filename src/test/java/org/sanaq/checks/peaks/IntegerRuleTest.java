@@ -74,4 +74,24 @@ class IntegerRuleTest {
         }
         return total / 6;
     }
+    /**
+     * The null's histogram of one precinct: each 0.1 % bin gets the binomial probability of the counts that fall in
+     * it (checked against commons-math's pmf for n = 120, k = 72, where bin 600 holds x = 72 alone), the bins sum to
+     * one, and the whole-number bins together hold q (no count of 120 lies on a window's edge).
+     */
+    @Test
+    void theNullsHistogramSpreadsEachPrecinctOverItsBinsAndHoldsQAtWholeNumbers() {
+        double[] bins = new double[IntegerRule.BINS];
+        double q = IntegerProbability.of(120, 72, bins);
+        BinomialDistribution b = new BinomialDistribution(null, 120, 0.6);
+        assertEquals(b.probability(72), bins[600], 1e-12);
+        assertEquals(b.probability(71), bins[IntegerRule.bin(71, 120)], 1e-12);
+        assertEquals(1, java.util.Arrays.stream(bins).sum(), 1e-12);
+        double whole = 0;
+        for (int percent = 0; percent <= 100; percent++) {
+            whole += bins[10 * percent];
+        }
+        assertEquals(q, whole, 1e-12);
+        assertEquals(q, IntegerProbability.of(120, 72), 0, "the same q with or without the histogram");
+    }
 }

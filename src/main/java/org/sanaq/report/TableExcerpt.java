@@ -57,8 +57,8 @@ record TableExcerpt(List<String> columns, List<List<String>> rows, List<String> 
     /** The excerpt of a table, at most {@link Wording#MAX_TABLE_ROWS} rows. */
     static TableExcerpt of(DetailTable table) {
         List<String> columns = table.columns();
-        String flag = DECLARED_FLAGS.getOrDefault(table.name(),
-                columns.stream().filter(FLAG_COLUMNS::contains).findFirst().orElse(null));
+        String flag = columns.stream().filter(c -> c.equals(DECLARED_FLAGS.get(table.name()))
+                || FLAG_COLUMNS.contains(c)).findFirst().orElse(null);
         boolean gap = columns.contains("observed") && columns.contains("expected");
         String effect = gap ? "observed" : EFFECT.stream().filter(columns::contains).findFirst().orElse(null);
         List<List<String>> ordered = new ArrayList<>(table.rows());

@@ -42,6 +42,8 @@ final class PdfReport {
     private static final float SMALL = 8.5f;
     private static final Color GREY = new Color(0x555555);
     private static final Color FLAG = new Color(0xB34700);
+    /** Room kept under a table's last row for the note under it: two lines of small type. */
+    private static final float NOTE_ROOM = SMALL * 1.35f * 2;
 
     private final ReportPlan plan;
     private final Wording words;
@@ -342,15 +344,15 @@ final class PdfReport {
         Table shown = SummaryTables.head(excerpt, table.name(), words);
         landscapeIfWide(shown);
         out.heading(blank(table.title()) ? table.name() : table.title(), 10.5f);
-        PdfTable.draw(out, shown);
+        PdfTable.draw(out, shown, NOTE_ROOM);
         String file = "tables/" + table.name() + ".csv";
         out.paragraph(excerpt.note(words, fileLine), SMALL, false, GREY, 0, Map.of(file, file));
     }
 
-    /** A table drawn landscape when it is too wide for a portrait page. */
+    /** A table drawn landscape when it is too wide for a portrait page, with room for a note under it. */
     private void drawTable(Table table) throws IOException {
         landscapeIfWide(table);
-        PdfTable.draw(out, table);
+        PdfTable.draw(out, table, NOTE_ROOM);
     }
 
     private void landscapeIfWide(Table table) throws IOException {

@@ -107,16 +107,25 @@ final class PdfTable {
      * type or larger, else in subsets of its columns that do, each repeating the identifier columns.
      */
     static void draw(PdfLayout layout, Table table) throws IOException {
+        draw(layout, table, 0);
+    }
+
+    /**
+     * Draws the table, its last row on a page with room below it for {@code keep} points more (the note under the
+     * table, which must not stand alone on a page).
+     */
+    static void draw(PdfLayout layout, Table table, float keep) throws IOException {
         if (table.columnCount() == 0) {
             return;
         }
         PdfTable whole = new PdfTable(layout, table);
         if (whole.fitsIn(layout.width())) {
-            whole.draw();
+            whole.draw(keep);
             return;
         }
-        for (Table part : whole.subsets(layout.width())) {
-            new PdfTable(layout, part).draw();
+        List<Table> parts = whole.subsets(layout.width());
+        for (int i = 0; i < parts.size(); i++) {
+            new PdfTable(layout, parts.get(i)).draw(i == parts.size() - 1 ? keep : 0);
         }
     }
 
@@ -176,7 +185,7 @@ final class PdfTable {
         return table.selectColumns(names.toArray(String[]::new));
     }
 
-    private void draw() throws IOException {
+    private void draw(float keep) throws IOException {
         fit(layout.width());
         List<List<String>> header = cells(c -> table.column(c).name(), true);
         layout.need(height(header) + leading() * 2 + 2 * PAD);
@@ -188,7 +197,8 @@ final class PdfTable {
                 raw.add(table.getString(r, c));
             }
             List<List<String>> cells = cells(c -> shown(table.getString(row, c)), false);
-            if (!layout.fits(height(cells))) {
+            float below = r == table.rowCount() - 1 ? keep : 0;
+            if (!layout.fits(height(cells) + below)) {
                 layout.newPage();
                 row(header, null, true, HEADER_FILL);
             }

@@ -108,13 +108,16 @@ record TableExcerpt(List<String> columns, List<List<String>> rows, List<String> 
             return "";
         }
         List<String> parts = new ArrayList<>();
-        String effect = effectColumn == null ? null
-                : effectColumn.equals("observed") && columns.contains("expected") ? words.get("table.order.gap")
-                : words.get("table.order.effect", words.column(effectColumn));
-        if (flagColumn != null) {
-            parts.add(words.get("table.order.flag", words.column(flagColumn)) + (effect == null ? "" : " " + effect));
+        boolean gap = "observed".equals(effectColumn) && columns.contains("expected");
+        String flag = flagColumn == null ? null : words.column(flagColumn);
+        String effect = effectColumn == null ? null : words.column(effectColumn);
+        if (flag != null) {
+            parts.add(effect == null ? words.get("table.order.flag", flag)
+                    : gap ? words.get("table.order.flag_then_gap", flag)
+                    : words.get("table.order.flag_then_effect", flag, effect));
         } else {
-            parts.add(effect == null ? words.get("table.order.file") : effect);
+            parts.add(effect == null ? words.get("table.order.file")
+                    : gap ? words.get("table.order.gap") : words.get("table.order.effect", effect));
         }
         if (rows.size() < of) {
             parts.add(words.get("table.shown_of", rows.size(), of));

@@ -60,6 +60,15 @@ class ReportBodyTest {
         TableExcerpt excerpt = TableExcerpt.of(cells);
         assertEquals(List.of("b", "a", "c"), excerpt.rows().stream().map(r -> r.get(1)).toList());
         assertNull(excerpt.totals(), "a national row and regional rows are not parts of one whole");
+        Wording words = Wording.of("en");
+        assertEquals("Rows flagged in the column \"" + words.column("flag") + "\" first.", excerpt.note(words));
+        DetailTable flaggedRegions = new DetailTable("t", "", List.of("region", "voters", "flag"), List.of(
+                List.of("a", "5", "no"), List.of("b", "9", "no"), List.of("c", "7", "yes")));
+        TableExcerpt both = TableExcerpt.of(flaggedRegions);
+        assertEquals(List.of("c", "b", "a"), both.rows().stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of(TableExcerpt.TOTAL, "21", ""), both.totals());
+        assertEquals("Rows flagged in the column \"" + words.column("flag") + "\" first, then those with the largest \""
+                + words.column("voters") + "\". The last row adds up all 3 rows.", both.note(words));
     }
 
     @Test

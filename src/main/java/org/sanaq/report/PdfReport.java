@@ -216,6 +216,7 @@ final class PdfReport {
     }
 
     private void terms() throws IOException {
+        out.newPage(); // page 2 is the overview alone
         part(words.get("terms.heading"));
         out.skip(4);
         for (String term : ReportTerms.ORDER) {

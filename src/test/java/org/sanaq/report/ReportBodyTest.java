@@ -133,8 +133,9 @@ class ReportBodyTest {
             assertTrue(uris.contains(PHOTO), uris.toString());
             assertTrue(text.contains("results.example.org ↗"), "the photo shown by its host");
 
-            // small sections share a page: the digit section starts on the fingerprint section's page
-            assertEquals(pageOf(pdf, "as a CSV file a spreadsheet opens"), pageOf(pdf, "where · of what"));
+            // small sections share a page: the fingerprint section starts on the page where the digit section ends;
+            // page 2 (the overview) stands alone
+            assertEquals(3, pageOf(pdf, "How to read this report"));
             assertEquals(pageOf(pdf, "Rows with the largest gap between observed"), pageOf(pdf, "Fingerprint passes."));
 
             // the region page draws its flagged check's chart from the region's rows

@@ -75,7 +75,7 @@ final class PdfTable {
             float numberFloor = 0;
             boolean allNumbers = table.rowCount() > 0;
             for (int r = 0; r < table.rowCount(); r++) {
-                String cell = table.getString(r, c);
+                String cell = shown(table.getString(r, c));
                 natural = Math.max(natural, layout.width(cell, false, SIZE));
                 allNumbers &= cell.isEmpty() || NUMBER.matcher(cell).matches();
                 numberFloor = Math.max(numberFloor, widestWord(cell, false, true));

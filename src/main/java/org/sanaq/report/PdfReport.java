@@ -11,6 +11,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 
@@ -270,8 +271,12 @@ final class PdfReport {
         for (Finding f : paragraphs) {
             finding(f);
         }
+        Set<String> paged = plan.regions().stream().map(r -> ReportPlan.REGION + r.region())
+                .collect(java.util.stream.Collectors.toSet());
         for (FigureSpec figure : section.figures()) {
-            figure(figure);
+            if (!paged.contains(figure.filter().get("scope"))) { // a region's own chart is drawn on its page
+                figure(figure);
+            }
         }
         List<DetailTable> filled = section.tables().stream().filter(t -> !t.rows().isEmpty()).toList();
         List<String> empty = section.tables().stream().filter(t -> t.rows().isEmpty())

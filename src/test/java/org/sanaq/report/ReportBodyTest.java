@@ -144,6 +144,24 @@ class ReportBodyTest {
         }
     }
 
+    @Test
+    void aRegionsOwnChartIsDrawnOnItsPageOnly() throws IOException {
+        RunFolder.Contents base = contents();
+        FigureSpec own = new FigureSpec("digit_tests", "alpha", "histogram_vs_expected", "Alpha's own digits",
+                "digit_tests_digits", Map.of(), Map.of("scope", "region=Alpha", "subject", "turnout"), "digit",
+                "counts", null);
+        List<FigureSpec> figures = new ArrayList<>(base.figures());
+        figures.add(own);
+        ReportWriter.write(folder, new RunFolder.Contents(null, base.findings(), List.of(), figures, base.tables()),
+                id -> null);
+        try (PDDocument pdf = Loader.loadPDF(folder.resolve(ReportWriter.PDF).toFile())) {
+            String text = RenderedReport.oneLine(new PDFTextStripper().getText(pdf));
+            assertEquals(1, count(text, "Alpha's own digits"), text);
+            assertTrue(text.indexOf("Alpha's own digits") > text.indexOf("Region: Alpha"), text);
+            assertFalse(text.contains("Digits of turnout — Alpha"), "its own chart, not one filtered for it");
+        }
+    }
+
     private static RunFolder.Contents contents() {
         Finding turnout = new Finding("digit_tests", "national", "turnout", "lastc", 4.4281, 1e-7, 1e-6,
                 Verdict.FLAG, "Digits flag turnout.", List.of(), 9);

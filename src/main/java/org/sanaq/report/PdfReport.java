@@ -306,11 +306,11 @@ final class PdfReport {
         String heading = words.get("region.heading", page.region());
         out.bookmark(heading, 1);
         out.paragraph(heading, 15, true, Color.BLACK, 0);
-        List<Charts.Drawn> charts = new ArrayList<>();
+        Map<FigureSpec, Charts.Drawn> charts = new java.util.LinkedHashMap<>();
         for (FigureSpec figure : RegionCharts.of(plan, page)) {
             Charts.Drawn drawn = Charts.draw(figure, plan);
             if (drawn.problem() == null) { // a chart that cannot be drawn here is not mentioned
-                charts.add(drawn);
+                charts.put(figure, drawn);
             }
         }
         out.paragraph(words.get(charts.isEmpty() ? "region.intro.no_chart" : "region.intro", page.region()), BODY,
@@ -318,9 +318,8 @@ final class PdfReport {
         for (Finding f : page.findings()) {
             finding(f);
         }
-        for (Charts.Drawn drawn : charts) {
-            out.skip(8);
-            out.chart(drawn.chart().chart(), drawn.chart().width(), drawn.chart().height());
+        for (Map.Entry<FigureSpec, Charts.Drawn> chart : charts.entrySet()) {
+            chart(chart.getValue(), chart.getKey());
         }
         for (DetailTable table : page.rows()) {
             table(table, words.get("region.rows", table.name(), table.rows().size(), page.region()));
@@ -328,12 +327,18 @@ final class PdfReport {
     }
 
     private void figure(FigureSpec figure) throws IOException {
-        out.skip(8);
         Charts.Drawn drawn = Charts.draw(figure, plan);
         if (drawn.problem() != null) {
+            out.skip(8);
             out.paragraph(drawn.problem(), SMALL, false, GREY, 0);
             return;
         }
+        chart(drawn, figure);
+    }
+
+    /** A drawn chart and its caption. */
+    private void chart(Charts.Drawn drawn, FigureSpec figure) throws IOException {
+        out.skip(8);
         Charts.Sized chart = drawn.chart();
         out.chart(chart.chart(), chart.width(), chart.height());
         if (!blank(figure.caption())) {

@@ -281,7 +281,8 @@ final class HtmlSummary {
             html.append("</details>\n");
         }
         String file = "tables/" + detail.name() + ".csv";
-        html.append("<p class=\"muted\">").append(escape(words.tableNote(detail.name(), detail.rows().size()))
+        html.append("<p class=\"muted\">").append(escape(TableExcerpt.of(detail).note(words,
+                words.fullTable(detail.name(), detail.rows().size())))
                 .replace(escape(file), "<a href=\"" + escape(HtmlTable.csvHref(detail.name())) + "\">"
                         + escape(file) + "</a>")).append("</p>\n");
     }

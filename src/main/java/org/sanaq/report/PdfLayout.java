@@ -18,6 +18,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
 
@@ -30,13 +33,18 @@ final class PdfLayout implements AutoCloseable {
     static final float MARGIN = 50;
     static final float FOOTER = 36;
     private static final PDRectangle PAGE = PDRectangle.A4;
+    private static final PDRectangle LANDSCAPE = new PDRectangle(PAGE.getHeight(), PAGE.getWidth());
+    /** A section starts on a new page when less than this share of a page is left on the current one. */
+    private static final float SECTION_ROOM = 0.4f;
 
     private final PDDocument document;
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final PdfBoxGraphics2DFontTextDrawer chartText = new PdfBoxGraphics2DFontTextDrawer();
     private PDPageContentStream stream;
+    private PDPage page;
     private float y;
+    private final PdfOutline outline = new PdfOutline();
     /** Glyph widths (per 1,000 units of size) by font and code point, filled as text is laid out. */
     private final Map<PDType0Font, Map<Integer, Float>> glyphWidths = new HashMap<>();
 
@@ -54,7 +62,17 @@ final class PdfLayout implements AutoCloseable {
     }
 
     float width() {
+        return page.getMediaBox().getWidth() - 2 * MARGIN;
+    }
+
+    /** The text width of a portrait page. */
+    static float portraitWidth() {
         return PAGE.getWidth() - 2 * MARGIN;
+    }
+
+    /** The text width of a landscape page. */
+    static float landscapeWidth() {
+        return LANDSCAPE.getWidth() - 2 * MARGIN;
     }
 
     float y() {
@@ -65,16 +83,76 @@ final class PdfLayout implements AutoCloseable {
         return isBold ? bold : regular;
     }
 
+    /** Starts a new page of the current page's orientation (a landscape table runs on onto landscape pages). */
     void newPage() throws IOException {
+        newPage(page == null || !landscaped() ? PAGE : LANDSCAPE);
+    }
+
+    private void newPage(PDRectangle size) throws IOException {
         if (stream != null) {
             stream.close();
         }
-        PDPage page = new PDPage(PAGE);
+        page = new PDPage(size);
         document.addPage(page);
         stream = new PDPageContentStream(document, page);
-        y = PAGE.getHeight() - MARGIN;
+        y = size.getHeight() - MARGIN;
     }
 
+    /** Goes on in landscape: a new landscape page unless this one is landscape already. */
+    void landscape() throws IOException {
+        if (!landscaped()) {
+            newPage(LANDSCAPE);
+        }
+    }
+
+    private boolean landscaped() {
+        return page.getMediaBox().getWidth() > page.getMediaBox().getHeight();
+    }
+
+    /** Whether nothing has been set on this page yet. */
+    private boolean empty() {
+        return y >= page.getMediaBox().getHeight() - MARGIN;
+    }
+
+    /**
+     * Starts a section (a check's, a region's): on this page below a rule when at least {@link #SECTION_ROOM} of a
+     * portrait page is left, so that small sections share a page, else on a new portrait page.
+     */
+    void section() throws IOException {
+        if (landscaped() || !empty() && !fits(PAGE.getHeight() * SECTION_ROOM)) {
+            newPage(PAGE);
+        } else if (!empty()) {
+            skip(14);
+            rule(MARGIN, y, MARGIN + width(), y, Color.GRAY, 0.6f);
+            skip(10);
+        }
+    }
+
+    /** An entry of the document's outline pointing at this page where the cursor is, at a level (0 the top). */
+    void bookmark(String title, int level) {
+        outline.add(title, page, y + 20, level);
+    }
+
+    /** A top-level entry of the outline pointing at the top of a page already set. */
+    void bookmark(String title, PDPage at) {
+        outline.add(title, at, at.getMediaBox().getHeight(), 0);
+    }
+
+    /**
+     * A link over a box of this page: a web address, or a file of the run folder named relative to it
+     * ({@code tables/x.csv}), which a reader's viewer opens beside the PDF.
+     */
+    void link(float x, float bottom, float w, float h, String uri) throws IOException {
+        PDAnnotationLink link = new PDAnnotationLink();
+        link.setRectangle(new PDRectangle(x, bottom, w, h));
+        PDBorderStyleDictionary none = new PDBorderStyleDictionary();
+        none.setWidth(0);
+        link.setBorderStyle(none);
+        PDActionURI action = new PDActionURI();
+        action.setURI(uri);
+        link.setAction(action);
+        page.getAnnotations().add(link);
+    }
     /** Whether a block of this height fits above the footer. */
     boolean fits(float height) {
         return y - height >= MARGIN + FOOTER;
@@ -101,11 +179,28 @@ final class PdfLayout implements AutoCloseable {
 
     /** A wrapped paragraph, indented from the left margin. */
     void paragraph(String text, float size, boolean isBold, Color color, float indent) throws IOException {
+        paragraph(text, size, isBold, color, indent, Map.of());
+    }
+
+    /**
+     * A wrapped paragraph whose words given as keys of {@code links} link to their values (where a word is broken
+     * across lines, its part on each line links).
+     */
+    void paragraph(String text, float size, boolean isBold, Color color, float indent, Map<String, String> links)
+            throws IOException {
         float leading = size * 1.35f;
         for (String line : wrap(text, font(isBold), size, width() - indent)) {
             need(leading);
             y -= leading;
-            text(left() + indent, y + size * 0.28f, line, isBold, size, color);
+            float x = left() + indent;
+            text(x, y + size * 0.28f, line, isBold, size, color);
+            for (Map.Entry<String, String> link : links.entrySet()) {
+                int at = line.indexOf(link.getKey());
+                if (at >= 0) {
+                    float from = width(line.substring(0, at), isBold, size);
+                    link(x + from, y, width(link.getKey(), isBold, size), leading, link.getValue());
+                }
+            }
         }
     }
 
@@ -230,6 +325,11 @@ final class PdfLayout implements AutoCloseable {
         return out.toString();
     }
 
+    /** Writes the outline (the bookmarks) into the document. */
+    void outline() {
+        outline.write(document);
+    }
+
     /** Numbers every page in the footer: the title, and the page label for page n of N ("Page n of N"). */
     void footers(String title, java.util.function.BiFunction<Integer, Integer, String> pageLabel)
             throws IOException {
@@ -245,14 +345,15 @@ final class PdfLayout implements AutoCloseable {
                 footer.setStrokingColor(Color.LIGHT_GRAY);
                 footer.setLineWidth(0.5f);
                 footer.moveTo(MARGIN, MARGIN + 12);
-                footer.lineTo(PAGE.getWidth() - MARGIN, MARGIN + 12);
+                float pageWidth = document.getPage(i).getMediaBox().getWidth();
+                footer.lineTo(pageWidth - MARGIN, MARGIN + 12);
                 footer.stroke();
                 footer.beginText();
                 footer.setFont(regular, size);
                 footer.setNonStrokingColor(Color.DARK_GRAY);
                 footer.newLineAtOffset(MARGIN, MARGIN);
-                footer.showText(cut(title, false, size, width() - labelWidth - 20));
-                footer.newLineAtOffset(width() - labelWidth, 0);
+                footer.showText(cut(title, false, size, pageWidth - 2 * MARGIN - labelWidth - 20));
+                footer.newLineAtOffset(pageWidth - 2 * MARGIN - labelWidth, 0);
                 footer.showText(label);
                 footer.endText();
             }

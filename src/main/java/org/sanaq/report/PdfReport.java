@@ -11,11 +11,14 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+import tech.tablesaw.api.Table;
 
 import org.sanaq.results.CheckDescription;
 import org.sanaq.results.DetailTable;
@@ -42,6 +45,8 @@ final class PdfReport {
     private static final float CARD = 8;
     private static final Color GREY = new Color(0x555555);
     private static final Color FLAG = new Color(0xB34700);
+    /** Room kept under a table's last row for the note under it: two lines of small type. */
+    private static final float NOTE_ROOM = SMALL * 1.35f * 2;
 
     private final ReportPlan plan;
     private final Wording words;
@@ -58,8 +63,11 @@ final class PdfReport {
             info(document, plan);
             try (PdfLayout layout = new PdfLayout(document)) {
                 PdfReport report = new PdfReport(plan, layout);
+                layout.bookmark(plan.words().get("outline.first"), 0);
                 report.firstPage();
+                int overview = document.getNumberOfPages(); // the overview starts the next page
                 report.overview();
+                layout.bookmark(plan.words().get("outline.overview"), document.getPage(overview));
                 report.terms();
                 for (ReportPlan.CheckSection section : plan.sections()) {
                     report.section(section);
@@ -70,6 +78,7 @@ final class PdfReport {
                 report.otherTables();
                 report.methods();
                 report.provenance();
+                layout.outline();
                 layout.footers(plan.words().get("footer", title(plan)), (n, of) -> plan.words().get("page", n, of));
             }
             document.save(file.toFile());
@@ -205,8 +214,8 @@ final class PdfReport {
     }
 
     private void terms() throws IOException {
-        out.newPage();
-        out.paragraph(words.get("terms.heading"), 15, true, Color.BLACK, 0);
+        out.newPage(); // page 2 is the overview alone
+        part(words.get("terms.heading"));
         out.skip(4);
         for (String term : ReportTerms.ORDER) {
             out.paragraph(words.get("term." + term + ".name"), BODY, true, Color.BLACK, 0);
@@ -229,10 +238,16 @@ final class PdfReport {
         }
     }
 
+    /** A part of the report: its title, bookmarked, where {@link PdfLayout#section} starts it. */
+    private void part(String title) throws IOException {
+        out.section();
+        out.bookmark(title, 0);
+        out.paragraph(title, 15, true, Color.BLACK, 0);
+    }
+
     private void section(ReportPlan.CheckSection section) throws IOException {
         CheckDescription d = section.description();
-        out.newPage();
-        out.paragraph(d.title(), 15, true, Color.BLACK, 0);
+        part(d.title());
         if (!blank(d.question())) {
             out.heading(words.get("section.asks"), 11);
             out.paragraph(d.question(), BODY + 0.5f, false, Color.BLACK, 0);
@@ -241,20 +256,33 @@ final class PdfReport {
         if (section.findings().isEmpty()) {
             out.paragraph(words.get("section.no_findings"), BODY, false, GREY, 0);
         }
-        for (Finding f : section.findings()) {
+        List<Finding> paragraphs = section.findings();
+        if (FindingMatrix.CHECKS.contains(d.id())) {
+            FindingMatrix matrix = FindingMatrix.of(section.findings());
+            paragraphs = matrix.outside();
+            if (!matrix.units().isEmpty()) {
+                drawTable(matrix.table(words));
+                out.paragraph(matrix.note(words), SMALL, false, GREY, 0);
+            }
+        }
+        for (Finding f : paragraphs) {
             finding(f);
         }
+        Set<String> paged = plan.regions().stream().map(r -> ReportPlan.REGION + r.region())
+                .collect(java.util.stream.Collectors.toSet());
         for (FigureSpec figure : section.figures()) {
-            figure(figure);
+            if (!paged.contains(figure.filter().get("scope"))) { // a region's own chart is drawn on its page
+                figure(figure);
+            }
         }
         List<DetailTable> filled = section.tables().stream().filter(t -> !t.rows().isEmpty()).toList();
         List<String> empty = section.tables().stream().filter(t -> t.rows().isEmpty())
                 .map(t -> "tables/" + t.name() + ".csv").toList();
-        if (!section.tables().isEmpty()) {
+        if (!filled.isEmpty()) {
             out.heading(words.get("section.evidence"), 11);
         }
         for (DetailTable table : filled) {
-            table(table, words.tableNote(table.name(), table.rows().size()));
+            table(table, words.fullTable(table.name(), table.rows().size()));
         }
         if (!empty.isEmpty()) {
             // an empty table says nothing a line cannot: named, not drawn
@@ -268,28 +296,46 @@ final class PdfReport {
     }
 
     private void region(ReportPlan.RegionPage page) throws IOException {
-        out.newPage();
-        out.paragraph(words.get("region.heading", page.region()), 15, true, Color.BLACK, 0);
-        out.paragraph(words.get("region.intro", page.region()), BODY, false, GREY, 0);
+        out.section();
+        if (page == plan.regions().get(0)) {
+            out.bookmark(words.get("outline.regions"), 0);
+        }
+        String heading = words.get("region.heading", page.region());
+        out.bookmark(heading, 1);
+        out.paragraph(heading, 15, true, Color.BLACK, 0);
+        Map<FigureSpec, Charts.Drawn> charts = new java.util.LinkedHashMap<>();
+        for (FigureSpec figure : RegionCharts.of(plan, page)) {
+            Charts.Drawn drawn = Charts.draw(figure, plan);
+            if (drawn.problem() == null) { // a chart that cannot be drawn here is not mentioned
+                charts.put(figure, drawn);
+            }
+        }
+        out.paragraph(words.get(charts.isEmpty() ? "region.intro.no_chart" : "region.intro", page.region()), BODY,
+                false, GREY, 0);
         for (Finding f : page.findings()) {
             finding(f);
         }
-        for (FigureSpec figure : page.figures()) {
-            figure(figure);
+        for (Map.Entry<FigureSpec, Charts.Drawn> chart : charts.entrySet()) {
+            chart(chart.getValue(), chart.getKey());
         }
         for (DetailTable table : page.rows()) {
-            table(table, words.shown(table.rows().size())
-                    + words.get("region.rows", table.name(), table.rows().size(), page.region()));
+            table(table, words.get("region.rows", table.name(), table.rows().size(), page.region()));
         }
     }
 
     private void figure(FigureSpec figure) throws IOException {
-        out.skip(8);
         Charts.Drawn drawn = Charts.draw(figure, plan);
         if (drawn.problem() != null) {
+            out.skip(8);
             out.paragraph(drawn.problem(), SMALL, false, GREY, 0);
             return;
         }
+        chart(drawn, figure);
+    }
+
+    /** A drawn chart and its caption. */
+    private void chart(Charts.Drawn drawn, FigureSpec figure) throws IOException {
+        out.skip(8);
         Charts.Sized chart = drawn.chart();
         out.chart(chart.chart(), chart.width(), chart.height());
         if (!blank(figure.caption())) {
@@ -297,26 +343,44 @@ final class PdfReport {
         }
     }
 
-    private void table(DetailTable table, String note) throws IOException {
+    /**
+     * A detail table's excerpt ({@link TableExcerpt}) under its heading, landscape when it is too wide for a portrait
+     * page, and the line under it: how its rows are ordered and cut, then {@code fileLine}, its file linked.
+     */
+    private void table(DetailTable table, String fileLine) throws IOException {
+        TableExcerpt excerpt = TableExcerpt.of(table);
+        Table shown = SummaryTables.head(excerpt, table.name(), words);
+        landscapeIfWide(shown);
         out.heading(blank(table.title()) ? table.name() : table.title(), 10.5f);
-        PdfTable.draw(out, SummaryTables.head(table, words));
-        out.paragraph(note, SMALL, false, GREY, 0);
+        PdfTable.draw(out, shown, NOTE_ROOM);
+        String file = "tables/" + table.name() + ".csv";
+        out.paragraph(excerpt.note(words, fileLine), SMALL, false, GREY, 0, Map.of(file, file));
+    }
+
+    /** A table drawn landscape when it is too wide for a portrait page, with room for a note under it. */
+    private void drawTable(Table table) throws IOException {
+        landscapeIfWide(table);
+        PdfTable.draw(out, table, NOTE_ROOM);
+    }
+
+    private void landscapeIfWide(Table table) throws IOException {
+        if (!PdfTable.fitsIn(out, table, PdfLayout.portraitWidth())) {
+            out.landscape();
+        }
     }
 
     private void otherTables() throws IOException {
         if (plan.otherTables().isEmpty()) {
             return;
         }
-        out.newPage();
-        out.paragraph(words.get("other_tables"), 15, true, Color.BLACK, 0);
+        part(words.get("other_tables"));
         for (DetailTable table : plan.otherTables()) {
-            table(table, words.tableNote(table.name(), table.rows().size()));
+            table(table, words.fullTable(table.name(), table.rows().size()));
         }
     }
 
     private void methods() throws IOException {
-        out.newPage();
-        out.paragraph(words.get("methods.heading"), 15, true, Color.BLACK, 0);
+        part(words.get("methods.heading"));
         out.skip(4);
         for (ReportPlan.CheckSection section : plan.sections()) {
             CheckDescription d = section.description();
@@ -329,8 +393,7 @@ final class PdfReport {
 
     private void provenance() throws IOException {
         Manifest m = plan.manifest();
-        out.newPage();
-        out.paragraph(words.get("provenance.heading"), 15, true, Color.BLACK, 0);
+        part(words.get("provenance.heading"));
         if (m == null) {
             out.paragraph(words.get("provenance.no_manifest"), BODY, false, Color.BLACK, 0);
             return;
@@ -348,11 +411,11 @@ final class PdfReport {
                 files.add(List.of(input.id(), named, text(file.sha256()), words.count(file.bytes())));
             }
         }
-        PdfTable.draw(out, SummaryTables.table("inputs", columns("input", "mapping", "source", "rows_read",
+        drawTable(SummaryTables.table("inputs", columns("input", "mapping", "source", "rows_read",
                 "rows_used", "rows_quarantined", "rows_set_aside", "protocols"), inputs));
         out.paragraph(words.get("provenance.quarantine", m.quarantined()), SMALL, false, GREY, 0);
         out.heading(words.get("provenance.files"), 11);
-        PdfTable.draw(out, SummaryTables.table("files", columns("input", "file", "sha256", "bytes"), files));
+        drawTable(SummaryTables.table("files", columns("input", "file", "sha256", "bytes"), files));
         out.heading(words.get("provenance.run"), 11);
         List<List<String>> run = new ArrayList<>();
         run.add(List.of(words.get("provenance.job"), text(m.job())));

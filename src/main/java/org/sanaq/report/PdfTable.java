@@ -28,6 +28,15 @@ final class PdfTable {
     private static final Color HEADER_FILL = new Color(0xE8E8E8);
     private static final Color ZEBRA = new Color(0xF6F6F6);
     /**
+     * The smallest type a table is set in without being split: a table whose words and numbers do not fit the page
+     * whole at this size is drawn landscape, or in column subsets.
+     */
+    private static final float READABLE = 6.5f;
+    /** Identifier columns repeated in each column subset of a table at most. */
+    private static final int MAX_KEYS = 3;
+    /** A cell that is one web address (a protocol's photo or page): shown by its host, linked to the address. */
+    private static final Pattern URL = Pattern.compile("https?://([^/\\s]+)\\S*");
+    /**
      * A cell that is one number as {@link CellText} writes it: grouped with a (no-break) space, comma or point,
      * a decimal comma or point, a percent sign, or a p-value ("3.20 × 10⁻⁷", "< 10⁻¹⁰").
      */
@@ -66,7 +75,7 @@ final class PdfTable {
             float numberFloor = 0;
             boolean allNumbers = table.rowCount() > 0;
             for (int r = 0; r < table.rowCount(); r++) {
-                String cell = table.getString(r, c);
+                String cell = shown(table.getString(r, c));
                 natural = Math.max(natural, layout.width(cell, false, SIZE));
                 allNumbers &= cell.isEmpty() || NUMBER.matcher(cell).matches();
                 numberFloor = Math.max(numberFloor, widestWord(cell, false, true));
@@ -77,7 +86,6 @@ final class PdfTable {
             floors[c] = Math.min(widths[c], Math.max(numberFloor, wordFloor) + 2 * PAD);
             numeric[c] = allNumbers;
         }
-        fit(layout.width());
     }
 
     /**
@@ -94,28 +102,115 @@ final class PdfTable {
         return widest;
     }
 
-    /** Draws the table at the layout's cursor. */
+    /**
+     * Draws the table at the layout's cursor: whole when its words and numbers fit the width at {@link #READABLE}
+     * type or larger, else in subsets of its columns that do, each repeating the identifier columns.
+     */
     static void draw(PdfLayout layout, Table table) throws IOException {
+        draw(layout, table, 0);
+    }
+
+    /**
+     * Draws the table, its last row on a page with room below it for {@code keep} points more (the note under the
+     * table, which must not stand alone on a page).
+     */
+    static void draw(PdfLayout layout, Table table, float keep) throws IOException {
         if (table.columnCount() == 0) {
             return;
         }
-        new PdfTable(layout, table).draw();
+        PdfTable whole = new PdfTable(layout, table);
+        if (whole.fitsIn(layout.width())) {
+            whole.draw(keep);
+            return;
+        }
+        List<Table> parts = whole.subsets(layout.width());
+        for (int i = 0; i < parts.size(); i++) {
+            new PdfTable(layout, parts.get(i)).draw(i == parts.size() - 1 ? keep : 0);
+        }
     }
 
-    private void draw() throws IOException {
+    /** Whether the table fits this width whole, at {@link #READABLE} type or larger. */
+    static boolean fitsIn(PdfLayout layout, Table table, float width) throws IOException {
+        return table.columnCount() == 0 || new PdfTable(layout, table).fitsIn(width);
+    }
+
+    private boolean fitsIn(float width) {
+        float total = 0;
+        for (int c = 0; c < floors.length; c++) {
+            total += readable(c);
+        }
+        return total <= width;
+    }
+
+    /** A column's floor at {@link #READABLE} type. */
+    private float readable(int c) {
+        return (floors[c] - 2 * PAD) * READABLE / SIZE + 2 * PAD;
+    }
+
+    /**
+     * The table cut into column subsets that each fit the width: the identifier columns (the leading columns of
+     * text, at most {@link #MAX_KEYS}) in every subset, the others in their order, as many to a subset as fit.
+     */
+    private List<Table> subsets(float width) {
+        int keys = 0;
+        while (keys < Math.min(MAX_KEYS, numeric.length - 1) && !numeric[keys]) {
+            keys++;
+        }
+        float keyWidth = 0;
+        for (int c = 0; c < keys; c++) {
+            keyWidth += readable(c);
+        }
+        List<Table> parts = new ArrayList<>();
+        List<Integer> part = new ArrayList<>();
+        float used = keyWidth;
+        for (int c = keys; c < numeric.length; c++) {
+            if (!part.isEmpty() && used + readable(c) > width) {
+                parts.add(subset(keys, part));
+                part = new ArrayList<>();
+                used = keyWidth;
+            }
+            part.add(c);
+            used += readable(c);
+        }
+        parts.add(subset(keys, part));
+        return parts;
+    }
+
+    private Table subset(int keys, List<Integer> columns) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < keys; c++) {
+            names.add(table.column(c).name());
+        }
+        columns.forEach(c -> names.add(table.column(c).name()));
+        return table.selectColumns(names.toArray(String[]::new));
+    }
+
+    private void draw(float keep) throws IOException {
+        fit(layout.width());
         List<List<String>> header = cells(c -> table.column(c).name(), true);
         layout.need(height(header) + leading() * 2 + 2 * PAD);
-        row(header, true, HEADER_FILL);
+        row(header, null, true, HEADER_FILL);
         for (int r = 0; r < table.rowCount(); r++) {
             int row = r;
-            List<List<String>> cells = cells(c -> table.getString(row, c), false);
-            if (!layout.fits(height(cells))) {
-                layout.newPage();
-                row(header, true, HEADER_FILL);
+            List<String> raw = new ArrayList<>();
+            for (int c = 0; c < widths.length; c++) {
+                raw.add(table.getString(r, c));
             }
-            row(cells, false, r % 2 == 1 ? ZEBRA : null);
+            List<List<String>> cells = cells(c -> shown(table.getString(row, c)), false);
+            float below = r == table.rowCount() - 1 ? keep : 0;
+            if (!layout.fits(height(cells) + below)) {
+                layout.newPage();
+                row(header, null, true, HEADER_FILL);
+            }
+            row(cells, raw, false, r % 2 == 1 ? ZEBRA : null);
         }
         layout.skip(6);
+    }
+
+    /** A cell as drawn: a web address by its host (the cell links to the whole address). */
+    private static String shown(String cell) {
+        java.util.regex.Matcher url = URL.matcher(cell);
+        return url.matches() ? url.group(1) + " ↗" : cell;
     }
 
     private List<List<String>> cells(IntFunction<String> text, boolean bold) throws IOException {
@@ -141,7 +236,8 @@ final class PdfTable {
         return size * 1.3f;
     }
 
-    private void row(List<List<String>> cells, boolean bold, Color fill) throws IOException {
+    /** A row of cells; a cell whose raw text is a web address links to it. */
+    private void row(List<List<String>> cells, List<String> raw, boolean bold, Color fill) throws IOException {
         float h = height(cells);
         float top = layout.y();
         float bottom = top - h;
@@ -155,6 +251,9 @@ final class PdfTable {
                 float offset = numeric[c] && !bold ? widths[c] - PAD - layout.width(line, false, size) : PAD;
                 layout.text(x + offset, baseline, line, bold, size, Color.BLACK);
                 baseline -= leading();
+            }
+            if (raw != null && URL.matcher(raw.get(c)).matches()) {
+                layout.link(x, bottom, widths[c], h, raw.get(c));
             }
             x += widths[c];
         }

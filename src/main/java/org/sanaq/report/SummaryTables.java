@@ -38,21 +38,34 @@ final class SummaryTables {
     }
 
     /**
-     * The first {@link Wording#MAX_TABLE_ROWS} rows of a detail table, its columns headed by their words in the
-     * report's language ({@link Wording#column}) and its cells written for reading ({@link CellText}).
+     * A detail table's excerpt ({@link TableExcerpt}: flagged and largest rows first, at most
+     * {@link Wording#MAX_TABLE_ROWS}, its totals row last), its columns headed by their words in the report's
+     * language ({@link Wording#column}) and its cells written for reading ({@link CellText}).
      */
     static Table head(DetailTable detail, Wording words) {
+        return head(TableExcerpt.of(detail), detail.name(), words);
+    }
+
+    /** An excerpt as a table for reading, its totals row (if any) last. */
+    static Table head(TableExcerpt excerpt, String name, Wording words) {
         CellText cells = new CellText(words);
-        List<String> columns = detail.columns();
+        List<String> columns = excerpt.columns();
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : detail.rows().subList(0, Math.min(Wording.MAX_TABLE_ROWS, detail.rows().size()))) {
+        List<List<String>> raw = new ArrayList<>(excerpt.rows());
+        if (excerpt.totals() != null) {
+            raw.add(excerpt.totals());
+        }
+        for (List<String> row : raw) {
             List<String> shown = new ArrayList<>(row.size());
             for (int c = 0; c < row.size(); c++) {
-                shown.add(c < columns.size() ? cells.cell(columns.get(c), row.get(c)) : row.get(c));
+                String cell = row.get(c);
+                shown.add(TableExcerpt.TOTAL.equals(cell) ? words.get("cell.total")
+                        : TableExcerpt.isTime(cell) ? TableExcerpt.shownTime(cell)
+                        : c < columns.size() ? cells.cell(columns.get(c), cell) : cell);
             }
             rows.add(shown);
         }
-        return table(detail.name(), columns.stream().map(words::column).toList(), rows);
+        return table(name, columns.stream().map(words::column).toList(), rows);
     }
 
     /** A table of text columns; repeated or empty column names are made unique, missing cells left empty. */

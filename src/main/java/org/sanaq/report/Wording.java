@@ -164,14 +164,4 @@ final class Wording {
     String fullTable(String name, int rows) {
         return get("table.full", name, rows);
     }
-
-    /** Whether the table is cut for display, and where; empty when it is shown whole. */
-    String shown(int rows) {
-        return rows > MAX_TABLE_ROWS ? get("table.shown", MAX_TABLE_ROWS, rows) + " " : "";
-    }
-
-    /** The cut notice and the full table's file, as one line under a table. */
-    String tableNote(String name, int rows) {
-        return shown(rows) + fullTable(name, rows);
-    }
 }

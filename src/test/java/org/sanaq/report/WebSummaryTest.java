@@ -89,7 +89,7 @@ class WebSummaryTest {
         String table = html.substring(heading, html.indexOf("</p>", heading));
         assertTrue(table.contains("<details><summary>Show the table (40 of 100 rows)</summary>"), table);
         assertEquals(40, count(table, "<tr>") - 1, "40 rows and the header");
-        assertTrue(table.endsWith("Showing the first 40 of 100 rows. Full table: <a href=\"tables/"
+        assertTrue(table.endsWith("Rows in the order of the file. Showing 40 of 100 rows. Full table: <a href=\"tables/"
                 + "round_percentages_cells.csv\">tables/round_percentages_cells.csv</a> (100 rows)"), table);
         int shortOne = html.indexOf("<h3 id=\"table-round_percentages_regions\">");
         assertFalse(html.substring(shortOne, html.indexOf("</p>", shortOne)).contains("<details>"),

@@ -54,8 +54,8 @@ class MessagesTest {
     @Test
     void numbersAreWrittenAsTheLanguageWritesThem() {
         // 12345 with the language's grouping: a comma in English, a narrow no-break space in Russian (Numbers).
-        assertEquals("Showing the first 40 of 12,345 rows.", Messages.of("en").format("report.table.shown", 40, 12345));
-        assertEquals("Показаны первые 40 из 12\u202F345 строк.", Messages.of("ru").format("report.table.shown", 40,
+        assertEquals("Showing 40 of 12,345 rows.", Messages.of("en").format("report.table.shown_of", 40, 12345));
+        assertEquals("Показано 40 из 12\u202F345 строк.", Messages.of("ru").format("report.table.shown_of", 40,
                 12345));
         // A quote is written '' in every pattern, with arguments or without.
         assertFalse(Messages.of("en").format("official_vs_observer.title").contains("''"));
@@ -110,10 +110,10 @@ class MessagesTest {
                 ru.format(claim, "Голос", 32251L, "А", "Б", "2").split(" в округе")[0]);
         assertEquals("Голос заявляет 1\u202F012 голосов за «А»",
                 ru.format(claim, "Голос", 1012, "А", "Б", "2").split(" в округе")[0]);
-        assertEquals("Показаны первые 40 из 21 строки.", ru.format("report.table.shown", 40, 21));
-        assertEquals("Показаны первые 40 из 22 строк.", ru.format("report.table.shown", 40, 22));
-        assertEquals("Showing the first 40 of 1 row.", Messages.of("en").format("report.table.shown", 40, 1));
-        assertEquals("Showing the first 40 of 21 rows.", Messages.of("en").format("report.table.shown", 40, 21));
+        assertEquals("Показано 40 из 21 строки.", ru.format("report.table.shown_of", 40, 21));
+        assertEquals("Показано 40 из 22 строк.", ru.format("report.table.shown_of", 40, 22));
+        assertEquals("Showing 40 of 1 row.", Messages.of("en").format("report.table.shown_of", 40, 1));
+        assertEquals("Showing 40 of 21 rows.", Messages.of("en").format("report.table.shown_of", 40, 21));
         assertEquals("голоса", Plural.resolve("{0,plural,голос|голоса|голосов}", "ru", new Object[] {2.5}));
         assertEquals("голосов", Plural.resolve("{0,plural,голос|голоса|голосов}", "ru", new Object[] {"x"}));
         assertEquals("votes", Plural.resolve("{0,plural,vote|votes|votes}", "en", new Object[] {21}));

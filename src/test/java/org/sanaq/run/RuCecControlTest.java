@@ -53,10 +53,18 @@ class RuCecControlTest {
         TestData.shared(DATA);
     }
 
-    /** The report renders to PNG pages, its first page listing what it should (see RenderedReport). */
+    /**
+     * The report renders to PNG pages, its first page listing what it should (see RenderedReport), led by the
+     * field's headline number (Shpilkin's estimate with its range), in under 60 pages, appendices included.
+     */
     @Test
     void theReportRenders() throws java.io.IOException {
-        org.sanaq.report.RenderedReport.assertRendered(output.resolve("ru"), output.resolve("png"));
+        String first = org.sanaq.report.RenderedReport.assertRendered(output.resolve("ru"), output.resolve("png"));
+        assertTrue(first.indexOf("By Shpilkin's method") < first.indexOf("precincts report a whole-number"), first);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                output.resolve("ru").resolve(org.sanaq.report.ReportWriter.PDF).toFile())) {
+            assertTrue(pdf.getNumberOfPages() < 60, pdf.getNumberOfPages() + " pages");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Effect;
+import org.sanaq.text.Numbers;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
@@ -125,11 +126,11 @@ final class IntegerPeaksJudge {
         boolean flag = exact.pValue() < alpha;
         int replicates = tally.replicates[0].length;
         String monteCarlo = mc == null ? messages.format(ID + ".null_exact")
-                : messages.format(ID + ".null_mc", MonteCarloP.relation(mc.pValue(), replicates),
+                : messages.format(ID + ".null_mc", mcRelation(mc.pValue(), replicates),
                         count(replicates), decimal(mc.mean()));
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), messages.format(ID + ".figure_" + figure),
                 count(exact.observed()), count(tally.included), decimal(exact.mean()), decimal(exact.excess()),
-                decimal(exact.sd()), decimal(exact.z()), MonteCarloP.shown(exact.pValue()), monteCarlo,
+                decimal(exact.sd()), decimal(exact.z()), Numbers.pRelation(exact.pValue(), messages.locale()), monteCarlo,
                 special.choice().clause(messages, ID, count(special.stations())));
         // the precincts at whole percents beyond what the exact null expects, of the precincts tested
         Effect effect = flag ? new Effect(exact.excess(), Effect.Unit.PRECINCTS, (double) tally.included,
@@ -156,8 +157,19 @@ final class IntegerPeaksJudge {
         long flagged = pValues.stream().filter(p -> p < alpha).count();
         Double median = pValues.isEmpty() ? null : pValues.stream().sorted().toList().get((pValues.size() - 1) / 2);
         String sentence = pValues.isEmpty() ? messages.format(ID + ".placebo_none")
-                : messages.format(ID + ".placebo", flagged, pValues.size(), alpha, MonteCarloP.shown(median));
+                : messages.format(ID + ".placebo", flagged, pValues.size(), alpha,
+                        Numbers.pRelation(median, messages.locale()));
         return new Placebo(new Placebo.OtherRows(pValues.size(), flagged, median), null, null, false, sentence);
+    }
+
+    /**
+     * The Monte Carlo p-value with its relation for a sentence, in the report's language: "< 0.001" at its floor of
+     * 1/(replicates + 1), which says only that no replicate reached the observation, else "= 0.0123".
+     */
+    private String mcRelation(double p, int replicates) {
+        return MonteCarloP.atFloor(p, replicates) ? MonteCarloP.relation(p, replicates).replace('.',
+                java.text.DecimalFormatSymbols.getInstance(messages.locale()).getDecimalSeparator())
+                : Numbers.pRelation(p, messages.locale());
     }
 
     /** The Monte Carlo p-value in the summary table: a number, or "< 0.001" at its floor of 1/(replicates + 1). */

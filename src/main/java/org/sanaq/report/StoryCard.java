@@ -108,7 +108,7 @@ record StoryCard(String fact, String weight, String innocent, String shows, Stri
      */
     static String percent(double share, Wording words) {
         double pct = 100 * share;
-        NumberFormat format = NumberFormat.getNumberInstance(words.messages().locale());
+        NumberFormat format = words.numberFormat();
         int decimals = pct >= 1 || pct == 0 ? 1 : Math.min(8, 1 - (int) Math.floor(Math.log10(pct)));
         format.setMinimumFractionDigits(pct >= 1 ? 1 : 0);
         format.setMaximumFractionDigits(decimals);

@@ -91,12 +91,19 @@ final class Wording {
 
     /** A whole number with the language's digit grouping. */
     String count(long n) {
-        return NumberFormat.getIntegerInstance(messages.locale()).format(n);
+        return Numbers.count(n, messages.locale());
     }
 
     /** A number for reading ({@link CellText#number}): whole from 1,000 up, else at most four significant digits. */
     String number(double x) {
-        return CellText.number(x, NumberFormat.getNumberInstance(messages.locale()));
+        return CellText.number(x, numberFormat());
+    }
+
+    /** The language's number format, its grouping space narrow and unbreakable as in every sentence. */
+    NumberFormat numberFormat() {
+        NumberFormat format = NumberFormat.getNumberInstance(messages.locale());
+        ((java.text.DecimalFormat) format).setDecimalFormatSymbols(Numbers.symbols(messages.locale()));
+        return format;
     }
 
     /** The language's decimal mark. */

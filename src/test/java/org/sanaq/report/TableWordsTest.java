@@ -78,8 +78,8 @@ class TableWordsTest {
         assertEquals(List.of("уровень", "регион", "показатель", "число", "процент (5 знаков)", "круглое число",
                 "отклонение от круглого числа", "вероятность круглого числа", "совпадает с опубликованным",
                 "участок", "строка"), shown.columnNames());
-        assertEquals(List.of("вся страна", "Kazakhstan", "явка", "6\u00A0524\u00A0487", "54,21000",
-                "6\u00A0499\u00A0212", "25\u00A0275", "8,31\u00A0×\u00A010⁻⁶", "да", "00012", "12345"),
+        assertEquals(List.of("вся страна", "Kazakhstan", "явка", "6\u202F524\u202F487", "54,21000",
+                "6\u202F499\u202F212", "25\u202F275", "8,31\u00A0×\u00A010⁻⁶", "да", "00012", "12345"),
                 row(shown));
         Table english = SummaryTables.head(detail, en);
         assertEquals(List.of("whole country", "Kazakhstan", "turnout", "6,524,487", "54.21000", "6,499,212", "25,275",
@@ -95,7 +95,7 @@ class TableWordsTest {
         assertEquals("0,02", cells.cell("final_minus_last_points", "0.02"));
         assertEquals("< 10⁻¹⁰".replace(' ', '\u00A0'), cells.cell("p_value", "7.09e-196"));
         assertEquals("0,118", cells.cell("sign_test_p", "0.1181"));
-        assertEquals("97\u00A0306", cells.cell("n_p", "97306"), "n_p counts shares: not a probability");
+        assertEquals("97\u202F306", cells.cell("n_p", "97306"), "n_p counts shares: not a probability");
         assertEquals("3,9264 [3,9090; 3,9430] отмечено", cells.cell("lastc", "3.9264 [3.9090, 3.9430] FLAG"));
         assertEquals("< 0,001", cells.cell("dipt_p", "< 0.001"));
         assertEquals("3.9264 [3.9090, 3.9430] flag", new CellText(en).cell("lastc", "3.9264 [3.9090, 3.9430] FLAG"));

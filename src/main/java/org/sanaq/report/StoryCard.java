@@ -47,7 +47,7 @@ record StoryCard(String fact, String weight, String innocent, String shows, Stri
 
     /**
      * The text up to the end of the first sentence: a full stop outside parentheses and brackets, followed by a
-     * space and a capital letter, that does not end an initial or an abbreviation of one or two letters ("e.g.",
+     * space and a capital letter or a digit, that does not end an initial or an abbreviation of one or two letters ("e.g.",
      * "D. Kobak"); the whole text when there is no such stop.
      */
     static String firstSentence(String text) {
@@ -59,7 +59,8 @@ record StoryCard(String fact, String weight, String innocent, String shows, Stri
             } else if ((c == ')' || c == ']') && depth > 0) {
                 depth--;
             } else if (c == '.' && depth == 0 && text.charAt(i + 1) == ' '
-                    && Character.isUpperCase(text.charAt(i + 2)) && !shortWordBefore(text, i)) {
+                    && (Character.isUpperCase(text.charAt(i + 2)) || Character.isDigit(text.charAt(i + 2)))
+                    && !shortWordBefore(text, i)) {
                 return text.substring(0, i + 1);
             }
         }

@@ -43,6 +43,33 @@ class InputSentenceTest {
                 + "строк — 1.", DataBox.line(Wording.of("ru"), account(6, 2, 1, aside, 1)));
     }
 
+    /**
+     * Page 1's data box: whose data, the files, what the protocols used cover per level (finest first), the
+     * election-day reports and claims apart, then what was read and set aside.
+     */
+    @Test
+    void theDataBoxSaysWhatTheProtocolsCoverAtEachLevel() {
+        Manifest.InputAccount input = new Manifest.InputAccount("cec", "m.yaml", "official",
+                List.of(new Manifest.FileHash("../data/2018.csv.zip", "ab".repeat(32), 10L)), 101, 101, 0, 108, 0,
+                Map.of(), 0, "follow", "CEC of Russia, github.com/dkobak/elections",
+                List.of(new Manifest.Coverage("region", 1, 7, 0, 2_000, 1_500),
+                        new Manifest.Coverage("precinct", 100, 0, 0, 109_008_428, 73_629_581)));
+        assertEquals("official — CEC of Russia, github.com/dkobak/elections (cec: 2018.csv.zip): 100 precinct "
+                + "protocols (109,008,428 registered voters, 73,629,581 ballots); 1 regional protocol (2,000 "
+                + "registered voters, 1,500 ballots); 7 election-day reports (preliminary figures with their time); "
+                + "101 rows read, none unreadable.", DataBox.line(Wording.of("en"), input));
+        assertEquals("официальные данные — CEC of Russia, github.com/dkobak/elections (cec: 2018.csv.zip): 100 "
+                + "протоколов участковых комиссий (109\u202F008\u202F428 избирателей в списках, 73\u202F629\u202F581 "
+                + "бюллетень); 1 протокол по регионам (2\u202F000 избирателей в списках, 1\u202F500 бюллетеней); 7 "
+                + "сводок дня голосования (предварительные данные с указанием времени); прочитана 101 строка, "
+                + "нечитаемых нет.", DataBox.line(Wording.of("ru"), input));
+        Manifest.InputAccount claims = new Manifest.InputAccount("claims", "m.yaml", "from the data",
+                List.of(new Manifest.FileHash("claims.csv", "ab".repeat(32), 10L)), 6, 6, 0, 6, 0, Map.of(), 0,
+                "follow", null, List.of(new Manifest.Coverage("district", 0, 0, 6, 0, 0)));
+        assertEquals("named in the data (claims: claims.csv): 6 claimed totals (over precincts the claimant does "
+                + "not list); 6 rows read, none unreadable.", DataBox.line(Wording.of("en"), claims));
+    }
+
     @Test
     void aManifestFromBeforeSaysWhatItAlwaysSaid() {
         Manifest.InputAccount old = new Manifest.InputAccount("official", "canonical", "official",

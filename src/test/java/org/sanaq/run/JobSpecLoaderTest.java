@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +139,16 @@ class JobSpecLoaderTest {
                 ": inputs[1].files[0]: is empty: name a data file");
         contains(refused(good().replace("  - id: turnout\n", "  - id: turnout\n    symlinks: [refuse]\n")),
                 ": inputs[1].symlinks: must be text, not a list");
+        contains(refused(good().replace("  - id: turnout\n", "  - id: turnout\n    origin: {url: x}\n")),
+                ": inputs[1].origin: must be text, not a map");
+    }
+
+    /** An input's origin (whose data, where to get them) reaches the job for page 1; inputs without one have none. */
+    @Test
+    void anInputsOriginIsKeptByItsId() throws Exception {
+        JobSpec spec = JobSpecLoader.load(write("job.yaml", good().replace("  - id: turnout\n",
+                "  - id: turnout\n    origin: \"CEC bulletins, example.org/turnout\"\n")));
+        assertEquals(Map.of("turnout", "CEC bulletins, example.org/turnout"), spec.origins());
     }
 
     @Test

@@ -170,6 +170,14 @@ class KzJobTest {
         assertEquals(21, inputs.get("turnout-by-hour").rowsRead());
         assertEquals(29, inputs.get("constituencies").rowsRead());
         assertEquals(21 * 7, inputs.get("turnout-by-hour").protocols(), "one preliminary report per hour");
+        // page 1's coverage: the 20 regional protocols and the national one each count 12,035,578 registered voters
+        // and 6,524,487 ballots (the files' own totals); the hourly reports and the claims are no final protocols
+        assertEquals(List.of(new Manifest.Coverage("national", 1, 0, 0, 12_035_578, 6_524_487),
+                new Manifest.Coverage("region", 20, 0, 0, 12_035_578, 6_524_487)), inputs.get("party-list").coverage());
+        assertEquals(List.of(new Manifest.Coverage("national", 0, 7, 0, 0, 0), new Manifest.Coverage("region", 0,
+                140, 0, 0, 0)), inputs.get("turnout-by-hour").coverage());
+        assertEquals(6, inputs.get("observer-claims").coverage().stream().mapToLong(Manifest.Coverage::claims).sum());
+        assertEquals("CEC of Kazakhstan, election-day turnout bulletins", inputs.get("turnout-by-hour").origin());
         for (Manifest.InputAccount input : run.manifest().inputs()) {
             assertEquals(input.rowsRead(), input.rowsUsed() + input.rowsQuarantined() + input.rowsSetAside(), input.id());
             assertEquals(64, input.files().get(0).sha256().length());

@@ -14,7 +14,9 @@ import java.util.TreeMap;
  *   <li>{@code ranked_bars}: {@code label}, {@code value};</li>
  *   <li>{@code heatmap}: {@code x_low}, {@code y_low}, {@code weight} (bins of equal width);</li>
  *   <li>{@code heatmap_log}: the same, on a logarithmic colour scale;</li>
- *   <li>{@code scatter}: {@code x}, {@code y} (with the diagonal drawn).</li>
+ *   <li>{@code scatter}: {@code x}, {@code y} (with the diagonal drawn);</li>
+ *   <li>{@code observed_vs_null}: {@code label}, {@code observed}, {@code expected}, {@code band_low},
+ *   {@code band_high}, {@code z}: an observed count per bar against its null's expectation and band.</li>
  * </ul>
  * {@code filter} optionally keeps only the rows whose column equals a value: {@code {"d": "2"}}.
  *

@@ -80,8 +80,12 @@ final class ControlRelation {
                 new ControlRelation("valid_sum", ProtocolColumns.field(Field.VALID),
                         aggregate(map_values(col(ProtocolSchema.VOTES)), lit(0L), (sum, v) -> sum.plus(v)),
                         Kind.BALANCE, hasOptions, null),
+                // A protocol with no registered voters has no standing list to compare with (Georgia's abroad and
+                // special precincts publish 0 and issue hundreds of ballots to voters listed on the day): the
+                // relation does not apply to it, rather than breaking at every such precinct.
                 new ControlRelation("issued_le_registered", ProtocolColumns.ballotsIssued(),
-                        ProtocolColumns.field(Field.REGISTERED), Kind.AT_MOST),
+                        ProtocolColumns.field(Field.REGISTERED), Kind.AT_MOST,
+                        ProtocolColumns.field(Field.REGISTERED).gt(0), null),
                 new ControlRelation("boxes_le_issued", ProtocolColumns.ballotsCast(), ProtocolColumns.ballotsIssued(),
                         Kind.AT_MOST),
                 new ControlRelation("option_le_valid", array_max(map_values(col(ProtocolSchema.VOTES))),

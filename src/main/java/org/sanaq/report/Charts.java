@@ -43,7 +43,7 @@ import org.sanaq.results.FigureSpec;
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
  * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}),
  * {@code observed_vs_null} ({@link NullBands}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
- * {@code yLabel} their values), {@code heatmap} (weights on a grid of equal bins, darker is heavier, with the weights summed
+ * {@code yLabel} their values), {@code bars} (vertical bars in the table's order, e.g. reports in time), {@code heatmap} (weights on a grid of equal bins, darker is heavier, with the weights summed
  * along each axis drawn beside it; {@code heatmap_log} the same on a
  * logarithmic colour scale labelled in the weights themselves) and
  * {@code scatter} (points with the diagonal y = x; log1p axes when the counts span decades, the points off the
@@ -71,7 +71,8 @@ final class Charts {
         return Optional.ofNullable(switch (figure.kind()) {
             case "histogram_vs_expected" -> Histograms.create(figure, rows, plan, false);
             case "histogram_excess" -> Histograms.create(figure, rows, plan, true);
-            case "ranked_bars" -> rankedBars(figure, rows, plan);
+            case "ranked_bars" -> bars(figure, rows, plan, true);
+            case "bars" -> bars(figure, rows, plan, false);
             case "heatmap" -> heatmap(figure, rows, plan, false);
             case "heatmap_log" -> heatmap(figure, rows, plan, true);
             case "scatter" -> scatter(figure, rows, plan);
@@ -102,7 +103,11 @@ final class Charts {
         }
     }
 
-    private static Sized rankedBars(FigureSpec figure, FigureRows rows, ReportPlan plan) {
+    /**
+     * Bars of {@code value} by {@code label}: ranked (horizontal, largest on top, at most {@link #MAX_BARS}), or in
+     * the table's order (vertical, left to right, as a sequence in time reads).
+     */
+    private static Sized bars(FigureSpec figure, FigureRows rows, ReportPlan plan, boolean ranked) {
         record Bar(String label, double value) {
         }
         List<Bar> all = new ArrayList<>();
@@ -112,7 +117,9 @@ final class Charts {
                 all.add(new Bar(rows.text(i, "label"), value));
             }
         }
-        all.sort(Comparator.comparingDouble(Bar::value).reversed());
+        if (ranked) {
+            all.sort(Comparator.comparingDouble(Bar::value).reversed());
+        }
         List<Bar> shown = all.subList(0, Math.min(MAX_BARS, all.size()));
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Map<String, Integer> seen = new HashMap<>();
@@ -123,19 +130,20 @@ final class Charts {
         String title = all.size() > shown.size()
                 ? plan.words().get("chart.top", figure.title(), shown.size(), all.size()) : figure.title();
         CategoryAxis categories = new CategoryAxis(label(figure.xLabel(), ""));
-        categories.setMaximumCategoryLabelWidthRatio(0.4f);
+        // a ranked bar's name shares the width with its bar; a sequence's label ("22:00") has its column to itself
+        categories.setMaximumCategoryLabelWidthRatio(ranked ? 0.4f : 1.2f);
         categories.setCategoryMargin(0.15);
         NumberAxis values = new NumberAxis(label(figure.yLabel(), "value"));
         countTicks(values, shown.stream().mapToDouble(Bar::value), plan.words().messages().locale());
         CategoryPlot plot = new CategoryPlot(data, categories, values, new BarRenderer());
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setOrientation(ranked ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        plot.setRangeAxisLocation(ranked ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT);
         JFreeChart chart = ChartTheme.apply(new JFreeChart(title, plot), plan.source());
         chart.removeLegend();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, ChartTheme.BLUE);
         renderer.setMaximumBarWidth(0.08);
-        return new Sized(chart, WIDTH, Math.max(180, Math.min(640, 90 + 16 * shown.size())));
+        return new Sized(chart, WIDTH, ranked ? Math.max(180, Math.min(640, 90 + 16 * shown.size())) : 300);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  *   <li>{@code histogram_excess}: the same, with observed − expected shaded where both are given and its sum
  *   labelled (Shpilkin's excess);</li>
  *   <li>{@code ranked_bars}: {@code label}, {@code value};</li>
+ *   <li>{@code bars}: the same, drawn in the table's order (a sequence in time);</li>
  *   <li>{@code heatmap}: {@code x_low}, {@code y_low}, {@code weight} (bins of equal width);</li>
  *   <li>{@code heatmap_log}: the same, on a logarithmic colour scale;</li>
  *   <li>{@code scatter}: {@code x}, {@code y} (with the diagonal drawn);</li>

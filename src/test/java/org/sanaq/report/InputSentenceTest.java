@@ -57,17 +57,17 @@ class InputSentenceTest {
         assertEquals("official — CEC of Russia, github.com/dkobak/elections (cec: 2018.csv.zip): 100 precinct "
                 + "protocols (109,008,428 registered voters, 73,629,581 ballots); 1 regional protocol (2,000 "
                 + "registered voters, 1,500 ballots); 7 election-day reports (preliminary figures with their time); "
-                + "101 rows read, none set aside.", DataBox.line(Wording.of("en"), input));
+                + "101 rows read, no row unusable.", DataBox.line(Wording.of("en"), input));
         assertEquals("официальные данные — CEC of Russia, github.com/dkobak/elections (cec: 2018.csv.zip): 100 "
                 + "протоколов участковых комиссий (109\u202F008\u202F428 избирателей в списках, 73\u202F629\u202F581 "
                 + "бюллетень); 1 протокол по регионам (2\u202F000 избирателей в списках, 1\u202F500 бюллетеней); 7 "
                 + "сводок дня голосования (предварительные данные с указанием времени); прочитана 101 строка, "
-                + "отложенных нет.", DataBox.line(Wording.of("ru"), input));
+                + "непригодных нет.", DataBox.line(Wording.of("ru"), input));
         Manifest.InputAccount claims = new Manifest.InputAccount("claims", "m.yaml", "from the data",
                 List.of(new Manifest.FileHash("claims.csv", "ab".repeat(32), 10L)), 6, 6, 0, 6, 0, Map.of(), 0,
                 "follow", null, List.of(new Manifest.Coverage("district", 0, 0, 6, 0, 0)));
         assertEquals("named in the data (claims: claims.csv): 6 claimed totals (over precincts the claimant does "
-                + "not list); 6 rows read, none set aside.", DataBox.line(Wording.of("en"), claims));
+                + "not list); 6 rows read, no row unusable.", DataBox.line(Wording.of("en"), claims));
     }
 
     @Test

@@ -77,7 +77,8 @@ class DuplicateProtocolsTest {
         assertEquals(List.of(7L, 1L, 0L, 6L), List.of(account.rowsRead(), account.rowsUsed(),
                 account.rowsQuarantined(), account.rowsSetAside()));
         String html = java.nio.file.Files.readString(dir.resolve("out/summary.html"));
-        assertTrue(html.contains("7 rows read, 1 protocols used, 6 rows set aside as conflicting copies"), html);
+        assertTrue(html.contains("1 precinct protocol (1,000 registered voters, 600 ballots); 7 rows read, 6 rows set "
+                + "aside as conflicting copies (nothing says which copy is right), no row unusable."), html);
     }
 
     private static String broken(String name) {

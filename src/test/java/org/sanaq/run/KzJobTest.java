@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sanaq.SparkTestSession;
 import org.sanaq.TestData;
 import org.sanaq.results.Effect;
+import org.sanaq.results.FigureSpec;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Manifest;
 import org.sanaq.results.Metric;
@@ -147,6 +148,22 @@ class KzJobTest {
                 + "queueing at closing, or a correction of the preliminary figure may explain it.", astana.sentence());
         assertEquals(1, run.findings().stream().filter(f -> f.statistic().equals("final_minus_last_report_voters")
                 && f.verdict() == Verdict.FLAG).count(), "only Astana: the other regions' gaps are rounding");
+    }
+
+    /**
+     * Astana's page draws its day: the printed turnout of each report (turnout-by-hour.csv, Astana's row) and the
+     * final count's 341,118 / 788,931 = 43.24 %, in the order of the day.
+     */
+    @Test
+    void theFlaggedRegionsDayIsChartedOnItsPage() {
+        assertEquals(List.of(List.of("Astana", "10:00", "13.58"), List.of("Astana", "12:00", "23.35"),
+                List.of("Astana", "14:00", "33.65"), List.of("Astana", "16:00", "38.57"),
+                List.of("Astana", "18:00", "40.94"), List.of("Astana", "20:00", "42.91"),
+                List.of("Astana", "22:00", "42.91"), List.of("Astana", "final", "43.24")),
+                run.tables().get("protocol_integrity_election_day_curve").rows());
+        FigureSpec day = run.figures().stream().filter(f -> f.kind().equals("bars")).findFirst().orElseThrow();
+        assertEquals(Map.of("region", "Astana"), day.filter());
+        assertEquals("protocol_integrity_election_day_curve", day.table());
     }
 
     /** Every figure of every sentence is written for reading: counts grouped, no "7.608E-15" or "0E0". */

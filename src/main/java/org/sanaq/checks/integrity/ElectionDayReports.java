@@ -51,10 +51,12 @@ final class ElectionDayReports {
      * @param growth            the voters who came between the last two reports (zero with a single report)
      * @param roundingAllowance the voters the rounding of the last report's printed turnout can hide, when that
      *                          report gives no count (else zero): not voters who came, but an uncertainty
+     * @param day               every report of the day, in the order of their times
      */
     record Comparison(String source, String level, String region, Bulletin last, Bulletin previous,
             long finalBallots, long registered, BigDecimal finalPercent, BigDecimal gapPoints, BigDecimal gapVoters,
-            BigDecimal growth, BigDecimal roundingAllowance, boolean estimated, String file, long line) {
+            BigDecimal growth, BigDecimal roundingAllowance, boolean estimated, String file, long line,
+            List<Bulletin> day) {
 
         /** How far the final count may exceed the last report: voters still coming, and the rounding allowance. */
         BigDecimal bound() {
@@ -167,7 +169,7 @@ final class ElectionDayReports {
                 : lastVoters.movePointRight(2).divide(BigDecimal.valueOf(registered), MC);
         return new Comparison(place.source(), level, place.region(), last, previous, ballots, registered,
                 finalPercent, finalPercent.subtract(lastPercent), BigDecimal.valueOf(ballots).subtract(lastVoters),
-                growth, roundingAllowance, last.voters() == null, unit.file, unit.line);
+                growth, roundingAllowance, last.voters() == null, unit.file, unit.line, bulletins);
     }
 
     /** A report's voters: its count, or its printed turnout × registered / 100 (null when it has neither). */

@@ -19,6 +19,7 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Verdict;
 import org.sanaq.text.Messages;
 import org.sanaq.text.Numbers;
+import org.sanaq.text.Times;
 
 /**
  * The judging half of {@link ProtocolIntegrityCheck}: counts per relation, source and region become metrics and
@@ -44,6 +45,8 @@ final class IntegrityJudge {
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<DetailTable> tables = new ArrayList<>();
+    /** The election-day charts of the flagged regions, drawn on their pages. */
+    private final List<FigureSpec> dayFigures = new ArrayList<>();
     private final List<List<String>> summary = new ArrayList<>();
     /** Violations per "source region" label, for the chart. */
     private final Map<String, Long> byRegion = new TreeMap<>();
@@ -83,7 +86,12 @@ final class IntegrityJudge {
         FigureSpec figure = new FigureSpec(ID, "by_region", "ranked_bars", words.format(ID + ".figure.title"),
                 ID + "_by_region", Map.of("label", "label", "value", "value"), Map.of(),
                 words.format(ID + ".figure.x"), words.format(ID + ".figure.y"), words.format(ID + ".figure.caption"));
-        return new CheckOutcome(ID, metrics, findings, tables, bars.isEmpty() ? List.of() : List.of(figure));
+        List<FigureSpec> figures = new ArrayList<>();
+        if (!bars.isEmpty()) {
+            figures.add(figure);
+        }
+        figures.addAll(dayFigures);
+        return new CheckOutcome(ID, metrics, findings, tables, figures);
     }
 
     private static String scope(String source, String region) {
@@ -312,6 +320,7 @@ final class IntegrityJudge {
 
     private void electionDay() {
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> curves = new ArrayList<>();
         for (ElectionDayReports.Comparison c : ElectionDayReports.compare(results)) {
             String scope = scope(c.source(), c.level().equals("national") ? null : c.region());
             metrics.add(new Metric(ID, scope, "turnout", "final_minus_last_report_voters", c.gapVoters().doubleValue()));
@@ -325,12 +334,39 @@ final class IntegrityJudge {
             if (c.level().equals("national") || c.flagged()) {
                 findings.add(electionDayFinding(c, scope));
             }
+            if (c.flagged() && !c.level().equals("national")) {
+                curves.addAll(curve(c));
+            }
+        }
+        if (!curves.isEmpty()) {
+            tables.add(new DetailTable(ID + "_election_day_curve", words.format(ID + ".table.election_day_curve"),
+                    List.of("region", "label", "value"), curves));
         }
         if (!rows.isEmpty()) {
             tables.add(new DetailTable(ID + "_election_day", words.format(ID + ".table.election_day"), List.of("source", "level", "region", "last_report_at", "last_report_pct",
                     "last_report_voters", "final_ballots", "registered", "final_pct", "final_minus_last_voters",
                     "final_minus_last_points", "bound_voters", "voters_estimated_from_pct", "flag"), rows));
         }
+    }
+
+    /**
+     * A flagged region's day as its page draws it: each report's printed turnout at its local time, then the final
+     * count's, with the figure that asks for it (one per flagged region, bounded by the regions).
+     */
+    private List<List<String>> curve(ElectionDayReports.Comparison c) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ElectionDayReports.Bulletin b : c.day()) {
+            if (b.percent() != null) {
+                rows.add(List.of(c.region(), Times.clock(b.at()), b.percent().toPlainString()));
+            }
+        }
+        rows.add(List.of(c.region(), words.format(ID + ".figure.day.final"), points(c.finalPercent())));
+        dayFigures.add(new FigureSpec(ID, "election_day_" + c.region(), "bars",
+                words.format(ID + ".figure.day.title", c.region()), ID + "_election_day_curve",
+                Map.of("label", "label", "value", "value"), Map.of("region", c.region()),
+                words.format(ID + ".figure.day.x"), words.format(ID + ".figure.day.y"),
+                words.format(ID + ".figure.day.caption")));
+        return rows;
     }
 
     private Finding electionDayFinding(ElectionDayReports.Comparison c, String scope) {

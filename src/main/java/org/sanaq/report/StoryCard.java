@@ -29,8 +29,8 @@ record StoryCard(String fact, String weight, String innocent, String shows, Stri
                 words.get("findings.where", words.scope(f.scope()), checkTitle));
     }
 
-    /** The longest fact, in characters, that takes in a second sentence: about three lines of the first page. */
-    static final int FACT_LENGTH = 300;
+    /** The longest fact, in characters, that takes in a second sentence: about four lines of the first page. */
+    static final int FACT_LENGTH = 360;
 
     /**
      * The fact with its figures: the first sentence, and the second when it gives figures too (the place and size

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * {@code district=<region> / <district>}; a flag whose scope names a region gives that region a drill-down page
  * in the report.
  *
+ * <p>A sentence leads with the fact and its figures (the second sentence may add the place and size of the
+ * largest case), and puts what could explain it after: the report's first page shows a flag as a card whose fact is
+ * that lead ({@code report.StoryCard}) beside the check's own words on innocent explanations and limits.
+ *
  * <p>A verdict never rests on a number that is not one: a NaN or infinite statistic or p-value is dropped (null in
  * findings.json), and the finding becomes {@link Verdict#INCONCLUSIVE}; a sentence that is blank or prints such a
  * number is replaced by {@link #NOT_A_NUMBER}. The checks say inconclusive in their own words before this, when they

@@ -38,7 +38,7 @@ final class PdfReport {
     /** Flags listed on the first page at most; the others follow in the sections and the region pages. */
     static final int FIRST_PAGE_FLAGS = 5;
     /** The first page's chart is drawn when the page has room for it at least this high (points). */
-    private static final float FIRST_PAGE_CHART_HEIGHT = 115;
+    private static final float FIRST_PAGE_CHART_HEIGHT = 100;
     private static final float BODY = 10;
     private static final float SMALL = 8.5f;
     /** The story cards' lines under their fact: small, since five cards and a chart share the first page. */

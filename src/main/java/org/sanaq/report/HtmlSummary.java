@@ -268,20 +268,21 @@ final class HtmlSummary {
     private static void detail(StringBuilder html, Wording words, DetailTable detail) {
         html.append("<h3 id=\"").append(tableId(detail.name())).append("\">").append(escape(tableTitle(detail)))
                 .append("</h3>\n");
-        Table head = SummaryTables.head(detail, words);
+        TableExcerpt excerpt = TableExcerpt.of(detail);
+        Table head = SummaryTables.head(excerpt, detail.name(), words);
         boolean collapsed = head.rowCount() > OPEN_ROWS;
         if (collapsed) {
             html.append("<details><summary>").append(escape(words.get("web.show_rows", head.rowCount(),
                     detail.rows().size()))).append("</summary>\n");
         }
         if (head.rowCount() > 0) { // an empty table is only its line: "no rows"
-            HtmlTable.write(html, words, head);
+            HtmlTable.write(html, words, head, excerpt.totals() != null);
         }
         if (collapsed) {
             html.append("</details>\n");
         }
         String file = "tables/" + detail.name() + ".csv";
-        html.append("<p class=\"muted\">").append(escape(TableExcerpt.of(detail).note(words,
+        html.append("<p class=\"muted\">").append(escape(excerpt.note(words,
                 words.fullTable(detail.name(), detail.rows().size())))
                 .replace(escape(file), "<a href=\"" + escape(HtmlTable.csvHref(detail.name())) + "\">"
                         + escape(file) + "</a>")).append("</p>\n");

@@ -78,6 +78,14 @@ final class HtmlTable {
 
     /** The table in its scrolling container, sortable and filterable by {@link #SCRIPT}. */
     static void write(StringBuilder html, Wording words, Table table) {
+        write(html, words, table, false);
+    }
+
+    /**
+     * The table, its last row a totals row when {@code lastIsTotal}: that row goes in the table's foot, which
+     * {@link #SCRIPT} neither sorts nor filters, so it stays below the rows it sums.
+     */
+    static void write(StringBuilder html, Wording words, Table table, boolean lastIsTotal) {
         html.append("<div class=\"scroll\">\n<table class=\"data\" data-sort=\"")
                 .append(HtmlSummary.escape(words.get("web.sort"))).append("\" data-filter=\"")
                 .append(HtmlSummary.escape(words.get("web.filter"))).append("\">\n<thead><tr>");
@@ -86,6 +94,9 @@ final class HtmlTable {
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < table.rowCount(); r++) {
+            if (lastIsTotal && r == table.rowCount() - 1) {
+                html.append("</tbody>\n<tfoot>\n");
+            }
             html.append("<tr>");
             for (int c = 0; c < table.columnCount(); c++) {
                 String cell = table.getString(r, c);
@@ -94,7 +105,7 @@ final class HtmlTable {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n</div>\n");
+        html.append(lastIsTotal && table.rowCount() > 0 ? "</tfoot>" : "</tbody>").append("\n</table>\n</div>\n");
     }
 
     /** The relative link to a detail table's CSV in the run folder: {@code tables/<name>.csv}, the name encoded. */

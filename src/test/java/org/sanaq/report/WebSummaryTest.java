@@ -52,6 +52,21 @@ class WebSummaryTest {
         return new RunFolder.Contents(base.manifest(), findings, base.metrics(), base.figures(), base.tables());
     }
 
+    /** A totals row sits in the table's foot, which the sorting script leaves alone, below the rows it sums. */
+    @Test
+    void theTotalsRowIsTheTablesFootAndIsNotSorted() {
+        org.sanaq.results.DetailTable detail = new org.sanaq.results.DetailTable("t_violations", "Violations",
+                List.of("region", "violations"), List.of(List.of("A", "5"), List.of("B", "7")));
+        TableExcerpt excerpt = TableExcerpt.of(detail);
+        StringBuilder out = new StringBuilder();
+        HtmlTable.write(out, Wording.of("en"), SummaryTables.head(excerpt, detail.name(), Wording.of("en")),
+                excerpt.totals() != null);
+        String table = out.toString();
+        assertTrue(table.contains("<tbody>\n<tr><td>B</td><td class=\"num\">7</td></tr>\n<tr><td>A</td>"
+                + "<td class=\"num\">5</td></tr>\n</tbody>\n<tfoot>\n<tr><td>Total</td><td class=\"num\">12</td>"
+                + "</tr>\n</tfoot>"), table);
+    }
+
     @Test
     void everyLinkOfTheContentsLeadsToAnIdAndEverySectionHasOne() {
         int nav = html.indexOf("<nav id=\"contents\">");

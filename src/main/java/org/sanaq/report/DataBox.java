@@ -3,7 +3,11 @@ package org.sanaq.report;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.sanaq.results.Manifest;
@@ -15,6 +19,13 @@ import org.sanaq.results.Manifest;
  * and why. A manifest written before coverage was recorded gives the line it always gave.
  */
 final class DataBox {
+    /**
+     * A web address in an origin: a host with a dot and a path ("github.com/dkobak/elections"), with or without its
+     * scheme; file names ("2018.csv.zip", "datasets/kz-2023/SOURCE.md") have no host before their first slash.
+     */
+    static final Pattern WEB_ADDRESS = Pattern
+            .compile("(?<![\\w./-])(https?://)?(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}/[\\w./-]*[\\w/]");
+
     /** The levels from the finest up; others follow in the order of their names. */
     private static final List<String> LEVELS = List.of("precinct", "district", "region", "national");
 
@@ -46,6 +57,16 @@ final class DataBox {
         }
         parts.add(words.get("data.read", input.rowsRead(), setAside(words, input), input.rowsQuarantined()));
         return words.get("data.input", who, input.id(), files, String.join("; ", parts));
+    }
+
+    /** Each web address of a line with the address it opens ({@code https://} added where the line omits it). */
+    static Map<String, String> links(String line) {
+        Map<String, String> links = new LinkedHashMap<>();
+        Matcher m = WEB_ADDRESS.matcher(line);
+        while (m.find()) {
+            links.put(m.group(), m.group(1) == null ? "https://" + m.group() : m.group());
+        }
+        return links;
     }
 
     private static String protocols(Wording words, Manifest.Coverage c) {

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
 import tech.tablesaw.api.Table;
 
@@ -310,7 +311,7 @@ final class HtmlSummary {
         }
         html.append("<h2>").append(escape(words.get("data.heading"))).append("</h2>\n<ul>\n");
         for (Manifest.InputAccount input : m.inputs()) {
-            html.append("<li>").append(escape(DataBox.line(words, input))).append("</li>\n");
+            html.append("<li>").append(linked(DataBox.line(words, input))).append("</li>\n");
         }
         html.append("</ul>\n");
     }
@@ -345,6 +346,20 @@ final class HtmlSummary {
         }
         html.append(cssClass == null ? "<p>" : "<p class=\"" + cssClass + "\">").append(escape(text))
                 .append("</p>\n");
+    }
+
+    /** A text escaped, its web addresses ({@link DataBox#links}) made links. */
+    private static String linked(String text) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        Matcher m = DataBox.WEB_ADDRESS.matcher(text);
+        while (m.find()) {
+            out.append(escape(text.substring(at, m.start()))).append("<a href=\"")
+                    .append(escape(DataBox.links(m.group()).get(m.group()))).append("\">").append(escape(m.group()))
+                    .append("</a>");
+            at = m.end();
+        }
+        return out.append(escape(text.substring(at))).toString();
     }
 
     static String escape(String text) {

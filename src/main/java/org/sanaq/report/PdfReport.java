@@ -108,7 +108,8 @@ final class PdfReport {
         out.heading(words.get("data.heading"), 12);
         if (m != null) {
             for (Manifest.InputAccount input : m.inputs()) {
-                out.paragraph("• " + DataBox.line(words, input), CARD, false, Color.BLACK, 6);
+                String line = DataBox.line(words, input);
+                out.paragraph("• " + line, CARD, false, Color.BLACK, 6, DataBox.links(line));
             }
         }
         out.skip(4);

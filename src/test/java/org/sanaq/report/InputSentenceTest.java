@@ -70,6 +70,16 @@ class InputSentenceTest {
                 + "not list); 6 rows read, no row unusable.", DataBox.line(Wording.of("en"), claims));
     }
 
+    /** Where to get the data is a live link; file names are not taken for web addresses. */
+    @Test
+    void anOriginsWebAddressesAreLinks() {
+        assertEquals(Map.of("github.com/dkobak/elections", "https://github.com/dkobak/elections",
+                "https://example.org/results/2024", "https://example.org/results/2024"),
+                DataBox.links("CEC of Russia, github.com/dkobak/elections, also https://example.org/results/2024 "
+                        + "(cec: 2018.csv.zip): see datasets/kz-2023/SOURCE.md."));
+        assertEquals(Map.of(), DataBox.links("party-list-by-region.csv, v1.2.3, e.g. 42.91 %"));
+    }
+
     @Test
     void aManifestFromBeforeSaysWhatItAlwaysSaid() {
         Manifest.InputAccount old = new Manifest.InputAccount("official", "canonical", "official",

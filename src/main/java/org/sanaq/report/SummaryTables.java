@@ -11,7 +11,6 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import org.sanaq.results.CheckDescription;
-import org.sanaq.results.DetailTable;
 import org.sanaq.results.Finding;
 
 /**
@@ -39,14 +38,9 @@ final class SummaryTables {
 
     /**
      * A detail table's excerpt ({@link TableExcerpt}: flagged and largest rows first, at most
-     * {@link Wording#MAX_TABLE_ROWS}, its totals row last), its columns headed by their words in the report's
-     * language ({@link Wording#column}) and its cells written for reading ({@link CellText}).
+     * {@link Wording#MAX_TABLE_ROWS}, its totals row last) as a table for reading: its columns headed by their words
+     * in the report's language ({@link Wording#column}) and its cells written for reading ({@link CellText}).
      */
-    static Table head(DetailTable detail, Wording words) {
-        return head(TableExcerpt.of(detail), detail.name(), words);
-    }
-
-    /** An excerpt as a table for reading, its totals row (if any) last. */
     static Table head(TableExcerpt excerpt, String name, Wording words) {
         CellText cells = new CellText(words);
         List<String> columns = excerpt.columns();

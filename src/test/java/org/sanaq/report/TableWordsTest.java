@@ -74,14 +74,14 @@ class TableWordsTest {
                         "chance_round", "published_matches", "precinct", "_line"),
                 List.of(List.of("national", "Kazakhstan", "turnout", "6524487", "54.21000", "6499212.12", "25274.88",
                         "8.308699424323452E-6", "true", "00012", "12345")));
-        Table shown = SummaryTables.head(detail, ru);
+        Table shown = SummaryTables.head(TableExcerpt.of(detail), detail.name(), ru);
         assertEquals(List.of("уровень", "регион", "показатель", "число", "процент (5 знаков)", "круглое число",
                 "отклонение от круглого числа", "вероятность круглого числа", "совпадает с опубликованным",
                 "участок", "строка"), shown.columnNames());
         assertEquals(List.of("вся страна", "Kazakhstan", "явка", "6\u202F524\u202F487", "54,21000",
                 "6\u202F499\u202F212", "25\u202F275", "8,31\u00A0×\u00A010⁻⁶", "да", "00012", "12345"),
                 row(shown));
-        Table english = SummaryTables.head(detail, en);
+        Table english = SummaryTables.head(TableExcerpt.of(detail), detail.name(), en);
         assertEquals(List.of("whole country", "Kazakhstan", "turnout", "6,524,487", "54.21000", "6,499,212", "25,275",
                 "8.31\u00A0×\u00A010⁻⁶", "yes", "00012", "12345"), row(english));
         assertEquals("count_minus_target", detail.columns().get(6), "the run folder's table keeps its codes");

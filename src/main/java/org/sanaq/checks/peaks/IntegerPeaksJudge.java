@@ -21,7 +21,7 @@ import org.sanaq.text.Messages;
 
 /**
  * Turns the tally of {@link IntegerPeaksCheck} into metrics, findings, tables and histograms. The headline null
- * is the exact one: its excess, z and p-value are the finding's, and rank it. The Monte Carlo null, when it ran,
+ * is the exact one: its excess (the finding's effect), z and p-value are the finding's. The Monte Carlo null, when it ran,
  * stands beside it, its p-value written as a bound at its floor of 1/(replicates + 1) ({@link MonteCarloP}), where
  * it says only that no replicate reached the observation; both are in the metrics with their agreement: the
  * difference of their means in units of the Monte Carlo mean's standard error, sd/√replicates. A figure is flagged

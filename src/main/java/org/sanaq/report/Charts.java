@@ -42,11 +42,11 @@ import org.sanaq.results.FigureSpec;
 /**
  * Builds the chart a {@link FigureSpec} asks for, by kind, from its detail table; the one place where charts are
  * made. Kinds: {@code histogram_vs_expected} and {@code histogram_excess} ({@link Histograms}),
- * {@code observed_vs_null} ({@link NullBands}), {@code ranked_bars} (horizontal bars sorted by value, largest on top; {@code xLabel} names the bars,
- * {@code yLabel} their values), {@code bars} (vertical bars in the table's order, e.g. reports in time), {@code heatmap} (weights on a grid of equal bins, darker is heavier, with the weights summed
- * along each axis drawn beside it; {@code heatmap_log} the same on a
- * logarithmic colour scale labelled in the weights themselves) and
- * {@code scatter} (points with the diagonal y = x; log1p axes when the counts span decades, the points off the
+ * {@code observed_vs_null} ({@link NullBands}), {@code ranked_bars} (horizontal bars sorted by value, largest on
+ * top; {@code xLabel} names the bars, {@code yLabel} their values), {@code bars} (vertical bars in the table's
+ * order, e.g. reports in time), {@code heatmap} (weights on a grid of equal bins, darker is heavier, with the weights
+ * summed along each axis drawn beside it; {@code heatmap_log} the same on a logarithmic colour scale labelled in the
+ * weights themselves) and {@code scatter} (points with the diagonal y = x; log1p axes when the counts span decades, the points off the
  * diagonal in colour). Axis labels come from the figure and should carry units.
  */
 final class Charts {

@@ -28,9 +28,10 @@ import org.sanaq.results.Manifest;
 import org.sanaq.results.Verdict;
 
 /**
- * Writes report.pdf: the first page (the election, each check that could not run, its sources and their coverage,
- * the standing caveat and the flags in plain sentences, strongest first), a page explaining the terms used later, one section per check (what
- * it asks, what it found, charts, evidence tables, what else could explain it), a page per flagged region, the
+ * Writes report.pdf: the first page (the election, each check that could not run, the data box, the standing caveat,
+ * the strongest flags as story cards and the top card's chart), the second (regions ranked, every check in a line),
+ * a page explaining the terms used later, one section per check (what it asks, what it found, charts, evidence
+ * tables, what else could explain it), a page per flagged region, the
  * methods note and the provenance appendix. The text holds no clock time, so the same run folder always gives the
  * same text; the document's dates and ID come from the manifest, so it also gives the same bytes.
  */

@@ -22,8 +22,8 @@ import org.sanaq.results.Finding;
  * </ol>
  *
  * <p>A flag that another finding explains or that its placebo makes ordinary follows every flag that stands on its
- * own ({@link Finding#headline()}). The bands are wide on purpose: a p of 10⁻¹² and one of 10⁻⁴⁰ are both beyond
- * any chance a reader can weigh, and then how much of the election is concerned is what matters.
+ * own ({@link Finding#headline()}). The bands are wide on purpose: a p of 10⁻¹² and one of 10⁻⁴⁰ are both
+ * beyond any chance a reader can weigh, and then how much of the election is concerned is what matters.
  */
 final class Ranking {
     /** A test's p below this is as strong as a fact counted from the documents. */

@@ -21,9 +21,9 @@ import org.sanaq.text.Messages;
 
 /**
  * Turns the tally of {@link IntegerPeaksCheck} into metrics, findings, tables and histograms. The headline null
- * is the exact one: its excess (the finding's effect), z and p-value are the finding's. The Monte Carlo null, when it ran,
- * stands beside it, its p-value written as a bound at its floor of 1/(replicates + 1) ({@link MonteCarloP}), where
- * it says only that no replicate reached the observation; both are in the metrics with their agreement: the
+ * is the exact one: its excess (the finding's effect), z and p-value are the finding's. The Monte Carlo null, when
+ * it ran, stands beside it, its p-value written as a bound at its floor of 1/(replicates + 1) ({@link MonteCarloP}),
+ * where it says only that no replicate reached the observation; both are in the metrics with their agreement: the
  * difference of their means in units of the Monte Carlo mean's standard error, sd/√replicates. A figure is flagged
  * when its exact p-value is below {@code alpha}.
  */
@@ -130,7 +130,8 @@ final class IntegerPeaksJudge {
                         count(replicates), decimal(mc.mean()));
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), messages.format(ID + ".figure_" + figure),
                 count(exact.observed()), count(tally.included), decimal(exact.mean()), decimal(exact.excess()),
-                decimal(exact.sd()), decimal(exact.z()), Numbers.pRelation(exact.pValue(), messages.locale()), monteCarlo,
+                decimal(exact.sd()), decimal(exact.z()), Numbers.pRelation(exact.pValue(), messages.locale()),
+                monteCarlo,
                 special.choice().clause(messages, ID, count(special.stations())));
         // the precincts at whole percents beyond what the exact null expects, of the precincts tested
         Effect effect = flag ? new Effect(exact.excess(), Effect.Unit.PRECINCTS, (double) tally.included,

@@ -59,14 +59,19 @@ final class DataBox {
         return words.get("data.input", who, input.id(), files, String.join("; ", parts));
     }
 
-    /** Each web address of a line with the address it opens ({@code https://} added where the line omits it). */
+    /** Each web address of a line with the address it opens ({@link #href}). */
     static Map<String, String> links(String line) {
         Map<String, String> links = new LinkedHashMap<>();
         Matcher m = WEB_ADDRESS.matcher(line);
         while (m.find()) {
-            links.put(m.group(), m.group(1) == null ? "https://" + m.group() : m.group());
+            links.put(m.group(), href(m));
         }
         return links;
+    }
+
+    /** The address a found web address opens: as written, {@code https://} added where it has no scheme. */
+    static String href(Matcher found) {
+        return found.group(1) == null ? "https://" + found.group() : found.group();
     }
 
     private static String protocols(Wording words, Manifest.Coverage c) {

@@ -141,7 +141,7 @@ final class HtmlSummary {
         } else {
             html.append("<ol class=\"cards\">\n");
             for (Finding f : top) {
-                StoryCard card = StoryCard.of(f, words, plan.checkTitle(f.check()));
+                StoryCard card = plan.card(f);
                 html.append("<li><p><strong>").append(escape(card.fact())).append("</strong></p>\n<p class=\"weight\">")
                         .append(escape(card.weight())).append("</p>\n<p>").append(escape(card.innocent()))
                         .append("</p>\n<p>").append(escape(card.shows())).append(' ')
@@ -355,7 +355,7 @@ final class HtmlSummary {
         Matcher m = DataBox.WEB_ADDRESS.matcher(text);
         while (m.find()) {
             out.append(escape(text.substring(at, m.start()))).append("<a href=\"")
-                    .append(escape(DataBox.links(m.group()).get(m.group()))).append("\">").append(escape(m.group()))
+                    .append(escape(DataBox.href(m))).append("\">").append(escape(m.group()))
                     .append("</a>");
             at = m.end();
         }

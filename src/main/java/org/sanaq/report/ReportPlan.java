@@ -162,7 +162,12 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
 
     /** The first page's story cards: the strongest {@code limit} flags that no other finding explains. */
     List<StoryCard> cards(int limit) {
-        return headlines.stream().limit(limit).map(f -> StoryCard.of(f, words, checkTitle(f.check()))).toList();
+        return headlines.stream().limit(limit).map(this::card).toList();
+    }
+
+    /** A finding's story card in the report's words. */
+    StoryCard card(Finding f) {
+        return StoryCard.of(f, words, checkTitle(f.check()));
     }
 
     /** Whether the run's inputs gave no usable protocol at all (its manifest says none was used). */

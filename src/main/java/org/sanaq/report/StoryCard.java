@@ -1,9 +1,8 @@
 package org.sanaq.report;
 
-import java.text.NumberFormat;
-
 import org.sanaq.results.Effect;
 import org.sanaq.results.Finding;
+import org.sanaq.text.Numbers;
 
 /**
  * A first-page finding as a newsroom reads it: the finding's first sentence (the fact with its figure), its
@@ -109,11 +108,8 @@ record StoryCard(String fact, String weight, String innocent, String shows, Stri
      */
     static String percent(double share, Wording words) {
         double pct = 100 * share;
-        NumberFormat format = words.numberFormat();
         int decimals = pct >= 1 || pct == 0 ? 1 : Math.min(8, 1 - (int) Math.floor(Math.log10(pct)));
-        format.setMinimumFractionDigits(pct >= 1 ? 1 : 0);
-        format.setMaximumFractionDigits(decimals);
-        return format.format(pct);
+        return Numbers.decimal(pct, decimals, words.messages().locale());
     }
 
     /** The check's text of this kind for the finding's statistic, or the check's, or the general one. */

@@ -100,7 +100,7 @@ final class Wording {
     }
 
     /** The language's number format, its grouping space narrow and unbreakable as in every sentence. */
-    NumberFormat numberFormat() {
+    private NumberFormat numberFormat() {
         NumberFormat format = NumberFormat.getNumberInstance(messages.locale());
         ((java.text.DecimalFormat) format).setDecimalFormatSymbols(Numbers.symbols(messages.locale()));
         return format;

@@ -101,10 +101,11 @@ class KzJobTest {
                 .orElseThrow();
         assertTrue(wholePercents.sentence().contains("adds nothing"), wholePercents.sentence());
         assertEquals("d=2", wholePercents.explainedBy());
-        // the headline's effect: the round figures beyond the 6.4 honest counting gives, of the 189 tested
+        // the headline's effect: the round figures beyond the Σ 10000 / b = 6.413743450312617 honest counting gives
+        // (worked out in Python, see the class comment), of the 189 tested
         assertEquals(Effect.Unit.FIGURES, headline.effect().unit());
         assertEquals(189, headline.effect().of());
-        assertEquals(139 - 6.4, headline.effect().amount(), 0.05);
+        assertEquals(139 - 6.413743450312617, headline.effect().amount(), 1e-9);
     }
 
     @Test
@@ -188,7 +189,8 @@ class KzJobTest {
         assertEquals(29, inputs.get("constituencies").rowsRead());
         assertEquals(21 * 7, inputs.get("turnout-by-hour").protocols(), "one preliminary report per hour");
         // page 1's coverage: the 20 regional protocols and the national one each count 12,035,578 registered voters
-        // and 6,524,487 ballots (the files' own totals); the hourly reports and the claims are no final protocols
+        // and 6,524,487 ballots (registered_voters and total_ballots summed over the 20 regional rows with Python's
+        // csv module, equal to the national row's); the hourly reports and the claims are no final protocols
         assertEquals(List.of(new Manifest.Coverage("national", 1, 0, 0, 12_035_578, 6_524_487),
                 new Manifest.Coverage("region", 20, 0, 0, 12_035_578, 6_524_487)), inputs.get("party-list").coverage());
         assertEquals(List.of(new Manifest.Coverage("national", 0, 7, 0, 0, 0), new Manifest.Coverage("region", 0,

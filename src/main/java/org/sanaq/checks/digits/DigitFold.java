@@ -6,12 +6,13 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.apache.spark.sql.Column;
 import org.sanaq.checks.ContentKeys;
 import org.sanaq.checks.FoldRow;
 import org.sanaq.checks.ProtocolFold;
+import org.sanaq.checks.ProtocolUniform;
+import org.sanaq.checks.RandomGroupings;
 import org.sanaq.checks.SpecialStations;
 import org.sanaq.schema.Conventions;
 import org.sanaq.schema.Field;
@@ -27,7 +28,7 @@ import org.sanaq.schema.ProtocolSchema;
  * {@linkplain #finish finished} into its {@link RowStatistics.Result} (statistics and bootstrap intervals) on the
  * executor that merged it; the driver receives one result per unit and row, never a precinct.
  *
- * <p>For the placebo, every precinct is also added to the summaries of its random group ({@link DigitGroupings}),
+ * <p>For the placebo, every precinct is also added to the summaries of its random group ({@link RandomGroupings}),
  * which are finished without bootstrap intervals ({@link RowStatistics#withoutIntervals}): the placebo needs their
  * tests' p-values only.
  */
@@ -56,13 +57,13 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
     private final Settings settings;
     private final Conventions conventions;
     private final ContentKeys contentKeys;
-    private final DigitGroupings groupings;
+    private final RandomGroupings groupings;
 
     DigitFold(Settings settings, Conventions conventions, ContentKeys contentKeys) {
         this.settings = settings;
         this.conventions = conventions;
         this.contentKeys = contentKeys;
-        this.groupings = new DigitGroupings(settings.unitPrecincts());
+        this.groupings = new RandomGroupings(settings.unitPrecincts());
     }
 
     @Override
@@ -89,7 +90,7 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
         }
         String unit = precinct.isNull(UNIT) ? "" : precinct.getString(UNIT);
         if (!precinct.isNull(SPECIAL) && !precinct.getString(SPECIAL).isBlank()) {
-            for (UnitSummary s : into(summaries, unit, DigitGroupings.NONE, UnitRow.TURNOUT)) {
+            for (UnitSummary s : into(summaries, unit, RandomGroupings.NONE, UnitRow.TURNOUT)) {
                 s.special++;
             }
             if (!settings.specialStations().included()) {
@@ -98,11 +99,11 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
         }
         long file = contentKeys.of(precinct.getString(FILE));
         long line = precinct.getLong(LINE);
-        int group = groupings.count() == 0 ? DigitGroupings.NONE
-                : groupings.groupOf(jitter(settings.seed(), file, line, DigitGroupings.STREAM));
+        int group = groupings.count() == 0 ? RandomGroupings.NONE
+                : groupings.groupOf(ProtocolUniform.of(settings.seed(), file, line, RandomGroupings.STREAM));
         UnitSummary[] turnout = into(summaries, unit, group, UnitRow.TURNOUT);
         Double t = ratio(precinct, BALLOTS, REGISTERED);
-        double u = t == null ? Double.NaN : jitter(settings.seed(), file, line, UnitRow.TURNOUT);
+        double u = t == null ? Double.NaN : ProtocolUniform.of(settings.seed(), file, line, UnitRow.TURNOUT);
         for (UnitSummary s : turnout) {
             if (!precinct.isNull(BALLOTS)) {
                 s.addCount(precinct.getLong(BALLOTS));
@@ -120,7 +121,7 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
             if (vote.getValue() == null) {
                 continue;
             }
-            double share = shares ? jitter(settings.seed(), file, line, vote.getKey()) : Double.NaN;
+            double share = shares ? ProtocolUniform.of(settings.seed(), file, line, vote.getKey()) : Double.NaN;
             for (UnitSummary s : into(summaries, unit, group, vote.getKey())) {
                 s.addCount(vote.getValue());
                 if (shares) {
@@ -135,7 +136,7 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
             String subject) {
         UnitSummary real = summaries.of(new UnitRow(unit, subject));
         UnitSummary nation = summaries.of(UnitRow.national(subject));
-        return group == DigitGroupings.NONE ? new UnitSummary[] {real, nation}
+        return group == RandomGroupings.NONE ? new UnitSummary[] {real, nation}
                 : new UnitSummary[] {real, nation, summaries.of(UnitRow.group(group, subject))};
     }
 
@@ -149,17 +150,6 @@ final class DigitFold implements ProtocolFold<UnitRow, UnitSummary, RowStatistic
         return key.randomGroup() ? RowStatistics.withoutIntervals(key, summary, settings.seed(), settings.convention())
                 : RowStatistics.of(key, summary, settings.replicates(), settings.confidence(), settings.seed(),
                         settings.convention());
-    }
-
-    /**
-     * The U uniform in [0, 1) that jitters one precinct's proportion of one row for the dip ({@link UnitSummary}):
-     * from a stream seeded by the run's seed, the content key of the precinct's file ({@link ContentKeys}), its line
-     * and the row, so that it depends on the data only: never on how Spark partitions the rows, nor on where the
-     * file lies or what it is called.
-     */
-    static double jitter(long seed, long file, long line, String subject) {
-        return new SplittableRandom(seed ^ (31L * file + 0x9E3779B97F4A7C15L * line)
-                ^ (0xC2B2AE3D27D4EB4FL * subject.hashCode())).nextDouble();
     }
 
     /** numerator / denominator of the row's columns, or null when either is missing or the denominator is 0. */

@@ -20,7 +20,7 @@ import org.sanaq.text.Numbers;
  * and their median adjusted p. Context only: a fabricated protocol would make every row of it unusual at once, so
  * other rows flagging too does not make a flag ordinary, and none flagging does not make it stronger.</li>
  * <li><b>Random groupings</b> (a flag on one unit of the level): S for R over the same precincts grouped at random
- * into pseudo-units of the real units' sizes ({@link DigitGroupings}), judged by the same rule as the real table:
+ * into pseudo-units of the real units' sizes ({@link org.sanaq.checks.RandomGroupings}), judged by the same rule as the real table:
  * Benjamini–Hochberg over every tested cell of the pseudo table at the same alpha and the same minimum count. The
  * groups have no bootstrap interval ({@link RowStatistics#withoutIntervals}), so a group's cell flags on its adjusted
  * p alone, where a real cell also needs its interval to exclude the expected value: at an adjusted p ≤ alpha (1 %)

@@ -132,7 +132,7 @@ final class RowStatistics {
 
     /**
      * The statistics of the summary of {@code key} with their tests' p-values and no bootstrap intervals (no
-     * replicate is drawn): for the random groups of the placebo ({@link DigitGroupings}), whose judgement needs the
+     * replicate is drawn): for the random groups of the placebo ({@link org.sanaq.checks.RandomGroupings}), whose judgement needs the
      * tests only, at a small part of the cost.
      */
     static Result withoutIntervals(UnitRow key, UnitSummary s, long seed, DigitConvention convention) {

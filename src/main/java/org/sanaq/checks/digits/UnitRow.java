@@ -6,7 +6,7 @@ import java.util.Comparator;
 /**
  * One (unit, row) of the digit tests, the key of its summary: the unit's name ({@code null} for the nation, "" for
  * precincts that give no unit) and the row ({@link #TURNOUT} or a candidate's name). A random group
- * ({@link DigitGroupings}) is a unit too, named by its number, that only the placebo reads.
+ * ({@link org.sanaq.checks.RandomGroupings}) is a unit too, named by its number, that only the placebo reads.
  */
 record UnitRow(String unit, String subject, boolean randomGroup) implements Serializable {
     /** The turnout row: counts are ballots, p is turnout. */

@@ -35,7 +35,7 @@ class DigitJudgeTest {
         for (int i = 0; i < precincts; i++) {
             s.addCount(count.applyAsLong(i));
             long v = 300 + 400L * ((i * 37) % precincts) / precincts;
-            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, (unit + subject).hashCode(), i, subject));
+            s.addProportion(v, 1000, v / 1000.0, org.sanaq.checks.ProtocolUniform.of(1, (unit + subject).hashCode(), i, subject));
         }
         return RowStatistics.of(new UnitRow(unit, subject), s, 200, 0.95, 5, DigitConvention.SANAQ);
     }
@@ -100,7 +100,7 @@ class DigitJudgeTest {
         for (int i = 0; i < 1000; i++) {
             long v = i % 2 == 0 ? 200 : 800;
             s.addCount(100 + i % 200);
-            s.addProportion(v, 1000, v / 1000.0, DigitFold.jitter(1, 7, i, "A"));
+            s.addProportion(v, 1000, v / 1000.0, org.sanaq.checks.ProtocolUniform.of(1, 7, i, "A"));
         }
         CheckOutcome outcome = judge(List.of(RowStatistics.of(new UnitRow(null, "A"), s, 200, 0.95, 5,
                 DigitConvention.SANAQ)));

@@ -4,15 +4,18 @@ import org.sanaq.checks.fingerprint.TurnoutShareCell;
 
 /**
  * The honest parameters from the "left half" of each marginal of a voter-weighted map: fraud only moves precincts
- * up in turnout and in share, so the left side of each distribution is the least affected. The centre is the centre
- * of the marginal's mode, found on the marginal smoothed by a centred 5-bin moving average (bins outside [0, 1]
- * count as empty; among tied bins the one of most unsmoothed mass, then the lowest: an isolated bin ties with its
- * four neighbours); the spread is the root mean square distance to that centre of the
- * mass strictly left of the mode's bin, which for a normal's left half is its σ. A marginal without mass left of the
- * mode has no honest spread to estimate: null (with any, the spread is at least one bin, 0.005).
+ * up in turnout and in share, so the left side of each distribution is the least affected. The mode is found on the
+ * marginal smoothed by a centred 5-bin moving average (bins outside [0, 1] count as empty; among tied bins the one of
+ * most unsmoothed mass, then the lowest: an isolated bin ties with its four neighbours), and the centre placed within
+ * its bin at the vertex of the parabola through the smoothed mode and its neighbours ({@link #vertexOffset}). The
+ * spread is the root mean square distance to the centre of the mass left of it (each bin's mass spread evenly over
+ * the bin), which for a normal's left half is its σ. A spread under half a bin (0.0025: one bin's mass alone) is no
+ * honest spread: null.
  */
 final class HonestEstimate {
     private static final int HALF_WINDOW = 2;
+    /** Half a bin: a spread below it cannot be told from a single bin's. */
+    static final double MIN_SD = 0.5 / TurnoutShareCell.GRID;
 
     private HonestEstimate() {
     }
@@ -32,26 +35,44 @@ final class HonestEstimate {
 
     /** {centre, σ} of one marginal (200 bins), or null when it has no honest spread. */
     static double[] centreAndSpread(double[] p) {
+        double[] smoothed = new double[p.length];
         int mode = 0;
-        double best = -1;
         for (int j = 0; j < p.length; j++) {
-            double sum = 0;
             for (int i = Math.max(0, j - HALF_WINDOW); i <= Math.min(p.length - 1, j + HALF_WINDOW); i++) {
-                sum += p[i];
+                smoothed[j] += p[i];
             }
-            if (sum > best || sum == best && p[j] > p[mode]) {
-                best = sum;
+            if (smoothed[j] > smoothed[mode] || smoothed[j] == smoothed[mode] && p[j] > p[mode]) {
                 mode = j;
             }
         }
-        double centre = FraudTransform.centre(mode);
-        double mass = 0;
-        double squares = 0;
-        for (int j = 0; j < mode; j++) {
+        double centre = (mode + 0.5 + vertexOffset(smoothed, mode)) / TurnoutShareCell.GRID;
+        // the left half: the bins wholly left of the centre, at their centres, and the part of the centre's own bin
+        // left of it, at the middle of that part
+        int own = Math.min(p.length - 1, (int) Math.floor(centre * TurnoutShareCell.GRID));
+        double ownLeft = centre - (double) own / TurnoutShareCell.GRID;
+        double mass = p[own] * ownLeft * TurnoutShareCell.GRID;
+        double squares = mass * (ownLeft / 2) * (ownLeft / 2);
+        for (int j = 0; j < own; j++) {
             double d = FraudTransform.centre(j) - centre;
             mass += p[j];
             squares += p[j] * d * d;
         }
-        return mass <= 0 ? null : new double[] {centre, Math.sqrt(squares / mass)};
+        double sd = mass <= 0 ? 0 : Math.sqrt(squares / mass);
+        return sd < MIN_SD ? null : new double[] {centre, sd};
+    }
+
+    /**
+     * Where the parabola through the smoothed marginal at the mode and its two neighbours peaks, in bins from the
+     * mode's centre (−0.5 to 0.5; 0 when flat or at an edge): the centre to a fraction of a bin, as half a bin of
+     * error in the honest centre is read by the fit as fraud.
+     */
+    static double vertexOffset(double[] smoothed, int mode) {
+        if (mode == 0 || mode == smoothed.length - 1) {
+            return 0;
+        }
+        double left = smoothed[mode - 1];
+        double right = smoothed[mode + 1];
+        double curvature = left - 2 * smoothed[mode] + right;
+        return curvature >= 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (left - right) / curvature));
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * How often each digit statistic flagged honest synthetic elections of a given size: the honest rows of the digit
  * calibration ({@link DigitCalibration}), shipped as the resource {@value #RESOURCE} for the report's placebo
- * ("flagged in k of 200 honest simulations of this size"). Lines starting with {@code #} are comments.
+ * ("flagged in k of 200 honest simulations of this size"); and, in the same form, the fraud-model fit's ({@value
+ * #KLIMEK}, from {@link KlimekRecovery}). Lines starting with {@code #} are comments.
  */
 public final class HonestRates {
     public static final String RESOURCE = "/org/sanaq/calibration/honest-digit-rates.csv";

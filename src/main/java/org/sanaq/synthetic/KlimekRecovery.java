@@ -2,18 +2,12 @@ package org.sanaq.synthetic;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 import org.sanaq.checks.CheckCatalog;
 import org.sanaq.checks.PrecinctFigures;
@@ -141,19 +135,8 @@ public final class KlimekRecovery {
 
     /** The fits of one planted cell over seeds election.seed() + k, {@code threads} at a time. */
     static Cell cell(KlimekModel model, Settings s, double alpha, double fi, double fe) {
-        ForkJoinPool pool = new ForkJoinPool(s.threads());
-        try {
-            List<KlimekEstimate> fits = pool.submit(() -> IntStream.range(0, s.seeds()).parallel()
-                    .mapToObj(k -> fit(model, s, s.election().seed() + k, alpha, fi, fe)).toList()).get();
-            return new Cell(alpha, fi, fe, s.precincts(), fits);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("klimek recovery interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a klimek recovery fit failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        return new Cell(alpha, fi, fe, s.precincts(), InProcessRuns.perSeed(s.threads(), s.seeds(),
+                k -> fit(model, s, s.election().seed() + k, alpha, fi, fe), "klimek recovery"));
     }
 
     /** One election's fit: its precincts drawn with the planted stuffing and fitted with a bootstrap. */
@@ -214,7 +197,7 @@ public final class KlimekRecovery {
     }
 
     private static void write(Settings s, List<Cell> cells, Path specFile) throws IOException {
-        write(s.table(), String.join(",", COLUMNS), rows(cells), "");
+        InProcessRuns.write(s.table(), COLUMNS, rows(cells), "");
         double flagFi = defaultOf("flag_fi");
         double flagFe = defaultOf("flag_fe");
         List<List<String>> honest = new ArrayList<>();
@@ -222,19 +205,8 @@ public final class KlimekRecovery {
                 .forEach(c -> honest.add(List.of(Long.toString(c.precincts()), "klimek",
                         Integer.toString(c.fits().size()),
                         Long.toString(c.fits().stream().filter(e -> e.flags(flagFi, flagFe)).count()))));
-        write(s.honestRates(), HonestRates.HEADER, honest, "# The honest cell of the fraud-model fit's parameter "
-                + "recovery, written by `sanaq calibrate " + specFile + "`: in how many honest synthetic elections "
-                + "the fit flagged.\n");
-    }
-
-    private static void write(Path file, String header, List<List<String>> rows, String comment) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(comment);
-            out.write(header + "\n");
-            for (List<String> row : rows) {
-                out.write(String.join(",", row) + "\n");
-            }
-        }
+        InProcessRuns.write(s.honestRates(), List.of(HonestRates.HEADER.split(",")), honest, "# The honest cell of "
+                + "the fraud-model fit's parameter recovery, written by `sanaq calibrate " + specFile + "`: in how "
+                + "many honest synthetic elections the fit flagged.\n");
     }
 }

@@ -16,7 +16,9 @@ public record KlimekEstimate(long precincts, long voters, long leaderVotes, Hone
                 nan, nan, nan, nan, nan, nan);
     }
 
-    /** Whether fraud is beyond chance and the thresholds: fi's interval above {@code flagFi} or fe's above {@code flagFe}. */
+    /**
+     * Whether fraud is beyond chance and the thresholds: fi's interval above {@code flagFi} or fe's above {@code flagFe}.
+     */
     public boolean flags(double flagFi, double flagFe) {
         return honest != null && (fiLow > flagFi || feLow > flagFe);
     }

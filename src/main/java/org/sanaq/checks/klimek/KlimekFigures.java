@@ -30,6 +30,8 @@ final class KlimekFigures {
     private final List<List<String>> mapRows = new ArrayList<>();
     private final List<List<String>> marginalRows = new ArrayList<>();
     private final List<FigureSpec> figures = new ArrayList<>();
+    /** Regions whose maps were added: a region's figures are numbered, as its name may not suit a file name. */
+    private int regions;
 
     KlimekFigures(Messages messages) {
         this.messages = messages;
@@ -47,12 +49,13 @@ final class KlimekFigures {
         addMap(scope, region, "observed", observed, 1, 0);
         addMap(scope, region, "honest", maps.honest(), voters, SMALLEST_CELL);
         addMap(scope, region, "fitted", maps.mixture(fit.fi(), fit.fe()), voters, SMALLEST_CELL);
+        String name = region.isEmpty() ? scope : "region_" + ++regions;
         for (String kind : MAP_KINDS) {
             Map<String, String> filter = region.isEmpty() ? Map.of("scope", scope, "map", kind)
                     : Map.of("region", region, "map", kind); // a region's own figure: drawn on its page (FigureSpec)
             String where = region.isEmpty() ? messages.format(ID + ".national") : region;
-            figures.add(new FigureSpec(ID, ID + "_map_" + (region.isEmpty() ? scope : "region_" + region) + "_"
-                    + kind, "heatmap_log", messages.format(ID + ".map_" + kind, where), MAPS,
+            figures.add(new FigureSpec(ID, ID + "_map_" + name + "_" + kind, "heatmap_log",
+                    messages.format(ID + ".map_" + kind, where), MAPS,
                     Map.of("x_low", "turnout_low", "y_low", "share_low", "weight", "voters"), filter,
                     messages.format(ID + ".axis_turnout"), messages.format(ID + ".axis_share"),
                     messages.format(ID + ".map_caption")));

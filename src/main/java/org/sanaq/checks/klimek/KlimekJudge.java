@@ -1,6 +1,7 @@
 package org.sanaq.checks.klimek;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,9 +76,6 @@ final class KlimekJudge {
             metrics.add(new Metric(ID, NATIONAL, leader, "alpha", model.alpha()));
             metrics.add(new Metric(ID, NATIONAL, leader, "sigma_x", model.sigmaX()));
             metrics.add(new Metric(ID, NATIONAL, leader, "bootstrap", bootstrap.replicates()));
-            double[] observed = results.nation().sorted().map();
-            figures.addMarginals(NATIONAL, observed, national.maps().mixture(national.fit().fi(),
-                    national.fit().fe()));
         }
         results.regions().forEach((name, sizes) -> scope("region=" + name, name, leader, sizes, name));
         tables.add(new DetailTable(FITS, messages.format(ID + ".fits_title"), List.of("scope", "precincts",
@@ -107,7 +105,7 @@ final class KlimekJudge {
                     messages.format(ID + ".no_spread", where, precincts)));
             return null;
         }
-        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        Map<String, Double> values = new LinkedHashMap<>();
         values.put("fi", e.fi());
         values.put("fi_low", e.fiLow());
         values.put("fi_high", e.fiHigh());
@@ -136,8 +134,12 @@ final class KlimekJudge {
         findings.add(new Finding(ID, scope, leader, "fi", e.fi(), null, null, flag ? Verdict.FLAG : Verdict.PASS,
                 sentence, List.of(), flag ? new Effect(e.fraudVotes(), Effect.Unit.VOTES, (double) e.leaderVotes(),
                         Effect.Basis.ESTIMATE) : null, null, flag ? placebo(precincts) : null));
-        KlimekModel.PointFit point = model.fit(sizes.sorted().map());
-        figures.addMaps(scope, region, sizes.sorted().map(), point.maps(), point.fit());
+        double[] observed = sizes.sorted().map();
+        KlimekModel.PointFit point = model.fit(observed);
+        figures.addMaps(scope, region, observed, point.maps(), point.fit());
+        if (region.isEmpty()) {
+            figures.addMarginals(scope, observed, point.maps().mixture(point.fit().fi(), point.fit().fe()));
+        }
         return point;
     }
 

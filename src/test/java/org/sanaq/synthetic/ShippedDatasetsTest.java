@@ -30,7 +30,7 @@ class ShippedDatasetsTest {
         try (Stream<Path> s = Files.list(Path.of("jobs/synthetic"))) {
             specs = s.filter(p -> !p.getFileName().toString().endsWith("calibration.yaml")).sorted().toList();
         }
-        assertEquals(10, specs.size(), specs.toString());
+        assertEquals(11, specs.size(), specs.toString());
         for (Path file : specs) {
             SyntheticSpec spec = SyntheticSpec.load(file);
             Path shipped = Path.of(spec.output());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.sanaq.checks.digits.DigitTestsCheck;
 import org.sanaq.checks.fingerprint.FingerprintCheck;
 import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
+import org.sanaq.checks.klimek.KlimekCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
 import org.sanaq.checks.peaks.IntegerPeaksCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
@@ -20,6 +21,7 @@ public final class CheckCatalog {
             new OfficialVsObserverCheck(),
             new DigitTestsCheck(),
             new FingerprintCheck(),
+            new KlimekCheck(),
             new IntegerPeaksCheck());
 
     private CheckCatalog() {

@@ -2,9 +2,6 @@ package org.sanaq.synthetic;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 import org.sanaq.checks.Check;
 import org.sanaq.checks.CheckCatalog;
@@ -111,8 +105,8 @@ public final class DigitCalibration {
     }
 
     private static void write(Settings settings, List<Tally> tallies, Path specFile) throws IOException {
-        write(settings.table(), COLUMNS, rows(tallies, alpha()), "");
-        write(settings.honestRates(), List.of(HonestRates.HEADER.split(",")), honestRows(tallies),
+        InProcessRuns.write(settings.table(), COLUMNS, rows(tallies, alpha()), "");
+        InProcessRuns.write(settings.honestRates(), List.of(HonestRates.HEADER.split(",")), honestRows(tallies),
                 "# The honest rows of the digit calibration, written by `sanaq calibrate " + specFile + "`: in how "
                         + "many honest synthetic elections of each size each digit statistic flagged any cell (any "
                         + "unit, any row).\n");
@@ -180,21 +174,9 @@ public final class DigitCalibration {
      * result does not depend on the number of threads.
      */
     static Tally tally(SyntheticSpec election, String scenario, int seeds, int threads) {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        List<Set<String>> perSeed;
-        try {
-            perSeed = pool.submit(() -> IntStream.range(0, seeds).parallel()
-                    .mapToObj(k -> flagged(election.with(election.seed() + k, election.precincts(), election.files(),
-                            election.output(), election.irregularities())))
-                    .toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("digit calibration interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a digit calibration run failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        List<Set<String>> perSeed = InProcessRuns.perSeed(threads, seeds, k -> flagged(election.with(
+                election.seed() + k, election.precincts(), election.files(), election.output(),
+                election.irregularities())), "digit calibration");
         Map<String, Integer> flagged = new LinkedHashMap<>();
         LocalDigitTests.flaggingStatistics().forEach(s -> flagged.put(s, 0));
         flagged.put(ANY, 0);
@@ -285,17 +267,5 @@ public final class DigitCalibration {
 
     private static String number(double x) {
         return String.format(Locale.ROOT, "%.4f", x);
-    }
-
-    private static void write(Path file, List<String> columns, List<List<String>> rows, String comment)
-            throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(comment);
-            out.write(String.join(",", columns) + "\n");
-            for (List<String> row : rows) {
-                out.write(String.join(",", row) + "\n");
-            }
-        }
     }
 }

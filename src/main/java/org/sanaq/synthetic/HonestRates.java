@@ -14,10 +14,13 @@ import java.util.Optional;
 /**
  * How often each digit statistic flagged honest synthetic elections of a given size: the honest rows of the digit
  * calibration ({@link DigitCalibration}), shipped as the resource {@value #RESOURCE} for the report's placebo
- * ("flagged in k of 200 honest simulations of this size"). Lines starting with {@code #} are comments.
+ * ("flagged in k of 200 honest simulations of this size"); and, in the same form, the fraud-model fit's ({@value
+ * #KLIMEK}, from {@link KlimekRecovery}). Lines starting with {@code #} are comments.
  */
 public final class HonestRates {
     public static final String RESOURCE = "/org/sanaq/calibration/honest-digit-rates.csv";
+    /** The fraud-model fit's honest rates, from its parameter recovery ({@link KlimekRecovery}). */
+    public static final String KLIMEK = "/org/sanaq/calibration/honest-klimek-rates.csv";
     static final String HEADER = "precincts,statistic,seeds,flagged_seeds";
 
     /** The honest elections of {@code precincts} precincts in which {@code statistic} flagged any cell. */
@@ -33,13 +36,16 @@ public final class HonestRates {
         this.rates = List.copyOf(rates);
     }
 
-    /** The shipped rates. */
+    /** The shipped rates of the digit tests. */
     public static HonestRates shipped() {
-        try (InputStream in = HonestRates.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the resource " + RESOURCE + " is missing from the build");
-            }
-            return read(in);
+        return resource(RESOURCE).orElseThrow(() -> new IllegalStateException("the resource " + RESOURCE
+                + " is missing from the build"));
+    }
+
+    /** The rates of a shipped resource ({@link #RESOURCE}, {@link #KLIMEK}), or empty while it is not shipped. */
+    public static Optional<HonestRates> resource(String name) {
+        try (InputStream in = HonestRates.class.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(read(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

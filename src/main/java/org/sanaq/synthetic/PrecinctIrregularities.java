@@ -92,8 +92,15 @@ final class PrecinctIrregularities implements Serializable {
         } else {
             return null;
         }
-        long stolen = p.switchToLeader(Math.round(Math.pow(x, spec.parameter("stuffing", "alpha"))
-                * (p.counts[Protocol.VALID] - p.votes[0])));
+        return stuff(p, kind, x, spec.parameter("stuffing", "alpha"));
+    }
+
+    /**
+     * Fraud of intensity x in one precinct: a fraction x^α of the other candidates' votes moved to the leader, then
+     * a fraction x of the non-voters' ballots cast for the leader (the fit's {@code checks.klimek.FraudTransform}).
+     */
+    static Planted stuff(Protocol p, String kind, double x, double alpha) {
+        long stolen = p.switchToLeader(Math.round(Math.pow(x, alpha) * (p.counts[Protocol.VALID] - p.votes[0])));
         long stuffed = Math.round(x * (p.counts[Protocol.REGISTERED] - p.issued()));
         p.castForLeader(stuffed);
         return new Planted("stuffing", String.format(Locale.ROOT, "%s x=%.4f: %d ballots added for the leader; "

@@ -11,8 +11,9 @@ import org.sanaq.run.SpecException;
 
 /**
  * The command-line side of synthetic elections: {@code generate <spec.yaml> [--output <folder>]},
- * {@code calibrate <calibration.yaml>} (or the digit calibration's spec, {@link DigitCalibration}) and {@code benchmark --precincts <n> [--spec <spec.yaml>] [--data <folder>]
- * [--csv <file>]}.
+ * {@code calibrate <calibration.yaml>} (or the digit calibration's spec, {@link DigitCalibration}, or the
+ * fraud-model fit's parameter recovery, {@link KlimekRecovery}) and {@code benchmark --precincts <n>
+ * [--spec <spec.yaml>] [--data <folder>] [--csv <file>]}.
  */
 public final class SyntheticCommands {
     private SyntheticCommands() {
@@ -26,6 +27,10 @@ public final class SyntheticCommands {
         }
         if (command.equals("calibrate") && DigitCalibration.describes(Path.of(a.get(1)))) {
             DigitCalibration.run(Path.of(a.get(1)), err); // in-process: no Spark session
+            return 0;
+        }
+        if (command.equals("calibrate") && KlimekRecovery.describes(Path.of(a.get(1)))) {
+            KlimekRecovery.run(Path.of(a.get(1)), err); // in-process: no Spark session
             return 0;
         }
         SparkSession spark = SparkSessions.start(command);

@@ -42,9 +42,10 @@ final class FingerprintFigures {
     }
 
     private static void addCells(List<List<String>> rows, String scope, String region, VoterBins map) {
-        double width = 100.0 / FingerprintFold.GRID;
-        map.forEach((cell, voters) -> rows.add(List.of(scope, region, decimal(cell / FingerprintFold.GRID * width),
-                decimal(cell % FingerprintFold.GRID * width), Long.toString(voters))));
+        double width = 100.0 / TurnoutShareCell.GRID;
+        map.forEach((cell, voters) -> rows.add(List.of(scope, region,
+                decimal(cell / TurnoutShareCell.GRID * width), decimal(cell % TurnoutShareCell.GRID * width),
+                Long.toString(voters))));
     }
 
     /** Voters per turnout and per share bin, 1 % and 0.1 % wide ([low, high)). */

@@ -17,12 +17,10 @@ import org.sanaq.checks.ProtocolFold;
  * regions shown; for the nation its map, the turnout and share histograms and the Shpilkin bins of the estimate's
  * variants ({@link NationMaps}, {@link ShpilkinVariants}). Summaries are
  * keyed by region, so that the regions' merges spread over the cluster. Every bin is computed in whole numbers,
- * as ⌊n·a/b⌋ (see {@link #bin}), so that a precinct on a bin's edge falls in the same bin on every machine.
+ * as ⌊n·a/b⌋ (see {@link TurnoutShareCell}), so that a precinct on a bin's edge falls in the same bin on every machine.
  */
 final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, FingerprintFold.Part, FingerprintFold.Part> {
     private static final long serialVersionUID = 1L;
-    /** The cells of a map per side: 0.5 % of turnout and of the leader's share each. */
-    static final int GRID = 200;
 
     private final PrecinctFigures figures;
     private final Set<String> shown;
@@ -87,15 +85,5 @@ final class FingerprintFold implements ProtocolFold<FingerprintFold.Scope, Finge
     @Override
     public Part finish(Scope scope, Part part) {
         return part;
-    }
-
-    /** ⌊scale·a/b⌋ in whole numbers, capped at {@code max} (turnouts above 100 % land in the top bin). */
-    static int bin(long a, long b, int scale, int max) {
-        return (int) Math.min(max, scale * a / b);
-    }
-
-    /** A precinct's cell of a map: turnout column x and share row y, as x · {@link #GRID} + y. */
-    static int cell(PrecinctFigures.Figures p) {
-        return bin(p.g(), p.v(), GRID, GRID - 1) * GRID + bin(p.l(), p.r(), GRID, GRID - 1);
     }
 }

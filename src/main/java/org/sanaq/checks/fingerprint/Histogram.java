@@ -27,7 +27,7 @@ enum Histogram {
 
     int bin(PrecinctFigures.Figures p) {
         int top = 100 * perPoint;
-        return variable.equals("turnout") ? FingerprintFold.bin(p.g(), p.v(), top, top)
-                : FingerprintFold.bin(p.l(), p.r(), top, top);
+        return variable.equals("turnout") ? TurnoutShareCell.bin(p.g(), p.v(), top, top)
+                : TurnoutShareCell.bin(p.l(), p.r(), top, top);
     }
 }

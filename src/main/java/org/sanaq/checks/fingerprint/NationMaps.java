@@ -15,7 +15,7 @@ final class NationMaps implements FingerprintFold.Part {
     private static final long serialVersionUID = 1L;
     /** By candidate (sorted): {its votes, the other candidates' votes} per Shpilkin bin. */
     private final TreeMap<String, long[][]> candidates = new TreeMap<>();
-    private final VoterBins map = new VoterBins(FingerprintFold.GRID * FingerprintFold.GRID);
+    private final VoterBins map = new VoterBins(TurnoutShareCell.CELLS);
     private final VoterBins[] histograms = new VoterBins[Histogram.values().length];
     private final ShpilkinVariants variants = new ShpilkinVariants();
 
@@ -27,7 +27,7 @@ final class NationMaps implements FingerprintFold.Part {
 
     @Override
     public void add(PrecinctFigures.Figures p) {
-        map.add(FingerprintFold.cell(p), p.v());
+        map.add(TurnoutShareCell.of(p), p.v());
         for (Histogram h : Histogram.values()) {
             histograms[h.ordinal()].add(h.bin(p), p.v());
         }
@@ -78,7 +78,7 @@ final class NationMaps implements FingerprintFold.Part {
         return this;
     }
 
-    /** Voters by cell, x · {@link FingerprintFold#GRID} + y. */
+    /** Voters by cell, x · {@link TurnoutShareCell#GRID} + y. */
     VoterBins map() {
         return map;
     }

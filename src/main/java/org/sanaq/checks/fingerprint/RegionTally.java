@@ -11,7 +11,7 @@ final class RegionTally implements FingerprintFold.Part {
     private final VoterBins map;
 
     RegionTally(boolean shown) {
-        this.map = shown ? new VoterBins(FingerprintFold.GRID * FingerprintFold.GRID) : null;
+        this.map = shown ? new VoterBins(TurnoutShareCell.CELLS) : null;
     }
 
     /** Shpilkin's bin k holds turnout in (k %, k + 1 %]: ⌈100·G/V⌉ − 1, zero turnout in bin 0, at most 100. */
@@ -27,7 +27,7 @@ final class RegionTally implements FingerprintFold.Part {
         }
         bins[k].add(p);
         if (map != null) {
-            map.add(FingerprintFold.cell(p), p.v());
+            map.add(TurnoutShareCell.of(p), p.v());
         }
     }
 

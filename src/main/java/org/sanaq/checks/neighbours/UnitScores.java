@@ -77,7 +77,7 @@ public final class UnitScores {
     public static final String GROUPING_STREAM = "\u0000neighbours ";
 
     /** The group of a member in one random grouping of its region, by its own uniform. */
-    static int groupOf(Member m, RandomGroupings groupings, int grouping, long seed, ContentKeys keys) {
+    private static int groupOf(Member m, RandomGroupings groupings, int grouping, long seed, ContentKeys keys) {
         return groupings.groupOf(ProtocolUniform.of(seed, keys.of(m.file()), m.line(), GROUPING_STREAM + grouping));
     }
 

@@ -138,7 +138,7 @@ final class NeighboursJudge {
         boolean flag = real > nation.placeboMax() && real >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
         String largest = s.top().isEmpty() ? "" : describe(s.top().get(0));
         String sentence = words.format(ID + (flag ? ".flag" : ".pass"), real, decimal(nation.placeboMean()),
-                nation.placeboMax(), groupings, largest, unitWord(), decimal(threshold()), nation.tested[0],
+                nation.placeboMax(), groupings, largest, unitWord(), threshold(), nation.tested[0],
                 parameters.get(NeighboursCheck.MIN_OUTLIERS), results.special().choice().clause(words, ID,
                         results.special().stations()));
         Effect effect = flag ? new Effect(real - nation.placeboMean(), Effect.Unit.PRECINCTS,
@@ -174,7 +174,7 @@ final class NeighboursJudge {
                 List<ScoredPrecinct> own = s.top().stream().filter(t -> t.region().equals(region)).toList();
                 String sentence = words.format(ID + ".flag_region", region, c.outliers[0],
                         decimal(c.placeboMean()), Numbers.pRelation(adjusted[i], words.locale()), unitWord(),
-                        decimal(threshold()), own.isEmpty() ? "" : describe(own.get(0)), c.tested[0]);
+                        threshold(), own.isEmpty() ? "" : describe(own.get(0)), c.tested[0]);
                 findings.add(new Finding(ID, scope, ALL, "outliers", (double) c.outliers[0], p[i], adjusted[i],
                         Verdict.FLAG, sentence, evidence(own, region), new Effect(c.outliers[0] - c.placeboMean(),
                                 Effect.Unit.PRECINCTS, (double) c.tested[0], Effect.Basis.TEST), null,
@@ -272,7 +272,7 @@ final class NeighboursJudge {
                 words.format(ID + ".scores_chart"), ID + "_scores", Map.of("bin_low", "bin_low", "bin_high",
                         "bin_high", "observed", "observed", "expected", "expected"), null,
                 words.format(ID + ".scores_x"), words.format(ID + ".scores_y"),
-                words.format(ID + ".scores_caption", decimal(threshold())));
+                words.format(ID + ".scores_caption", threshold()));
         FigureSpec regions = new FigureSpec(ID, ID + "_regions", "ranked_bars", words.format(ID + ".regions_chart"),
                 ID + "_regions", Map.of("label", "region", "value", "excess"), null, words.format(ID + ".regions_x"),
                 words.format(ID + ".regions_y"), words.format(ID + ".regions_caption"));

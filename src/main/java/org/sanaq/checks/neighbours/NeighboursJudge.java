@@ -144,7 +144,7 @@ final class NeighboursJudge {
         Effect effect = flag ? new Effect(real - nation.placeboMean(), Effect.Unit.PRECINCTS,
                 (double) nation.tested[0], Effect.Basis.TEST) : null;
         return new Finding(ID, NATIONAL, ALL, "outliers", (double) real, p, null, flag ? Verdict.FLAG : Verdict.PASS,
-                sentence, evidence(s.top(), null), effect, null, placebo(nation));
+                sentence, evidence(s.top(), null), effect, null, flag ? placebo(nation) : null);
     }
 
     /**
@@ -198,7 +198,10 @@ final class NeighboursJudge {
         metric(scope, "p_value", p);
     }
 
-    /** The random groupings as the finding's placebo: ordinary when a grouping gives as many outliers as real. */
+    /**
+     * The random groupings as a flag's placebo: ordinary when a grouping gives as many outliers as real (a pass
+     * carries none: its sentence already gives the groupings' counts).
+     */
     private Placebo placebo(Counts c) {
         Placebo.RandomGroupings g = c.placebo();
         String sentence = words.format(ID + ".placebo", groupings, decimal(c.placeboMean()), c.placeboMax(),

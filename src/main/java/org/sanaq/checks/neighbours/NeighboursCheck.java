@@ -46,6 +46,11 @@ public final class NeighboursCheck implements Check<NeighboursResults> {
     static final Parameter<Long> MIN_NEIGHBOURS = Parameter.whole("min_neighbours", 5, 2, 1000);
     static final Parameter<Long> MAX_UNIT = Parameter.whole("max_unit", 5000, 10, 1_000_000);
     static final Parameter<Long> PLACEBO_GROUPINGS = Parameter.whole("placebo_groupings", 20, 5, 1000);
+    /**
+     * Strata of a region's units by median turnout within which the random groupings are drawn: with one, pseudo-units
+     * mix districts of different turnout and give fewer outliers than real districts on honest data (calibration).
+     */
+    static final Parameter<Long> PLACEBO_STRATA = Parameter.whole("placebo_strata", 5, 1, 100);
     static final Parameter<Long> SEED = Parameter.whole("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
     static final Parameter<Long> LIST = Parameter.whole("list", 50, 1, 1000);
     static final Parameter<Long> MIN_OUTLIERS = Parameter.whole("min_outliers", 10, 1, 1_000_000);
@@ -60,14 +65,14 @@ public final class NeighboursCheck implements Check<NeighboursResults> {
     @Override
     public List<Parameter<?>> parameters() {
         return List.of(PrecinctFigures.SOURCE, SpecialStations.PARAMETER, UNIT, THRESHOLD, MIN_NEIGHBOURS, MAX_UNIT,
-                PLACEBO_GROUPINGS, SEED, LIST, MIN_OUTLIERS, MIN_OUTLIERS_REGION, ALPHA);
+                PLACEBO_GROUPINGS, PLACEBO_STRATA, SEED, LIST, MIN_OUTLIERS, MIN_OUTLIERS_REGION, ALPHA);
     }
 
     /** The settings of {@link UnitScores} from a job's parameters. */
     static UnitScores.Settings settings(CheckParameters p) {
         return new UnitScores.Settings(p.get(THRESHOLD), p.get(MIN_NEIGHBOURS).intValue(),
                 p.get(MAX_UNIT).intValue(), p.get(PLACEBO_GROUPINGS).intValue(), p.get(SEED),
-                p.get(LIST).intValue());
+                p.get(LIST).intValue(), p.get(PLACEBO_STRATA).intValue());
     }
 
     /**

@@ -104,6 +104,18 @@ class UnitScoresTest {
     }
 
     @Test
+    void groupingsWithinStrataOfOneDistrictReproduceTheRealUnits() {
+        // two strata of median turnout: D2 (400–800 of 1000) below D1, each alone in its stratum, so every random
+        // grouping puts each precinct back with its own district's
+        ScoreSummary s = UnitScores.compute(rows(2), new UnitScores.Settings(4, 5, 5000, 20, 1, 3, 2),
+                ContentKeys.NONE);
+        for (int r = 1; r <= 20; r++) {
+            assertEquals(new RegionCount(r, "A", 7, 1, 1), s.counts().get(r), "grouping " + r);
+        }
+        assertEquals(21, s.counts().size());
+    }
+
+    @Test
     void partitionsDoNotChangeAnything() {
         ScoreSummary one = UnitScores.compute(rows(1), SETTINGS, ContentKeys.NONE);
         ScoreSummary three = UnitScores.compute(rows(3), SETTINGS, ContentKeys.NONE);

@@ -21,6 +21,7 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.BenjaminiHochberg;
+import org.sanaq.stats.ExactBinomial;
 import org.sanaq.text.Messages;
 import org.sanaq.text.Numbers;
 
@@ -30,7 +31,8 @@ import org.sanaq.text.Numbers;
  * O₀}) / (R + 1), and a flag only when O₀ exceeds every grouping's count and reaches {@code min_outliers}. Per region,
  * the real count against a Poisson of the groupings' mean count there (floored at 0.5 / R, so a region whose
  * groupings give none is not infinitely surprising), p-values adjusted by Benjamini–Hochberg over the regions tested,
- * a flag at {@code alpha} with at least {@code min_outliers_region} outliers. Regions in name order. Pure: no Spark.
+ * a flag at {@code alpha} with at least {@code min_outliers_region} outliers. A second national finding tests the
+ * outliers' direction ({@link #direction}). Regions in name order. Pure: no Spark.
  */
 final class NeighboursJudge {
     private static final String ID = NeighboursCheck.ID;
@@ -119,6 +121,7 @@ final class NeighboursJudge {
         }
         List<Finding> findings = new ArrayList<>();
         findings.add(national(nation, s));
+        findings.add(direction(nation));
         List<List<String>> regionRows = regions(regions, s, findings);
         List<DetailTable> tables = List.of(ranked(s), new DetailTable(ID + "_regions",
                 words.format(ID + ".regions_title"), List.of("region", "tested", "outliers", "placebo_mean",
@@ -145,6 +148,31 @@ final class NeighboursJudge {
                 (double) nation.tested[0], Effect.Basis.TEST) : null;
         return new Finding(ID, NATIONAL, ALL, "outliers", (double) real, p, null, flag ? Verdict.FLAG : Verdict.PASS,
                 sentence, evidence(s.top(), null), effect, null, flag ? placebo(nation) : null);
+    }
+
+    /**
+     * The direction of the real outliers: honest differences from the neighbours go either way, while ballots added
+     * for the leader push a precinct up in turnout and in the leader's share at once. Exact binomial test of the
+     * upward outliers against half of all outliers (one-sided); a flag at {@code alpha} with at least
+     * {@code min_outliers} upward. This catches what the random groupings cannot: a precinct stuffed so far that it
+     * stands out in its whole region is an outlier in the groupings too, but only stuffing makes most outliers upward.
+     */
+    private Finding direction(Counts nation) {
+        long outliers = nation.outliers[0];
+        long up = nation.up[0];
+        double p = ExactBinomial.atLeast(up, outliers, 0.5);
+        boolean flag = p <= parameters.get(NeighboursCheck.ALPHA) && up >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
+        double placeboUp = 0;
+        for (int r = 1; r <= groupings; r++) {
+            placeboUp += nation.up[r];
+        }
+        String sentence = words.format(ID + (flag ? ".direction_flag" : ".direction_pass"), up, outliers,
+                Numbers.pRelation(p, words.locale()), unitWord(), decimal(placeboUp / groupings),
+                decimal(nation.placeboMean()));
+        Effect effect = flag ? new Effect(up - outliers / 2.0, Effect.Unit.PRECINCTS, (double) nation.tested[0],
+                Effect.Basis.TEST) : null;
+        return new Finding(ID, NATIONAL, "up", "outliers_up", (double) up, p, null, flag ? Verdict.FLAG : Verdict.PASS,
+                sentence, List.of(), effect);
     }
 
     /**

@@ -63,7 +63,8 @@ class NeighboursJudgeTest {
     }
 
     private static Finding finding(CheckOutcome o, String scope) {
-        return o.findings().stream().filter(f -> f.scope().equals(scope)).findFirst().orElse(null);
+        return o.findings().stream().filter(f -> f.scope().equals(scope) && f.subject().equals("all")).findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -121,6 +122,26 @@ class NeighboursJudgeTest {
         assertEquals(Verdict.PASS, national.verdict());
         assertEquals(2.0 / 6, national.pValue(), 1e-12);
         assertNull(national.placebo(), "a pass carries no placebo; its sentence gives the groupings' counts");
+    }
+
+    @Test
+    void mostOutliersAboveTheirNeighboursFlagTheDirection() throws Exception {
+        // 11 of the 13 outliers are upward: P(X ≥ 11 | 13, ½) = (78 + 13 + 1) / 8192 = 0.0112305
+        Finding passes = direction(judge(12, Map.of()));
+        assertEquals(Verdict.PASS, passes.verdict(), "0.0112 is above alpha 0.01");
+        assertEquals(11.0, passes.value());
+        assertEquals(92.0 / 8192, passes.pValue(), 1e-15);
+        Finding flags = direction(judge(12, Map.of("alpha", 0.05)));
+        assertEquals(Verdict.FLAG, flags.verdict());
+        assertEquals(new Effect(11 - 6.5, Effect.Unit.PRECINCTS, 150.0, Effect.Basis.TEST), flags.effect());
+        assertTrue(flags.sentence().startsWith("11 of the 13 precincts that differ from their district's other "
+                + "precincts lie above them"), flags.sentence());
+        // the same direction with fewer upward outliers than min_outliers passes
+        assertEquals(Verdict.PASS, direction(judge(12, Map.of("alpha", 0.05, "min_outliers", 12))).verdict());
+    }
+
+    private static Finding direction(CheckOutcome o) {
+        return o.findings().stream().filter(f -> f.subject().equals("up")).findFirst().orElseThrow();
     }
 
     @Test

@@ -34,7 +34,8 @@ import org.sanaq.schema.ProtocolSchema;
  * binomial noise 1 / (4n) in the denominator ({@link NeighbourScore}); the precincts whose larger |z| reaches
  * {@code threshold} are the outliers, listed with their protocols' file and line. The count of outliers is set
  * against what random groupings of the same precincts within each region give ({@link UnitScores}), so that a flag
- * means more outliers than chance groupings produce, not just some outliers. The precincts are the final precinct
+ * means more outliers than chance groupings produce, not just some outliers; and their direction is tested (most
+ * of them above their neighbours is what stuffing gives, {@link NeighboursJudge}). The precincts are the final precinct
  * protocols of the check's source with V &gt; 0 and R &gt; 0, stations marked special left out unless included
  * ({@link SpecialStations}); the leader comes from the run's first pass ({@link ElectionFacts}).
  */

@@ -6,6 +6,7 @@ import org.sanaq.checks.digits.DigitTestsCheck;
 import org.sanaq.checks.fingerprint.FingerprintCheck;
 import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.klimek.KlimekCheck;
+import org.sanaq.checks.neighbours.NeighboursCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
 import org.sanaq.checks.peaks.IntegerPeaksCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
@@ -22,7 +23,8 @@ public final class CheckCatalog {
             new DigitTestsCheck(),
             new FingerprintCheck(),
             new KlimekCheck(),
-            new IntegerPeaksCheck());
+            new IntegerPeaksCheck(),
+            new NeighboursCheck());
 
     private CheckCatalog() {
     }

@@ -1,0 +1,340 @@
+package org.sanaq.checks.neighbours;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.math3.special.Gamma;
+import org.sanaq.checks.CheckContext;
+import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.neighbours.UnitScores.RegionCount;
+import org.sanaq.checks.neighbours.UnitScores.ScoreSummary;
+import org.sanaq.checks.neighbours.UnitScores.ScoredPrecinct;
+import org.sanaq.results.CheckOutcome;
+import org.sanaq.results.DetailTable;
+import org.sanaq.results.Effect;
+import org.sanaq.results.FigureSpec;
+import org.sanaq.results.Finding;
+import org.sanaq.results.Metric;
+import org.sanaq.results.Placebo;
+import org.sanaq.results.Verdict;
+import org.sanaq.stats.BenjaminiHochberg;
+import org.sanaq.stats.ExactBinomial;
+import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
+
+/**
+ * Turns the neighbour scores into metrics, findings, the ranked list, the regions' table and two charts. Nationally
+ * the real outliers O₀ are set against the outliers O₁..O_R of the R random groupings: empirical p = (1 + #{O_r ≥
+ * O₀}) / (R + 1), and a flag only when O₀ exceeds every grouping's count and reaches {@code min_outliers}. Per region,
+ * the real count against a Poisson of the groupings' mean count there (floored at 0.5 / R, so a region whose
+ * groupings give none is not infinitely surprising), p-values adjusted by Benjamini–Hochberg over the regions tested,
+ * a flag at {@code alpha} with at least {@code min_outliers_region} outliers. A second national finding tests the
+ * outliers' direction ({@link #direction}). Regions in name order. Pure: no Spark.
+ */
+final class NeighboursJudge {
+    private static final String ID = NeighboursCheck.ID;
+    private static final String NATIONAL = "national";
+    private static final String ALL = "all";
+    /** How many of the listed precincts a finding cites as evidence. */
+    private static final int EVIDENCE = 10;
+
+    private final Messages words;
+    private final CheckParameters parameters;
+    private final NeighboursResults results;
+    private final int groupings;
+    private final List<Metric> metrics = new ArrayList<>();
+
+    NeighboursJudge(CheckContext context, NeighboursResults results) {
+        this.words = context.messages();
+        this.parameters = context.parameters();
+        this.results = results;
+        this.groupings = parameters.get(NeighboursCheck.PLACEBO_GROUPINGS).intValue();
+    }
+
+    /** Tested precincts and outliers of one scope, real (grouping 0) and in each random grouping. */
+    private final class Counts {
+        final long[] tested = new long[groupings + 1];
+        final long[] outliers = new long[groupings + 1];
+        final long[] up = new long[groupings + 1];
+
+        void add(RegionCount c) {
+            tested[c.grouping()] += c.tested();
+            outliers[c.grouping()] += c.outliers();
+            up[c.grouping()] += c.outliersUp();
+        }
+
+        double placeboMean() {
+            return mean(outliers);
+        }
+
+        long placeboMax() {
+            long max = 0;
+            for (int r = 1; r <= groupings; r++) {
+                max = Math.max(max, outliers[r]);
+            }
+            return max;
+        }
+
+        /** The groupings' precincts tested, on average: the placebo's "groups". */
+        double testedMean() {
+            return mean(tested);
+        }
+
+        private double mean(long[] perGrouping) {
+            double sum = 0;
+            for (int r = 1; r <= groupings; r++) {
+                sum += perGrouping[r];
+            }
+            return sum / groupings;
+        }
+
+        Placebo.RandomGroupings placebo() {
+            return new Placebo.RandomGroupings(Math.round(testedMean()), placeboMax(), tested[0], outliers[0]);
+        }
+    }
+
+    CheckOutcome outcome() {
+        metrics.add(new Metric(ID, NATIONAL, ALL, results.special().metric("stations_special_"),
+                results.special().stations()));
+        ScoreSummary s = results.scores();
+        if (s == null) {
+            String reason = results.leader() == null ? words.format(ID + ".no_precincts")
+                    : words.format(ID + ".no_units");
+            return inconclusive(0, reason);
+        }
+        Counts nation = new Counts();
+        Map<String, Counts> regions = new TreeMap<>();
+        for (RegionCount c : s.counts()) {
+            nation.add(c);
+            regions.computeIfAbsent(c.region(), r -> new Counts()).add(c);
+        }
+        metric(NATIONAL, "units_tested", s.unitsTested());
+        metric(NATIONAL, "units_too_small", s.unitsTooSmall());
+        metric(NATIONAL, "loo_fallback_units", s.fallbackUnits());
+        metric(NATIONAL, "precincts_untested", s.precincts() - nation.tested[0]);
+        if (nation.tested[0] == 0) {
+            return inconclusive(0, words.format(ID + ".too_few", unitWord(), parameters.get(
+                    NeighboursCheck.MIN_NEIGHBOURS) + 1, s.precincts() - s.withoutUnit(), s.withoutUnit()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        findings.add(national(nation, s));
+        findings.add(direction(nation));
+        List<List<String>> regionRows = regions(regions, s, findings);
+        List<DetailTable> tables = List.of(ranked(s), new DetailTable(ID + "_regions",
+                words.format(ID + ".regions_title"), List.of("region", "tested", "outliers", "placebo_mean",
+                        "excess", "p", "p_adjusted"), regionRows), scores(s));
+        return new CheckOutcome(ID, metrics, findings, tables, figures());
+    }
+
+    /** The national finding: a flag when the real outliers exceed every random grouping's and reach the minimum. */
+    private Finding national(Counts nation, ScoreSummary s) {
+        long real = nation.outliers[0];
+        long atLeast = 0;
+        for (int r = 1; r <= groupings; r++) {
+            atLeast += nation.outliers[r] >= real ? 1 : 0;
+        }
+        double p = (1.0 + atLeast) / (groupings + 1);
+        scopeMetrics(NATIONAL, nation, p);
+        boolean flag = real > nation.placeboMax() && real >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
+        String largest = s.top().isEmpty() ? "" : describe(s.top().get(0));
+        String sentence = words.format(ID + (flag ? ".flag" : ".pass"), real, decimal(nation.placeboMean()),
+                nation.placeboMax(), groupings, largest, unitWord(), threshold(), nation.tested[0],
+                parameters.get(NeighboursCheck.MIN_OUTLIERS), results.special().choice().clause(words, ID,
+                        results.special().stations()));
+        Effect effect = flag ? new Effect(real - nation.placeboMean(), Effect.Unit.PRECINCTS,
+                (double) nation.tested[0], Effect.Basis.TEST) : null;
+        return new Finding(ID, NATIONAL, ALL, "outliers", (double) real, p, null, flag ? Verdict.FLAG : Verdict.PASS,
+                sentence, evidence(s.top(), null), effect, null, flag ? placebo(nation) : null);
+    }
+
+    /**
+     * The direction of the real outliers: honest differences from the neighbours go either way, while ballots added
+     * for the leader push a precinct up in turnout and in the leader's share at once. Exact binomial test of the
+     * upward outliers against half of all outliers (one-sided); a flag at {@code alpha} with at least
+     * {@code min_outliers} upward. This catches what the random groupings cannot: a precinct stuffed so far that it
+     * stands out in its whole region is an outlier in the groupings too, but only stuffing makes most outliers upward.
+     */
+    private Finding direction(Counts nation) {
+        long outliers = nation.outliers[0];
+        long up = nation.up[0];
+        double p = ExactBinomial.atLeast(up, outliers, 0.5);
+        boolean flag = p <= parameters.get(NeighboursCheck.ALPHA) && up >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
+        double placeboUp = 0;
+        for (int r = 1; r <= groupings; r++) {
+            placeboUp += nation.up[r];
+        }
+        String sentence = words.format(ID + (flag ? ".direction_flag" : ".direction_pass"), up, outliers,
+                Numbers.pRelation(p, words.locale()), unitWord(), decimal(placeboUp / groupings),
+                decimal(nation.placeboMean()));
+        Effect effect = flag ? new Effect(up - outliers / 2.0, Effect.Unit.PRECINCTS, (double) nation.tested[0],
+                Effect.Basis.TEST) : null;
+        return new Finding(ID, NATIONAL, "up", "outliers_up", (double) up, p, null, flag ? Verdict.FLAG : Verdict.PASS,
+                sentence, List.of(), effect);
+    }
+
+    /**
+     * The regions' rows (name order) and a finding for each region flagged: the real outliers against a Poisson of
+     * the groupings' mean, adjusted by Benjamini–Hochberg over the regions with precincts tested.
+     */
+    private List<List<String>> regions(Map<String, Counts> regions, ScoreSummary s, List<Finding> findings) {
+        List<String> names = regions.keySet().stream().filter(r -> regions.get(r).tested[0] > 0).toList();
+        double[] p = new double[names.size()];
+        for (int i = 0; i < p.length; i++) {
+            Counts c = regions.get(names.get(i));
+            p[i] = atLeast(c.outliers[0], Math.max(c.placeboMean(), 0.5 / groupings));
+        }
+        double[] adjusted = BenjaminiHochberg.adjust(p);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            String region = names.get(i);
+            Counts c = regions.get(region);
+            String scope = "region=" + region;
+            scopeMetrics(scope, c, p[i]);
+            metric(scope, "p_adjusted", adjusted[i]);
+            rows.add(List.of(region, Long.toString(c.tested[0]), Long.toString(c.outliers[0]),
+                    fixed(c.placeboMean()), fixed(c.outliers[0] - c.placeboMean()), fixed(p[i]),
+                    fixed(adjusted[i])));
+            if (adjusted[i] <= parameters.get(NeighboursCheck.ALPHA)
+                    && c.outliers[0] >= parameters.get(NeighboursCheck.MIN_OUTLIERS_REGION)) {
+                List<ScoredPrecinct> own = s.top().stream().filter(t -> t.region().equals(region)).toList();
+                String sentence = words.format(ID + ".flag_region", region, c.outliers[0],
+                        decimal(c.placeboMean()), Numbers.pRelation(adjusted[i], words.locale()), unitWord(),
+                        threshold(), own.isEmpty() ? "" : describe(own.get(0)), c.tested[0]);
+                findings.add(new Finding(ID, scope, ALL, "outliers", (double) c.outliers[0], p[i], adjusted[i],
+                        Verdict.FLAG, sentence, evidence(own, region), new Effect(c.outliers[0] - c.placeboMean(),
+                                Effect.Unit.PRECINCTS, (double) c.tested[0], Effect.Basis.TEST), null,
+                        placebo(c)));
+            }
+        }
+        return rows;
+    }
+
+    /** P(X ≥ k) for X Poisson with mean λ: the regularised lower incomplete gamma P(k, λ), exact in its tail. */
+    static double atLeast(long k, double lambda) {
+        return k <= 0 ? 1.0 : Gamma.regularizedGammaP(k, lambda);
+    }
+
+    private void scopeMetrics(String scope, Counts c, double p) {
+        metric(scope, "tested", c.tested[0]);
+        metric(scope, "outliers", c.outliers[0]);
+        metric(scope, "outliers_up", c.up[0]);
+        metric(scope, "placebo_mean", c.placeboMean());
+        metric(scope, "placebo_max", c.placeboMax());
+        metric(scope, "p_value", p);
+    }
+
+    /**
+     * The random groupings as a flag's placebo: ordinary when a grouping gives as many outliers as real (a pass
+     * carries none: its sentence already gives the groupings' counts).
+     */
+    private Placebo placebo(Counts c) {
+        Placebo.RandomGroupings g = c.placebo();
+        String sentence = words.format(ID + ".placebo", groupings, decimal(c.placeboMean()), c.placeboMax(),
+                c.outliers[0], unitWord());
+        return new Placebo(null, g, null, g.asManyAsReal(), sentence);
+    }
+
+    /** The highest-ranked precincts' protocols ({@code file:line}), of one region or all. */
+    private static List<String> evidence(List<ScoredPrecinct> top, String region) {
+        return top.stream().filter(t -> region == null || t.region().equals(region)).limit(EVIDENCE)
+                .map(t -> t.file() + ":" + t.line()).toList();
+    }
+
+    /** A listed precinct in words: where, its turnout and share against its neighbours', its score, its protocol. */
+    private String describe(ScoredPrecinct t) {
+        Figures f = new Figures(t);
+        return words.format(ID + ".precinct", t.region(), t.unit(), t.key(), decimal(100 * f.turnout()),
+                decimal(percent(t.medianTurnout())), decimal(100 * f.share()), decimal(percent(t.medianShare())),
+                decimal(t.score()), t.file(), t.line(), f.g, f.v);
+    }
+
+    /** V, G, L and R of a listed precinct (the {@code shown} struct of {@link NeighboursCheck#input}). */
+    private record Figures(long v, long g, long l, long r) {
+        Figures(ScoredPrecinct t) {
+            this(t.shown().getLong(0), t.shown().getLong(1), t.shown().getLong(2), t.shown().getLong(3));
+        }
+
+        double turnout() {
+            return (double) g / v;
+        }
+
+        double share() {
+            return (double) l / r;
+        }
+    }
+
+    /** A median on the asin √p scale back as a percentage. */
+    private static double percent(double stabilised) {
+        double sin = Math.sin(stabilised);
+        return 100 * sin * sin;
+    }
+
+    private DetailTable ranked(ScoreSummary s) {
+        List<List<String>> rows = new ArrayList<>();
+        int rank = 0;
+        for (ScoredPrecinct t : s.top()) {
+            Figures f = new Figures(t);
+            rows.add(List.of(Integer.toString(++rank), t.region(), t.unit(), t.key(), Long.toString(f.v()),
+                    Long.toString(f.g()), Long.toString(f.l()), Long.toString(f.r()), fixed(100 * f.turnout()),
+                    fixed(percent(t.medianTurnout())), fixed(100 * f.share()), fixed(percent(t.medianShare())),
+                    fixed(t.zTurnout()), fixed(t.zShare()), fixed(t.score()), t.file() + ":" + t.line()));
+        }
+        return new DetailTable(ID + "_ranked", words.format(ID + ".ranked_title", unitWord()), List.of("rank",
+                "region", "unit", "precinct", "V", "G", "L", "R", "turnout_pct", "unit_median_turnout_pct",
+                "share_pct", "unit_median_share_pct", "z_turnout", "z_share", "score", "evidence"), rows);
+    }
+
+    /** The real scores' histogram beside the random groupings' mean per grouping. */
+    private DetailTable scores(ScoreSummary s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int b = 0; b < ScoreTally.BINS; b++) {
+            rows.add(List.of(fixed(b * ScoreTally.BIN_WIDTH), fixed((b + 1) * ScoreTally.BIN_WIDTH),
+                    Long.toString(s.realScores()[b]), fixed((double) s.placeboScores()[b] / groupings)));
+        }
+        return new DetailTable(ID + "_scores", words.format(ID + ".scores_title"),
+                List.of("bin_low", "bin_high", "observed", "expected"), rows);
+    }
+
+    private List<FigureSpec> figures() {
+        FigureSpec scores = new FigureSpec(ID, ID + "_scores", "histogram_vs_expected",
+                words.format(ID + ".scores_chart"), ID + "_scores", Map.of("bin_low", "bin_low", "bin_high",
+                        "bin_high", "observed", "observed", "expected", "expected"), null,
+                words.format(ID + ".scores_x"), words.format(ID + ".scores_y"),
+                words.format(ID + ".scores_caption", threshold()));
+        FigureSpec regions = new FigureSpec(ID, ID + "_regions", "ranked_bars", words.format(ID + ".regions_chart"),
+                ID + "_regions", Map.of("label", "region", "value", "excess"), null, words.format(ID + ".regions_x"),
+                words.format(ID + ".regions_y"), words.format(ID + ".regions_caption"));
+        return List.of(scores, regions);
+    }
+
+    private CheckOutcome inconclusive(long tested, String reason) {
+        metrics.add(new Metric(ID, NATIONAL, ALL, "tested", tested));
+        return new CheckOutcome(ID, metrics, List.of(Finding.inconclusive(ID, NATIONAL, ALL, "tested", tested,
+                reason)), List.of(), List.of());
+    }
+
+    private String unitWord() {
+        return words.format(ID + ".unit." + results.unit());
+    }
+
+    private double threshold() {
+        return parameters.get(NeighboursCheck.THRESHOLD);
+    }
+
+    private void metric(String scope, String name, double value) {
+        if (Double.isFinite(value)) {
+            metrics.add(new Metric(ID, scope, ALL, name, value));
+        }
+    }
+
+    private String decimal(double x) {
+        return Numbers.decimal(x, 1, words.locale());
+    }
+
+    private static String fixed(double x) {
+        return String.format(Locale.ROOT, "%.3f", x);
+    }
+}

@@ -61,7 +61,7 @@ final class ScoreTally implements Serializable {
      * Adds one unit of a grouping (0 the real units): too small below {@code minNeighbours} + 1 precincts, else every
      * precinct scored. Only the real units' precincts enter the ranked list.
      */
-    void add(int grouping, List<Member> members, int minNeighbours, int maxUnit) {
+    void add(int grouping, List<Member> members, int minNeighbours, int maxUnit, double maxReferenceNoise) {
         boolean real = grouping == 0;
         int n = members.size();
         if (n < minNeighbours + 1) {
@@ -73,7 +73,7 @@ final class ScoreTally implements Serializable {
         UnitScoring.Scored[] scored = UnitScoring.score(
                 new UnitScoring.Variable(column(members, Member::yTurnout), column(members, Member::varTurnout)),
                 new UnitScoring.Variable(column(members, Member::yShare), column(members, Member::varShare)),
-                maxUnit);
+                maxUnit, maxReferenceNoise);
         long[] count = counts.computeIfAbsent(new RegionKey(grouping, members.get(0).region()), k -> new long[3]);
         for (int i = 0; i < n; i++) {
             UnitScoring.Scored s = scored[i];

@@ -44,13 +44,32 @@ public final class UnitScores {
      * @param list how many of the highest real scores are kept with their rows
      * @param strata the random groupings keep a precinct among the units of its region whose median turnout is in
      *     the same of this many strata ({@link UnitSizes}); 1: among all the region's units
+     * @param referenceVoters a precinct of fewer voters is scored against its unit but is no yardstick of the others
+     *     ({@link UnitScoring})
      */
     public record Settings(double threshold, int minNeighbours, int maxUnit, int groupings, long seed, int list,
-            int strata) implements Serializable {
+            int strata, double referenceVoters) implements Serializable {
+        /** A precinct of fewer voters than this is scored but is no yardstick for others (ships, hospitals). */
+        public static final double REFERENCE_VOTERS = 100;
 
         /** Groupings among all the units of a region (one stratum). */
         public Settings(double threshold, int minNeighbours, int maxUnit, int groupings, long seed, int list) {
             this(threshold, minNeighbours, maxUnit, groupings, seed, list, 1);
+        }
+
+        /** Groupings within this many strata, the default yardstick size. */
+        public Settings(double threshold, int minNeighbours, int maxUnit, int groupings, long seed, int list,
+                int strata) {
+            this(threshold, minNeighbours, maxUnit, groupings, seed, list, strata, REFERENCE_VOTERS);
+        }
+
+        /**
+         * The largest noise variance of a yardstick precinct: that of a proportion of {@code referenceVoters}
+         * (1 / 4n on the stabilised scale); a change between two elections, whose variance is the sum of two,
+         * needs about twice as many voters in each.
+         */
+        double maxReferenceNoise() {
+            return 1 / (4 * referenceVoters);
         }
     }
 
@@ -120,7 +139,8 @@ public final class UnitScores {
         groups.forEachRemaining(g -> {
             List<Member> members = new ArrayList<>();
             g._2().forEach(members::add);
-            tally.add(g._1().grouping(), members, settings.minNeighbours(), settings.maxUnit());
+            tally.add(g._1().grouping(), members, settings.minNeighbours(), settings.maxUnit(),
+                    settings.maxReferenceNoise());
         });
         return List.of(tally).iterator();
     }

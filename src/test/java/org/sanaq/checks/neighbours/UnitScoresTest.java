@@ -71,15 +71,18 @@ class UnitScoresTest {
         assertEquals("protocols.csv", first.file());
         assertEquals(7, first.line());
         assertEquals(900L, first.shown().getLong(1));
-        assertEquals(20.6194, first.score(), 1e-4);
-        assertEquals(20.6194, first.zTurnout(), 1e-4);
+        // the design's worked example: against the five other precincts of 1,000 voters (the one of 20 voters is
+        // no yardstick), median 500 of 1,000, spread 0 beside binomial noise: z = 29.32 (Python: 29.323649522674653)
+        assertEquals(29.3236, first.score(), 1e-4);
+        assertEquals(29.3236, first.zTurnout(), 1e-4);
         assertEquals(0.0, first.zShare(), 1e-12);
-        // its neighbours' median turnout: 500 and 510 of 1000 in the middle, 50.5 % back from the stabilised scale
-        assertEquals(0.505, Math.pow(Math.sin(first.medianTurnout()), 2), 1e-4);
+        // its neighbours' median turnout: 500 of 1000, 50 % back from the stabilised scale
+        assertEquals(0.5, Math.pow(Math.sin(first.medianTurnout()), 2), 1e-9);
         assertEquals(3, s.top().size());
-        // the next: the small precinct at 75 % (z 2.2747), then 480 of 1000 (z −1.1804)
+        // the next: the small precinct at 75 % against all six of 1,000 voters (z 2.2747), then 480 of 1000
+        // against the other five (z −1.8977)
         assertEquals(2.2747, s.top().get(1).score(), 1e-4);
-        assertEquals(1.1804, s.top().get(2).score(), 1e-4);
+        assertEquals(1.8977, s.top().get(2).score(), 1e-4);
         assertEquals(1, s.realScores()[ScoreTally.BINS - 1]);
         assertEquals(7, Arrays.stream(s.realScores()).sum());
     }
@@ -88,8 +91,9 @@ class UnitScoresTest {
     void aUnitAboveTheLeaveOneOutSizeIsScoredAgainstItsWholeMedian() {
         ScoreSummary s = UnitScores.compute(rows(1), new UnitScores.Settings(4, 5, 6, 20, 1, 3), ContentKeys.NONE);
         assertEquals(1, s.fallbackUnits());
-        // against all seven: median 510 of 1000, the 900 precinct included in the MAD (Python: 15.298)
-        assertEquals(15.298, s.top().get(0).score(), 1e-3);
+        // against the whole yardstick, the six of 1,000 voters: median 505 of 1000, the 900 precinct included in
+        // the MAD (Python: 20.619430006787482)
+        assertEquals(20.6194, s.top().get(0).score(), 1e-4);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * The honest election of a spec: each region's mean turnout and support, and each precinct's counts drawn from
  * them. Turnout varies on the logit scale around the regional mean; shares are Dirichlet around the regional
- * shares; voters, ballots and votes are binomial and multinomial counts, so that whole numbers and their digits
+ * shares (around the district's where the spec has districts); voters, ballots and votes are binomial and multinomial counts, so that whole numbers and their digits
  * come out of the arithmetic of counting, not of a formula.
  */
 final class HonestElection implements Serializable {
@@ -21,6 +21,9 @@ final class HonestElection implements Serializable {
     private final SyntheticSpec spec;
     private final double[] regionTurnout;
     private final double[][] regionShares;
+    /** Per region and district: the district's logit turnout offset and its support (empty without districts). */
+    private final double[][] districtTurnout;
+    private final double[][][] districtShares;
 
     HonestElection(SyntheticSpec spec) {
         this.spec = spec;
@@ -32,6 +35,17 @@ final class HonestElection implements Serializable {
                     + spec.turnoutRegionSd() * random.nextGaussian());
             regionShares[r] = Draws.dirichlet(random, spec.support(), spec.regionConcentration());
         }
+        SyntheticSpec.Districts districts = spec.districts();
+        districtTurnout = new double[spec.regions()][districts.perRegion()];
+        districtShares = new double[spec.regions()][districts.perRegion()][];
+        for (int r = 0; r < spec.regions(); r++) {
+            for (int d = 0; d < districts.perRegion(); d++) {
+                // a stream of its own per (region, district), so the regions' draws stay those of the spec without
+                SplittableRandom random = Draws.stream(spec.seed(), r * 1000L + d, Draws.Purpose.REGION_DISTRICT);
+                districtTurnout[r][d] = districts.turnoutSd() * random.nextGaussian();
+                districtShares[r][d] = Draws.dirichlet(random, regionShares[r], districts.concentration());
+            }
+        }
     }
 
     static String regionName(int region) {
@@ -42,8 +56,13 @@ final class HonestElection implements Serializable {
     Protocol precinct(long index) {
         SplittableRandom r = Draws.stream(spec.seed(), index, Draws.Purpose.HONEST);
         int region = r.nextInt(spec.regions());
+        // the district from a stream of its own, so an election without districts draws what it drew before
+        int district = spec.districts().any() ? Draws.stream(spec.seed(), index, Draws.Purpose.DISTRICT)
+                .nextInt(spec.districts().perRegion()) : Protocol.NO_DISTRICT;
+        double offset = district == Protocol.NO_DISTRICT ? 0 : districtTurnout[region][district];
+        double[] around = district == Protocol.NO_DISTRICT ? regionShares[region] : districtShares[region][district];
         long registered = registered(r);
-        double turnout = Draws.logistic(Draws.logit(regionTurnout[region])
+        double turnout = Draws.logistic(Draws.logit(regionTurnout[region]) + offset
                 + spec.turnoutPrecinctSd() * r.nextGaussian());
         long issued = Draws.binomial(r, registered, turnout);
         long early = Draws.binomial(r, issued, EARLY);
@@ -55,7 +74,7 @@ final class HonestElection implements Serializable {
         long inBoxes = outside + stationary;
         long invalid = Draws.binomial(r, inBoxes, spec.invalidRate());
         long valid = inBoxes - invalid;
-        double[] shares = Draws.dirichlet(r, regionShares[region], spec.precinctConcentration());
+        double[] shares = Draws.dirichlet(r, around, spec.precinctConcentration());
         long[] counts = new long[Protocol.COUNTS.size()];
         counts[Protocol.REGISTERED] = registered;
         counts[Protocol.RECEIVED] = received;
@@ -67,7 +86,7 @@ final class HonestElection implements Serializable {
         counts[Protocol.STATIONARY] = stationary;
         counts[Protocol.INVALID] = invalid;
         counts[Protocol.VALID] = valid;
-        return new Protocol(region, counts, Draws.multinomial(r, valid, shares));
+        return new Protocol(region, district, counts, Draws.multinomial(r, valid, shares));
     }
 
     /**

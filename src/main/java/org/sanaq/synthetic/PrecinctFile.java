@@ -53,7 +53,7 @@ final class PrecinctFile implements java.io.Serializable {
         try (Lines published = new Lines(out.create(name));
                 Lines observers = observed ? new Lines(out.create(observersName(file))) : null;
                 Lines truth = new Lines(out.create(truthName(file)))) {
-            String header = Protocol.header(spec.candidates());
+            String header = Protocol.header(spec.candidates(), spec.districts().any());
             published.write(header);
             if (observers != null) {
                 observers.write(header);

@@ -28,18 +28,28 @@ final class Protocol implements java.io.Serializable {
     static final int VALID = 11;
 
     final int region;
+    /** The district within the region, 0-based, or {@link #NO_DISTRICT} when the election has none. */
+    final int district;
     final long[] counts;
     /** Votes per candidate, the leader first. */
     final long[] votes;
 
+    /** No district: the protocol's line has no district column. */
+    static final int NO_DISTRICT = -1;
+
     Protocol(int region, long[] counts, long[] votes) {
+        this(region, NO_DISTRICT, counts, votes);
+    }
+
+    Protocol(int region, int district, long[] counts, long[] votes) {
         this.region = region;
+        this.district = district;
         this.counts = counts;
         this.votes = votes;
     }
 
     Protocol copy() {
-        return new Protocol(region, counts.clone(), votes.clone());
+        return new Protocol(region, district, counts.clone(), votes.clone());
     }
 
     long issued() {
@@ -90,11 +100,17 @@ final class Protocol implements java.io.Serializable {
         return done;
     }
 
-    /** The canonical CSV line: election, source, level, region, precinct, the counts, the votes. */
+    /**
+     * The canonical CSV line: election, source, level, region, the district where the election has districts,
+     * precinct, the counts, the votes.
+     */
     String csv(String election, String source, String level, String regionName, String precinct) {
         StringBuilder sb = new StringBuilder(160);
-        sb.append(election).append(',').append(source).append(',').append(level).append(',').append(regionName)
-                .append(',').append(precinct);
+        sb.append(election).append(',').append(source).append(',').append(level).append(',').append(regionName);
+        if (district != NO_DISTRICT) {
+            sb.append(',').append(SyntheticSpec.Districts.name(district));
+        }
+        sb.append(',').append(precinct);
         for (long c : counts) {
             sb.append(',').append(c);
         }
@@ -104,8 +120,10 @@ final class Protocol implements java.io.Serializable {
         return sb.toString();
     }
 
-    static String header(List<String> candidates) {
-        StringBuilder sb = new StringBuilder("election,source,level,region,precinct");
+    /** The header of lines written by {@link #csv}, with the district column or without. */
+    static String header(List<String> candidates, boolean districts) {
+        StringBuilder sb = new StringBuilder(districts ? "election,source,level,region,district,precinct"
+                : "election,source,level,region,precinct");
         COUNTS.forEach(c -> sb.append(',').append(c));
         candidates.forEach(c -> sb.append(",votes:").append(c));
         return sb.toString();

@@ -24,7 +24,7 @@ final class RegionalTable {
         List<Integer> rounded = roundedRegions(spec);
         try (PrecinctFile.Lines table = new PrecinctFile.Lines(out.create(FILE));
                 PrecinctFile.Lines truth = new PrecinctFile.Lines(out.create(TRUTH_FILE))) {
-            table.write(Protocol.header(spec.candidates()));
+            table.write(Protocol.header(spec.candidates(), false));
             truth.write(PrecinctFile.TRUTH_HEADER);
             Protocol nation = new Protocol(-1, new long[Protocol.COUNTS.size()], new long[spec.candidates().size()]);
             for (int r = 0; r < sums.length; r++) {

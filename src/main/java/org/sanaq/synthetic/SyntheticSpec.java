@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param smallPrecincts the second, small (rural) part of the sizes' mixture; {@link SmallPrecincts#NONE} for a
  *                       single log-normal
+ * @param districts      districts within each region, with their own turnout and support; {@link Districts#NONE}
+ *                       for none
  * @param irregularities each planted irregularity by name with its parameters (see {@link #IRREGULARITIES})
  * @param output         the folder the election is written to (a local path or a Hadoop URI)
  * @param mapping        the canonical mapping, named in the job file written beside the data
@@ -29,8 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record SyntheticSpec(String name, long seed, long precincts, int files, String country, int regions,
         List<String> candidates, double[] support, double turnoutMean, double turnoutRegionSd,
         double turnoutPrecinctSd, double regionConcentration, double precinctConcentration, double sizeMedian,
-        double sizeSigma, long sizeMin, long sizeMax, SmallPrecincts smallPrecincts, double invalidRate,
-        Map<String, Map<String, Double>> irregularities, String output, String mapping) implements Serializable {
+        double sizeSigma, long sizeMin, long sizeMax, SmallPrecincts smallPrecincts, Districts districts,
+        double invalidRate, Map<String, Map<String, Double>> irregularities, String output, String mapping) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Every irregularity the generator can plant, with its parameters and their defaults. */
@@ -45,7 +47,7 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             "malformed_rows", Map.of("fraction", 0.005));
 
     private static final Set<String> KEYS = Set.of("name", "seed", "precincts", "files", "country", "regions",
-            "candidates", "turnout", "support", "precinct_size", "invalid_rate", "irregularities", "output",
+            "candidates", "turnout", "support", "precinct_size", "districts", "invalid_rate", "irregularities", "output",
             "mapping");
 
     /**
@@ -56,6 +58,27 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
         private static final long serialVersionUID = 1L;
         /** No small part: every size from the one log-normal (the specs written before the mixture). */
         public static final SmallPrecincts NONE = new SmallPrecincts(0, 0, 0);
+    }
+
+    /**
+     * Districts within each region: {@code perRegion} of them, a precinct in one at random; each district's turnout
+     * is its region's moved by N(0, {@code turnoutSd}) on the logit scale, and its support is Dirichlet around the
+     * region's with {@code concentration} (larger varies less). Precincts then vary around their district as they
+     * vary around their region without districts.
+     */
+    public record Districts(int perRegion, double turnoutSd, double concentration) implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** No districts: the precincts file has no district column (the specs written before districts). */
+        public static final Districts NONE = new Districts(0, 0, 0);
+
+        public boolean any() {
+            return perRegion > 0;
+        }
+
+        /** The name of district {@code district} (0-based) of a region: D01, D02, … */
+        static String name(int district) {
+            return String.format(java.util.Locale.ROOT, "D%02d", district + 1);
+        }
     }
 
     public boolean plants(String irregularity) {
@@ -76,7 +99,7 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             Map<String, Map<String, Double>> newIrregularities) {
         return new SyntheticSpec(name, newSeed, newPrecincts, newFiles, country, regions, candidates, support,
                 turnoutMean, turnoutRegionSd, turnoutPrecinctSd, regionConcentration, precinctConcentration,
-                sizeMedian, sizeSigma, sizeMin, sizeMax, smallPrecincts, invalidRate, newIrregularities, newOutput,
+                sizeMedian, sizeSigma, sizeMin, sizeMax, smallPrecincts, districts, invalidRate, newIrregularities, newOutput,
                 mapping);
     }
 
@@ -155,6 +178,15 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             throw new SpecException(where + ": precinct_size.small: a share in [0, 1], a positive median and a "
                     + "sigma of at least 0");
         }
+        JsonNode district = root.path("districts");
+        Districts districts = district.isMissingNode() ? Districts.NONE : new Districts(
+                district.path("per_region").asInt(0), district.path("turnout_sd").asDouble(0.15),
+                district.path("concentration").asDouble(400));
+        if (districts.perRegion() < 0 || districts.perRegion() > 99
+                || (districts.any() && (districts.turnoutSd() < 0 || districts.concentration() <= 0))) {
+            throw new SpecException(where + ": districts: per_region from 0 to 99, a turnout_sd of at least 0 and a "
+                    + "positive concentration");
+        }
         String output = root.path("output").asText("synthetic-" + root.path("name").asText("election"));
         return new SyntheticSpec(root.path("name").asText("election"), root.path("seed").asLong(1), precincts, files,
                 root.path("country").asText("Synthland"), root.path("regions").asInt(10), List.copyOf(names), support,
@@ -162,7 +194,7 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
                 turnout.path("precinct_sd").asDouble(0.3), spread.path("region_concentration").asDouble(200),
                 spread.path("precinct_concentration").asDouble(100), size.path("median").asDouble(800),
                 size.path("sigma").asDouble(0.6), size.path("min").asLong(20), size.path("max").asLong(3000),
-                smallPrecincts, root.path("invalid_rate").asDouble(0.015), plants,
+                smallPrecincts, districts, root.path("invalid_rate").asDouble(0.015), plants,
                 output.contains("://") ? output : base.resolve(output).normalize().toString(),
                 base.resolve(root.path("mapping").asText("../mappings/canonical.yaml")).normalize().toString());
     }

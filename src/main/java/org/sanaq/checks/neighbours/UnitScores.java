@@ -1,11 +1,19 @@
 package org.sanaq.checks.neighbours;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sanaq.checks.ContentKeys;
+import org.sanaq.checks.ProtocolUniform;
+import org.sanaq.checks.RandomGroupings;
+
+import scala.Tuple2;
 
 /**
  * Scores of precincts against the other precincts of their unit, and the same scores within random groupings of
@@ -40,11 +48,67 @@ public final class UnitScores {
     }
 
     /**
-     * Scores the rows in their units and in {@code settings.groupings()} random groupings within each region.
-     * Helper B of issue 19 builds this (one shuffle, a bounded {@link ScoreSummary} per partition, reduced).
+     * Scores the rows in their units and in {@code settings.groupings()} random groupings within each region, in
+     * exactly two Spark jobs and one shuffle: (1) the precincts of each (region, unit) are counted and collected (as
+     * many rows as units), and the driver draws each region's random groupings over those sizes
+     * ({@link UnitSizes}); (2) each row with a unit is copied into its real unit (grouping 0) and into its random
+     * group of each grouping r = 1..R, whose group comes from the row's own uniform ({@link ProtocolUniform} of the
+     * seed, its file's content key, its line and {@link #GROUPING_STREAM} + r), so it does not depend on partitions;
+     * the copies are grouped by (grouping, region, group), each group is scored ({@link UnitScoring}), each
+     * partition's scores are tallied ({@link ScoreTally}) and the tallies are merged into one, whatever their
+     * number. No cache: the second job reads the input again.
      */
     public static ScoreSummary compute(Dataset<Row> rows, Settings settings, ContentKeys keys) {
-        throw new UnsupportedOperationException("UnitScores.compute: not built yet (issue 19, helper B)");
+        JavaRDD<Member> members = rows.select(COLUMNS.stream().map(Column::new).toArray(Column[]::new)).javaRDD()
+                .map(Member::of);
+        List<UnitSizes.Sized> sized = new ArrayList<>();
+        members.mapToPair(m -> new Tuple2<>(new Tuple2<>(m.region(), m.unit()), 1L)).reduceByKey(Long::sum)
+                .collect().forEach(t -> sized.add(new UnitSizes.Sized(t._1()._1(), t._1()._2(), t._2())));
+        UnitSizes sizes = new UnitSizes(sized);
+        ScoreTally tally = members.filter(m -> !m.unit().isBlank())
+                .flatMapToPair(m -> copies(m, sizes, settings, keys))
+                .groupByKey()
+                .mapPartitions(groups -> tally(groups, settings))
+                .fold(new ScoreTally(settings.threshold(), settings.list()), ScoreTally::merge);
+        return tally.summary(sizes.precincts(), sizes.withoutUnit());
+    }
+
+    /** The subject of a precinct's uniform for its group in random grouping r: this followed by r. */
+    public static final String GROUPING_STREAM = "\u0000neighbours ";
+
+    /** The group of a member in one random grouping of its region, by its own uniform. */
+    static int groupOf(Member m, RandomGroupings groupings, int grouping, long seed, ContentKeys keys) {
+        return groupings.groupOf(ProtocolUniform.of(seed, keys.of(m.file()), m.line(), GROUPING_STREAM + grouping));
+    }
+
+    /** A member in its real unit and in its group of every random grouping of its region. */
+    private static Iterator<Tuple2<GroupKey, Member>> copies(Member m, UnitSizes sizes, Settings settings,
+            ContentKeys keys) {
+        List<Tuple2<GroupKey, Member>> out = new ArrayList<>(settings.groupings() + 1);
+        out.add(new Tuple2<>(new GroupKey(0, m.region(), m.unit()), m));
+        RandomGroupings groupings = sizes.of(m.region());
+        Member copy = m.placeboCopy();
+        for (int r = 1; r <= settings.groupings(); r++) {
+            int group = groupOf(m, groupings, r, settings.seed(), keys);
+            out.add(new Tuple2<>(new GroupKey(r, m.region(), Integer.toString(group)), copy));
+        }
+        return out.iterator();
+    }
+
+    /** One partition's groups, scored and tallied into one tally. */
+    private static Iterator<ScoreTally> tally(Iterator<Tuple2<GroupKey, Iterable<Member>>> groups,
+            Settings settings) {
+        ScoreTally tally = new ScoreTally(settings.threshold(), settings.list());
+        groups.forEachRemaining(g -> {
+            List<Member> members = new ArrayList<>();
+            g._2().forEach(members::add);
+            tally.add(g._1().grouping(), members, settings.minNeighbours(), settings.maxUnit());
+        });
+        return List.of(tally).iterator();
+    }
+
+    /** Where a copy of a precinct is scored: its grouping (0 real), its region and its unit or random group. */
+    private record GroupKey(int grouping, String region, String group) implements Serializable {
     }
 
     /**
@@ -57,9 +121,12 @@ public final class UnitScores {
      * @param realScores histogram of real scores (0.5-wide bins from 0 to 20, then one overflow bin)
      * @param placeboScores the same, pooled over the random groupings
      * @param top the highest real scores, highest first
+     * @param precincts the input's rows
+     * @param withoutUnit of them, those without a unit (blank), neither scored nor grouped
      */
     public record ScoreSummary(List<RegionCount> counts, long unitsTested, long unitsTooSmall, long fallbackUnits,
-            long[] realScores, long[] placeboScores, List<ScoredPrecinct> top) implements Serializable {
+            long[] realScores, long[] placeboScores, List<ScoredPrecinct> top, long precincts, long withoutUnit)
+            implements Serializable {
     }
 
     /** Tested precincts and outliers of one grouping (0 real) in one region. */

@@ -6,6 +6,7 @@ import org.sanaq.checks.digits.DigitTestsCheck;
 import org.sanaq.checks.fingerprint.FingerprintCheck;
 import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
+import org.sanaq.checks.panel.PanelCheck;
 import org.sanaq.checks.peaks.IntegerPeaksCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 import org.sanaq.results.CheckDescription;
@@ -20,7 +21,8 @@ public final class CheckCatalog {
             new OfficialVsObserverCheck(),
             new DigitTestsCheck(),
             new FingerprintCheck(),
-            new IntegerPeaksCheck());
+            new IntegerPeaksCheck(),
+            new PanelCheck());
 
     private CheckCatalog() {
     }

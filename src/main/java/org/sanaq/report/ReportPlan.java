@@ -52,7 +52,8 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
 
     /** The order of the check sections: the report's one list of it. */
     static final List<String> SECTION_ORDER = List.of("round_percentages", "protocol_integrity",
-            "official_vs_observer", "duplicate_protocols", "digit_tests", "fingerprint", "integer_peaks");
+            "official_vs_observer", "duplicate_protocols", "digit_tests", "fingerprint", "integer_peaks",
+            "panel");
     /** The scope prefix that names a region. */
     static final String REGION = "region=";
 

@@ -38,6 +38,14 @@ final class PanelStatistics {
     /** The accuracy of the medians' {@code percentile_approx}: a relative rank error of 1 / 10,000. */
     private static final int MEDIAN_ACCURACY = 10_000;
 
+    /**
+     * The figures a ranked jump prints, in this order (read by position in {@link PanelFigures.Jump}): the later
+     * election's precinct and district, the earlier's V, G, R, L, file and line, the later's V, G, R, L, and the
+     * changes in points.
+     */
+    static final List<String> SHOWN = List.of("a_precinct", "a_district", "b_v", "b_g", "b_r", "b_l", "b_file",
+            "b_line", "a_v", "a_g", "a_r", "a_l", "d_turnout_points", "d_share_points");
+
     /** What is computed besides the matching rules. */
     record Settings(String leaderBefore, String leaderAfter, boolean unitIsRegion, List<String> regionsShown,
             UnitScores.Settings scores) {
@@ -155,11 +163,7 @@ final class PanelStatistics {
 
     /** The rows {@link UnitScores} scores: the later election's region and unit, the changes and what a list shows. */
     private static Dataset<Row> scoreRows(Dataset<Row> matched, boolean unitIsRegion) {
-        Column shown = struct(col("a_precinct").as("precinct"), col("a_district").as("district"),
-                col("b_v").as("v_before"), col("b_g").as("g_before"), col("b_r").as("r_before"),
-                col("b_l").as("l_before"), col("b_file").as("file_before"), col("b_line").as("line_before"),
-                col("a_v").as("v_after"), col("a_g").as("g_after"), col("a_r").as("r_after"),
-                col("a_l").as("l_after"), col("d_turnout_points"), col("d_share_points"));
+        Column shown = struct(SHOWN.stream().map(c -> col(c)).toArray(Column[]::new));
         return matched.select(col("a_region").as("region"), (unitIsRegion ? col("a_region") : col("a_district"))
                         .as("unit"), col(PanelSides.KEY).as("key"), col("a_file").as("file"),
                 col("a_line").as("line"), col("y_turnout"), col("var_turnout"), col("y_share"), col("var_share"),

@@ -35,6 +35,9 @@ final class PrecinctIrregularities implements Serializable {
         if (spec.plants("stuffing")) {
             keepIfChanged(p, out, () -> stuffing(random(index, Draws.Purpose.STUFFING), p));
         }
+        if (spec.plants("jump") && chosen(index, Draws.Purpose.JUMP, "jump")) {
+            keepIfChanged(p, out, () -> jump(p));
+        }
         if (spec.plants("switching") && chosen(index, Draws.Purpose.SWITCHING, "switching")) {
             keepIfChanged(p, out, () -> new Planted("switching", p.switchToLeader(Math.round(
                     spec.parameter("switching", "share") * (p.counts[Protocol.VALID] - p.votes[0])))
@@ -92,12 +95,25 @@ final class PrecinctIrregularities implements Serializable {
         } else {
             return null;
         }
-        long stolen = p.switchToLeader(Math.round(Math.pow(x, spec.parameter("stuffing", "alpha"))
-                * (p.counts[Protocol.VALID] - p.votes[0])));
+        return new Planted("stuffing", kind + " " + stuff(p, x, spec.parameter("stuffing", "alpha")));
+    }
+
+    /**
+     * A jump between a panel's elections (DESIGN19 §3.6): in the last election, a chosen precinct is stuffed as
+     * {@link #stuffing} stuffs, with x = {@code size} and stuffing's default α.
+     */
+    private Planted jump(Protocol p) {
+        return new Planted("jump", stuff(p, spec.parameter("jump", "size"),
+                SyntheticSpec.IRREGULARITIES.get("stuffing").get("alpha")));
+    }
+
+    /** Klimek's fraud at level x: x^α of the others' votes moved to the leader, x of the non-voters cast for it. */
+    private static String stuff(Protocol p, double x, double alpha) {
+        long stolen = p.switchToLeader(Math.round(Math.pow(x, alpha) * (p.counts[Protocol.VALID] - p.votes[0])));
         long stuffed = Math.round(x * (p.counts[Protocol.REGISTERED] - p.issued()));
         p.castForLeader(stuffed);
-        return new Planted("stuffing", String.format(Locale.ROOT, "%s x=%.4f: %d ballots added for the leader; "
-                + "%d votes moved from the others", kind, x, stuffed, stolen));
+        return String.format(Locale.ROOT, "x=%.4f: %d ballots added for the leader; %d votes moved from the others",
+                x, stuffed, stolen);
     }
 
     /**

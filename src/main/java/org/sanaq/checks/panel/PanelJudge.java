@@ -1,5 +1,6 @@
 package org.sanaq.checks.panel;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,8 +159,10 @@ final class PanelJudge {
                 .map(p -> p.file() + " " + p.line()).toList();
     }
 
+    /** The threshold as the job wrote it: 4, or 4.5. */
     private String threshold() {
-        return decimal(parameters.get(PanelCheck.THRESHOLD));
+        return Numbers.decimal(BigDecimal.valueOf(parameters.get(PanelCheck.THRESHOLD)).stripTrailingZeros(),
+                words.locale());
     }
 
     private void metric(String scope, String name, double value) {

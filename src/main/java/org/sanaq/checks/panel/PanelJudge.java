@@ -101,8 +101,10 @@ final class PanelJudge {
         jumps.regions().forEach((region, c) -> scopeMetrics("region=" + region, c));
         JumpCounts.Scope n = jumps.nation();
         if (n.tested() == 0) {
-            findings.add(Finding.inconclusive(ID, NATIONAL, "all", "outliers", 0, words.format(ID + ".untested",
-                    parameters.get(PanelCheck.MIN_NEIGHBOURS) + 1)));
+            // no district at all (a later election without the column) is said as such: unit: region would do
+            String reason = s.withoutUnit() == s.precincts() ? words.format(ID + ".no_units")
+                    : words.format(ID + ".untested", parameters.get(PanelCheck.MIN_NEIGHBOURS) + 1);
+            findings.add(Finding.inconclusive(ID, NATIONAL, "all", "outliers", 0, reason));
             return;
         }
         boolean flag = n.outliers() > n.placeboMax() && n.outliers() >= parameters.get(PanelCheck.MIN_OUTLIERS);

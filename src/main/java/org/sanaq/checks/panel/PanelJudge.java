@@ -13,6 +13,7 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
+import org.sanaq.stats.ExactBinomial;
 import org.sanaq.text.Messages;
 import org.sanaq.text.Numbers;
 
@@ -21,7 +22,8 @@ import org.sanaq.text.Numbers;
  * matched (inconclusive below {@code min_match_rate} of the later election's: the changes then say little), the
  * nation's jumps against the placebo (a flag when the real units give more outliers than every random grouping and
  * at least {@code min_outliers}), and a flag for each region whose jumps exceed its placebo's at the adjusted
- * {@code alpha} with at least {@code min_outliers_region} of them ({@link JumpCounts}). A job without two elections
+ * {@code alpha} with at least {@code min_outliers_region} of them ({@link JumpCounts}), and the direction of the
+ * nation's jumps (up as often as down in honest changes; an exact binomial test). A job without two elections
  * gets one inconclusive finding, never an error. Pure: no Spark.
  */
 final class PanelJudge {
@@ -115,6 +117,7 @@ final class PanelJudge {
                 flag ? new Effect(n.excess(), Effect.Unit.PRECINCTS, (double) n.tested(), Effect.Basis.TEST) : null,
                 null, flag ? placebo(n, groupings) : null));
         double alpha = parameters.get(PanelCheck.ALPHA);
+        direction(n, alpha);
         long minRegion = parameters.get(PanelCheck.MIN_OUTLIERS_REGION);
         jumps.regions().forEach((region, c) -> {
             if (c.pAdjusted() < alpha && c.outliers() >= minRegion) {
@@ -126,6 +129,29 @@ final class PanelJudge {
                                 Effect.Basis.TEST), null, placebo(c, groupings)));
             }
         });
+    }
+
+    /**
+     * The direction of the nation's jumps: honest changes beyond a district's go up and down alike, stuffing only up
+     * (turnout and the leader's share rise). An exact binomial test of the upward jumps against half of them; it
+     * needs no placebo, so it sees jumps that stand out in any grouping of the precincts (the random groupings
+     * score such a jump as the real districts do). Not judged below {@code min_outliers} jumps.
+     */
+    private void direction(JumpCounts.Scope n, double alpha) {
+        metric(NATIONAL, "outliers_down", n.outliers() - n.outliersUp());
+        if (n.outliers() < parameters.get(PanelCheck.MIN_OUTLIERS)) {
+            return;
+        }
+        long up = n.outliersUp();
+        long down = n.outliers() - up;
+        double p = ExactBinomial.twoSided(up, n.outliers(), 0.5);
+        metric(NATIONAL, "direction_p_value", p);
+        boolean flag = p < alpha;
+        findings.add(new Finding(ID, NATIONAL, "all", "outliers_up", (double) up, p, p,
+                flag ? Verdict.FLAG : Verdict.PASS, words.format(ID + (flag ? ".direction_flag" : ".direction_pass"),
+                        up, n.outliers(), down, Numbers.p(p, words.locale())), List.of("tables/" + ID + "_ranked.csv"),
+                flag ? new Effect(Math.abs(up - down), Effect.Unit.PRECINCTS, (double) n.outliers(),
+                        Effect.Basis.TEST) : null));
     }
 
     private void scopeMetrics(String scope, JumpCounts.Scope c) {

@@ -8,6 +8,7 @@ import org.sanaq.checks.integrity.ProtocolIntegrityCheck;
 import org.sanaq.checks.klimek.KlimekCheck;
 import org.sanaq.checks.neighbours.NeighboursCheck;
 import org.sanaq.checks.observer.OfficialVsObserverCheck;
+import org.sanaq.checks.panel.PanelCheck;
 import org.sanaq.checks.peaks.IntegerPeaksCheck;
 import org.sanaq.checks.roundpct.RoundPercentageCheck;
 import org.sanaq.results.CheckDescription;
@@ -24,7 +25,8 @@ public final class CheckCatalog {
             new FingerprintCheck(),
             new KlimekCheck(),
             new IntegerPeaksCheck(),
-            new NeighboursCheck());
+            new NeighboursCheck(),
+            new PanelCheck());
 
     private CheckCatalog() {
     }

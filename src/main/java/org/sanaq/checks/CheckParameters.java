@@ -1,5 +1,7 @@
 package org.sanaq.checks;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,50 @@ public final class CheckParameters {
         }
         throw new SpecException(path + "." + key + ": must be a non-empty list of whole numbers, not "
                 + shownForNumber(v));
+    }
+
+    /**
+     * A list of texts (words or whole numbers), each given and none twice, in the order written: the order may
+     * mean something (elections, earlier first), a repeat would be a slip. It may be empty.
+     */
+    public List<String> texts(String key) throws SpecException {
+        Object v = values.get(key);
+        if (!(v instanceof List<?> list)) {
+            throw new SpecException(path + "." + key + ": must be a list of texts, not " + shown(v));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : list) {
+            String text = textItem(key, item);
+            if (out.contains(text)) {
+                throw new SpecException(path + "." + key + ": '" + YamlFiles.shown(text) + "' is given twice");
+            }
+            out.add(text);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A map of texts to texts (words or whole numbers on both sides, none blank), in the order written. */
+    public Map<String, String> textMap(String key) throws SpecException {
+        Object v = values.get(key);
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new SpecException(path + "." + key + ": must be a map of texts to texts, not " + shown(v));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String name = textItem(key, e.getKey());
+            out.put(name, textItem(key + "." + YamlFiles.shown(name), e.getValue()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** One text of a list or map: a word or a whole number, not blank, never a list, a map, true or a fraction. */
+    private String textItem(String key, Object item) throws SpecException {
+        if (!(item instanceof String) && !(item instanceof Integer) && !(item instanceof Long)
+                || item.toString().isBlank()) {
+            throw new SpecException(path + "." + key + ": each value must be a text that is not blank, not "
+                    + (item instanceof String ? "a blank" : shown(item)));
+        }
+        return item.toString();
     }
 
     public String choice(String key, List<String> allowed) throws SpecException {

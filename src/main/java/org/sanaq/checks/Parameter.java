@@ -50,6 +50,16 @@ public final class Parameter<T> {
         return new Parameter<>(key, defaultValue, p -> p.integers(key, min, max));
     }
 
+    /** A list of texts, each given and named once, in the order written (it may be empty). */
+    public static Parameter<List<String>> texts(String key, List<String> defaultValue) {
+        return new Parameter<>(key, defaultValue, p -> p.texts(key));
+    }
+
+    /** A map of texts to texts (names to other names, say), each key and value given; it may be empty. */
+    public static Parameter<Map<String, String>> textMap(String key, Map<String, String> defaultValue) {
+        return new Parameter<>(key, defaultValue, p -> p.textMap(key));
+    }
+
     /** A value with a rule of its own (a nested map, say), read by {@code rule}. */
     public static <T> Parameter<T> of(String key, Object defaultValue, CheckParameters.Getter<T> rule) {
         return new Parameter<>(key, defaultValue, rule);

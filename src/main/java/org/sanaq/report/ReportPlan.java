@@ -53,7 +53,7 @@ record ReportPlan(Manifest manifest, Wording words, List<Finding> ranked, List<F
     /** The order of the check sections: the report's one list of it. */
     static final List<String> SECTION_ORDER = List.of("round_percentages", "protocol_integrity",
             "official_vs_observer", "duplicate_protocols", "digit_tests", "fingerprint", "klimek", "integer_peaks",
-            "neighbours");
+            "neighbours", "panel");
     /** The scope prefix that names a region. */
     static final String REGION = "region=";
 

@@ -16,7 +16,7 @@ final class Draws {
 
     /** Streams of one election: the honest figures, the regions, and one per irregularity. */
     enum Purpose { HONEST, REGION, STUFFING, SWITCHING, INTEGER_PERCENTAGES, BROKEN_RELATIONS, LAST_DIGIT,
-        OBSERVER_COPIES, MALFORMED_ROWS, ROUND_REGIONS, DISTRICT, REGION_DISTRICT }
+        OBSERVER_COPIES, MALFORMED_ROWS, ROUND_REGIONS, DISTRICT, REGION_DISTRICT, PANEL, JUMP }
 
     /**
      * The random stream of one unit (precinct or region) for one purpose, a function of (seed, index, purpose)

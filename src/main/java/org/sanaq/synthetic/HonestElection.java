@@ -2,6 +2,7 @@ package org.sanaq.synthetic;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The honest election of a spec: each region's mean turnout and support, and each precinct's counts drawn from
@@ -17,6 +18,8 @@ final class HonestElection implements Serializable {
     private static final double TAKEN_AWAY = 0.002;
     /** Ballots are delivered in packs of this many: received is registered rounded up to a pack. */
     private static final long PACK = 50;
+    /** Streams of a panel's later elections: precinct i's of election e is index i · this + e (e below 10). */
+    private static final long PANEL_STRIDE = 10;
 
     private final SyntheticSpec spec;
     private final double[] regionTurnout;
@@ -54,6 +57,15 @@ final class HonestElection implements Serializable {
 
     /** The honest protocol of precinct {@code index} (0-based), a function of the spec's seed and the index. */
     Protocol precinct(long index) {
+        return precinct(index, 1);
+    }
+
+    /**
+     * The honest protocol of precinct {@code index} in election {@code election} (1-based) of the spec's panel:
+     * election 1 as without a panel; a later one from election 1's registered voters, turnout and shares changed as
+     * {@link SyntheticSpec.Panel} says, with counts from the precinct's own stream of that election.
+     */
+    Protocol precinct(long index, int election) {
         SplittableRandom r = Draws.stream(spec.seed(), index, Draws.Purpose.HONEST);
         int region = r.nextInt(spec.regions());
         // the district from a stream of its own, so an election without districts draws what it drew before
@@ -64,6 +76,25 @@ final class HonestElection implements Serializable {
         long registered = registered(r);
         double turnout = Draws.logistic(Draws.logit(regionTurnout[region]) + offset
                 + spec.turnoutPrecinctSd() * r.nextGaussian());
+        double[][] shares = new double[1][];
+        // election 1's shares are drawn after its counts' binomials, in the order of the specs without panels
+        Protocol first = counts(r, region, district, registered, turnout,
+                () -> shares[0] = Draws.dirichlet(r, around, spec.precinctConcentration()));
+        if (election == 1) {
+            return first;
+        }
+        SyntheticSpec.Panel panel = spec.panel();
+        SplittableRandom later = Draws.stream(spec.seed(), index * PANEL_STRIDE + election, Draws.Purpose.PANEL);
+        long laterRegistered = Math.max(spec.sizeMin(), Math.min(spec.sizeMax(),
+                Math.round(registered * Math.exp(panel.sizeChangeSd() * later.nextGaussian()))));
+        double laterTurnout = Draws.logistic(Draws.logit(turnout) + panel.turnoutChangeSd() * later.nextGaussian());
+        double[] laterShares = Draws.dirichlet(later, shares[0], panel.shareConcentration());
+        return counts(later, region, district, laterRegistered, laterTurnout, () -> laterShares);
+    }
+
+    /** A protocol's counts drawn from {@code r}: ballots by turnout, then votes by the shares {@code shares} gives. */
+    private Protocol counts(SplittableRandom r, int region, int district, long registered, double turnout,
+            Supplier<double[]> shares) {
         long issued = Draws.binomial(r, registered, turnout);
         long early = Draws.binomial(r, issued, EARLY);
         long outside = Draws.binomial(r, issued - early, OUTSIDE);
@@ -74,7 +105,7 @@ final class HonestElection implements Serializable {
         long inBoxes = outside + stationary;
         long invalid = Draws.binomial(r, inBoxes, spec.invalidRate());
         long valid = inBoxes - invalid;
-        double[] shares = Draws.dirichlet(r, around, spec.precinctConcentration());
+        double[] drawn = shares.get();
         long[] counts = new long[Protocol.COUNTS.size()];
         counts[Protocol.REGISTERED] = registered;
         counts[Protocol.RECEIVED] = received;
@@ -86,7 +117,7 @@ final class HonestElection implements Serializable {
         counts[Protocol.STATIONARY] = stationary;
         counts[Protocol.INVALID] = invalid;
         counts[Protocol.VALID] = valid;
-        return new Protocol(region, district, counts, Draws.multinomial(r, valid, shares));
+        return new Protocol(region, district, counts, Draws.multinomial(r, valid, drawn));
     }
 
     /**

@@ -59,11 +59,18 @@ final class PrecinctFile implements java.io.Serializable {
                 observers.write(header);
             }
             truth.write(TRUTH_HEADER);
+            int last = spec.panel().elections();
             for (long i = first(spec, file), end = first(spec, file + 1); i < end; i++) {
-                Protocol truePrecinct = honest.precinct(i);
+                String id = Long.toString(i + 1);
+                // a panel's earlier elections, honest, before the last one that the job analyses
+                for (int e = 1; e < last; e++) {
+                    Protocol earlier = honest.precinct(i, e);
+                    published.write(earlier.csv(spec.election(e), "official", "precinct",
+                            HonestElection.regionName(earlier.region), id));
+                }
+                Protocol truePrecinct = honest.precinct(i, last);
                 Protocol p = truePrecinct.copy();
                 String region = HonestElection.regionName(p.region);
-                String id = Long.toString(i + 1);
                 List<PrecinctIrregularities.Planted> planted = irregularities.plant(i, p);
                 String line = p.csv(spec.election(), "official", "precinct", region, id);
                 published.write(line);

@@ -35,6 +35,9 @@ final class PrecinctIrregularities implements Serializable {
         if (spec.plants("stuffing")) {
             keepIfChanged(p, out, () -> stuffing(random(index, Draws.Purpose.STUFFING), p));
         }
+        if (spec.plants("jump") && chosen(index, Draws.Purpose.JUMP, "jump")) {
+            keepIfChanged(p, out, () -> jump(p));
+        }
         if (spec.plants("switching") && chosen(index, Draws.Purpose.SWITCHING, "switching")) {
             keepIfChanged(p, out, () -> new Planted("switching", p.switchToLeader(Math.round(
                     spec.parameter("switching", "share") * (p.counts[Protocol.VALID] - p.votes[0])))
@@ -96,6 +99,16 @@ final class PrecinctIrregularities implements Serializable {
     }
 
     /**
+     * A jump between a panel's elections: in the last election, a chosen precinct is stuffed as {@link #stuffing}
+     * stuffs, with x = {@code size} and stuffing's default α.
+     */
+    private Planted jump(Protocol p) {
+        Planted stuffed = stuff(p, "jump", spec.parameter("jump", "size"),
+                SyntheticSpec.IRREGULARITIES.get("stuffing").get("alpha"));
+        return new Planted("jump", stuffed.detail());
+    }
+
+    /**
      * Fraud of intensity x in one precinct: a fraction x^α of the other candidates' votes moved to the leader, then
      * a fraction x of the non-voters' ballots cast for the leader (the fit's {@code checks.klimek.FraudTransform}).
      */
@@ -103,8 +116,8 @@ final class PrecinctIrregularities implements Serializable {
         long stolen = p.switchToLeader(Math.round(Math.pow(x, alpha) * (p.counts[Protocol.VALID] - p.votes[0])));
         long stuffed = Math.round(x * (p.counts[Protocol.REGISTERED] - p.issued()));
         p.castForLeader(stuffed);
-        return new Planted("stuffing", String.format(Locale.ROOT, "%s x=%.4f: %d ballots added for the leader; "
-                + "%d votes moved from the others", kind, x, stuffed, stolen));
+        return String.format(Locale.ROOT, "x=%.4f: %d ballots added for the leader; %d votes moved from the others",
+                x, stuffed, stolen);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sanaq.checks.CheckCatalog;
+import org.sanaq.checks.panel.PanelCheck;
 
 /**
  * The generator job: writes a synthetic election in the canonical CSV format, one Spark task per output file,
@@ -78,9 +79,22 @@ public final class SyntheticElection {
             sb.append(input("observers", files(spec, f -> folder + PrecinctFile.observersName(f)), mapping));
         }
         sb.append("checks:\n");
-        CheckCatalog.ids().forEach(id -> sb.append("  ").append(id).append(": {}\n"));
+        CheckCatalog.ids().forEach(id -> sb.append("  ").append(id).append(": ").append(parameters(spec, id))
+                .append('\n'));
         sb.append("output: report\n");
         return sb.toString();
+    }
+
+    /** A check's parameters in the job: its defaults, but a panel's elections for the panel check. */
+    private static String parameters(SyntheticSpec spec, String check) {
+        if (!check.equals(PanelCheck.ID) || !spec.panel().any()) {
+            return "{}";
+        }
+        List<String> elections = new ArrayList<>();
+        for (int e = 1; e <= spec.panel().elections(); e++) {
+            elections.add(spec.election(e));
+        }
+        return "{elections: [" + String.join(", ", elections) + "]}";
     }
 
     private static List<String> files(SyntheticSpec spec, java.util.function.IntFunction<String> name) {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                       single log-normal
  * @param districts      districts within each region, with their own turnout and support; {@link Districts#NONE}
  *                       for none
+ * @param panel          further elections of the same precincts; {@link Panel#NONE} for one election
  * @param irregularities each planted irregularity by name with its parameters (see {@link #IRREGULARITIES})
  * @param output         the folder the election is written to (a local path or a Hadoop URI)
  * @param mapping        the canonical mapping, named in the job file written beside the data
@@ -31,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record SyntheticSpec(String name, long seed, long precincts, int files, String country, int regions,
         List<String> candidates, double[] support, double turnoutMean, double turnoutRegionSd,
         double turnoutPrecinctSd, double regionConcentration, double precinctConcentration, double sizeMedian,
-        double sizeSigma, long sizeMin, long sizeMax, SmallPrecincts smallPrecincts, Districts districts,
+        double sizeSigma, long sizeMin, long sizeMax, SmallPrecincts smallPrecincts, Districts districts, Panel panel,
         double invalidRate, Map<String, Map<String, Double>> irregularities, String output, String mapping) implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -44,10 +45,11 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             "broken_relations", Map.of("fraction", 0.01),
             "last_digit", Map.of("fraction", 0.05),
             "observer_copies", Map.of("coverage", 0.1, "noise", 0.05, "duplicates", 0.02, "conflicts", 0.01),
-            "malformed_rows", Map.of("fraction", 0.005));
+            "malformed_rows", Map.of("fraction", 0.005),
+            "jump", Map.of("fraction", 0.02, "size", 0.3));
 
     private static final Set<String> KEYS = Set.of("name", "seed", "precincts", "files", "country", "regions",
-            "candidates", "turnout", "support", "precinct_size", "districts", "invalid_rate", "irregularities", "output",
+            "candidates", "turnout", "support", "precinct_size", "districts", "panel", "invalid_rate", "irregularities", "output",
             "mapping");
 
     /**
@@ -81,6 +83,24 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
         }
     }
 
+    /**
+     * The same precincts in {@code elections} elections (DESIGN19 §3.6): election e ≥ 2 keeps each precinct's
+     * region, district, honest turnout and support of election 1 and changes them: registered voters times
+     * exp(N(0, {@code sizeChangeSd})), the logit of turnout plus N(0, {@code turnoutChangeSd}), the shares redrawn
+     * Dirichlet around election 1's with {@code shareConcentration}; every count is drawn anew. Irregularities are
+     * planted in the last election only, the one the job analyses.
+     */
+    public record Panel(int elections, double turnoutChangeSd, double shareConcentration, double sizeChangeSd)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** One election (the specs written before panels). */
+        public static final Panel NONE = new Panel(1, 0, 0, 0);
+
+        public boolean any() {
+            return elections > 1;
+        }
+    }
+
     public boolean plants(String irregularity) {
         return irregularities.containsKey(irregularity);
     }
@@ -91,15 +111,22 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
         return given != null ? given : IRREGULARITIES.get(irregularity).get(parameter);
     }
 
+    /** The election the job analyses: the only one, or the last of a panel. */
     public String election() {
-        return "synthetic-" + name;
+        return election(panel.elections());
+    }
+
+    /** Election {@code e} (1-based) of a panel: {@code synthetic-<name>-<e>}; without a panel, {@code synthetic-<name>}. */
+    public String election(int e) {
+        return "synthetic-" + name + (panel.any() ? "-" + e : "");
     }
 
     public SyntheticSpec with(long newSeed, long newPrecincts, int newFiles, String newOutput,
             Map<String, Map<String, Double>> newIrregularities) {
         return new SyntheticSpec(name, newSeed, newPrecincts, newFiles, country, regions, candidates, support,
                 turnoutMean, turnoutRegionSd, turnoutPrecinctSd, regionConcentration, precinctConcentration,
-                sizeMedian, sizeSigma, sizeMin, sizeMax, smallPrecincts, districts, invalidRate, newIrregularities, newOutput,
+                sizeMedian, sizeSigma, sizeMin, sizeMax, smallPrecincts, districts, panel, invalidRate, newIrregularities,
+                newOutput,
                 mapping);
     }
 
@@ -187,6 +214,15 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             throw new SpecException(where + ": districts: per_region from 0 to 99, a turnout_sd of at least 0 and a "
                     + "positive concentration");
         }
+        JsonNode panelNode = root.path("panel");
+        Panel panel = panelNode.isMissingNode() ? Panel.NONE : new Panel(panelNode.path("elections").asInt(2),
+                panelNode.path("turnout_change_sd").asDouble(0.1), panelNode.path("share_concentration").asDouble(300),
+                panelNode.path("size_change_sd").asDouble(0.03));
+        if (!panelNode.isMissingNode() && (panel.elections() < 1 || panel.elections() > 9 || panel.turnoutChangeSd() < 0
+                || panel.shareConcentration() <= 0 || panel.sizeChangeSd() < 0)) {
+            throw new SpecException(where + ": panel: elections from 1 to 9, turnout_change_sd and size_change_sd of "
+                    + "at least 0 and a positive share_concentration");
+        }
         String output = root.path("output").asText("synthetic-" + root.path("name").asText("election"));
         return new SyntheticSpec(root.path("name").asText("election"), root.path("seed").asLong(1), precincts, files,
                 root.path("country").asText("Synthland"), root.path("regions").asInt(10), List.copyOf(names), support,
@@ -194,7 +230,7 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
                 turnout.path("precinct_sd").asDouble(0.3), spread.path("region_concentration").asDouble(200),
                 spread.path("precinct_concentration").asDouble(100), size.path("median").asDouble(800),
                 size.path("sigma").asDouble(0.6), size.path("min").asLong(20), size.path("max").asLong(3000),
-                smallPrecincts, districts, root.path("invalid_rate").asDouble(0.015), plants,
+                smallPrecincts, districts, panel, root.path("invalid_rate").asDouble(0.015), plants,
                 output.contains("://") ? output : base.resolve(output).normalize().toString(),
                 base.resolve(root.path("mapping").asText("../mappings/canonical.yaml")).normalize().toString());
     }

@@ -68,6 +68,35 @@ class ParameterTest {
     }
 
     @Test
+    void aListOfTextsKeepsItsOrderAndRefusesRepeatsAndBlanks() throws SpecException {
+        Parameter<List<String>> elections = Parameter.texts("elections", List.of());
+        Map<String, Object> defaults = Parameter.defaults(List.of(elections));
+        assertEquals(List.of(), elections.read(new CheckParameters("checks.x", defaults, Map.of())));
+        assertEquals(List.of("e2018", "2024"), elections.read(new CheckParameters("checks.x", defaults,
+                Map.of("elections", List.of("e2018", 2024)))), "order as written; a number is a text");
+        assertEquals("checks.x.elections: 'a' is given twice",
+                refusal(elections, defaults, "elections", List.of("a", "a")));
+        assertEquals("checks.x.elections: each value must be a text that is not blank, not a blank",
+                refusal(elections, defaults, "elections", List.of("a", " ")));
+        assertEquals("checks.x.elections: each value must be a text that is not blank, not 0.5",
+                refusal(elections, defaults, "elections", List.of(0.5)));
+        assertEquals("checks.x.elections: must be a list of texts, not a map",
+                refusal(elections, defaults, "elections", Map.of("a", "b")));
+    }
+
+    @Test
+    void aMapOfTextsNamesTheKeyWhoseValueIsBad() throws SpecException {
+        Parameter<Map<String, String>> aliases = Parameter.textMap("aliases", Map.of());
+        Map<String, Object> defaults = Parameter.defaults(List.of(aliases));
+        assertEquals(Map.of("Old", "New"), aliases.read(new CheckParameters("checks.x", defaults,
+                Map.of("aliases", Map.of("Old", "New")))));
+        assertEquals("checks.x.aliases.Old: each value must be a text that is not blank, not a list",
+                refusal(aliases, defaults, "aliases", Map.of("Old", List.of("New"))));
+        assertEquals("checks.x.aliases: must be a map of texts to texts, not a list",
+                refusal(aliases, defaults, "aliases", List.of("Old")));
+    }
+
+    @Test
     void aHugeOrMultiLineValueIsQuotedOnOneShortLine() {
         String m = refusal(WAY, Parameter.defaults(List.of(WAY)), "way", "x\n".repeat(10_000));
         // the first 80 characters, each line break written as \n, then the length

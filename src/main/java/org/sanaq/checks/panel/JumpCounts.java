@@ -1,0 +1,89 @@
+package org.sanaq.checks.panel;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.apache.commons.math3.special.Gamma;
+import org.sanaq.checks.neighbours.UnitScores;
+import org.sanaq.stats.BenjaminiHochberg;
+
+/**
+ * The real jumps against the placebo's (DESIGN19 §2.2 applied to the changes): nationally, the real outliers O₀
+ * against those of the R random groupings, empirical p = (1 + #{O_r ≥ O₀}) / (R + 1); per region, O₀ of the region
+ * against a Poisson law whose mean is the region's mean placebo count (floored at 0.5 / R, so that a region where
+ * no grouping gave an outlier still has a finite p), the p-values adjusted over the regions tested by
+ * Benjamini–Hochberg.
+ */
+final class JumpCounts {
+
+    /** One scope's real and placebo counts; {@code p} and {@code pAdjusted} as the scope's test gives them. */
+    record Scope(long tested, long outliers, long outliersUp, double placeboMean, long placeboMax,
+            double placeboTested, double p, double pAdjusted) {
+        double excess() {
+            return outliers - placeboMean;
+        }
+    }
+
+    private final Scope nation;
+    private final SortedMap<String, Scope> regions = new TreeMap<>();
+
+    JumpCounts(UnitScores.ScoreSummary scores, int groupings) {
+        long[][] national = new long[groupings + 1][3];
+        SortedMap<String, long[][]> byRegion = new TreeMap<>();
+        for (UnitScores.RegionCount c : scores.counts()) {
+            long[][] region = byRegion.computeIfAbsent(c.region(), r -> new long[groupings + 1][3]);
+            for (long[][] sums : new long[][][] {national, region}) {
+                sums[c.grouping()][0] += c.tested();
+                sums[c.grouping()][1] += c.outliers();
+                sums[c.grouping()][2] += c.outliersUp();
+            }
+        }
+        nation = scope(national, groupings, true);
+        Map<String, Scope> unadjusted = new TreeMap<>();
+        byRegion.forEach((name, sums) -> {
+            if (sums[0][0] > 0) {
+                unadjusted.put(name, scope(sums, groupings, false));
+            }
+        });
+        double[] adjusted = BenjaminiHochberg.adjust(unadjusted.values().stream().mapToDouble(Scope::p).toArray());
+        int i = 0;
+        for (Map.Entry<String, Scope> e : unadjusted.entrySet()) {
+            Scope s = e.getValue();
+            regions.put(e.getKey(), new Scope(s.tested(), s.outliers(), s.outliersUp(), s.placeboMean(),
+                    s.placeboMax(), s.placeboTested(), s.p(), adjusted[i++]));
+        }
+    }
+
+    /** The nation's counts; its p is the empirical one, not adjusted. */
+    Scope nation() {
+        return nation;
+    }
+
+    /** The regions with precincts tested, in name order. */
+    SortedMap<String, Scope> regions() {
+        return regions;
+    }
+
+    private static Scope scope(long[][] sums, int groupings, boolean empirical) {
+        long real = sums[0][1];
+        long max = 0;
+        long atLeast = 0;
+        double total = 0;
+        double tested = 0;
+        for (int r = 1; r <= groupings; r++) {
+            max = Math.max(max, sums[r][1]);
+            total += sums[r][1];
+            tested += sums[r][0];
+            atLeast += sums[r][1] >= real ? 1 : 0;
+        }
+        double mean = total / groupings;
+        double p = empirical ? (1.0 + atLeast) / (groupings + 1) : poissonAtLeast(real, Math.max(mean, 0.5 / groupings));
+        return new Scope(sums[0][0], real, sums[0][2], mean, max, tested / groupings, p, p);
+    }
+
+    /** P(X ≥ k) for X ~ Poisson(λ): the regularised lower incomplete gamma P(k, λ), precise in the upper tail. */
+    static double poissonAtLeast(long k, double lambda) {
+        return k <= 0 ? 1 : Gamma.regularizedGammaP(k, lambda);
+    }
+}

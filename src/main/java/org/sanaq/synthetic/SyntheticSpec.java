@@ -103,6 +103,16 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
                 mapping);
     }
 
+    /**
+     * The same election as one region with no regional turnout offset: a single honest cloud (precincts still vary
+     * around it as the spec says), the setting in which a model of one normal honest cloud nearly holds.
+     */
+    public SyntheticSpec homogeneous() {
+        return new SyntheticSpec(name, seed, precincts, files, country, 1, candidates, support, turnoutMean, 0,
+                turnoutPrecinctSd, regionConcentration, precinctConcentration, sizeMedian, sizeSigma, sizeMin, sizeMax,
+                smallPrecincts, districts, invalidRate, irregularities, output, mapping);
+    }
+
     public static SyntheticSpec load(Path file) throws SpecException {
         JsonNode root;
         try {

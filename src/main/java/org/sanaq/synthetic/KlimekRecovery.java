@@ -40,7 +40,7 @@ public final class KlimekRecovery {
             "fi_covered", "fe_mean", "fe_covered", "fi_width", "fe_width", "coverage_fi", "coverage_fe",
             "cp_fi_low", "cp_fi_high", "cp_fe_low", "cp_fe_high", "zero_in_fi", "zero_in_fe", "flagged");
     private static final Set<String> KEYS = Set.of("election", "precincts", "seeds", "bootstrap", "fi", "fe",
-            "misspecified", "threads", "table", "honest_rates");
+            "misspecified", "threads", "table", "honest_rates", "homogeneous");
 
     /** What a recovery spec says; paths resolved against the spec's folder. */
     record Settings(SyntheticSpec election, long precincts, int seeds, int bootstrap, List<Double> fi,
@@ -85,8 +85,8 @@ public final class KlimekRecovery {
             // written after each cell, so that a long recovery stopped part-way keeps what it measured
             write(s, cells, specFile);
         }
-        log.printf(Locale.ROOT, "sanaq: klimek recovery written to %s and %s in %.0f s%n", s.table(),
-                s.honestRates(), (System.nanoTime() - started) / 1e9);
+        log.printf(Locale.ROOT, "sanaq: klimek recovery written to %s%s in %.0f s%n", s.table(),
+                s.honestRates() == null ? "" : " and " + s.honestRates(), (System.nanoTime() - started) / 1e9);
     }
 
     static Settings parse(JsonNode root, Path base, String where) throws SpecException, IOException {
@@ -96,6 +96,9 @@ public final class KlimekRecovery {
                     + YamlFiles.listing(KEYS));
         }
         SyntheticSpec election = SyntheticSpec.load(base.resolve(root.path("election").asText("clean.yaml")));
+        if (root.path("homogeneous").asBoolean(false)) {
+            election = election.homogeneous();
+        }
         List<Double> fi = fractions(root.path("fi"), where + ": " + KEY + ".fi");
         List<Double> fe = fractions(root.path("fe"), where + ": " + KEY + ".fe");
         Map<String, Double> misspecified = new java.util.LinkedHashMap<>();
@@ -115,8 +118,7 @@ public final class KlimekRecovery {
         return new Settings(election, precincts, seeds, bootstrap, fi, fe, misspecified, threads,
                 base.resolve(root.path("table").asText("../../reports/calibration/tables/klimek_recovery.csv"))
                         .normalize(),
-                base.resolve(root.path("honest_rates").asText("../../src/main/resources" + HonestRates.KLIMEK))
-                        .normalize());
+                root.has("honest_rates") ? base.resolve(root.path("honest_rates").asText()).normalize() : null);
     }
 
     private static List<Double> fractions(JsonNode list, String where) throws SpecException {
@@ -141,8 +143,15 @@ public final class KlimekRecovery {
 
     /** One election's fit: its precincts drawn with the planted stuffing and fitted with a bootstrap. */
     static KlimekEstimate fit(KlimekModel model, Settings s, long seed, double alpha, double fi, double fe) {
-        SyntheticSpec spec = s.election().with(seed, s.precincts(), s.election().files(), s.election().output(),
-                Map.of("stuffing", Map.of("fi", fi, "fe", fe, "alpha", alpha, "sigma_x", model.sigmaX())));
+        return model.estimate(draw(s.election(), s.precincts(), seed, alpha, model.sigmaX(), fi, fe),
+                new KlimekModel.Bootstrap(s.bootstrap(), 0.95, seed), "national");
+    }
+
+    /** The cell summary of one election of {@code precincts} precincts drawn with the planted stuffing. */
+    static CellSizes draw(SyntheticSpec election, long precincts, long seed, double alpha, double sigmaX, double fi,
+            double fe) {
+        SyntheticSpec spec = election.with(seed, precincts, election.files(), election.output(),
+                Map.of("stuffing", Map.of("fi", fi, "fe", fe, "alpha", alpha, "sigma_x", sigmaX)));
         HonestElection honest = new HonestElection(spec);
         PrecinctIrregularities irregularities = new PrecinctIrregularities(spec);
         CellSizes sizes = new CellSizes();
@@ -156,7 +165,7 @@ public final class KlimekRecovery {
                         r - p.votes[0])), v, p.votes[0]);
             }
         }
-        return model.estimate(sizes, new KlimekModel.Bootstrap(s.bootstrap(), 0.95, seed), "national");
+        return sizes;
     }
 
     private static double defaultOf(String parameter) {
@@ -198,6 +207,9 @@ public final class KlimekRecovery {
 
     private static void write(Settings s, List<Cell> cells, Path specFile) throws IOException {
         InProcessRuns.write(s.table(), COLUMNS, rows(cells), "");
+        if (s.honestRates() == null) {
+            return;
+        }
         double flagFi = defaultOf("flag_fi");
         double flagFe = defaultOf("flag_fe");
         List<List<String>> honest = new ArrayList<>();

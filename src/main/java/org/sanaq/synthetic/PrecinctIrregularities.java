@@ -116,8 +116,8 @@ final class PrecinctIrregularities implements Serializable {
         long stolen = p.switchToLeader(Math.round(Math.pow(x, alpha) * (p.counts[Protocol.VALID] - p.votes[0])));
         long stuffed = Math.round(x * (p.counts[Protocol.REGISTERED] - p.issued()));
         p.castForLeader(stuffed);
-        return String.format(Locale.ROOT, "x=%.4f: %d ballots added for the leader; %d votes moved from the others",
-                x, stuffed, stolen);
+        return new Planted("stuffing", String.format(Locale.ROOT, "%s x=%.4f: %d ballots added for the leader; "
+                + "%d votes moved from the others", kind, x, stuffed, stolen));
     }
 
     /**

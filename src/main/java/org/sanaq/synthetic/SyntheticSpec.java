@@ -125,9 +125,18 @@ public record SyntheticSpec(String name, long seed, long precincts, int files, S
             Map<String, Map<String, Double>> newIrregularities) {
         return new SyntheticSpec(name, newSeed, newPrecincts, newFiles, country, regions, candidates, support,
                 turnoutMean, turnoutRegionSd, turnoutPrecinctSd, regionConcentration, precinctConcentration,
-                sizeMedian, sizeSigma, sizeMin, sizeMax, smallPrecincts, districts, panel, invalidRate, newIrregularities,
-                newOutput,
-                mapping);
+                sizeMedian, sizeSigma, sizeMin, sizeMax, smallPrecincts, districts, panel, invalidRate,
+                newIrregularities, newOutput, mapping);
+    }
+
+    /**
+     * The same election as one region with no regional turnout offset: a single honest cloud (precincts still vary
+     * around it as the spec says), the setting in which a model of one normal honest cloud nearly holds.
+     */
+    public SyntheticSpec homogeneous() {
+        return new SyntheticSpec(name, seed, precincts, files, country, 1, candidates, support, turnoutMean, 0,
+                turnoutPrecinctSd, regionConcentration, precinctConcentration, sizeMedian, sizeSigma, sizeMin, sizeMax,
+                smallPrecincts, districts, panel, invalidRate, irregularities, output, mapping);
     }
 
     public static SyntheticSpec load(Path file) throws SpecException {

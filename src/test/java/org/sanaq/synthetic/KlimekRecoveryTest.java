@@ -21,11 +21,17 @@ class KlimekRecoveryTest {
     @TempDir
     Path dir;
 
+    /** A recovery spec of clean.yaml in the temporary folder, with {@code settings} (YAML lines) after the election. */
+    private Path spec(String name, String settings) throws java.io.IOException {
+        Path spec = dir.resolve(name);
+        Files.writeString(spec, "klimek_recovery:\n  election: " + Path.of("jobs/synthetic/clean.yaml")
+                .toAbsolutePath() + "\n  " + settings);
+        return spec;
+    }
+
     @Test
     void aTinyRecoveryWritesItsTableAndTheHonestRates() throws Exception {
-        Path spec = dir.resolve("recovery.yaml");
-        Files.writeString(spec, "klimek_recovery:\n  election: " + Path.of("jobs/synthetic/clean.yaml")
-                .toAbsolutePath() + "\n  precincts: 2000\n  seeds: 3\n  bootstrap: 20\n  fi: [0]\n  fe: [0, 0.05]\n"
+        Path spec = spec("recovery.yaml", "precincts: 2000\n  seeds: 3\n  bootstrap: 20\n  fi: [0]\n  fe: [0, 0.05]\n"
                 + "  threads: 2\n  table: out/table.csv\n  honest_rates: out/rates.csv\n");
         assertTrue(KlimekRecovery.describes(spec));
         KlimekRecovery.run(spec, new PrintStream(OutputStream.nullOutputStream()));
@@ -60,6 +66,24 @@ class KlimekRecoveryTest {
         List<String> rates = Files.readAllLines(dir.resolve("out/rates.csv"));
         assertEquals(HonestRates.HEADER, rates.get(1));
         assertTrue(rates.get(2).matches("2000,klimek,3,[0-3]"), rates.get(2));
+    }
+
+    @Test
+    void aHomogeneousRecoveryDrawsOneRegionWithoutRegionalTurnoutAndWritesNoHonestRates() throws Exception {
+        Path spec = spec("homogeneous.yaml", "homogeneous: true\n  precincts: 500\n  seeds: 1\n  bootstrap: 20\n"
+                + "  fi: [0]\n  fe: [0]\n  threads: 1\n  table: out/table.csv\n");
+        KlimekRecovery.Settings settings = KlimekRecovery.parse(
+                com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(
+                        "{\"election\": \"" + Path.of("jobs/synthetic/clean.yaml").toAbsolutePath()
+                                + "\", \"homogeneous\": true, \"fi\": [0], \"fe\": [0]}"), dir, "test");
+        assertEquals(1, settings.election().regions());
+        assertEquals(0, settings.election().turnoutRegionSd(), 0);
+        assertEquals(0.35, settings.election().turnoutPrecinctSd(), 0, "precincts vary as in clean.yaml");
+        assertEquals(null, settings.honestRates());
+        KlimekRecovery.run(spec, new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(2, Files.readAllLines(dir.resolve("out/table.csv")).size());
+        assertEquals(List.of("table.csv"), Files.list(dir.resolve("out")).map(p -> p.getFileName().toString())
+                .toList(), "no honest rates without honest_rates");
     }
 
     @Test

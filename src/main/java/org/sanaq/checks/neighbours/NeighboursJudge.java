@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.commons.math3.special.Gamma;
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
 import org.sanaq.checks.neighbours.UnitScores.RegionCount;
@@ -21,7 +20,7 @@ import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.stats.BenjaminiHochberg;
-import org.sanaq.stats.ExactBinomial;
+import org.sanaq.stats.PoissonTail;
 import org.sanaq.text.Messages;
 import org.sanaq.text.Numbers;
 
@@ -158,21 +157,28 @@ final class NeighboursJudge {
      * stands out in its whole region is an outlier in the groupings too, but only stuffing makes most outliers upward.
      */
     private Finding direction(Counts nation) {
-        long outliers = nation.outliers[0];
-        long up = nation.up[0];
-        double p = ExactBinomial.atLeast(up, outliers, 0.5);
-        boolean flag = p <= parameters.get(NeighboursCheck.ALPHA) && up >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
         double placeboUp = 0;
         for (int r = 1; r <= groupings; r++) {
             placeboUp += nation.up[r];
         }
-        String sentence = words.format(ID + (flag ? ".direction_flag" : ".direction_pass"), up, outliers,
-                Numbers.pRelation(p, words.locale()), unitWord(), decimal(placeboUp / groupings),
-                decimal(nation.placeboMean()));
-        Effect effect = flag ? new Effect(up - outliers / 2.0, Effect.Unit.PRECINCTS, (double) nation.tested[0],
-                Effect.Basis.TEST) : null;
-        return new Finding(ID, NATIONAL, "up", "outliers_up", (double) up, p, null, flag ? Verdict.FLAG : Verdict.PASS,
-                sentence, List.of(), effect);
+        OutlierDirection d = new OutlierDirection(nation.outliers[0], nation.up[0], nation.placeboMean(),
+                placeboUp / groupings);
+        double p = d.p();
+        boolean flag = p <= parameters.get(NeighboursCheck.ALPHA) && d.up() >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
+        String sentence = words.format(ID + (flag ? ".direction_flag" : ".direction_pass"), d.up(), d.outliers(),
+                Numbers.pRelation(p, words.locale()), unitWord(), decimal(d.placeboUp()), decimal(d.placeboOutliers()));
+        Effect effect = flag ? new Effect(d.up() - d.outliers() / 2.0, Effect.Unit.PRECINCTS,
+                (double) nation.tested[0], Effect.Basis.TEST) : null;
+        return new Finding(ID, NATIONAL, "up", "outliers_up", (double) d.up(), p, null,
+                flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), effect, null,
+                flag ? directionPlacebo(d) : null);
+    }
+
+    /** The groupings' lean beside the real one: the flag is ordinary when they lean up as much ({@link OutlierDirection}). */
+    private Placebo directionPlacebo(OutlierDirection d) {
+        Placebo.RandomGroupings g = d.groupings();
+        return new Placebo(null, g, null, d.ordinary(), words.format(ID + ".direction_placebo",
+                decimal(d.placeboUpPercent()), decimal(d.upPercent()), d.ordinary() ? 1 : 0));
     }
 
     /**
@@ -184,7 +190,7 @@ final class NeighboursJudge {
         double[] p = new double[names.size()];
         for (int i = 0; i < p.length; i++) {
             Counts c = regions.get(names.get(i));
-            p[i] = atLeast(c.outliers[0], Math.max(c.placeboMean(), 0.5 / groupings));
+            p[i] = PoissonTail.atLeast(c.outliers[0], Math.max(c.placeboMean(), 0.5 / groupings));
         }
         double[] adjusted = BenjaminiHochberg.adjust(p);
         List<List<String>> rows = new ArrayList<>();
@@ -210,11 +216,6 @@ final class NeighboursJudge {
             }
         }
         return rows;
-    }
-
-    /** P(X ≥ k) for X Poisson with mean λ: the regularised lower incomplete gamma P(k, λ), exact in its tail. */
-    static double atLeast(long k, double lambda) {
-        return k <= 0 ? 1.0 : Gamma.regularizedGammaP(k, lambda);
     }
 
     private void scopeMetrics(String scope, Counts c, double p) {

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.apache.commons.math3.special.Gamma;
 import org.sanaq.checks.neighbours.UnitScores;
 import org.sanaq.stats.BenjaminiHochberg;
+import org.sanaq.stats.PoissonTail;
 
 /**
  * The real jumps against the placebo's (DESIGN19 §2.2 applied to the changes): nationally, the real outliers O₀
@@ -19,7 +19,7 @@ final class JumpCounts {
 
     /** One scope's real and placebo counts; {@code p} and {@code pAdjusted} as the scope's test gives them. */
     record Scope(long tested, long outliers, long outliersUp, double placeboMean, long placeboMax,
-            double placeboTested, double p, double pAdjusted) {
+            double placeboTested, double placeboUpMean, double p, double pAdjusted) {
         double excess() {
             return outliers - placeboMean;
         }
@@ -51,7 +51,7 @@ final class JumpCounts {
         for (Map.Entry<String, Scope> e : unadjusted.entrySet()) {
             Scope s = e.getValue();
             regions.put(e.getKey(), new Scope(s.tested(), s.outliers(), s.outliersUp(), s.placeboMean(),
-                    s.placeboMax(), s.placeboTested(), s.p(), adjusted[i++]));
+                    s.placeboMax(), s.placeboTested(), s.placeboUpMean(), s.p(), adjusted[i++]));
         }
     }
 
@@ -71,19 +71,17 @@ final class JumpCounts {
         long atLeast = 0;
         double total = 0;
         double tested = 0;
+        double up = 0;
         for (int r = 1; r <= groupings; r++) {
+            up += sums[r][2];
             max = Math.max(max, sums[r][1]);
             total += sums[r][1];
             tested += sums[r][0];
             atLeast += sums[r][1] >= real ? 1 : 0;
         }
         double mean = total / groupings;
-        double p = empirical ? (1.0 + atLeast) / (groupings + 1) : poissonAtLeast(real, Math.max(mean, 0.5 / groupings));
-        return new Scope(sums[0][0], real, sums[0][2], mean, max, tested / groupings, p, p);
+        double p = empirical ? (1.0 + atLeast) / (groupings + 1) : PoissonTail.atLeast(real, Math.max(mean, 0.5 / groupings));
+        return new Scope(sums[0][0], real, sums[0][2], mean, max, tested / groupings, up / groupings, p, p);
     }
 
-    /** P(X ≥ k) for X ~ Poisson(λ): the regularised lower incomplete gamma P(k, λ), precise in the upper tail. */
-    static double poissonAtLeast(long k, double lambda) {
-        return k <= 0 ? 1 : Gamma.regularizedGammaP(k, lambda);
-    }
 }

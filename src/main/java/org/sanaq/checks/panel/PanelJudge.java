@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.neighbours.OutlierDirection;
 import org.sanaq.checks.neighbours.UnitScores;
 import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.Effect;
@@ -13,7 +14,6 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
-import org.sanaq.stats.ExactBinomial;
 import org.sanaq.text.Messages;
 import org.sanaq.text.Numbers;
 
@@ -133,25 +133,30 @@ final class PanelJudge {
 
     /**
      * The direction of the nation's jumps: honest changes beyond a district's go up and down alike, stuffing only up
-     * (turnout and the leader's share rise). An exact binomial test of the upward jumps against half of them; it
-     * needs no placebo, so it sees jumps that stand out in any grouping of the precincts (the random groupings
-     * score such a jump as the real districts do). Not judged below {@code min_outliers} jumps.
+     * (turnout and the leader's share rise). An exact binomial test of the upward jumps against half of
+     * them, two-sided: stuffing in the earlier election makes precincts fall back ({@link OutlierDirection}); it sees jumps that stand out in any grouping of the precincts, which the
+     * random groupings score as the real districts do. A flag is ordinary when the groupings' jumps lean up as much.
+     * Not judged below {@code min_outliers} jumps.
      */
     private void direction(JumpCounts.Scope n, double alpha) {
         metric(NATIONAL, "outliers_down", n.outliers() - n.outliersUp());
         if (n.outliers() < parameters.get(PanelCheck.MIN_OUTLIERS)) {
             return;
         }
-        long up = n.outliersUp();
-        long down = n.outliers() - up;
-        double p = ExactBinomial.twoSided(up, n.outliers(), 0.5);
+        OutlierDirection d = new OutlierDirection(n.outliers(), n.outliersUp(), n.placeboMean(), n.placeboUpMean());
+        long down = d.outliers() - d.up();
+        double p = d.twoSidedP();
         metric(NATIONAL, "direction_p_value", p);
         boolean flag = p < alpha;
-        findings.add(new Finding(ID, NATIONAL, "all", "outliers_up", (double) up, p, p,
+        Placebo.RandomGroupings g = d.groupings();
+        Placebo placebo = flag ? new Placebo(null, g, null, d.ordinary(), words.format(ID + ".direction_placebo",
+                Numbers.decimal(d.placeboUpPercent(), 1, words.locale()), Numbers.decimal(d.upPercent(), 1, words.locale()),
+                d.ordinary() ? 1 : 0)) : null;
+        findings.add(new Finding(ID, NATIONAL, "all", "outliers_up", (double) d.up(), p, p,
                 flag ? Verdict.FLAG : Verdict.PASS, words.format(ID + (flag ? ".direction_flag" : ".direction_pass"),
-                        up, n.outliers(), down, Numbers.p(p, words.locale())), List.of("tables/" + ID + "_ranked.csv"),
-                flag ? new Effect(Math.abs(up - down), Effect.Unit.PRECINCTS, (double) n.outliers(),
-                        Effect.Basis.TEST) : null));
+                        d.up(), d.outliers(), down, Numbers.p(p, words.locale())), List.of("tables/" + ID + "_ranked.csv"),
+                flag ? new Effect(d.up() - down, Effect.Unit.PRECINCTS, (double) d.outliers(), Effect.Basis.TEST)
+                        : null, null, placebo));
     }
 
     private void scopeMetrics(String scope, JumpCounts.Scope c) {

@@ -21,8 +21,10 @@ import org.sanaq.results.CheckOutcome;
 import org.sanaq.results.Effect;
 import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
+import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
 import org.sanaq.schema.Conventions;
+import org.sanaq.stats.PoissonTail;
 import org.sanaq.text.Messages;
 
 /**
@@ -36,12 +38,19 @@ class NeighboursJudgeTest {
     private static final long[] B_PLACEBO = {1, 0, 1, 2, 1};
 
     private static CheckOutcome judge(long realA, Map<String, Object> given) throws Exception {
+        return judge(realA, given, false);
+    }
+
+    /** With {@code placeboUp}, every outlier of the random groupings is upward; else none is. */
+    private static CheckOutcome judge(long realA, Map<String, Object> given, boolean placeboUp) throws Exception {
         List<RegionCount> counts = new ArrayList<>();
         counts.add(new RegionCount(0, "A", 100, realA, realA - 2));
         counts.add(new RegionCount(0, "B", 50, 1, 1));
         for (int r = 1; r <= 5; r++) {
-            counts.add(new RegionCount(r, "A", 100, A_PLACEBO[r - 1], 0));
-            counts.add(new RegionCount(r, "B", 50, B_PLACEBO[r - 1], 0));
+            long a = A_PLACEBO[r - 1];
+            long b = B_PLACEBO[r - 1];
+            counts.add(new RegionCount(r, "A", 100, a, placeboUp ? a : 0));
+            counts.add(new RegionCount(r, "B", 50, b, placeboUp ? b : 0));
         }
         ScoredPrecinct top = new ScoredPrecinct("A", "D1", "6", "protocols.csv", 7, RowFactory.create(1000L, 900L,
                 540L, 900L), NeighbourScore.stabilised(0.505), NeighbourScore.stabilised(0.6), 20.6, 0, 20.6);
@@ -138,6 +147,21 @@ class NeighboursJudgeTest {
                 + "precincts lie above them"), flags.sentence());
         // the same direction with fewer upward outliers than min_outliers passes
         assertEquals(Verdict.PASS, direction(judge(12, Map.of("alpha", 0.05, "min_outliers", 12))).verdict());
+        // the groupings' outliers (3 on average) all lean down: the real lean (11 of 13) is not theirs
+        assertEquals(new Placebo.RandomGroupings(3, 0, 13, 11), flags.placebo().randomGroupings());
+        assertFalse(flags.placebo().ordinary());
+    }
+
+    @Test
+    void aLeanTheRandomGroupingsShareIsOrdinary() throws Exception {
+        // every grouping's outlier is upward (3 of 3 on average, 100 %), more than the real 11 of 13 (84.6 %): the
+        // lean is the precincts', not the districts'; the flag stays, ordinary, off page 1
+        Finding flags = direction(judge(12, Map.of("alpha", 0.05), true));
+        assertEquals(Verdict.FLAG, flags.verdict());
+        assertEquals(new Placebo.RandomGroupings(3, 3, 13, 11), flags.placebo().randomGroupings());
+        assertTrue(flags.placebo().ordinary());
+        assertTrue(flags.placebo().sentence().contains("100.0 % of the outliers are upward, against 84.6 % here"),
+                flags.placebo().sentence());
     }
 
     private static Finding direction(CheckOutcome o) {
@@ -146,8 +170,8 @@ class NeighboursJudgeTest {
 
     @Test
     void thePoissonTailIsExactFarOut() {
-        assertEquals(1.0, NeighboursJudge.atLeast(0, 0.1));
-        assertEquals(1 - Math.exp(-1), NeighboursJudge.atLeast(1, 1), 1e-15);
-        assertEquals(1.36462e-6, NeighboursJudge.atLeast(12, 2), 1e-11);
+        assertEquals(1.0, PoissonTail.atLeast(0, 0.1));
+        assertEquals(1 - Math.exp(-1), PoissonTail.atLeast(1, 1), 1e-15);
+        assertEquals(1.36462e-6, PoissonTail.atLeast(12, 2), 1e-11);
     }
 }

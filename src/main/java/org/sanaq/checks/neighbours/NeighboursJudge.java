@@ -206,6 +206,9 @@ final class NeighboursJudge {
             if (adjusted[i] <= parameters.get(NeighboursCheck.ALPHA)
                     && c.outliers[0] >= parameters.get(NeighboursCheck.MIN_OUTLIERS_REGION)) {
                 List<ScoredPrecinct> own = s.top().stream().filter(t -> t.region().equals(region)).toList();
+                if (own.isEmpty() && s.regionsBest().containsKey(region)) {
+                    own = List.of(s.regionsBest().get(region));
+                }
                 String sentence = words.format(ID + ".flag_region", region, c.outliers[0],
                         decimal(c.placeboMean()), Numbers.pRelation(adjusted[i], words.locale()), unitWord(),
                         threshold(), own.isEmpty() ? "" : describe(own.get(0)), c.tested[0]);

@@ -42,6 +42,8 @@ final class ScoreTally implements Serializable {
      * (a list, not a heap: the ranking comparator is not serialisable, and a tally travels between executors).
      */
     private final ArrayList<ScoredPrecinct> top = new ArrayList<>();
+    /** Each region's highest real score: one per region, bounded by the regions. */
+    private final TreeMap<String, ScoredPrecinct> regionsBest = new TreeMap<>();
 
     /** A grouping and a region, in that order. */
     record RegionKey(int grouping, String region) implements Comparable<RegionKey>, Serializable {
@@ -104,6 +106,7 @@ final class ScoreTally implements Serializable {
             placeboScores[b] += other.placeboScores[b];
         }
         other.top.forEach(this::keep);
+        other.regionsBest.values().forEach(this::best);
         cut();
         return this;
     }
@@ -117,7 +120,7 @@ final class ScoreTally implements Serializable {
         }
         cut();
         return new ScoreSummary(out, unitsTested, unitsTooSmall, fallbackUnits, realScores.clone(),
-                placeboScores.clone(), List.copyOf(top), precincts, withoutUnit);
+                placeboScores.clone(), List.copyOf(top), precincts, withoutUnit, Map.copyOf(regionsBest));
     }
 
     /** The histogram bin of a score. */
@@ -126,10 +129,16 @@ final class ScoreTally implements Serializable {
     }
 
     private void keep(ScoredPrecinct p) {
+        best(p);
         top.add(p);
         if (top.size() > 2 * list) {
             cut();
         }
+    }
+
+    /** Keeps {@code p} as its region's best when it ranks above the one kept. */
+    private void best(ScoredPrecinct p) {
+        regionsBest.merge(p.region(), p, (a, b) -> RANKING.compare(a, b) <= 0 ? a : b);
     }
 
     /** The kept scores ranked, only the {@code list} highest. */

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -161,10 +162,19 @@ public final class UnitScores {
      * @param top the highest real scores, highest first
      * @param precincts the input's rows
      * @param withoutUnit of them, those without a unit (blank), neither scored nor grouped
+     * @param regionsBest each region's highest real score (a region whose best is not among {@code top} still has
+     *     its own to name)
      */
     public record ScoreSummary(List<RegionCount> counts, long unitsTested, long unitsTooSmall, long fallbackUnits,
-            long[] realScores, long[] placeboScores, List<ScoredPrecinct> top, long precincts, long withoutUnit)
-            implements Serializable {
+            long[] realScores, long[] placeboScores, List<ScoredPrecinct> top, long precincts, long withoutUnit,
+            Map<String, ScoredPrecinct> regionsBest) implements Serializable {
+
+        /** A summary without regions' own best scores (made by hand in tests). */
+        public ScoreSummary(List<RegionCount> counts, long unitsTested, long unitsTooSmall, long fallbackUnits,
+                long[] realScores, long[] placeboScores, List<ScoredPrecinct> top, long precincts, long withoutUnit) {
+            this(counts, unitsTested, unitsTooSmall, fallbackUnits, realScores, placeboScores, top, precincts,
+                    withoutUnit, Map.of());
+        }
     }
 
     /** Tested precincts and outliers of one grouping (0 real) in one region. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -79,6 +80,7 @@ class UnitScoresTest {
         // its neighbours' median turnout: 500 of 1000, 50 % back from the stabilised scale
         assertEquals(0.5, Math.pow(Math.sin(first.medianTurnout()), 2), 1e-9);
         assertEquals(3, s.top().size());
+        assertEquals(Map.of("A", first), s.regionsBest(), "each region's best, kept whatever the list's length");
         // the next: the small precinct at 75 % against all six of 1,000 voters (z 2.2747), then 480 of 1000
         // against the other five (z −1.8977)
         assertEquals(2.2747, s.top().get(1).score(), 1e-4);

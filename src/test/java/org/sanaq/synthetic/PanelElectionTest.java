@@ -120,7 +120,7 @@ class PanelElectionTest {
         for (String t : SyntheticElectionTest.lines(jumps, "truth-")) {
             String[] c = t.split(",", -1);
             assertEquals("jump", c[5]);
-            assertTrue(c[6].startsWith("x=0.3000: "), c[6]);
+            assertTrue(c[6].startsWith("jump x=0.3000: "), c[6]);
             named.add(c[2]);
         }
         assertFalse(named.isEmpty());

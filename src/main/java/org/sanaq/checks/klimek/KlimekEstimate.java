@@ -22,4 +22,13 @@ public record KlimekEstimate(long precincts, long voters, long leaderVotes, Hone
     public boolean flags(double flagFi, double flagFe) {
         return honest != null && (fiLow > flagFi || feLow > flagFe);
     }
+
+    /**
+     * Whether the fit puts at least {@code bound} of the precincts in fraud: then the bulk of the map lies off the
+     * honest cloud the model assumes, and the fit spends the whole mixture on fraud to draw a cloud that is merely
+     * skewed or wide.
+     */
+    public boolean atBound(double bound) {
+        return honest != null && fi + fe >= bound;
+    }
 }

@@ -89,6 +89,15 @@ final class KlimekJudge {
         return new CheckOutcome(ID, metrics, findings, tables, figures.figures());
     }
 
+    /**
+     * A fit that puts this share of precincts or more in fraud is at the model's bound: the bulk of the map lies off
+     * the honest cloud the model assumes (one normal turnout and share, estimated from each marginal's left half), so
+     * the fit spends the whole mixture on fraud to draw a cloud that is merely skewed or wide. Seen on ru-2024's
+     * regions (Московская область 100 %, Краснодарский край 98 %, with 1–6 % of the misfit explained): said as
+     * inconclusive, never as a share of stuffed precincts.
+     */
+    static final double AT_BOUND = 0.9;
+
     /** Fits and judges one scope; returns its point fit, or null when it was not fitted. */
     private KlimekModel.PointFit scope(String scope, String region, String leader, CellSizes sizes, String where) {
         long precincts = sizes.precincts();
@@ -125,6 +134,11 @@ final class KlimekJudge {
         values.forEach((metric, value) -> row.add(KlimekFigures.decimal(value, metric.equals("fraud_votes") ? 0
                 : metric.startsWith("distance") ? 9 : 4)));
         fitRows.add(row);
+        if (e.atBound(AT_BOUND)) {
+            findings.add(Finding.inconclusive(ID, scope, leader, "fi", e.fi(), messages.format(ID + ".at_bound", where,
+                    percent(e.fi() + e.fe()), percent(e.explained()))));
+            return figures(scope, region, sizes);
+        }
         boolean flag = e.flags(flagFi, flagFe);
         String sentence = messages.format(ID + (flag ? ".flag" : ".pass"), where, percent(e.fi()),
                 percent(e.fiLow()), percent(e.fiHigh()), percent(e.fe()), percent(e.feLow()), percent(e.feHigh()),
@@ -134,6 +148,11 @@ final class KlimekJudge {
         findings.add(new Finding(ID, scope, leader, "fi", e.fi(), null, null, flag ? Verdict.FLAG : Verdict.PASS,
                 sentence, List.of(), flag ? new Effect(e.fraudVotes(), Effect.Unit.VOTES, (double) e.leaderVotes(),
                         Effect.Basis.ESTIMATE) : null, null, flag ? placebo(precincts) : null));
+        return figures(scope, region, sizes);
+    }
+
+    /** The scope's observed, honest and fitted maps (and the nation's marginals) for the figures; its point fit. */
+    private KlimekModel.PointFit figures(String scope, String region, CellSizes sizes) {
         double[] observed = sizes.sorted().map();
         KlimekModel.PointFit point = model.fit(observed);
         figures.addMaps(scope, region, observed, point.maps(), point.fit());

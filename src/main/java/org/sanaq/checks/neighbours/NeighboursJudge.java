@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
-import org.sanaq.checks.neighbours.UnitScores.RegionCount;
 import org.sanaq.checks.neighbours.UnitScores.ScoreSummary;
 import org.sanaq.checks.neighbours.UnitScores.ScoredPrecinct;
 import org.sanaq.results.CheckOutcome;
@@ -19,8 +17,6 @@ import org.sanaq.results.Finding;
 import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.results.Verdict;
-import org.sanaq.stats.BenjaminiHochberg;
-import org.sanaq.stats.PoissonTail;
 import org.sanaq.text.Messages;
 import org.sanaq.text.Numbers;
 
@@ -53,48 +49,6 @@ final class NeighboursJudge {
         this.groupings = parameters.get(NeighboursCheck.PLACEBO_GROUPINGS).intValue();
     }
 
-    /** Tested precincts and outliers of one scope, real (grouping 0) and in each random grouping. */
-    private final class Counts {
-        final long[] tested = new long[groupings + 1];
-        final long[] outliers = new long[groupings + 1];
-        final long[] up = new long[groupings + 1];
-
-        void add(RegionCount c) {
-            tested[c.grouping()] += c.tested();
-            outliers[c.grouping()] += c.outliers();
-            up[c.grouping()] += c.outliersUp();
-        }
-
-        double placeboMean() {
-            return mean(outliers);
-        }
-
-        long placeboMax() {
-            long max = 0;
-            for (int r = 1; r <= groupings; r++) {
-                max = Math.max(max, outliers[r]);
-            }
-            return max;
-        }
-
-        /** The groupings' precincts tested, on average: the placebo's "groups". */
-        double testedMean() {
-            return mean(tested);
-        }
-
-        private double mean(long[] perGrouping) {
-            double sum = 0;
-            for (int r = 1; r <= groupings; r++) {
-                sum += perGrouping[r];
-            }
-            return sum / groupings;
-        }
-
-        Placebo.RandomGroupings placebo() {
-            return new Placebo.RandomGroupings(Math.round(testedMean()), placeboMax(), tested[0], outliers[0]);
-        }
-    }
-
     CheckOutcome outcome() {
         metrics.add(new Metric(ID, NATIONAL, ALL, results.special().metric("stations_special_"),
                 results.special().stations()));
@@ -104,24 +58,20 @@ final class NeighboursJudge {
                     : words.format(ID + ".no_units");
             return inconclusive(0, reason);
         }
-        Counts nation = new Counts();
-        Map<String, Counts> regions = new TreeMap<>();
-        for (RegionCount c : s.counts()) {
-            nation.add(c);
-            regions.computeIfAbsent(c.region(), r -> new Counts()).add(c);
-        }
+        OutlierCounts counts = new OutlierCounts(s, groupings);
+        OutlierCounts.Scope nation = counts.nation();
         metric(NATIONAL, "units_tested", s.unitsTested());
         metric(NATIONAL, "units_too_small", s.unitsTooSmall());
         metric(NATIONAL, "loo_fallback_units", s.fallbackUnits());
-        metric(NATIONAL, "precincts_untested", s.precincts() - nation.tested[0]);
-        if (nation.tested[0] == 0) {
+        metric(NATIONAL, "precincts_untested", s.precincts() - nation.tested());
+        if (nation.tested() == 0) {
             return inconclusive(0, words.format(ID + ".too_few", unitWord(), parameters.get(
                     NeighboursCheck.MIN_NEIGHBOURS) + 1, s.precincts() - s.withoutUnit(), s.withoutUnit()));
         }
         List<Finding> findings = new ArrayList<>();
         findings.add(national(nation, s));
         findings.add(direction(nation));
-        List<List<String>> regionRows = regions(regions, s, findings);
+        List<List<String>> regionRows = regions(counts.regions(), s, findings);
         List<DetailTable> tables = List.of(ranked(s), new DetailTable(ID + "_regions",
                 words.format(ID + ".regions_title"), List.of("region", "tested", "outliers", "placebo_mean",
                         "excess", "p", "p_adjusted"), regionRows), scores(s));
@@ -129,115 +79,98 @@ final class NeighboursJudge {
     }
 
     /** The national finding: a flag when the real outliers exceed every random grouping's and reach the minimum. */
-    private Finding national(Counts nation, ScoreSummary s) {
-        long real = nation.outliers[0];
-        long atLeast = 0;
-        for (int r = 1; r <= groupings; r++) {
-            atLeast += nation.outliers[r] >= real ? 1 : 0;
-        }
-        double p = (1.0 + atLeast) / (groupings + 1);
-        scopeMetrics(NATIONAL, nation, p);
+    private Finding national(OutlierCounts.Scope nation, ScoreSummary s) {
+        long real = nation.outliers();
+        scopeMetrics(NATIONAL, nation);
         boolean flag = real > nation.placeboMax() && real >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
         String largest = s.top().isEmpty() ? "" : describe(s.top().get(0));
         String sentence = words.format(ID + (flag ? ".flag" : ".pass"), real, decimal(nation.placeboMean()),
-                nation.placeboMax(), groupings, largest, unitWord(), threshold(), nation.tested[0],
+                nation.placeboMax(), groupings, largest, unitWord(), threshold(), nation.tested(),
                 parameters.get(NeighboursCheck.MIN_OUTLIERS), results.special().choice().clause(words, ID,
                         results.special().stations()));
-        Effect effect = flag ? new Effect(real - nation.placeboMean(), Effect.Unit.PRECINCTS,
-                (double) nation.tested[0], Effect.Basis.TEST) : null;
-        return new Finding(ID, NATIONAL, ALL, "outliers", (double) real, p, null, flag ? Verdict.FLAG : Verdict.PASS,
-                sentence, evidence(s.top(), null), effect, null, flag ? placebo(nation) : null);
+        Effect effect = flag ? new Effect(nation.excess(), Effect.Unit.PRECINCTS, (double) nation.tested(),
+                Effect.Basis.TEST) : null;
+        return new Finding(ID, NATIONAL, ALL, "outliers", (double) real, nation.p(), null,
+                flag ? Verdict.FLAG : Verdict.PASS, sentence, evidence(s.top(), null), effect, null,
+                flag ? placebo(nation) : null);
     }
 
     /**
      * The direction of the real outliers: honest differences from the neighbours go either way, while ballots added
      * for the leader push a precinct up in turnout and in the leader's share at once. Exact binomial test of the
      * upward outliers against half of all outliers (one-sided); a flag at {@code alpha} with at least
-     * {@code min_outliers} upward. This catches what the random groupings cannot: a precinct stuffed so far that it
+     * {@code min_outliers} upward, ordinary when the random groupings' outliers lean up as far
+     * ({@link OutlierDirection}). This catches what the groupings' count cannot: a precinct stuffed so far that it
      * stands out in its whole region is an outlier in the groupings too, but only stuffing makes most outliers upward.
      */
-    private Finding direction(Counts nation) {
-        double placeboUp = 0;
-        for (int r = 1; r <= groupings; r++) {
-            placeboUp += nation.up[r];
-        }
-        OutlierDirection d = new OutlierDirection(nation.outliers[0], nation.up[0], nation.placeboMean(),
-                placeboUp / groupings);
+    private Finding direction(OutlierCounts.Scope nation) {
+        OutlierDirection d = nation.direction();
         double p = d.p();
-        boolean flag = p <= parameters.get(NeighboursCheck.ALPHA) && d.up() >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
+        boolean flag = p <= parameters.get(NeighboursCheck.ALPHA)
+                && d.up() >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
         String sentence = words.format(ID + (flag ? ".direction_flag" : ".direction_pass"), d.up(), d.outliers(),
-                Numbers.pRelation(p, words.locale()), unitWord(), decimal(d.placeboUp()), decimal(d.placeboOutliers()));
+                Numbers.pRelation(p, words.locale()), unitWord(), decimal(d.placeboUp()),
+                decimal(d.placeboOutliers()));
         Effect effect = flag ? new Effect(d.up() - d.outliers() / 2.0, Effect.Unit.PRECINCTS,
-                (double) nation.tested[0], Effect.Basis.TEST) : null;
+                (double) nation.tested(), Effect.Basis.TEST) : null;
         return new Finding(ID, NATIONAL, "up", "outliers_up", (double) d.up(), p, null,
                 flag ? Verdict.FLAG : Verdict.PASS, sentence, List.of(), effect, null,
-                flag ? directionPlacebo(d) : null);
-    }
-
-    /** The groupings' lean beside the real one: the flag is ordinary when they lean up as much ({@link OutlierDirection}). */
-    private Placebo directionPlacebo(OutlierDirection d) {
-        Placebo.RandomGroupings g = d.groupings();
-        return new Placebo(null, g, null, d.ordinary(), words.format(ID + ".direction_placebo",
-                decimal(d.placeboUpPercent()), decimal(d.upPercent()), d.ordinary() ? 1 : 0));
+                flag ? d.placebo(words, ID) : null);
     }
 
     /**
      * The regions' rows (name order) and a finding for each region flagged: the real outliers against a Poisson of
-     * the groupings' mean, adjusted by Benjamini–Hochberg over the regions with precincts tested.
+     * the groupings' mean, adjusted by Benjamini–Hochberg over the regions with precincts tested
+     * ({@link OutlierCounts}).
      */
-    private List<List<String>> regions(Map<String, Counts> regions, ScoreSummary s, List<Finding> findings) {
-        List<String> names = regions.keySet().stream().filter(r -> regions.get(r).tested[0] > 0).toList();
-        double[] p = new double[names.size()];
-        for (int i = 0; i < p.length; i++) {
-            Counts c = regions.get(names.get(i));
-            p[i] = PoissonTail.atLeast(c.outliers[0], Math.max(c.placeboMean(), 0.5 / groupings));
-        }
-        double[] adjusted = BenjaminiHochberg.adjust(p);
+    private List<List<String>> regions(Map<String, OutlierCounts.Scope> regions, ScoreSummary s,
+            List<Finding> findings) {
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            String region = names.get(i);
-            Counts c = regions.get(region);
+        regions.forEach((region, c) -> {
             String scope = "region=" + region;
-            scopeMetrics(scope, c, p[i]);
-            metric(scope, "p_adjusted", adjusted[i]);
-            rows.add(List.of(region, Long.toString(c.tested[0]), Long.toString(c.outliers[0]),
-                    fixed(c.placeboMean()), fixed(c.outliers[0] - c.placeboMean()), fixed(p[i]),
-                    fixed(adjusted[i])));
-            if (adjusted[i] <= parameters.get(NeighboursCheck.ALPHA)
-                    && c.outliers[0] >= parameters.get(NeighboursCheck.MIN_OUTLIERS_REGION)) {
-                List<ScoredPrecinct> own = s.top().stream().filter(t -> t.region().equals(region)).toList();
-                if (own.isEmpty() && s.regionsBest().containsKey(region)) {
-                    own = List.of(s.regionsBest().get(region));
-                }
-                String sentence = words.format(ID + ".flag_region", region, c.outliers[0],
-                        decimal(c.placeboMean()), Numbers.pRelation(adjusted[i], words.locale()), unitWord(),
-                        threshold(), own.isEmpty() ? "" : describe(own.get(0)), c.tested[0]);
-                findings.add(new Finding(ID, scope, ALL, "outliers", (double) c.outliers[0], p[i], adjusted[i],
-                        Verdict.FLAG, sentence, evidence(own, region), new Effect(c.outliers[0] - c.placeboMean(),
-                                Effect.Unit.PRECINCTS, (double) c.tested[0], Effect.Basis.TEST), null,
-                        placebo(c)));
+            scopeMetrics(scope, c);
+            metric(scope, "p_adjusted", c.pAdjusted());
+            rows.add(List.of(region, Long.toString(c.tested()), Long.toString(c.outliers()),
+                    fixed(c.placeboMean()), fixed(c.excess()), fixed(c.p()), fixed(c.pAdjusted())));
+            if (c.pAdjusted() <= parameters.get(NeighboursCheck.ALPHA)
+                    && c.outliers() >= parameters.get(NeighboursCheck.MIN_OUTLIERS_REGION)) {
+                findings.add(regionFlag(region, c, s));
             }
-        }
+        });
         return rows;
     }
 
-    private void scopeMetrics(String scope, Counts c, double p) {
-        metric(scope, "tested", c.tested[0]);
-        metric(scope, "outliers", c.outliers[0]);
-        metric(scope, "outliers_up", c.up[0]);
+    /** A flagged region's finding, naming its own highest-scoring precinct. */
+    private Finding regionFlag(String region, OutlierCounts.Scope c, ScoreSummary s) {
+        List<ScoredPrecinct> own = s.top().stream().filter(t -> t.region().equals(region)).toList();
+        if (own.isEmpty() && s.regionsBest().containsKey(region)) {
+            own = List.of(s.regionsBest().get(region));
+        }
+        String sentence = words.format(ID + ".flag_region", region, c.outliers(), decimal(c.placeboMean()),
+                Numbers.pRelation(c.pAdjusted(), words.locale()), unitWord(), threshold(),
+                own.isEmpty() ? "" : describe(own.get(0)), c.tested());
+        return new Finding(ID, "region=" + region, ALL, "outliers", (double) c.outliers(), c.p(), c.pAdjusted(),
+                Verdict.FLAG, sentence, evidence(own, region), new Effect(c.excess(), Effect.Unit.PRECINCTS,
+                        (double) c.tested(), Effect.Basis.TEST), null, placebo(c));
+    }
+
+    private void scopeMetrics(String scope, OutlierCounts.Scope c) {
+        metric(scope, "tested", c.tested());
+        metric(scope, "outliers", c.outliers());
+        metric(scope, "outliers_up", c.outliersUp());
         metric(scope, "placebo_mean", c.placeboMean());
         metric(scope, "placebo_max", c.placeboMax());
-        metric(scope, "p_value", p);
+        metric(scope, "p_value", c.p());
     }
 
     /**
      * The random groupings as a flag's placebo: ordinary when a grouping gives as many outliers as real (a pass
      * carries none: its sentence already gives the groupings' counts).
      */
-    private Placebo placebo(Counts c) {
-        Placebo.RandomGroupings g = c.placebo();
+    private Placebo placebo(OutlierCounts.Scope c) {
+        Placebo.RandomGroupings g = c.groupings();
         String sentence = words.format(ID + ".placebo", groupings, decimal(c.placeboMean()), c.placeboMax(),
-                c.outliers[0], unitWord());
+                c.outliers(), unitWord());
         return new Placebo(null, g, null, g.asManyAsReal(), sentence);
     }
 

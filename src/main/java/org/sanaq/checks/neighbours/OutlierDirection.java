@@ -2,6 +2,8 @@ package org.sanaq.checks.neighbours;
 
 import org.sanaq.results.Placebo;
 import org.sanaq.stats.ExactBinomial;
+import org.sanaq.text.Messages;
+import org.sanaq.text.Numbers;
 
 /**
  * The direction of outliers (precincts far from their district's other precincts, or changes far from their
@@ -39,6 +41,16 @@ public record OutlierDirection(long outliers, long up, double placeboOutliers, d
         double real = upPercent() - 50;
         double groupings = placeboUpPercent() - 50;
         return placeboOutliers > 0 && Math.signum(groupings) == Math.signum(real) && Math.abs(groupings) >= Math.abs(real);
+    }
+
+    /**
+     * The groupings' lean beside the real one as a flag's placebo, said by {@code <check>.direction_placebo} (the
+     * groupings' upward share, the real one, and whether the flag is ordinary).
+     */
+    public Placebo placebo(Messages words, String check) {
+        return new Placebo(null, groupings(), null, ordinary(), words.format(check + ".direction_placebo",
+                Numbers.decimal(placeboUpPercent(), 1, words.locale()), Numbers.decimal(upPercent(), 1,
+                        words.locale()), ordinary() ? 1 : 0));
     }
 
     /** The groupings' lean beside the real one, as the placebo of a flag. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
+import org.sanaq.checks.neighbours.OutlierCounts;
 import org.sanaq.checks.neighbours.UnitScores;
 import org.sanaq.results.DetailTable;
 import org.sanaq.results.FigureSpec;
@@ -62,7 +63,7 @@ final class PanelFigures {
         return out;
     }
 
-    List<DetailTable> tables(JumpCounts jumps, int groupings) {
+    List<DetailTable> tables(OutlierCounts jumps, int groupings) {
         List<DetailTable> out = new ArrayList<>(matchingTables());
         out.add(ranked());
         out.add(regions(jumps));
@@ -144,7 +145,7 @@ final class PanelFigures {
                         "z_share", "score", "evidence_before", "evidence_after"), rows);
     }
 
-    private DetailTable regions(JumpCounts jumps) {
+    private DetailTable regions(OutlierCounts jumps) {
         List<List<String>> rows = new ArrayList<>();
         jumps.regions().forEach((region, c) -> rows.add(List.of(region, Long.toString(c.tested()),
                 Long.toString(c.outliers()), Long.toString(c.outliersUp()), fixed(c.placeboMean(), 2),

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.sanaq.checks.CheckContext;
 import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.neighbours.OutlierCounts;
 import org.sanaq.checks.neighbours.OutlierDirection;
 import org.sanaq.checks.neighbours.UnitScores;
 import org.sanaq.results.CheckOutcome;
@@ -22,7 +23,7 @@ import org.sanaq.text.Numbers;
  * matched (inconclusive below {@code min_match_rate} of the later election's: the changes then say little), the
  * nation's jumps against the placebo (a flag when the real units give more outliers than every random grouping and
  * at least {@code min_outliers}), and a flag for each region whose jumps exceed its placebo's at the adjusted
- * {@code alpha} with at least {@code min_outliers_region} of them ({@link JumpCounts}), and the direction of the
+ * {@code alpha} with at least {@code min_outliers_region} of them ({@link OutlierCounts}), and the direction of the
  * nation's jumps (up as often as down in honest changes; an exact binomial test). A job without two elections
  * gets one inconclusive finding, never an error. Pure: no Spark.
  */
@@ -59,7 +60,7 @@ final class PanelJudge {
             return new CheckOutcome(ID, metrics, findings, figures.matchingTables(), figures.matchingFigures());
         }
         int groupings = parameters.get(PanelCheck.PLACEBO_GROUPINGS).intValue();
-        JumpCounts jumps = new JumpCounts(results.scores(), groupings);
+        OutlierCounts jumps = new OutlierCounts(results.scores(), groupings);
         jumps(jumps, groupings);
         return new CheckOutcome(ID, metrics, findings, figures.tables(jumps, groupings), figures.figures());
     }
@@ -93,7 +94,7 @@ final class PanelJudge {
                 few ? Verdict.INCONCLUSIVE : Verdict.PASS, sentence, List.of("tables/" + ID + "_matching.csv"), null));
     }
 
-    private void jumps(JumpCounts jumps, int groupings) {
+    private void jumps(OutlierCounts jumps, int groupings) {
         UnitScores.ScoreSummary s = results.scores();
         metric(NATIONAL, "units_tested", s.unitsTested());
         metric(NATIONAL, "units_too_small", s.unitsTooSmall());
@@ -101,7 +102,7 @@ final class PanelJudge {
         metric(NATIONAL, "precincts_without_unit", s.withoutUnit());
         scopeMetrics(NATIONAL, jumps.nation());
         jumps.regions().forEach((region, c) -> scopeMetrics("region=" + region, c));
-        JumpCounts.Scope n = jumps.nation();
+        OutlierCounts.Scope n = jumps.nation();
         if (n.tested() == 0) {
             // no district at all (a later election without the column) is said as such: unit: region would do
             String reason = s.withoutUnit() == s.precincts() ? words.format(ID + ".no_units")
@@ -134,32 +135,31 @@ final class PanelJudge {
     /**
      * The direction of the nation's jumps: honest changes beyond a district's go up and down alike, stuffing only up
      * (turnout and the leader's share rise). An exact binomial test of the upward jumps against half of
-     * them, two-sided: stuffing in the earlier election makes precincts fall back ({@link OutlierDirection}); it sees jumps that stand out in any grouping of the precincts, which the
-     * random groupings score as the real districts do. A flag is ordinary when the groupings' jumps lean up as much.
+     * them, two-sided: stuffing in the earlier election makes precincts fall back ({@link OutlierDirection}); it
+     * sees jumps that stand out in any grouping of the precincts, which the random groupings score as the real
+     * districts do. A flag is ordinary when the groupings' jumps lean up as much.
      * Not judged below {@code min_outliers} jumps.
      */
-    private void direction(JumpCounts.Scope n, double alpha) {
+    private void direction(OutlierCounts.Scope n, double alpha) {
         metric(NATIONAL, "outliers_down", n.outliers() - n.outliersUp());
         if (n.outliers() < parameters.get(PanelCheck.MIN_OUTLIERS)) {
             return;
         }
-        OutlierDirection d = new OutlierDirection(n.outliers(), n.outliersUp(), n.placeboMean(), n.placeboUpMean());
+        OutlierDirection d = n.direction();
         long down = d.outliers() - d.up();
         double p = d.twoSidedP();
         metric(NATIONAL, "direction_p_value", p);
         boolean flag = p < alpha;
-        Placebo.RandomGroupings g = d.groupings();
-        Placebo placebo = flag ? new Placebo(null, g, null, d.ordinary(), words.format(ID + ".direction_placebo",
-                Numbers.decimal(d.placeboUpPercent(), 1, words.locale()), Numbers.decimal(d.upPercent(), 1, words.locale()),
-                d.ordinary() ? 1 : 0)) : null;
+        Placebo placebo = flag ? d.placebo(words, ID) : null;
         findings.add(new Finding(ID, NATIONAL, "all", "outliers_up", (double) d.up(), p, p,
                 flag ? Verdict.FLAG : Verdict.PASS, words.format(ID + (flag ? ".direction_flag" : ".direction_pass"),
-                        d.up(), d.outliers(), down, Numbers.p(p, words.locale())), List.of("tables/" + ID + "_ranked.csv"),
+                        d.up(), d.outliers(), down, Numbers.p(p, words.locale())),
+                List.of("tables/" + ID + "_ranked.csv"),
                 flag ? new Effect(d.up() - down, Effect.Unit.PRECINCTS, (double) d.outliers(), Effect.Basis.TEST)
                         : null, null, placebo));
     }
 
-    private void scopeMetrics(String scope, JumpCounts.Scope c) {
+    private void scopeMetrics(String scope, OutlierCounts.Scope c) {
         metric(scope, "tested", c.tested());
         metric(scope, "outliers", c.outliers());
         metric(scope, "outliers_up", c.outliersUp());
@@ -169,9 +169,8 @@ final class PanelJudge {
     }
 
     /** The random groupings' control: it makes the flag ordinary when some grouping gives as many outliers. */
-    private Placebo placebo(JumpCounts.Scope c, int groupings) {
-        Placebo.RandomGroupings g = new Placebo.RandomGroupings(Math.round(c.placeboTested()), c.placeboMax(),
-                c.tested(), c.outliers());
+    private Placebo placebo(OutlierCounts.Scope c, int groupings) {
+        Placebo.RandomGroupings g = c.groupings();
         return new Placebo(null, g, null, g.asManyAsReal(), words.format(ID + ".placebo", groupings,
                 decimal(c.placeboMean()), c.placeboMax(), c.outliers()));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sanaq.checks.CheckParameters;
+import org.sanaq.checks.neighbours.OutlierCounts;
 import org.sanaq.checks.neighbours.UnitScores;
 import org.sanaq.run.SpecException;
 
@@ -20,7 +21,7 @@ class JumpCountsTest {
      * Four groupings. Region A: 100 tested, 12 real jumps, the groupings give 2, 3, 1, 2; region B: 5 tested, one
      * real jump, none in any grouping.
      */
-    private static JumpCounts counts() {
+    private static OutlierCounts counts() {
         List<UnitScores.RegionCount> c = new ArrayList<>(List.of(new UnitScores.RegionCount(0, "A", 100, 12, 10),
                 new UnitScores.RegionCount(0, "B", 5, 1, 0)));
         long[] placebo = {2, 3, 1, 2};
@@ -28,13 +29,13 @@ class JumpCountsTest {
             c.add(new UnitScores.RegionCount(r, "A", 100, placebo[r - 1], 1));
             c.add(new UnitScores.RegionCount(r, "B", 5, 0, 0));
         }
-        return new JumpCounts(new UnitScores.ScoreSummary(c, 2, 0, 0, new long[41], new long[41], List.of(), 105, 0),
+        return new OutlierCounts(new UnitScores.ScoreSummary(c, 2, 0, 0, new long[41], new long[41], List.of(), 105, 0),
                 4);
     }
 
     @Test
     void theNationsPIsTheShareOfGroupingsWithAsManyCountingTheRealOne() {
-        JumpCounts.Scope n = counts().nation();
+        OutlierCounts.Scope n = counts().nation();
         assertEquals(105, n.tested());
         assertEquals(13, n.outliers());
         assertEquals(10, n.outliersUp());
@@ -46,7 +47,7 @@ class JumpCountsTest {
 
     @Test
     void aRegionsPIsAPoissonTailOfItsPlaceboMeanAdjustedOverTheRegions() {
-        Map<String, JumpCounts.Scope> regions = counts().regions();
+        Map<String, OutlierCounts.Scope> regions = counts().regions();
         // P(X ≥ 12 | λ = 2) = 1 − Σ_{j<12} e^−2 2^j / j! = 1.3646e−6 (Python, exact sum)
         assertEquals(1.3646151595381184e-06, regions.get("A").p(), 1e-15);
         // no grouping gave B a jump: λ floored at 0.5 / 4 = 0.125, P(X ≥ 1) = 1 − e^−0.125

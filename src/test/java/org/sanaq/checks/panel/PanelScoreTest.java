@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sanaq.checks.ContentKeys;
 import org.sanaq.checks.PrecinctRows;
 import org.sanaq.checks.SpecialStations;
+import org.sanaq.checks.neighbours.OutlierCounts;
 import org.sanaq.checks.neighbours.UnitScores;
 import org.sanaq.schema.Conventions;
 
@@ -69,7 +70,7 @@ class PanelScoreTest {
         assertEquals(16.01, top.score(), 0.005);
         assertEquals("5", PanelFigures.Jump.of(top).precinct());
         assertEquals(90.0, PanelFigures.Jump.of(top).turnoutAfter(), 1e-12);
-        assertEquals(1, new JumpCounts(results.scores(), 5).nation().outliers());
+        assertEquals(1, new OutlierCounts(results.scores(), 5).nation().outliers());
         assertEquals(5, results.nation().matched());
     }
 }

@@ -1,34 +1,45 @@
-package org.sanaq.checks.panel;
+package org.sanaq.checks.neighbours;
 
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.sanaq.checks.neighbours.UnitScores;
+import org.sanaq.results.Placebo;
 import org.sanaq.stats.BenjaminiHochberg;
 import org.sanaq.stats.PoissonTail;
 
 /**
- * The real jumps against the placebo's (DESIGN19 §2.2 applied to the changes): nationally, the real outliers O₀
+ * The real outliers against the placebo's, for the neighbour comparison and the panel's jumps alike: nationally, the real outliers O₀
  * against those of the R random groupings, empirical p = (1 + #{O_r ≥ O₀}) / (R + 1); per region, O₀ of the region
  * against a Poisson law whose mean is the region's mean placebo count (floored at 0.5 / R, so that a region where
  * no grouping gave an outlier still has a finite p), the p-values adjusted over the regions tested by
  * Benjamini–Hochberg.
  */
-final class JumpCounts {
+public final class OutlierCounts {
 
     /** One scope's real and placebo counts; {@code p} and {@code pAdjusted} as the scope's test gives them. */
-    record Scope(long tested, long outliers, long outliersUp, double placeboMean, long placeboMax,
+    public record Scope(long tested, long outliers, long outliersUp, double placeboMean, long placeboMax,
             double placeboTested, double placeboUpMean, double p, double pAdjusted) {
-        double excess() {
+        /** Real outliers beyond the groupings' mean. */
+        public double excess() {
             return outliers - placeboMean;
+        }
+
+        /** The groupings as a flag's placebo: the precincts they test on average, their most outliers. */
+        public Placebo.RandomGroupings groupings() {
+            return new Placebo.RandomGroupings(Math.round(placeboTested), placeboMax, tested, outliers);
+        }
+
+        /** The outliers' direction beside the groupings'. */
+        public OutlierDirection direction() {
+            return new OutlierDirection(outliers, outliersUp, placeboMean, placeboUpMean);
         }
     }
 
     private final Scope nation;
     private final SortedMap<String, Scope> regions = new TreeMap<>();
 
-    JumpCounts(UnitScores.ScoreSummary scores, int groupings) {
+    public OutlierCounts(UnitScores.ScoreSummary scores, int groupings) {
         long[][] national = new long[groupings + 1][3];
         SortedMap<String, long[][]> byRegion = new TreeMap<>();
         for (UnitScores.RegionCount c : scores.counts()) {
@@ -56,12 +67,12 @@ final class JumpCounts {
     }
 
     /** The nation's counts; its p is the empirical one, not adjusted. */
-    Scope nation() {
+    public Scope nation() {
         return nation;
     }
 
     /** The regions with precincts tested, in name order. */
-    SortedMap<String, Scope> regions() {
+    public SortedMap<String, Scope> regions() {
         return regions;
     }
 

@@ -81,7 +81,7 @@ final class NeighboursJudge {
     /** The national finding: a flag when the real outliers exceed every random grouping's and reach the minimum. */
     private Finding national(OutlierCounts.Scope nation, ScoreSummary s) {
         long real = nation.outliers();
-        scopeMetrics(NATIONAL, nation);
+        metrics.addAll(nation.metrics(ID, NATIONAL));
         boolean flag = real > nation.placeboMax() && real >= parameters.get(NeighboursCheck.MIN_OUTLIERS);
         String largest = s.top().isEmpty() ? "" : describe(s.top().get(0));
         String sentence = words.format(ID + (flag ? ".flag" : ".pass"), real, decimal(nation.placeboMean()),
@@ -128,7 +128,7 @@ final class NeighboursJudge {
         List<List<String>> rows = new ArrayList<>();
         regions.forEach((region, c) -> {
             String scope = "region=" + region;
-            scopeMetrics(scope, c);
+            metrics.addAll(c.metrics(ID, scope));
             metric(scope, "p_adjusted", c.pAdjusted());
             rows.add(List.of(region, Long.toString(c.tested()), Long.toString(c.outliers()),
                     fixed(c.placeboMean()), fixed(c.excess()), fixed(c.p()), fixed(c.pAdjusted())));
@@ -152,15 +152,6 @@ final class NeighboursJudge {
         return new Finding(ID, "region=" + region, ALL, "outliers", (double) c.outliers(), c.p(), c.pAdjusted(),
                 Verdict.FLAG, sentence, evidence(own, region), new Effect(c.excess(), Effect.Unit.PRECINCTS,
                         (double) c.tested(), Effect.Basis.TEST), null, placebo(c));
-    }
-
-    private void scopeMetrics(String scope, OutlierCounts.Scope c) {
-        metric(scope, "tested", c.tested());
-        metric(scope, "outliers", c.outliers());
-        metric(scope, "outliers_up", c.outliersUp());
-        metric(scope, "placebo_mean", c.placeboMean());
-        metric(scope, "placebo_max", c.placeboMax());
-        metric(scope, "p_value", c.p());
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.sanaq.checks.neighbours;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.sanaq.results.Metric;
 import org.sanaq.results.Placebo;
 import org.sanaq.stats.BenjaminiHochberg;
 import org.sanaq.stats.PoissonTail;
@@ -28,6 +30,16 @@ public final class OutlierCounts {
         /** The groupings as a flag's placebo: the precincts they test on average, their most outliers. */
         public Placebo.RandomGroupings groupings() {
             return new Placebo.RandomGroupings(Math.round(placeboTested), placeboMax, tested, outliers);
+        }
+
+        /** The scope's counts and p as metrics of {@code check} (subject {@code all}). */
+        public List<Metric> metrics(String check, String scope) {
+            return List.of(new Metric(check, scope, "all", "tested", tested),
+                    new Metric(check, scope, "all", "outliers", outliers),
+                    new Metric(check, scope, "all", "outliers_up", outliersUp),
+                    new Metric(check, scope, "all", "placebo_mean", placeboMean),
+                    new Metric(check, scope, "all", "placebo_max", placeboMax),
+                    new Metric(check, scope, "all", "p_value", p));
         }
 
         /** The outliers' direction beside the groupings'. */

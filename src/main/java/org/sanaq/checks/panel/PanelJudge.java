@@ -100,8 +100,8 @@ final class PanelJudge {
         metric(NATIONAL, "units_too_small", s.unitsTooSmall());
         metric(NATIONAL, "loo_fallback_units", s.fallbackUnits());
         metric(NATIONAL, "precincts_without_unit", s.withoutUnit());
-        scopeMetrics(NATIONAL, jumps.nation());
-        jumps.regions().forEach((region, c) -> scopeMetrics("region=" + region, c));
+        metrics.addAll(jumps.nation().metrics(ID, NATIONAL));
+        jumps.regions().forEach((region, c) -> metrics.addAll(c.metrics(ID, "region=" + region)));
         OutlierCounts.Scope n = jumps.nation();
         if (n.tested() == 0) {
             // no district at all (a later election without the column) is said as such: unit: region would do
@@ -157,15 +157,6 @@ final class PanelJudge {
                 List.of("tables/" + ID + "_ranked.csv"),
                 flag ? new Effect(d.up() - down, Effect.Unit.PRECINCTS, (double) d.outliers(), Effect.Basis.TEST)
                         : null, null, placebo));
-    }
-
-    private void scopeMetrics(String scope, OutlierCounts.Scope c) {
-        metric(scope, "tested", c.tested());
-        metric(scope, "outliers", c.outliers());
-        metric(scope, "outliers_up", c.outliersUp());
-        metric(scope, "placebo_mean", c.placeboMean());
-        metric(scope, "placebo_max", c.placeboMax());
-        metric(scope, "p_value", c.p());
     }
 
     /** The random groupings' control: it makes the flag ordinary when some grouping gives as many outliers. */
